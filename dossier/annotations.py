@@ -1,0 +1,341 @@
+"""From a parsed Markdown token stream to the dossier's annotations: mentions, claims, links.
+
+Runs between parse and render: it gives every annotation a stable anchor id, collects it with its
+position and the sentence around it, and reports annotation-like text that did not parse.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.attrs.parse import ParseError, parse
+
+from .diagnostics import Diagnostic, Position, did_you_mean
+from .values import Value, ValueSyntaxError, parse_value
+
+CLAIM_ATTRIBUTES = {
+    "fig": ("value", "unit", "lang"),
+    "event": ("lang",),
+    "": ("lang",),
+}
+ALL_ATTRIBUTES = ("fig", "event", "value", "unit", "lang")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The sentence around an annotation, split so the annotated words can be highlighted."""
+
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    target: str
+    text: str
+    anchor: str
+    position: Position
+    context: Context
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # "figure" or "event"
+    key: str
+    text: str
+    anchor: str
+    position: Position
+    context: Context
+    value: Value | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class ContentLink:
+    target: str  # path under content/, posix
+    fragment: str
+    position: Position
+
+
+@dataclass
+class Annotated:
+    """What one Markdown body yields: HTML with placeholders, and its annotations."""
+
+    html: str
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    links: list[ContentLink] = field(default_factory=list)
+    words: int = 0
+    lead: str = ""  # the first paragraph as plain text, for descriptions
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def unparsed_check_plugin(md: MarkdownIt) -> None:
+    """Flag `]{` and `[[` left in text; runs before text_join so escaped brackets are exempt."""
+    md.core.ruler.before("text_join", "unparsed_annotations", _find_unparsed)
+
+
+def _find_unparsed(state: StateCore) -> None:
+    found = state.env.setdefault("unparsed", [])
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        content = block.content
+        covered = [
+            (child.meta["start"], child.meta["end"])
+            for child in block.children
+            if "start" in child.meta
+        ]
+        for marker in ("]{", "[["):
+            free = [
+                i
+                for i in _occurrences(content, marker)
+                if not (i > 0 and content[i - 1] == "\\")
+                and not any(s <= i < e for s, e in covered)
+            ]
+            needed = sum(c.content.count(marker) for c in block.children if c.type == "text")
+            for offset in free[:needed]:
+                found.append((block, marker, offset))
+
+
+def _occurrences(text: str, marker: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(marker), text)]
+
+
+_ABBREVIATIONS = {
+    "mrd", "mio", "nr", "bzw", "ca", "dr", "mr", "mrs", "ms", "st", "vs", "etc", "inc", "co",
+    "ltd", "corp", "jr", "sr", "prof", "no", "z", "b", "u", "a", "usw", "ggf", "evtl", "vgl",
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?…][\"”“»)]?\s+")
+_CONTEXT_LIMIT = 320
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of `text` holding `start..end`, by punctuation, skipping abbreviations."""
+    left, right = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        word = re.search(r"(\w+)\W*$", text[: match.start() + 1])
+        if word and (word.group(1).lower() in _ABBREVIATIONS or word.group(1).isdigit()):
+            continue
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start() + 1
+            break
+    return left, right
+
+
+def _context(plain: str, start: int, end: int) -> Context:
+    left, right = _sentence_bounds(plain, start, end)
+    before, text, after = plain[left:start], plain[start:end], plain[end:right]
+    room = max(_CONTEXT_LIMIT - len(text), 40) // 2
+    if len(before) > room:
+        before = "…" + before[-room:].split(" ", 1)[-1]
+    if len(after) > room:
+        after = after[:room].rsplit(" ", 1)[0] + "…"
+    return Context(before.lstrip(), text, after.rstrip())
+
+
+def anchor_slug(text: str) -> str:
+    """A readable id fragment: lower case, Unicode letters kept, other runs turned into `-`."""
+    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
+    return slug or "x"
+
+
+class _Collector:
+    def __init__(self, path: str, line_offset: int, source: str, content_dir: str):
+        self.path = path
+        self.line_offset = line_offset
+        self.lines = source.split("\n")
+        self.content_dir = content_dir
+        self.result = Annotated(html="")
+        self.anchors: Counter[str] = Counter()
+
+    def position(self, block: Token, offset: int) -> Position:
+        """File position of character `offset` of an inline block's content."""
+        first = block.map[0] if block.map else 0
+        before = block.content[:offset]
+        index = before.count("\n")
+        line_start = before.rfind("\n") + 1
+        content_line = block.content.split("\n")[index]
+        source_index = min(first + index, len(self.lines) - 1)
+        source_line = self.lines[source_index] if self.lines else ""
+        shift = max(source_line.find(content_line.strip()), 0) if content_line.strip() else 0
+        lead = len(content_line) - len(content_line.lstrip())
+        col = shift - lead + (offset - line_start) + 1
+        return Position(self.path, source_index + 1 + self.line_offset, max(col, 1))
+
+    def error(self, position: Position, message: str) -> None:
+        self.result.diagnostics.append(Diagnostic(position, "error", message))
+
+    def anchor(self, prefix: str) -> str:
+        self.anchors[prefix] += 1
+        return f"{prefix}-{self.anchors[prefix]}"
+
+    def inline(self, block: Token) -> None:
+        plain: list[str] = []
+        length = 0
+        spans: list[tuple[Token, int]] = []
+        pending: list[tuple[str, Token, int, int]] = []  # kind, token, plain start, plain end
+        children = block.children or []
+        for index, child in enumerate(children):
+            if child.type in ("text", "code_inline"):
+                plain.append(child.content)
+                length += len(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                plain.append(" ")
+                length += 1
+            elif child.type == "wikilink":
+                pending.append(("mention", child, length, length + len(child.content)))
+                plain.append(child.content)
+                length += len(child.content)
+            elif child.type == "span_open":
+                spans.append((child, length))
+                child.meta["contains_link"] = any(
+                    c.type in ("link_open", "wikilink") for c in _until_close(children, index)
+                )
+            elif child.type == "span_close" and spans:
+                opening, start = spans.pop()
+                child.meta["opening"] = opening
+                pending.append(("claim", opening, start, length))
+            elif child.type == "link_open":
+                self.link(block, child)
+        text = "".join(plain)
+        self.result.words += len(text.split())
+        if not self.result.lead and len(text) > 40:
+            self.result.lead = text
+        for kind, token, start, end in pending:
+            where = self.position(block, token.meta.get("start", 0))
+            context = _context(text, start, end)
+            if kind == "mention":
+                self.mention(token, where, context)
+            else:
+                self.claim(token, where, context, text[start:end])
+
+    def mention(self, token: Token, where: Position, context: Context) -> None:
+        anchor = self.anchor("m-" + anchor_slug(token.meta["target"]))
+        token.meta["anchor"] = anchor
+        self.result.mentions.append(
+            Mention(token.meta["target"], token.content, anchor, where, context)
+        )
+
+    def claim(self, token: Token, where: Position, context: Context, text: str) -> None:
+        attrs = {name: str(value) for name, value in token.attrs.items()}
+        kinds = [name for name in ("fig", "event") if name in attrs]
+        if len(kinds) > 1:
+            self.error(where, "an annotation is either fig= or event=, not both")
+            return
+        kind = kinds[0] if kinds else ""
+        allowed = (kind, *CLAIM_ATTRIBUTES[kind]) if kind else CLAIM_ATTRIBUTES[""]
+        for name in sorted(set(attrs) - set(allowed)):
+            if name in ALL_ATTRIBUTES:
+                self.error(where, f'"{name}" does not belong on this annotation')
+            else:
+                hint = did_you_mean(name, ALL_ATTRIBUTES)
+                self.error(where, f'unknown annotation attribute "{name}"{hint}')
+        if not kind:
+            if "lang" not in attrs:
+                self.error(where, "a [text]{...} annotation needs fig=KEY or event=KEY")
+            return
+        key = attrs[kind]
+        if not key.strip():
+            self.error(where, f"{kind}= needs a key")
+            return
+        value = None
+        if kind == "fig":
+            if "value" not in attrs:
+                self.error(where, f'figure claim "{key}" needs value="..."')
+                return
+            try:
+                value = parse_value(attrs["value"])
+            except ValueSyntaxError as exc:
+                self.error(where, f"bad value: {exc}")
+                return
+        prefix = "fig" if kind == "fig" else "ev"
+        anchor = self.anchor(f"{prefix}-{anchor_slug(key)}")
+        token.meta["anchor"] = anchor
+        self.result.claims.append(
+            Claim(
+                kind="figure" if kind == "fig" else "event",
+                key=key,
+                text=text,
+                anchor=anchor,
+                position=where,
+                context=context,
+                value=value,
+                unit=attrs.get("unit"),
+            )
+        )
+
+    def link(self, block: Token, token: Token) -> None:
+        href = str(token.attrGet("href") or "")
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith(("/", "#", "//")):
+            return
+        target, _, fragment = href.partition("#")
+        if not target.endswith(".md"):
+            return
+        resolved = posixpath.normpath(posixpath.join(self.content_dir, unquote(target)))
+        token.meta["content_link"] = resolved + (f"#{fragment}" if fragment else "")
+        where = self.position(block, token.meta.get("start", 0))
+        self.result.links.append(ContentLink(resolved, fragment, where))
+
+    def unparsed(self, block: Token, marker: str, offset: int) -> None:
+        content = block.content
+        if marker == "[[":
+            self.error(
+                self.position(block, offset),
+                'unmatched "[[": an entity mention is [[Name]] or [[Name|shown text]]',
+            )
+            return
+        start = content.rfind("[", 0, offset)
+        start = start if start >= 0 and "\n" not in content[start:offset] else offset
+        close = content.find("}", offset)
+        snippet = content[start : close + 1] if close >= 0 else content[start : offset + 20]
+        reason = "no closing }"
+        if close >= 0:
+            try:
+                parse(content[offset + 1 : close + 1])
+                reason = "it is not a valid span"
+            except ParseError as exc:
+                reason = str(exc).split(" at position")[0].lower()
+        self.error(
+            self.position(block, start),
+            f'annotation not parsed: "{snippet}" ({reason}; quote values with spaces or . ~ > <)',
+        )
+
+
+def _until_close(children: list[Token], index: int) -> list[Token]:
+    depth, inner = 0, []
+    for child in children[index + 1 :]:
+        if child.type == "span_open":
+            depth += 1
+        elif child.type == "span_close":
+            if depth == 0:
+                break
+            depth -= 1
+        inner.append(child)
+    return inner
+
+
+def annotate(
+    md: MarkdownIt, source: str, *, path: str, line_offset: int = 0, content_dir: str = ""
+) -> Annotated:
+    """Parse and render one Markdown body, collecting its annotations with file positions."""
+    env: dict = {}
+    tokens = md.parse(source, env)
+    collector = _Collector(path, line_offset, source, content_dir)
+    for block in tokens:
+        if block.type == "inline":
+            collector.inline(block)
+    for block, marker, offset in env.get("unparsed", []):
+        collector.unparsed(block, marker, offset)
+    collector.result.html = md.renderer.render(tokens, md.options, env)
+    return collector.result

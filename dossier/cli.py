@@ -1,0 +1,110 @@
+"""The command line: `python build.py [build|serve|check] [options]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import ContentError, Diagnostic
+from .pipeline import BuildOptions, BuildResult, build, check
+
+DESCRIPTION = """\
+Build a sourced topic dossier (config.yaml + content/) into a static site.
+
+commands:
+  build    build content/ into the output folder (the default)
+  check    validate the content; write nothing
+"""
+
+EPILOG = """\
+Problems are printed as path:line:col: error: message (or warning:).
+exit codes: 0 success, 1 content errors (or warnings with --strict), 2 usage errors.
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python build.py",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "command", nargs="?", default="build", choices=["build", "check"], help=argparse.SUPPRESS
+    )
+    p.add_argument(
+        "--root", type=Path, default=Path("."), metavar="DIR",
+        help="dossier folder holding config.yaml and content/ (default: current folder)",
+    )  # fmt: skip
+    p.add_argument(
+        "--out", type=Path, metavar="DIR", help="output folder (default: site/ under the root)"
+    )
+    p.add_argument(
+        "--base-url", metavar="URL",
+        help="published address, overriding base_url in config.yaml (e.g. https://user.github.io/repo/)",
+    )  # fmt: skip
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--quiet", action="store_true", help="print errors only")
+    p.add_argument("--version", action="version", version=f"dossier {__version__}")
+    return p
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], quiet: bool) -> None:
+    for diagnostic in diagnostics:
+        if quiet and diagnostic.severity != "error":
+            continue
+        print(diagnostic, file=sys.stderr)
+
+
+def _counts(diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return ", ".join(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = args.root.resolve()
+    if not root.is_dir():
+        print(f"python build.py: error: --root {args.root} is not a folder", file=sys.stderr)
+        return 2
+    if args.base_url and not args.base_url.startswith(("http://", "https://")):
+        print(
+            "python build.py: error: --base-url must start with http:// or https://",
+            file=sys.stderr,
+        )
+        return 2
+    out = args.out.resolve() if args.out else None
+    if out is not None and (out == root or root.is_relative_to(out)):
+        print(
+            "python build.py: error: --out must not be the dossier folder or hold it",
+            file=sys.stderr,
+        )
+        return 2
+    options = BuildOptions(root=root, out=out, base_url=args.base_url, strict=args.strict)
+    try:
+        result: BuildResult = check(options) if args.command == "check" else build(options)
+    except ContentError as exc:
+        _print_diagnostics(exc.diagnostics, args.quiet)
+        verb = "check" if args.command == "check" else "build"
+        print(f"{verb} failed: {_counts(exc.diagnostics)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; the output folder is unchanged", file=sys.stderr)
+        return 130
+    _print_diagnostics(result.diagnostics, args.quiet)
+    if not args.quiet:
+        tail = f" ({_counts(result.diagnostics)})" if result.diagnostics else ""
+        if args.command == "check":
+            print(f"checked in {result.seconds:.2f} s: no errors{tail}")
+        else:
+            print(f"built {result.pages} pages in {result.seconds:.2f} s{tail}")
+    return 0

@@ -1,0 +1,72 @@
+"""Errors and warnings about content, each pinned to a file position."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a content file: path relative to the dossier root, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def shifted(self, lines: int) -> Position:
+        return Position(self.path, self.line + lines, self.col)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    position: Position
+    severity: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        p = self.position
+        return f"{p.path}:{p.line}:{p.col}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Report:
+    """Collects every problem of a build so all of them are shown, not just the first."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, position: Position, message: str) -> None:
+        self.diagnostics.append(Diagnostic(position, "error", message))
+
+    def warning(self, position: Position, message: str) -> None:
+        self.diagnostics.append(Diagnostic(position, "warning", message))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.diagnostics, key=lambda d: (d.position, d.severity, d.message))
+
+
+class ContentError(Exception):
+    """Raised when content problems stop a build; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A ' (did you mean "x"?)' suffix when one candidate is close to `word`, else ''."""
+    pool = {c.casefold(): c for c in candidates}
+    close = difflib.get_close_matches(word.casefold(), list(pool), n=1, cutoff=0.75)
+    return f' (did you mean "{pool[close[0]]}"?)' if close else ""

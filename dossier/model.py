@@ -1,0 +1,145 @@
+"""The dossier model: plain dataclasses passed between the pipeline's steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .annotations import Annotated, Claim, Mention
+from .dates import FuzzyDate
+from .diagnostics import Position
+
+ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
+
+
+@dataclass
+class Config:
+    title: str
+    description: str = ""
+    base_url: str = ""
+    language: str = "en"
+    author: str = ""
+    markdown_html: bool = False
+    typographer: bool = True
+    path: str = "config.yaml"
+
+
+@dataclass
+class Reference:
+    """A name written in content that must resolve to an entity."""
+
+    name: str
+    position: Position
+
+
+@dataclass
+class Article:
+    slug: str
+    path: str
+    title: str
+    language: str
+    body: Annotated
+    source: Reference | None = None
+    published: FuzzyDate | None = None
+    url: str = ""
+    author: str = ""
+    summary: str = ""
+    reading_minutes: int | None = None
+    position: Position | None = None
+
+
+@dataclass
+class Entity:
+    slug: str
+    path: str
+    name: str
+    type: str
+    body: Annotated
+    aliases: list[tuple[str, Position]] = field(default_factory=list)
+    summary: str = ""
+    role: str = ""
+    links: dict[str, str] = field(default_factory=dict)
+    position: Position | None = None
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    unit: str
+    position: Position
+    group: str = ""
+    entity: Reference | None = None
+    period: FuzzyDate | None = None
+    featured: bool = False
+    note: str = ""
+
+
+@dataclass
+class ExternalReference:
+    title: str
+    url: str
+
+
+@dataclass
+class Event:
+    key: str
+    date: FuzzyDate
+    title: str
+    position: Position
+    summary: str = ""
+    entities: list[Reference] = field(default_factory=list)
+    references: list[ExternalReference] = field(default_factory=list)
+
+
+@dataclass
+class Home:
+    title: str
+    body: Annotated
+    path: str = "content/index.md"
+
+
+@dataclass
+class Content:
+    """Everything read from a dossier folder, before references are resolved."""
+
+    config: Config
+    home: Home | None
+    articles: list[Article]
+    entities: list[Entity]
+    figures: list[Figure]
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An annotation in a document: the article (or entity page) and the annotation itself."""
+
+    document: Article | Entity
+    annotation: Mention | Claim
+
+    @property
+    def page(self) -> str:
+        """The site path of the page holding the annotation."""
+        kind = "articles" if isinstance(self.document, Article) else "entities"
+        return f"{kind}/{self.document.slug}/"
+
+
+@dataclass
+class Dossier:
+    """Resolved content: every reference points at a known entity, figure or event."""
+
+    config: Config
+    home: Home | None
+    articles: list[Article]
+    entities: dict[str, Entity]
+    figures: dict[str, Figure]
+    events: dict[str, Event]
+    names: dict[str, str]  # case-folded name, slug or alias → entity slug
+    mentions: dict[str, list[Citation]]  # entity slug → mentions of it
+    figure_claims: dict[str, list[Citation]]
+    event_claims: dict[str, list[Citation]]
+    related: dict[str, list[tuple[str, int]]]  # entity slug → (co-occurring slug, shared documents)
+    source_of: dict[str, str | None] = field(default_factory=dict)  # article slug → entity slug
+
+    def entity_slug(self, name: str) -> str | None:
+        return self.names.get(name.casefold())

@@ -1,0 +1,457 @@
+"""Which pages a dossier has, what each shows, and which content files each depends on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+from .annotations import Annotated, Claim
+from .dates import FuzzyDate
+from .figures import FigureSummary
+from .markup import resolve_placeholders
+from .model import ENTITY_TYPES, Article, Citation, Dossier, Entity, Event
+from .svg import Mark, timeline_svg
+from .urls import relative
+from .values import format_quantity
+
+TYPE_LABELS = {
+    "person": "People",
+    "organization": "Organizations",
+    "product": "Products",
+    "publication": "Publications",
+    "place": "Places",
+    "event": "Events",
+    "other": "Other",
+}
+RECENT_EVENTS = 6
+FIGURES_FILE = "content/figures.yaml"
+EVENTS_FILE = "content/events.yaml"
+
+
+@dataclass
+class Page:
+    """One HTML page to render: its site path, template, context and the files it depends on."""
+
+    path: str
+    template: str
+    title: str
+    context: dict[str, Any]
+    inputs: set[str] = field(default_factory=set)
+    description: str = ""
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Views:
+    """Builds every page's context from the resolved dossier."""
+
+    def __init__(self, dossier: Dossier, summaries: dict[str, FigureSummary]):
+        self.dossier = dossier
+        self.summaries = summaries
+        self.entity_figures: dict[str, list[str]] = defaultdict(list)
+        for key, figure in dossier.figures.items():
+            if figure.entity is not None:
+                slug = dossier.entity_slug(figure.entity.name)
+                if slug:
+                    self.entity_figures[slug].append(key)
+        self.entity_events: dict[str, list[str]] = defaultdict(list)
+        for event in self.events_in_order():
+            for reference in event.entities:
+                slug = dossier.entity_slug(reference.name)
+                if slug and event.key not in self.entity_events[slug]:
+                    self.entity_events[slug].append(event.key)
+
+    # Links and placeholders
+
+    def resolver(self, page: str) -> Callable[[str, str], str]:
+        def resolve(field_name: str, ref: str) -> str:
+            kind, _, key = ref.partition(":")
+            return escape(self._resolve(page, field_name, kind, key))
+
+        return resolve
+
+    def _resolve(self, page: str, field_name: str, kind: str, key: str) -> str:
+        d = self.dossier
+        if kind == "entity":
+            slug = d.entity_slug(" ".join(key.split()))
+            entity = d.entities.get(slug or "")
+            if entity is None:
+                return "#"
+            if field_name == "href":
+                return relative(page, f"entities/{entity.slug}/")
+            kind_label = entity.type.capitalize()
+            return f"{kind_label}: {entity.name}" + (
+                f" — {entity.summary}" if entity.summary else ""
+            )
+        if kind == "figure":
+            if field_name == "href":
+                return relative(page, f"figures/#figure-{key}")
+            summary = self.summaries.get(key)
+            if summary is None:
+                return key
+            values = ", ".join(summary.values()) or "no value in its unit"
+            count = summary.sources
+            return f"Figure: {summary.figure.label}: {values} ({count} source{'s' * (count != 1)})"
+        if kind == "event":
+            if field_name == "href":
+                return relative(page, f"timeline/#event-{key}")
+            event = d.events.get(key)
+            return f"Event: {event.date.display()} — {event.title}" if event else key
+        if kind == "page":
+            target, _, fragment = key.partition("#")
+            site_path = _content_page(target)
+            return relative(page, site_path + (f"#{fragment}" if fragment else ""))
+        return "#"
+
+    def html(self, page: str, html: str) -> Markup:
+        return Markup(resolve_placeholders(html, self.resolver(page)))
+
+    # Shared pieces
+
+    def events_in_order(self) -> list[Event]:
+        return sorted(self.dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title))
+
+    def articles_in_order(self) -> list[Article]:
+        """Newest first; articles whose copy names no date last, by title."""
+        dated = [a for a in self.dossier.articles if a.published is not None]
+        undated = [a for a in self.dossier.articles if a.published is None]
+        dated.sort(key=lambda a: (a.published.sort_key(), a.title), reverse=True)  # type: ignore[union-attr]
+        undated.sort(key=lambda a: a.title.casefold())
+        return dated + undated
+
+    def source_name(self, article: Article) -> Entity | None:
+        slug = self.dossier.source_of.get(article.slug)
+        return self.dossier.entities.get(slug) if slug else None
+
+    def entities_by_type(self) -> list[tuple[str, list[Entity]]]:
+        groups = []
+        for kind in ENTITY_TYPES:
+            members = [e for e in self.dossier.entities.values() if e.type == kind]
+            if members:
+                members.sort(key=lambda e: e.name.casefold())
+                groups.append((TYPE_LABELS[kind], members))
+        return groups
+
+    def figure_groups(self) -> list[tuple[str, list[FigureSummary]]]:
+        groups: dict[str, list[FigureSummary]] = {}
+        for summary in self.summaries.values():
+            groups.setdefault(summary.figure.group or "Other figures", []).append(summary)
+        return list(groups.items())
+
+    def citation_link(self, page: str, citation: Citation) -> str:
+        return relative(page, f"{citation.page}#{citation.annotation.anchor}")
+
+    def citation_view(self, page: str, citation: Citation) -> dict[str, Any]:
+        annotation = citation.annotation
+        document = citation.document
+        title = document.title if isinstance(document, Article) else document.name
+        view = {
+            "href": self.citation_link(page, citation),
+            "document": title,
+            "language": document.language if isinstance(document, Article) else "",
+            "context": annotation.context,
+            "text": annotation.text,
+        }
+        if isinstance(annotation, Claim) and annotation.value is not None:
+            summary = self.summaries.get(annotation.key)
+            unit = annotation.unit or (summary.figure.unit if summary else "")
+            view["value"] = format_quantity(annotation.value, unit)
+        return view
+
+    # Pages
+
+    def home(self) -> Page:
+        d = self.dossier
+        path = ""
+        featured = [s for s in self.summaries.values() if s.figure.featured]
+        recent = self.events_in_order()[-RECENT_EVENTS:]
+        home = d.home
+        return Page(
+            path=path,
+            template="home.html",
+            title=home.title if home and home.title else d.config.title,
+            description=d.config.description,
+            context={
+                "intro": self.html(path, home.body.html) if home else Markup(""),
+                "featured": [self.figure_view(path, s) for s in featured],
+                "recent": [self.event_view(path, e) for e in reversed(recent)],
+                "entity_groups": self.entities_by_type(),
+                "articles": [self.article_card(path, a) for a in self.articles_in_order()],
+            },
+            inputs={"content/index.md", FIGURES_FILE, EVENTS_FILE, "*articles", "*entities"},
+        )
+
+    def article_card(self, page: str, article: Article) -> dict[str, Any]:
+        source = self.source_name(article)
+        return {
+            "href": relative(page, f"articles/{article.slug}/"),
+            "title": article.title,
+            "language": article.language,
+            "source": source.name if source else None,
+            "source_href": relative(page, f"entities/{source.slug}/") if source else None,
+            "published": article.published,
+            "summary": article.summary,
+            "counts": {
+                "mentions": len(article.body.mentions),
+                "figures": sum(1 for c in article.body.claims if c.kind == "figure"),
+                "events": sum(1 for c in article.body.claims if c.kind == "event"),
+            },
+        }
+
+    def articles_index(self) -> Page:
+        path = "articles/"
+        return Page(
+            path=path,
+            template="articles.html",
+            title="Sources",
+            description=f"The {len(self.dossier.articles)} source articles of this dossier.",
+            context={"articles": [self.article_card(path, a) for a in self.articles_in_order()]},
+            inputs={"*articles", "*entities"},
+            breadcrumbs=[("Sources", path)],
+        )
+
+    def article(self, article: Article) -> Page:
+        path = f"articles/{article.slug}/"
+        d = self.dossier
+        entity_slugs: dict[str, int] = {}
+        for mention in article.body.mentions:
+            slug = d.entity_slug(mention.target)
+            if slug:
+                entity_slugs[slug] = entity_slugs.get(slug, 0) + 1
+        entities = sorted(
+            ((d.entities[s], n) for s, n in entity_slugs.items()),
+            key=lambda p: p[0].name.casefold(),
+        )
+        figures, events = _claims_by_key(article.body.claims)
+        source = self.source_name(article)
+        inputs = {article.path, FIGURES_FILE, EVENTS_FILE}
+        inputs |= {d.entities[s].path for s in entity_slugs}
+        if source:
+            inputs.add(source.path)
+        return Page(
+            path=path,
+            template="article.html",
+            title=article.title,
+            description=article.summary or _first_words(article.body),
+            context={
+                "article": article,
+                "body": self.html(path, article.body.html),
+                "source": source,
+                "source_href": relative(path, f"entities/{source.slug}/") if source else None,
+                "entities": [
+                    {"entity": e, "count": n, "href": relative(path, f"entities/{e.slug}/")}
+                    for e, n in entities
+                ],
+                "figures": [
+                    {
+                        "label": d.figures[key].label,
+                        "href": f"#{claims[0].anchor}",
+                        "stated": [
+                            format_quantity(c.value, c.unit or d.figures[key].unit)
+                            for c in claims
+                            if c.value is not None
+                        ],
+                    }
+                    for key, claims in figures.items()
+                    if key in d.figures
+                ],
+                "events": [
+                    {"event": d.events[key], "href": f"#{claims[0].anchor}"}
+                    for key, claims in events.items()
+                    if key in d.events
+                ],
+            },
+            inputs=inputs,
+            breadcrumbs=[("Sources", "articles/"), (article.title, path)],
+        )
+
+    def entities_index(self) -> Page:
+        path = "entities/"
+        groups = [
+            (
+                label,
+                [
+                    {
+                        "entity": e,
+                        "href": relative(path, f"entities/{e.slug}/"),
+                        "mentions": len(self.dossier.mentions.get(e.slug, [])),
+                    }
+                    for e in members
+                ],
+            )
+            for label, members in self.entities_by_type()
+        ]
+        return Page(
+            path=path,
+            template="entities.html",
+            title="Entities",
+            description="People, organizations, products and publications in this dossier.",
+            context={"groups": groups},
+            inputs={"*entities", "*articles"},
+            breadcrumbs=[("Entities", path)],
+        )
+
+    def entity(self, entity: Entity) -> Page:
+        path = f"entities/{entity.slug}/"
+        d = self.dossier
+        citations = d.mentions.get(entity.slug, [])
+        by_document: dict[str, dict[str, Any]] = {}
+        for citation in citations:
+            document = citation.document
+            group = by_document.setdefault(
+                document.path,
+                {
+                    "title": document.title if isinstance(document, Article) else document.name,
+                    "href": relative(path, citation.page),
+                    "language": document.language if isinstance(document, Article) else "",
+                    "mentions": [],
+                },
+            )
+            group["mentions"].append(self.citation_view(path, citation))
+        related = [
+            {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
+            for slug, n in d.related.get(entity.slug, [])
+        ]
+        sourced = [a for a in self.articles_in_order() if d.source_of.get(a.slug) == entity.slug]
+        inputs = {entity.path, FIGURES_FILE, EVENTS_FILE}
+        inputs |= {c.document.path for c in citations}
+        inputs |= {d.entities[slug].path for slug, _ in d.related.get(entity.slug, [])}
+        inputs |= {a.path for a in sourced}
+        return Page(
+            path=path,
+            template="entity.html",
+            title=entity.name,
+            description=entity.summary or f"{entity.name} in this dossier.",
+            context={
+                "entity": entity,
+                "body": self.html(path, entity.body.html),
+                "type_label": TYPE_LABELS[entity.type],
+                "mention_groups": list(by_document.values()),
+                "mention_count": len(citations),
+                "figures": [
+                    self.figure_view(path, self.summaries[k])
+                    for k in self.entity_figures[entity.slug]
+                ],
+                "events": [
+                    self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]
+                ],
+                "related": related,
+                "sourced": [self.article_card(path, a) for a in sourced],
+            },
+            inputs=inputs,
+            breadcrumbs=[("Entities", "entities/"), (entity.name, path)],
+        )
+
+    def event_view(self, page: str, event: Event) -> dict[str, Any]:
+        d = self.dossier
+        entities = []
+        for reference in event.entities:
+            slug = d.entity_slug(reference.name)
+            if slug:
+                entities.append((d.entities[slug], relative(page, f"entities/{slug}/")))
+        return {
+            "event": event,
+            "href": relative(page, f"timeline/#event-{event.key}"),
+            "entities": entities,
+            "citations": [self.citation_view(page, c) for c in d.event_claims.get(event.key, [])],
+        }
+
+    def figure_view(self, page: str, summary: FigureSummary) -> dict[str, Any]:
+        d = self.dossier
+        figure = summary.figure
+        entity = None
+        if figure.entity is not None:
+            slug = d.entity_slug(figure.entity.name)
+            if slug:
+                entity = (d.entities[slug], relative(page, f"entities/{slug}/"))
+        conflicting = {id(c) for pair in summary.conflicts for c in pair}
+        return {
+            "figure": figure,
+            "summary": summary,
+            "href": relative(page, f"figures/#figure-{figure.key}"),
+            "stated": summary.values(),
+            "entity": entity,
+            "claims": [
+                {**self.citation_view(page, c), "conflict": id(c) in conflicting}
+                for c in summary.main
+            ],
+            "also": [
+                (unit, summary.also_values(unit), [self.citation_view(page, c) for c in claims])
+                for unit, claims in summary.also.items()
+            ],
+        }
+
+    def timeline(self) -> Page:
+        path = "timeline/"
+        events = self.events_in_order()
+        marks = [Mark(f"#event-{e.key}", e.title, e.date) for e in events]
+        return Page(
+            path=path,
+            template="timeline.html",
+            title="Timeline",
+            description=f"{len(events)} dated events, each with the sources that state it.",
+            context={
+                "events": [self.event_view(path, e) for e in events],
+                "axis": Markup(timeline_svg(marks, "Timeline of events")),
+            },
+            inputs={EVENTS_FILE, "*articles", "*entities"},
+            breadcrumbs=[("Timeline", path)],
+        )
+
+    def figures_page(self) -> Page:
+        path = "figures/"
+        groups = [
+            (label, [self.figure_view(path, s) for s in summaries])
+            for label, summaries in self.figure_groups()
+        ]
+        conflicts = sum(1 for s in self.summaries.values() if s.conflict)
+        return Page(
+            path=path,
+            template="figures.html",
+            title="Figures",
+            description=f"{len(self.summaries)} figures, each linked to every passage that states it.",
+            context={"groups": groups, "conflicts": conflicts},
+            inputs={FIGURES_FILE, "*articles", "*entities"},
+            breadcrumbs=[("Figures", path)],
+        )
+
+    def all_pages(self) -> list[Page]:
+        pages = [self.home(), self.articles_index(), self.entities_index(), self.timeline()]
+        pages.append(self.figures_page())
+        pages += [self.article(a) for a in self.articles_in_order()]
+        pages += [
+            self.entity(e) for e in sorted(self.dossier.entities.values(), key=lambda e: e.slug)
+        ]
+        return pages
+
+
+def _content_page(target: str) -> str:
+    """The site path of a content file: `articles/x.md` → `articles/x/`, `index.md` → ``."""
+    if target == "index.md":
+        return ""
+    return target.removesuffix(".md") + "/"
+
+
+def _claims_by_key(claims: list[Claim]) -> tuple[dict[str, list[Claim]], dict[str, list[Claim]]]:
+    figures: dict[str, list[Claim]] = {}
+    events: dict[str, list[Claim]] = {}
+    for claim in claims:
+        (figures if claim.kind == "figure" else events).setdefault(claim.key, []).append(claim)
+    return figures, events
+
+
+def _first_words(body: Annotated, limit: int = 160) -> str:
+    """A description from the body's first paragraph when the front matter gives none."""
+    text = " ".join(body.lead.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def latest_date(dossier: Dossier) -> dt.date | None:
+    """The newest date the content states; used where a feed needs an `updated` time."""
+    dates: list[FuzzyDate] = [a.published for a in dossier.articles if a.published]
+    return max((d.latest for d in dates), default=None)

@@ -1,0 +1,191 @@
+"""Resolving references once every file is read: names to entities, keys to figures and events."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .annotations import Annotated, Claim, Mention
+from .diagnostics import Diagnostic, Position, did_you_mean
+from .figures import FigureSummary, summarize
+from .model import Article, Citation, Content, Dossier, Entity, Reference
+
+
+class _Resolver:
+    def __init__(self, content: Content):
+        self.content = content
+        self.diagnostics: list[Diagnostic] = []
+        self.names: dict[str, str] = {}
+        self.spellings: list[str] = []
+        self.entities = self._unique(content.entities, "entity")
+        self.articles = self._unique(content.articles, "article")
+        self.figures = {figure.key: figure for figure in content.figures}
+        self.events = {event.key: event for event in content.events}
+        self._index_names()
+        self.pages = {f"articles/{slug}.md" for slug in self.articles}
+        self.pages |= {f"entities/{slug}.md" for slug in self.entities}
+        if content.home is not None:
+            self.pages.add("index.md")
+
+    def error(self, position: Position, message: str) -> None:
+        self.diagnostics.append(Diagnostic(position, "error", message))
+
+    def _unique(self, items: list, what: str) -> dict:
+        by_slug: dict = {}
+        folded: dict[str, str] = {}
+        for item in items:
+            key = item.slug.casefold()
+            if key in folded:
+                self.error(
+                    Position(item.path),
+                    f'{what} slug "{item.slug}" is also used by {folded[key]} (slugs ignore case)',
+                )
+                continue
+            folded[key] = item.path
+            by_slug[item.slug] = item
+        return by_slug
+
+    def _index_names(self) -> None:
+        for entity in self.entities.values():
+            origin = entity.position or Position(entity.path)
+            spellings = [(entity.slug, origin), (entity.name, origin), *entity.aliases]
+            for spelling, where in spellings:
+                if not spelling:
+                    continue
+                key = spelling.casefold()
+                owner = self.names.get(key)
+                if owner is not None and owner != entity.slug:
+                    other = self.entities[owner]
+                    self.error(
+                        where,
+                        f'"{spelling}" names both "{other.name}" ({other.path}) and "{entity.name}"',
+                    )
+                    continue
+                if owner is None:
+                    self.names[key] = entity.slug
+                    self.spellings.append(spelling)
+
+    def entity(self, reference: Reference | Mention) -> str | None:
+        name = reference.name if isinstance(reference, Reference) else reference.target
+        where = reference.position
+        slug = self.names.get(" ".join(name.split()).casefold())
+        if slug is None:
+            self.error(where, f'unknown entity "{name}"{did_you_mean(name, self.spellings)}')
+        return slug
+
+    def claim(self, claim: Claim) -> bool:
+        known = self.figures if claim.kind == "figure" else self.events
+        if claim.key in known:
+            return True
+        registry = "figures.yaml" if claim.kind == "figure" else "events.yaml"
+        hint = did_you_mean(claim.key, known)
+        self.error(claim.position, f'unknown {claim.kind} "{claim.key}" (not in {registry}){hint}')
+        return False
+
+    def links(self, body: Annotated) -> None:
+        for link in body.links:
+            if link.target not in self.pages:
+                hint = did_you_mean(link.target, self.pages)
+                self.error(
+                    link.position, f'link to "{link.target}", which is not in content/{hint}'
+                )
+
+
+def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[Diagnostic]]:
+    """Check every reference and build the indexes pages are made from."""
+    r = _Resolver(content)
+    mentions: dict[str, list[Citation]] = defaultdict(list)
+    figure_claims: dict[str, list[Citation]] = defaultdict(list)
+    event_claims: dict[str, list[Citation]] = defaultdict(list)
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    source_of: dict[str, str | None] = {}
+
+    documents: list[Article | Entity] = [*r.articles.values(), *r.entities.values()]
+    for document in documents:
+        seen: set[str] = set()
+        for mention in document.body.mentions:
+            slug = r.entity(mention)
+            if slug is not None:
+                mentions[slug].append(Citation(document, mention))
+                seen.add(slug)
+        if isinstance(document, Article):
+            source_of[document.slug] = r.entity(document.source) if document.source else None
+        else:
+            seen.add(document.slug)
+        for claim in document.body.claims:
+            if r.claim(claim):
+                index = figure_claims if claim.kind == "figure" else event_claims
+                index[claim.key].append(Citation(document, claim))
+        r.links(document.body)
+        for slug in seen:
+            for other in seen - {slug}:
+                together[slug][other] += 1
+    if content.home is not None:
+        for mention in content.home.body.mentions:
+            r.entity(mention)
+        for claim in content.home.body.claims:
+            r.claim(claim)
+        r.links(content.home.body)
+    for figure in r.figures.values():
+        if figure.entity is not None:
+            r.entity(figure.entity)
+    for event in r.events.values():
+        for reference in event.entities:
+            r.entity(reference)
+
+    dossier = Dossier(
+        config=content.config,
+        home=content.home,
+        articles=list(r.articles.values()),
+        entities=r.entities,
+        figures=r.figures,
+        events=r.events,
+        names=r.names,
+        mentions=dict(mentions),
+        figure_claims=dict(figure_claims),
+        event_claims=dict(event_claims),
+        related={
+            slug: sorted(counts.items(), key=lambda item: (-item[1], r.entities[item[0]].name))
+            for slug, counts in together.items()
+        },
+        source_of=source_of,
+    )
+    summaries = {
+        key: summarize(figure, dossier.figure_claims.get(key, []))
+        for key, figure in r.figures.items()
+    }
+    return dossier, summaries, r.diagnostics + _warnings(dossier, summaries)
+
+
+def _warnings(dossier: Dossier, summaries: dict[str, FigureSummary]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+
+    def warn(position: Position, message: str) -> None:
+        found.append(Diagnostic(position, "warning", message))
+
+    cited_as_source = {slug for slug in dossier.source_of.values() if slug}
+    for entity in dossier.entities.values():
+        if not dossier.mentions.get(entity.slug) and entity.slug not in cited_as_source:
+            warn(
+                entity.position or Position(entity.path),
+                f'entity "{entity.name}" is never mentioned',
+            )
+    for event in dossier.events.values():
+        if not dossier.event_claims.get(event.key):
+            warn(event.position, f'event "{event.key}" is never cited by an article')
+    for key, summary in summaries.items():
+        figure = summary.figure
+        if not summary.main and not summary.also:
+            warn(figure.position, f'figure "{key}" is never stated by an article')
+        for first, second in summary.conflicts:
+            a, b = first.annotation, second.annotation
+            assert isinstance(a, Claim) and isinstance(b, Claim)
+            warn(
+                figure.position,
+                f'figure "{key}": sources disagree: "{a.value}" at {_where(a.position)} '
+                f'vs "{b.value}" at {_where(b.position)}',
+            )
+    return found
+
+
+def _where(position: Position) -> str:
+    return f"{position.path}:{position.line}:{position.col}"

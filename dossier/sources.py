@@ -1,0 +1,70 @@
+"""Reading content files: UTF-8 text, line endings, and the YAML front matter of Markdown files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Position
+from .yamlfile import YamlDoc, load_yaml
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    """A content file's text; `line_offset` is how many file lines precede `body`."""
+
+    path: str
+    front: YamlDoc | None
+    body: str
+    line_offset: int
+
+
+def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file as text, or a diagnostic saying why it cannot be read."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return None, [_error(path, 1, 1, f"file is {size:,} bytes; the limit is {limit} MB")]
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [_error(path, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+    if b"\x00" in data:
+        return None, [_error(path, 1, 1, "binary file (contains NUL bytes), expected UTF-8 text")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [_error(path, line, col, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})")]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def split_front_matter(text: str, path: str) -> tuple[Source | None, list[Diagnostic]]:
+    """Split `---` front matter from the Markdown body and load it as YAML."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, [
+            _error(path, 1, 1, "missing front matter: the file must start with a --- line")
+        ]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        return None, [_error(path, 1, 1, "front matter is not closed: no --- line after the first")]
+    front, problems = load_yaml("\n".join(lines[1:index]), path, line_offset=1)
+    if front is not None and front.data is not None and not isinstance(front.data, dict):
+        problems.append(_error(path, 2, 1, "front matter must be a mapping of keys to values"))
+        front = None
+    elif front is not None and front.data is None:
+        front.data = {}
+    body = "\n".join(lines[index + 1 :])
+    source = Source(path, front, body, index + 1) if front is not None else None
+    return source, problems
+
+
+def _error(path: str, line: int, col: int, message: str) -> Diagnostic:
+    return Diagnostic(Position(path, line, col), "error", message)
