@@ -90,16 +90,13 @@ def _find_unparsed(state: StateCore) -> None:
             continue
         content = block.content
         covered = [
-            (child.meta["start"], child.meta["end"])
-            for child in block.children
-            if "start" in child.meta
+            (child.meta["start"], child.meta["end"]) for child in block.children if "start" in child.meta
         ]
         for marker in ("]{", "[["):
             free = [
                 i
                 for i in _occurrences(content, marker)
-                if not (i > 0 and content[i - 1] == "\\")
-                and not any(s <= i < e for s, e in covered)
+                if not (i > 0 and content[i - 1] == "\\") and not any(s <= i < e for s, e in covered)
             ]
             needed = sum(c.content.count(marker) for c in block.children if c.type == "text")
             for offset in free[:needed]:
@@ -223,9 +220,7 @@ class _Collector:
     def mention(self, token: Token, where: Position, context: Context) -> None:
         anchor = self.anchor("m-" + anchor_slug(token.meta["target"]))
         token.meta["anchor"] = anchor
-        self.result.mentions.append(
-            Mention(token.meta["target"], token.content, anchor, where, context)
-        )
+        self.result.mentions.append(Mention(token.meta["target"], token.content, anchor, where, context))
 
     def claim(self, token: Token, where: Position, context: Context, text: str) -> None:
         attrs = {name: str(value) for name, value in token.attrs.items()}

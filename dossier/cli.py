@@ -32,16 +32,12 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument(
-        "command", nargs="?", default="build", choices=["build", "check"], help=argparse.SUPPRESS
-    )
+    p.add_argument("command", nargs="?", default="build", choices=["build", "check"], help=argparse.SUPPRESS)
     p.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR",
         help="dossier folder holding config.yaml and content/ (default: current folder)",
     )  # fmt: skip
-    p.add_argument(
-        "--out", type=Path, metavar="DIR", help="output folder (default: site/ under the root)"
-    )
+    p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: site/ under the root)")
     p.add_argument(
         "--base-url", metavar="URL",
         help="published address, overriding base_url in config.yaml (e.g. https://user.github.io/repo/)",

@@ -101,9 +101,7 @@ def _slug(file: Path, path: str) -> tuple[str, list[Diagnostic]]:
     return slug, []
 
 
-def parse_article(
-    file: Path, path: str, options: MarkdownOptions
-) -> tuple[Article | None, list[Diagnostic]]:
+def parse_article(file: Path, path: str, options: MarkdownOptions) -> tuple[Article | None, list[Diagnostic]]:
     """One article file; pure, so it can run in a worker process."""
     front, body, offset, problems = _markdown_source(file, path)
     slug, bad_slug = _slug(file, path)
@@ -134,9 +132,7 @@ def parse_article(
     return article, problems
 
 
-def parse_entity(
-    file: Path, path: str, options: MarkdownOptions
-) -> tuple[Entity | None, list[Diagnostic]]:
+def parse_entity(file: Path, path: str, options: MarkdownOptions) -> tuple[Entity | None, list[Diagnostic]]:
     front, body, offset, problems = _markdown_source(file, path)
     slug, bad_slug = _slug(file, path)
     problems += bad_slug

@@ -116,9 +116,7 @@ def figures_json(dossier: Dossier, summaries: dict[str, FigureSummary]) -> bytes
                 "sources": s.sources,
                 "conflict": s.conflict,
                 "claims": [_claim_json(dossier, s, c) for c in s.main],
-                "also_stated_as": [
-                    _claim_json(dossier, s, c) for claims in s.also.values() for c in claims
-                ],
+                "also_stated_as": [_claim_json(dossier, s, c) for claims in s.also.values() for c in claims],
             }
             for key, s in summaries.items()
         ]

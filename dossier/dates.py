@@ -183,9 +183,7 @@ def _parse_point(text: str, whole: str) -> Point:
         if match["day"]:
             raise DateSyntaxError(f'"{whole}": there is no month {two}')
         if two not in SUB_YEARS:
-            raise DateSyntaxError(
-                f'"{whole}": {two:02d} is neither a month nor an EDTF code (21-41)'
-            )
+            raise DateSyntaxError(f'"{whole}": {two:02d} is neither a month nor an EDTF code (21-41)')
         return _sub_year_point(year, two, approximate, uncertain)
     month_name = MONTHS[two - 1]
     last_day = calendar.monthrange(year, two)[1]

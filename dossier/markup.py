@@ -94,9 +94,7 @@ def _attr(token: Token, name: str) -> str:
     return "" if value is None else str(value)
 
 
-def _render_wikilink(
-    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict
-) -> str:
+def _render_wikilink(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict) -> str:
     token = tokens[idx]
     target = token.meta["target"]
     return (
@@ -114,9 +112,7 @@ def _claim_ref(token: Token) -> str | None:
     return None
 
 
-def _render_span_open(
-    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict
-) -> str:
+def _render_span_open(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict) -> str:
     token = tokens[idx]
     lang = f' lang="{escape(_attr(token, "lang"))}"' if token.attrGet("lang") else ""
     ref = _claim_ref(token)
@@ -132,9 +128,7 @@ def _render_span_open(
     return f'<a {attributes} href="{placeholder("href", ref)}">'
 
 
-def _render_span_close(
-    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict
-) -> str:
+def _render_span_close(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict) -> str:
     opening = tokens[idx].meta.get("opening")
     if opening is None or _claim_ref(opening) is None:
         return "</span>"
@@ -146,9 +140,7 @@ def _render_span_close(
     return "</a>"
 
 
-def _render_link_open(
-    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict
-) -> str:
+def _render_link_open(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict) -> str:
     token = tokens[idx]
     target = token.meta.get("content_link")
     if target is not None:

@@ -85,9 +85,7 @@ class Views:
             if field_name == "href":
                 return relative(page, f"entities/{entity.slug}/")
             kind_label = entity.type.capitalize()
-            return f"{kind_label}: {entity.name}" + (
-                f" — {entity.summary}" if entity.summary else ""
-            )
+            return f"{kind_label}: {entity.name}" + (f" — {entity.summary}" if entity.summary else "")
         if kind == "figure":
             if field_name == "href":
                 return relative(page, f"figures/#figure-{key}")
@@ -334,12 +332,9 @@ class Views:
                 "mention_groups": list(by_document.values()),
                 "mention_count": len(citations),
                 "figures": [
-                    self.figure_view(path, self.summaries[k])
-                    for k in self.entity_figures[entity.slug]
+                    self.figure_view(path, self.summaries[k]) for k in self.entity_figures[entity.slug]
                 ],
-                "events": [
-                    self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]
-                ],
+                "events": [self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]],
                 "related": related,
                 "sourced": [self.article_card(path, a) for a in sourced],
             },
@@ -377,8 +372,7 @@ class Views:
             "stated": summary.values(),
             "entity": entity,
             "claims": [
-                {**self.citation_view(page, c), "conflict": id(c) in conflicting}
-                for c in summary.main
+                {**self.citation_view(page, c), "conflict": id(c) in conflicting} for c in summary.main
             ],
             "also": [
                 (unit, summary.also_values(unit), [self.citation_view(page, c) for c in claims])
@@ -424,9 +418,7 @@ class Views:
         pages = [self.home(), self.articles_index(), self.entities_index(), self.timeline()]
         pages.append(self.figures_page())
         pages += [self.article(a) for a in self.articles_in_order()]
-        pages += [
-            self.entity(e) for e in sorted(self.dossier.entities.values(), key=lambda e: e.slug)
-        ]
+        pages += [self.entity(e) for e in sorted(self.dossier.entities.values(), key=lambda e: e.slug)]
         return pages
 
 

@@ -47,9 +47,7 @@ def collect_assets(root: Path) -> dict[str, Asset]:
         stem, dot, suffix = name.rpartition(".")
         digest = hashlib.sha256(data).hexdigest()[:10]
         hashed = f"assets/{stem}.{digest}.{suffix}" if dot else f"assets/{name}.{digest}"
-        source = (
-            file.relative_to(root).as_posix() if file.is_relative_to(root) else f"engine:{name}"
-        )
+        source = file.relative_to(root).as_posix() if file.is_relative_to(root) else f"engine:{name}"
         assets[name] = Asset(name, hashed, data, source)
     return assets
 
@@ -84,9 +82,7 @@ def layout_error(exc: Exception, root: Path) -> Diagnostic:
                 break
         message = f"template error: {exc}"
     path = Path(name)
-    shown = (
-        path.relative_to(root).as_posix() if path.is_relative_to(root) else f"(engine) {path.name}"
-    )
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else f"(engine) {path.name}"
     return Diagnostic(Position(shown, line, 1), "error", message)
 
 

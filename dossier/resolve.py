@@ -85,9 +85,7 @@ class _Resolver:
         for link in body.links:
             if link.target not in self.pages:
                 hint = did_you_mean(link.target, self.pages)
-                self.error(
-                    link.position, f'link to "{link.target}", which is not in content/{hint}'
-                )
+                self.error(link.position, f'link to "{link.target}", which is not in content/{hint}')
 
 
 def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[Diagnostic]]:
@@ -150,8 +148,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
         source_of=source_of,
     )
     summaries = {
-        key: summarize(figure, dossier.figure_claims.get(key, []))
-        for key, figure in r.figures.items()
+        key: summarize(figure, dossier.figure_claims.get(key, [])) for key, figure in r.figures.items()
     }
     return dossier, summaries, r.diagnostics + _warnings(dossier, summaries)
 

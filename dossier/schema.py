@@ -66,9 +66,7 @@ class Fields:
         if value and value not in options:
             hint = did_you_mean(value, options)
             listing = ", ".join(options)
-            self.error(
-                self.position(name), f'"{name}" must be one of {listing}, not "{value}"{hint}'
-            )
+            self.error(self.position(name), f'"{name}" must be one of {listing}, not "{value}"{hint}')
             return ""
         return value
 
@@ -130,8 +128,7 @@ class Fields:
             self.error(self.position(name), f'"{name}" must be a list, not {_kind(value)}')
             return []
         return [
-            Fields(self.doc, (*self.at, name, index), f"an item of {name}")
-            for index in range(len(value))
+            Fields(self.doc, (*self.at, name, index), f"an item of {name}") for index in range(len(value))
         ]
 
     def text_map(self, name: str) -> dict[str, str]:

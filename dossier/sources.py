@@ -47,9 +47,7 @@ def split_front_matter(text: str, path: str) -> tuple[Source | None, list[Diagno
     """Split `---` front matter from the Markdown body and load it as YAML."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return None, [
-            _error(path, 1, 1, "missing front matter: the file must start with a --- line")
-        ]
+        return None, [_error(path, 1, 1, "missing front matter: the file must start with a --- line")]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             break

@@ -51,9 +51,7 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
         if mark.date.precision >= 5 and not mark.date.is_interval:
             shape = f'<circle cx="{left + 3:.1f}" cy="{y + 6}" r="5"/>'
         else:
-            shape = (
-                f'<rect x="{left:.1f}" y="{y + 1}" width="{right - left:.1f}" height="10" rx="3"/>'
-            )
+            shape = f'<rect x="{left:.1f}" y="{y + 1}" width="{right - left:.1f}" height="10" rx="3"/>'
         shapes.append(f'<a href="{escape(mark.href)}"><title>{label}</title>{shape}</a>')
     height = TOP + max(len(lanes), 1) * LANE + 8
     ticks = []
@@ -68,9 +66,7 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
         if years <= 3 and year < end.year:
             for quarter in (4, 7, 10):
                 qx = x(dt.date(year, quarter, 1))
-                ticks.append(
-                    f'<line x1="{qx:.1f}" y1="18" x2="{qx:.1f}" y2="{height - 4}" class="minor"/>'
-                )
+                ticks.append(f'<line x1="{qx:.1f}" y1="18" x2="{qx:.1f}" y2="{height - 4}" class="minor"/>')
     description = escape("; ".join(f"{m.date.display()}: {m.label}" for m in marks))
     return (
         f'<svg class="timeline-axis" viewBox="0 0 {WIDTH} {height}" role="img" '

@@ -16,9 +16,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that keeps timestamps as text: the date grammar parses them, with positions."""
 
 
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 Path = tuple[str | int, ...]
 
@@ -41,9 +39,7 @@ class YamlDoc:
         return self.origin
 
 
-def load_yaml(
-    text: str, path: str, line_offset: int = 0
-) -> tuple[YamlDoc | None, list[Diagnostic]]:
+def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """Parse `text`; positions are shifted by `line_offset` lines (front matter starts below `---`)."""
     origin = Position(path, line_offset + 1, 1)
     loader = _Loader(text)
