@@ -224,13 +224,22 @@ class _Collector:
 
     def claim(self, token: Token, where: Position, context: Context, text: str) -> None:
         attrs = {name: str(value) for name, value in token.attrs.items()}
+        made = self._claim(attrs, where, context, text)
+        if made is None:  # render what could not be understood as plain text, not as a claim
+            token.attrs = {k: v for k, v in token.attrs.items() if k == "lang"}
+            return
+        token.meta["anchor"] = made.anchor
+        self.result.claims.append(made)
+
+    def _claim(self, attrs: dict[str, str], where: Position, context: Context, text: str) -> Claim | None:
         kinds = [name for name in ("fig", "event") if name in attrs]
         if len(kinds) > 1:
             self.error(where, "an annotation is either fig= or event=, not both")
-            return
+            return None
         kind = kinds[0] if kinds else ""
         allowed = (kind, *CLAIM_ATTRIBUTES[kind]) if kind else CLAIM_ATTRIBUTES[""]
-        for name in sorted(set(attrs) - set(allowed)):
+        unknown = sorted(set(attrs) - set(allowed) - {"class", "id"})
+        for name in unknown:
             if name in ALL_ATTRIBUTES:
                 self.error(where, f'"{name}" does not belong on this annotation')
             else:
@@ -239,35 +248,33 @@ class _Collector:
         if not kind:
             if "lang" not in attrs:
                 self.error(where, "a [text]{...} annotation needs fig=KEY or event=KEY")
-            return
+            return None
         key = attrs[kind]
         if not key.strip():
             self.error(where, f"{kind}= needs a key")
-            return
+            return None
         value = None
         if kind == "fig":
             if "value" not in attrs:
                 self.error(where, f'figure claim "{key}" needs value="..."')
-                return
+                return None
             try:
                 value = parse_value(attrs["value"])
             except ValueSyntaxError as exc:
                 self.error(where, f"bad value: {exc}")
-                return
+                return None
+        if unknown:
+            return None
         prefix = "fig" if kind == "fig" else "ev"
-        anchor = self.anchor(f"{prefix}-{anchor_slug(key)}")
-        token.meta["anchor"] = anchor
-        self.result.claims.append(
-            Claim(
-                kind="figure" if kind == "fig" else "event",
-                key=key,
-                text=text,
-                anchor=anchor,
-                position=where,
-                context=context,
-                value=value,
-                unit=attrs.get("unit"),
-            )
+        return Claim(
+            kind="figure" if kind == "fig" else "event",
+            key=key,
+            text=text,
+            anchor=self.anchor(f"{prefix}-{anchor_slug(key)}"),
+            position=where,
+            context=context,
+            value=value,
+            unit=attrs.get("unit"),
         )
 
     def link(self, block: Token, token: Token) -> None:
@@ -293,18 +300,25 @@ class _Collector:
         start = content.rfind("[", 0, offset)
         start = start if start >= 0 and "\n" not in content[start:offset] else offset
         close = content.find("}", offset)
-        snippet = content[start : close + 1] if close >= 0 else content[start : offset + 20]
-        reason = "no closing }"
-        if close >= 0:
-            try:
-                parse(content[offset + 1 : close + 1])
-                reason = "it is not a valid span"
-            except ParseError as exc:
-                reason = str(exc).split(" at position")[0].lower()
-        self.error(
-            self.position(block, start),
-            f'annotation not parsed: "{snippet}" ({reason}; quote values with spaces or . ~ > <)',
-        )
+        snippet = content[start : close + 1] if close >= 0 else content[start : offset + 20].split("\n")[0]
+        reason = _explain(content[offset + 1 : close + 1]) if close >= 0 else "no closing }"
+        self.error(self.position(block, start), f'annotation not parsed: "{snippet}": {reason}')
+
+
+_BARE_VALUE = re.compile(r'([A-Za-z0-9_:-]+)=([^"\s}][^}"]*?)(?=\s+[A-Za-z0-9_:-]+=|\s*})')
+
+
+def _explain(attributes: str) -> str:
+    """Why a `{...}` block is not valid attribute syntax, in the editor's terms."""
+    for match in _BARE_VALUE.finditer(attributes):
+        name, value = match.groups()
+        if not re.fullmatch(r"[A-Za-z0-9_:-]+", value):
+            return f'quote the value of {name}: {name}="{value}"'
+    try:
+        parse(attributes)
+    except ParseError:
+        return 'write attributes as key=value or key="any value"'
+    return "it does not follow [text]{key=value ...}"
 
 
 def _until_close(children: list[Token], index: int) -> list[Token]:
