@@ -232,8 +232,7 @@ def load_events(root: Path) -> tuple[list[Event], list[Diagnostic]]:
             references=references,
         )
         problems += fields.diagnostics
-        if date is not None:
-            events.append(event)
+        events.append(event)  # even with a bad date, so claims of it still resolve
     return events, problems
 
 
@@ -276,10 +275,15 @@ def load_content(root: Path, config: Config) -> tuple[Content, list[Diagnostic]]
         problems += found
         if entity is not None:
             entities.append(entity)
+    unreadable = set()
     figures, found = load_figures(root)
     problems += found
+    if found and not figures:
+        unreadable.add("figure")
     events, found = load_events(root)
     problems += found
+    if found and not events:
+        unreadable.add("event")
     home, found = load_home(root, options)
     problems += found
-    return Content(config, home, articles, entities, figures, events), problems
+    return Content(config, home, articles, entities, figures, events, unreadable), problems

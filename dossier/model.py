@@ -108,6 +108,7 @@ class Content:
     entities: list[Entity]
     figures: list[Figure]
     events: list[Event]
+    unreadable: set[str] = field(default_factory=set)  # "figure"/"event": registry did not load
 
 
 @dataclass(frozen=True)

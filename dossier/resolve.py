@@ -47,7 +47,7 @@ class _Resolver:
     def _index_names(self) -> None:
         for entity in self.entities.values():
             origin = entity.position or Position(entity.path)
-            spellings = [(entity.slug, origin), (entity.name, origin), *entity.aliases]
+            spellings = [(entity.name, origin), *entity.aliases, (entity.slug, origin)]
             for spelling, where in spellings:
                 if not spelling:
                     continue
@@ -76,6 +76,8 @@ class _Resolver:
         known = self.figures if claim.kind == "figure" else self.events
         if claim.key in known:
             return True
+        if claim.kind in self.content.unreadable:
+            return False  # its registry did not load; that error is already reported
         registry = "figures.yaml" if claim.kind == "figure" else "events.yaml"
         hint = did_you_mean(claim.key, known)
         self.error(claim.position, f'unknown {claim.kind} "{claim.key}" (not in {registry}){hint}')

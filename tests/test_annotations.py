@@ -62,15 +62,18 @@ def test_case(title: str, source: str, expected: str) -> None:
 def test_collects_mentions_claims_and_links_with_positions() -> None:
     source = (
         "Intro line.\n\n"
-        "Then [[Lu Weibing]] announced [RMB 200 billion]{fig=rd-pledge value=\"200 bn\" unit=CNY}\n"
+        'Then [[Lu Weibing]] announced [RMB 200 billion]{fig=rd-pledge value="200 bn" unit=CNY}\n'
         "[on 17 December]{event=conf} and see [more](other.md#top).\n"
     )
     result = annotate(markdown("en"), source, path="x.md", line_offset=4, content_dir="articles")
-    assert [(m.target, m.position.line, m.position.col) for m in result.mentions] == [
-        ("Lu Weibing", 7, 6)
-    ]
+    assert [(m.target, m.position.line, m.position.col) for m in result.mentions] == [("Lu Weibing", 7, 6)]
     figure, event = result.claims
-    assert (figure.kind, figure.key, str(figure.value), figure.unit) == ("figure", "rd-pledge", "200 bn", "CNY")
+    assert (figure.kind, figure.key, str(figure.value), figure.unit) == (
+        "figure",
+        "rd-pledge",
+        "200 bn",
+        "CNY",
+    )
     assert (figure.position.line, figure.position.col) == (7, 31)
     assert (event.kind, event.key, event.position.line, event.position.col) == ("event", "conf", 8, 1)
     assert [(link.target, link.fragment) for link in result.links] == [("articles/other.md", "top")]

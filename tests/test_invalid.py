@@ -1,0 +1,63 @@
+"""Dossiers that must fail: each folder under tests/invalid/ holds the files that differ from
+tests/invalid/_base/ (and an optional `_delete` list), and `expected.txt`, the exact diagnostics."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import run, run_process
+
+INVALID = Path(__file__).parent / "invalid"
+CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir() and not p.name.startswith("_"))
+META = {"expected.txt", "_delete"}
+
+
+def assemble(case: str, into: Path) -> Path:
+    shutil.copytree(INVALID / "_base", into)
+    folder = INVALID / case
+    for file in folder.rglob("*"):
+        relative = file.relative_to(folder)
+        if file.is_file() and relative.as_posix() not in META:
+            target = into / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+    deletions = folder / "_delete"
+    if deletions.exists():
+        for name in deletions.read_text().split():
+            (into / name).unlink()
+    return into
+
+
+def expected(case: str, root: Path) -> list[str]:
+    text = (INVALID / case / "expected.txt").read_text(encoding="utf-8")
+    return [line.replace("ROOT", str(root)) for line in text.splitlines() if line]
+
+
+def test_there_are_many_cases() -> None:
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_invalid_dossier(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = assemble(case, tmp_path / case)
+    (root / "site").mkdir()
+    (root / "site/keep.txt").write_text("previous build")
+    code, out, err = run(root, capsys=capsys)
+    lines = err.splitlines()
+    assert code == 1
+    assert out == ""
+    assert [line for line in lines if ": error: " in line] == expected(case, root)
+    assert lines[-1].startswith("build failed: ")
+    assert [p.name for p in (root / "site").iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.parametrize("case", ["unknown-entity", "invalid-utf8", "layout-syntax-error", "malformed-yaml"])
+def test_invalid_dossier_as_a_process(case: str, tmp_path: Path) -> None:
+    root = assemble(case, tmp_path / case)
+    result = run_process("--root", str(root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == expected(case, root)
