@@ -344,6 +344,10 @@ def annotate(
     for block in tokens:
         if block.type == "inline":
             collector.inline(block)
+        elif "insecure_attrs" in block.meta and block.map:
+            names = ", ".join(sorted(block.meta["insecure_attrs"]))
+            where = Position(path, block.map[0] + line_offset, 1)
+            collector.error(where, f"only lang= is allowed in a block's {{...}} line, not {names}")
     for block, marker, offset in env.get("unparsed", []):
         collector.unparsed(block, marker, offset)
     collector.result.html = md.renderer.render(tokens, md.options, env)

@@ -17,13 +17,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
-from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from .annotations import unparsed_check_plugin
 from .wikilinks import wikilink_plugin
 
 PLACEHOLDER_OPEN, PLACEHOLDER_SEP, PLACEHOLDER_CLOSE = "\ue000", "\ue002", "\ue001"
 _PLACEHOLDER = re.compile("\ue000([^\ue000\ue001\ue002]*)\ue002([^\ue000\ue001]*)\ue001")
+BLOCK_ATTRIBUTES = ("lang",)  # `{lang=en}` above a paragraph, list or heading
 PRIVATE_MARKERS = re.compile("[\ue000\ue001\ue002]")
 
 QUOTES = {
@@ -61,6 +62,7 @@ def markdown(language: str = "en", html: bool = False, typographer: bool = True)
         md.enable(["replacements", "smartquotes"])
     md.use(wikilink_plugin)
     md.use(attrs_plugin, spans=True, after=())
+    md.use(attrs_block_plugin, allowed=BLOCK_ATTRIBUTES)
     md.use(unparsed_check_plugin)
     for rule in ("span", "link", "backticks"):
         _record_source_span(md, rule)

@@ -59,10 +59,8 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
     step = 1 if years <= 12 else 5 if years <= 60 else 10
     for year in range(start.year, end.year + 1, step):
         tx = x(dt.date(year, 1, 1))
-        ticks.append(
-            f'<line x1="{tx:.1f}" y1="14" x2="{tx:.1f}" y2="{height - 4}" class="tick"/>'
-            f'<text x="{tx + 3:.1f}" y="11">{year}</text>'
-        )
+        label = f'<text x="{tx + 3:.1f}" y="11">{year}</text>' if year < end.year else ""
+        ticks.append(f'<line x1="{tx:.1f}" y1="14" x2="{tx:.1f}" y2="{height - 4}" class="tick"/>{label}')
         if years <= 3 and year < end.year:
             for quarter in (4, 7, 10):
                 qx = x(dt.date(year, quarter, 1))
