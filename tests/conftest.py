@@ -127,3 +127,12 @@ def run_process(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str
         text=True,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own dossier, built once per test session."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    code = main(["--root", str(REPO), "--out", str(out), "--quiet"])
+    assert code == 0
+    return out
