@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 from typing import Any
 
@@ -31,20 +32,33 @@ TYPE_LABELS = {
 }
 RECENT_EVENTS = 6
 FIGURES_FILE = "content/figures.yaml"
+HOME_FILE = "content/index.md"
 EVENTS_FILE = "content/events.yaml"
+
+
+ALL_ARTICLES, ALL_ENTITIES = "*articles", "*entities"
 
 
 @dataclass
 class Page:
-    """One HTML page to render: its site path, template, context and the files it depends on."""
+    """One HTML page to render: its site path, template, and the content files it depends on.
+
+    `inputs` is the page's dependency record: the page's output can change only when one of these
+    files changes (`*articles` and `*entities` stand for every file of that kind). The context is
+    built only when the page is rendered, so finding what to re-render stays cheap.
+    """
 
     path: str
     template: str
     title: str
-    context: dict[str, Any]
-    inputs: set[str] = field(default_factory=set)
+    build: Callable[[], dict[str, Any]] = dict
+    inputs: frozenset[str] = frozenset()
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
+
+    @cached_property
+    def context(self) -> dict[str, Any]:
+        return self.build()
 
 
 class Views:
@@ -108,6 +122,38 @@ class Views:
 
     def html(self, page: str, html: str) -> Markup:
         return Markup(resolve_placeholders(html, self.resolver(page)))
+
+    # Dependencies
+
+    def entity_file(self, name: str) -> set[str]:
+        slug = self.dossier.entity_slug(name)
+        return {self.dossier.entities[slug].path} if slug else set()
+
+    def figure_inputs(self, key: str) -> set[str]:
+        """A figure's row shows every claim of it, so it depends on every document stating it."""
+        claims = self.dossier.figure_claims.get(key, [])
+        inputs = {FIGURES_FILE} | {c.document.path for c in claims}
+        figure = self.dossier.figures.get(key)
+        if figure is not None and figure.entity is not None:
+            inputs |= self.entity_file(figure.entity.name)
+        return inputs
+
+    def event_inputs(self, key: str) -> set[str]:
+        citations = self.dossier.event_claims.get(key, [])
+        inputs = {EVENTS_FILE} | {c.document.path for c in citations}
+        event = self.dossier.events.get(key)
+        for reference in event.entities if event else []:
+            inputs |= self.entity_file(reference.name)
+        return inputs
+
+    def body_inputs(self, body: Annotated) -> set[str]:
+        """What a body's resolved placeholders read: entities named, figures and events claimed."""
+        inputs = {EVENTS_FILE}
+        for mention in body.mentions:
+            inputs |= self.entity_file(mention.target)
+        for key in {c.key for c in body.claims if c.kind == "figure"}:
+            inputs |= self.figure_inputs(key)
+        return inputs
 
     # Shared pieces
 
@@ -174,14 +220,14 @@ class Views:
             template="home.html",
             title=home.title if home and home.title else d.config.title,
             description=d.config.description,
-            context={
+            build=lambda: {
                 "intro": self.html(path, home.body.html) if home else Markup(""),
                 "featured": [self.figure_view(path, s) for s in featured],
                 "recent": [self.event_view(path, e) for e in reversed(recent)],
                 "entity_groups": self.entities_by_type(),
                 "articles": [self.article_card(path, a) for a in self.articles_in_order()],
             },
-            inputs={"content/index.md", FIGURES_FILE, EVENTS_FILE, "*articles", "*entities"},
+            inputs=frozenset({HOME_FILE, FIGURES_FILE, EVENTS_FILE, ALL_ARTICLES, ALL_ENTITIES}),
         )
 
     def article_card(self, page: str, article: Article) -> dict[str, Any]:
@@ -208,27 +254,15 @@ class Views:
             template="articles.html",
             title="Sources",
             description=f"The {len(self.dossier.articles)} source articles of this dossier.",
-            context={"articles": [self.article_card(path, a) for a in self.articles_in_order()]},
-            inputs={"*articles", "*entities"},
+            build=lambda: {"articles": [self.article_card(path, a) for a in self.articles_in_order()]},
+            inputs=frozenset({ALL_ARTICLES, ALL_ENTITIES}),
             breadcrumbs=[("Sources", path)],
         )
 
     def article(self, article: Article) -> Page:
         path = f"articles/{article.slug}/"
-        d = self.dossier
-        entity_slugs: dict[str, int] = {}
-        for mention in article.body.mentions:
-            slug = d.entity_slug(mention.target)
-            if slug:
-                entity_slugs[slug] = entity_slugs.get(slug, 0) + 1
-        entities = sorted(
-            ((d.entities[s], n) for s, n in entity_slugs.items()),
-            key=lambda p: p[0].name.casefold(),
-        )
-        figures, events = _claims_by_key(article.body.claims)
         source = self.source_name(article)
-        inputs = {article.path, FIGURES_FILE, EVENTS_FILE}
-        inputs |= {d.entities[s].path for s in entity_slugs}
+        inputs = {article.path} | self.body_inputs(article.body)
         if source:
             inputs.add(source.path)
         return Page(
@@ -236,66 +270,100 @@ class Views:
             template="article.html",
             title=article.title,
             description=article.summary or _first_words(article.body),
-            context={
-                "article": article,
-                "body": self.html(path, article.body.html),
-                "source": source,
-                "source_href": relative(path, f"entities/{source.slug}/") if source else None,
-                "entities": [
-                    {"entity": e, "count": n, "href": relative(path, f"entities/{e.slug}/")}
-                    for e, n in entities
-                ],
-                "figures": [
-                    {
-                        "label": d.figures[key].label,
-                        "href": f"#{claims[0].anchor}",
-                        "stated": [
-                            format_quantity(c.value, c.unit or d.figures[key].unit)
-                            for c in claims
-                            if c.value is not None
-                        ],
-                    }
-                    for key, claims in figures.items()
-                    if key in d.figures
-                ],
-                "events": [
-                    {"event": d.events[key], "href": f"#{claims[0].anchor}"}
-                    for key, claims in events.items()
-                    if key in d.events
-                ],
-            },
-            inputs=inputs,
+            build=lambda: self._article_context(path, article, source),
+            inputs=frozenset(inputs),
             breadcrumbs=[("Sources", "articles/"), (article.title, path)],
         )
 
+    def _article_context(self, path: str, article: Article, source: Entity | None) -> dict[str, Any]:
+        d = self.dossier
+        counts: dict[str, int] = {}
+        for mention in article.body.mentions:
+            slug = d.entity_slug(mention.target)
+            if slug:
+                counts[slug] = counts.get(slug, 0) + 1
+        entities = sorted(((d.entities[s], n) for s, n in counts.items()), key=lambda p: p[0].name.casefold())
+        figures, events = _claims_by_key(article.body.claims)
+        return {
+            "article": article,
+            "body": self.html(path, article.body.html),
+            "source": source,
+            "source_href": relative(path, f"entities/{source.slug}/") if source else None,
+            "entities": [
+                {"entity": e, "count": n, "href": relative(path, f"entities/{e.slug}/")} for e, n in entities
+            ],
+            "figures": [
+                {
+                    "label": d.figures[key].label,
+                    "href": f"#{claims[0].anchor}",
+                    "stated": [
+                        format_quantity(c.value, c.unit or d.figures[key].unit)
+                        for c in claims
+                        if c.value is not None
+                    ],
+                }
+                for key, claims in figures.items()
+                if key in d.figures
+            ],
+            "events": [
+                {"event": d.events[key], "href": f"#{claims[0].anchor}"}
+                for key, claims in events.items()
+                if key in d.events
+            ],
+        }
+
     def entities_index(self) -> Page:
         path = "entities/"
-        groups = [
-            (
-                label,
-                [
-                    {
-                        "entity": e,
-                        "href": relative(path, f"entities/{e.slug}/"),
-                        "mentions": len(self.dossier.mentions.get(e.slug, [])),
-                    }
-                    for e in members
-                ],
-            )
-            for label, members in self.entities_by_type()
-        ]
+
+        def build() -> dict[str, Any]:
+            groups = [
+                (
+                    label,
+                    [
+                        {
+                            "entity": e,
+                            "href": relative(path, f"entities/{e.slug}/"),
+                            "mentions": len(self.dossier.mentions.get(e.slug, [])),
+                        }
+                        for e in members
+                    ],
+                )
+                for label, members in self.entities_by_type()
+            ]
+            return {"groups": groups}
+
         return Page(
             path=path,
             template="entities.html",
             title="Entities",
             description="People, organizations, products and publications in this dossier.",
-            context={"groups": groups},
-            inputs={"*entities", "*articles"},
+            build=build,
+            inputs=frozenset({ALL_ENTITIES, ALL_ARTICLES}),
             breadcrumbs=[("Entities", path)],
         )
 
     def entity(self, entity: Entity) -> Page:
         path = f"entities/{entity.slug}/"
+        d = self.dossier
+        inputs = {entity.path} | self.body_inputs(entity.body)
+        inputs |= {c.document.path for c in d.mentions.get(entity.slug, [])}
+        inputs |= {d.entities[slug].path for slug, _ in d.related.get(entity.slug, [])}
+        inputs |= {a.path for a in d.articles if d.source_of.get(a.slug) == entity.slug}
+        for key in self.entity_figures[entity.slug]:
+            inputs |= self.figure_inputs(key)
+        for key in self.entity_events[entity.slug]:
+            inputs |= self.event_inputs(key)
+        return Page(
+            path=path,
+            template="entity.html",
+            title=entity.name,
+            description=entity.summary or f"{entity.name} in this dossier.",
+            build=lambda: self._entity_context(path, entity),
+            inputs=frozenset(inputs),
+            breadcrumbs=[("Entities", "entities/"), (entity.name, path)],
+        )
+
+    def _entity_context(self, path: str, entity: Entity) -> dict[str, Any]:
         d = self.dossier
         citations = d.mentions.get(entity.slug, [])
         by_document: dict[str, dict[str, Any]] = {}
@@ -311,36 +379,21 @@ class Views:
                 },
             )
             group["mentions"].append(self.citation_view(path, citation))
-        related = [
-            {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
-            for slug, n in d.related.get(entity.slug, [])
-        ]
         sourced = [a for a in self.articles_in_order() if d.source_of.get(a.slug) == entity.slug]
-        inputs = {entity.path, FIGURES_FILE, EVENTS_FILE}
-        inputs |= {c.document.path for c in citations}
-        inputs |= {d.entities[slug].path for slug, _ in d.related.get(entity.slug, [])}
-        inputs |= {a.path for a in sourced}
-        return Page(
-            path=path,
-            template="entity.html",
-            title=entity.name,
-            description=entity.summary or f"{entity.name} in this dossier.",
-            context={
-                "entity": entity,
-                "body": self.html(path, entity.body.html),
-                "type_label": TYPE_LABELS[entity.type],
-                "mention_groups": list(by_document.values()),
-                "mention_count": len(citations),
-                "figures": [
-                    self.figure_view(path, self.summaries[k]) for k in self.entity_figures[entity.slug]
-                ],
-                "events": [self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]],
-                "related": related,
-                "sourced": [self.article_card(path, a) for a in sourced],
-            },
-            inputs=inputs,
-            breadcrumbs=[("Entities", "entities/"), (entity.name, path)],
-        )
+        return {
+            "entity": entity,
+            "body": self.html(path, entity.body.html),
+            "type_label": TYPE_LABELS[entity.type],
+            "mention_groups": list(by_document.values()),
+            "mention_count": len(citations),
+            "figures": [self.figure_view(path, self.summaries[k]) for k in self.entity_figures[entity.slug]],
+            "events": [self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]],
+            "related": [
+                {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
+                for slug, n in d.related.get(entity.slug, [])
+            ],
+            "sourced": [self.article_card(path, a) for a in sourced],
+        }
 
     def event_view(self, page: str, event: Event) -> dict[str, Any]:
         d = self.dossier
@@ -389,28 +442,30 @@ class Views:
             template="timeline.html",
             title="Timeline",
             description=f"{len(events)} dated events, each with the sources that state it.",
-            context={
+            build=lambda: {
                 "events": [self.event_view(path, e) for e in events],
                 "axis": Markup(timeline_svg(marks, "Timeline of events")),
             },
-            inputs={EVENTS_FILE, "*articles", "*entities"},
+            inputs=frozenset({EVENTS_FILE, ALL_ARTICLES, ALL_ENTITIES}),
             breadcrumbs=[("Timeline", path)],
         )
 
     def figures_page(self) -> Page:
         path = "figures/"
-        groups = [
-            (label, [self.figure_view(path, s) for s in summaries])
-            for label, summaries in self.figure_groups()
-        ]
         conflicts = sum(1 for s in self.summaries.values() if s.conflict)
         return Page(
             path=path,
             template="figures.html",
             title="Figures",
             description=f"{len(self.summaries)} figures, each linked to every passage that states it.",
-            context={"groups": groups, "conflicts": conflicts},
-            inputs={FIGURES_FILE, "*articles", "*entities"},
+            build=lambda: {
+                "groups": [
+                    (label, [self.figure_view(path, s) for s in summaries])
+                    for label, summaries in self.figure_groups()
+                ],
+                "conflicts": conflicts,
+            },
+            inputs=frozenset({FIGURES_FILE, ALL_ARTICLES, ALL_ENTITIES}),
             breadcrumbs=[("Figures", path)],
         )
 

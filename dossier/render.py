@@ -136,7 +136,7 @@ class Renderer:
             pages = self.pages()
             for page in pages:
                 yield output_file(page.path), self.render(page)
-            not_found = Page("404.html", "404.html", "Page not found", {})
+            not_found = Page("404.html", "404.html", "Page not found")
             yield "404.html", self.render(not_found, rooted=True)
             yield from self.feeds(pages)
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
