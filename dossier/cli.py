@@ -10,12 +10,14 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import ContentError, Diagnostic
 from .pipeline import BuildOptions, BuildResult, build, check
+from .serve import serve
 
 DESCRIPTION = """\
 Build a sourced topic dossier (config.yaml + content/) into a static site.
 
 commands:
   build    build content/ into the output folder (the default)
+  serve    build, serve on http://127.0.0.1:8000/, rebuild and reload the browser on every save
   check    validate the content; write nothing
 """
 
@@ -32,7 +34,9 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("command", nargs="?", default="build", choices=["build", "check"], help=argparse.SUPPRESS)
+    p.add_argument(
+        "command", nargs="?", default="build", choices=["build", "serve", "check"], help=argparse.SUPPRESS
+    )
     p.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR",
         help="dossier folder holding config.yaml and content/ (default: current folder)",
@@ -43,6 +47,11 @@ def parser() -> argparse.ArgumentParser:
         help="published address, overriding base_url in config.yaml (e.g. https://user.github.io/repo/)",
     )  # fmt: skip
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="serve: address to bind (default: 127.0.0.1, this machine only)"
+    )
+    p.add_argument("--port", type=int, default=8000, help="serve: port (default: 8000; 0 picks a free one)")
+    p.add_argument("--open", action="store_true", help="serve: open the preview in a browser")
     p.add_argument("--quiet", action="store_true", help="print errors only")
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     return p
@@ -85,6 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "serve":
+        return serve(
+            root,
+            host=args.host,
+            port=args.port,
+            open_browser=args.open,
+            base_url=args.base_url,
+            quiet=args.quiet,
+        )
     options = BuildOptions(root=root, out=out, base_url=args.base_url, strict=args.strict)
     try:
         result: BuildResult = check(options) if args.command == "check" else build(options)

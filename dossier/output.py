@@ -12,6 +12,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2
@@ -37,12 +38,29 @@ class SiteWriter:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         self.written: list[str] = []
+        self.kept: list[str] = []
 
     def write(self, path: str, data: bytes) -> None:
         target = self.stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         self.written.append(path)
+
+    def later(self, path: str, produce: Callable[[], bytes]) -> None:
+        self.write(path, produce())
+
+    def keep(self, path: str) -> None:
+        """Carry an unchanged file over from the current output folder without rewriting it."""
+        source, target = self.out / path, self.stage / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+        self.kept.append(path)
+
+    def remove(self, path: str) -> None:
+        """Nothing to do: the staging folder only ever holds this build's files."""
 
     def commit(self) -> None:
         os.chmod(self.stage, 0o755)

@@ -1,18 +1,14 @@
-"""The build, top to bottom: config → content → references → pages → output."""
+"""The `build` and `check` commands: a project built into a staging folder, then published."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import load_config, load_content
-from .diagnostics import ContentError, Diagnostic, Report
-from .figures import FigureSummary
-from .model import Dossier
+from .diagnostics import Diagnostic
 from .output import SiteWriter
-from .render import Renderer
-from .resolve import resolve
+from .project import Project
 
 
 @dataclass
@@ -35,49 +31,43 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load(options: BuildOptions) -> tuple[Dossier, dict[str, FigureSummary], Report]:
-    """Read and resolve the dossier; raises ContentError listing every error (and, if strict,
-    every warning)."""
-    report = Report()
-    config, problems = load_config(options.root)
-    report.extend(problems)
-    if config is None:
-        raise ContentError(report.sorted())
-    if options.base_url is not None:
-        config.base_url = options.base_url.rstrip("/") + "/" if options.base_url else ""
-    content, problems = load_content(options.root, config)
-    report.extend(problems)
-    dossier, summaries, problems = resolve(content)
-    report.extend(problems)
-    if report.errors or (options.strict and report.warnings):
-        raise ContentError(report.sorted())
-    return dossier, summaries, report
+def _project(options: BuildOptions) -> Project:
+    return Project(options.root, base_url=options.base_url, strict=options.strict)
+
+
+class _Discard:
+    """A sink for `check`: everything is rendered, so layout errors show, and nothing is written."""
+
+    def write(self, path: str, data: bytes) -> None:
+        pass
+
+    def later(self, path: str, produce: Callable[[], bytes]) -> None:
+        produce()
+
+    def keep(self, path: str) -> None:
+        pass
+
+    def remove(self, path: str) -> None:
+        pass
 
 
 def check(options: BuildOptions) -> BuildResult:
-    started = time.perf_counter()
-    _, _, report = load(options)
-    return BuildResult(seconds=time.perf_counter() - started, diagnostics=report.sorted())
+    outcome = _project(options).build(_Discard())
+    return BuildResult(seconds=outcome.seconds, diagnostics=outcome.diagnostics)
 
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the site into the output folder; on any error the old folder stays as it was."""
-    started = time.perf_counter()
-    dossier, summaries, report = load(options)
-    renderer = Renderer(options.root, dossier, summaries)
     writer = SiteWriter(options.output)
     try:
-        pages = 0
-        for path, data in renderer.files():
-            writer.write(path, data)
-            pages += path.endswith(".html")
+        outcome = _project(options).build(writer)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
     return BuildResult(
-        pages=pages,
-        files=len(writer.written),
-        seconds=time.perf_counter() - started,
-        diagnostics=report.sorted(),
+        pages=outcome.pages,
+        files=outcome.files,
+        seconds=outcome.seconds,
+        diagnostics=outcome.diagnostics,
     )

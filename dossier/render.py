@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 
 from . import __version__
 from .data import article_updated, entities_json, events_json, figures_csv, figures_json, timestamp
@@ -86,23 +88,60 @@ def layout_error(exc: Exception, root: Path) -> Diagnostic:
     return Diagnostic(Position(shown, line, 1), "error", message)
 
 
-class Renderer:
-    """Renders every output file of a resolved dossier."""
+@dataclass(frozen=True)
+class Output:
+    """One file of the site, how to make it, and what it depends on.
 
-    def __init__(self, root: Path, dossier: Dossier, summaries: dict[str, FigureSummary]):
+    `inputs` are content files (`*articles`, `*entities`, or `*` for every content file);
+    `templates` the layouts it renders with. A build re-makes an output only when one of them changed.
+    """
+
+    path: str
+    produce: Callable[[], bytes]
+    inputs: frozenset[str] = frozenset()
+    templates: tuple[str, ...] = ()
+    page: Page | None = None
+    on_demand: bool = False  # the preview may make it when first requested
+    version: str = ""  # anything else it is made from, such as an asset's own digest
+
+
+EVERYTHING = frozenset({"*"})
+
+
+class Renderer:
+    """Renders every output file of a resolved dossier.
+
+    While previewing (`serving`), assets keep their plain names so a stylesheet edit changes no page,
+    and 404.html links from `/`, where the preview serves the site.
+    """
+
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        root: Path,
+        dossier: Dossier,
+        summaries: dict[str, FigureSummary],
+        assets: dict[str, Asset],
+        *,
+        serving: bool = False,
+    ):
+        self.env = env
         self.root = root
         self.dossier = dossier
         self.summaries = summaries
         self.views = Views(dossier, summaries)
-        self.env = environment(root)
-        self.assets = collect_assets(root)
+        self.assets = assets
+        self.serving = serving
         self.base_url = dossier.config.base_url
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         self.epoch = int(epoch) if epoch.isdigit() else None
 
+    def asset_path(self, name: str) -> str:
+        return f"assets/{name}" if self.serving else self.assets[name].hashed
+
     def context(self, page: Page, *, rooted: bool = False) -> dict[str, Any]:
         """What every template sees; `rooted` pages (404) link by absolute path, not relatively."""
-        prefix = base_path(self.base_url)
+        prefix = "/" if self.serving else base_path(self.base_url)
 
         def url(target: str) -> str:
             if rooted:
@@ -110,7 +149,9 @@ class Renderer:
             return relative(page.path, target)
 
         def asset(name: str) -> str:
-            return url(self.assets[name].hashed)
+            if name not in self.assets:
+                raise jinja2.TemplateRuntimeError(f'no asset named "{name}" in layouts/assets/')
+            return url(self.asset_path(name))
 
         return {
             "site": self.dossier.config,
@@ -124,32 +165,50 @@ class Renderer:
         }
 
     def render(self, page: Page, *, rooted: bool = False) -> bytes:
-        template = self.env.get_template(page.template)
-        return template.render(**self.context(page, rooted=rooted), **page.context).encode()
-
-    def pages(self) -> list[Page]:
-        return self.views.all_pages()
-
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        """Every output file, as (site path, bytes). Template problems raise ContentError."""
         try:
-            pages = self.pages()
-            for page in pages:
-                yield output_file(page.path), self.render(page)
-            not_found = Page("404.html", "404.html", "Page not found")
-            yield "404.html", self.render(not_found, rooted=True)
-            yield from self.feeds(pages)
-        except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+            template = self.env.get_template(page.template)
+            return template.render(**self.context(page, rooted=rooted), **page.context).encode()
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None
-        for asset in self.assets.values():
-            yield asset.hashed, asset.data
-        yield "data/entities.json", entities_json(self.dossier)
-        yield "data/events.json", events_json(self.dossier)
-        yield "data/figures.json", figures_json(self.dossier, self.summaries)
-        yield "data/figures.csv", figures_csv(self.dossier, self.summaries)
-        yield ".nojekyll", b""
 
-    def feeds(self, pages: list[Page]) -> Iterator[tuple[str, bytes]]:
+    def outputs(self) -> list[Output]:
+        """Every file of the site, in a stable order."""
+        pages = self.views.all_pages()
+        made = [
+            Output(output_file(p.path), functools.partial(self.render, p), p.inputs, (p.template,), p)
+            for p in pages
+        ]
+        not_found = Page("404.html", "404.html", "Page not found")
+        made.append(
+            Output(
+                "404.html", functools.partial(self.render, not_found, rooted=True), templates=("404.html",)
+            )
+        )
+        d, s = self.dossier, self.summaries
+        made += [
+            Output("feed.xml", self.feed, EVERYTHING, ("feed.xml",), on_demand=True),
+            Output(
+                "sitemap.xml",
+                functools.partial(self.sitemap, pages),
+                EVERYTHING,
+                ("sitemap.xml",),
+                on_demand=True,
+            ),
+            Output("robots.txt", self.robots),
+            Output("data/entities.json", functools.partial(entities_json, d), EVERYTHING, on_demand=True),
+            Output("data/events.json", functools.partial(events_json, d), EVERYTHING, on_demand=True),
+            Output("data/figures.json", functools.partial(figures_json, d, s), EVERYTHING, on_demand=True),
+            Output("data/figures.csv", functools.partial(figures_csv, d, s), EVERYTHING, on_demand=True),
+            Output(".nojekyll", bytes),
+        ]
+        for asset in self.assets.values():
+            digest = asset.hashed.split(".")[-2]
+            made.append(
+                Output(self.asset_path(asset.name), functools.partial(bytes, asset.data), version=digest)
+            )
+        return made
+
+    def feed(self) -> bytes:
         base = self.base_url
         updated = timestamp(latest_date(self.dossier), self.epoch)
         entries = [
@@ -161,7 +220,8 @@ class Renderer:
             }
             for article in self.views.articles_in_order()
         ]
-        feed = self.env.get_template("feed.xml").render(
+        return self._template(
+            "feed.xml",
             site=self.dossier.config,
             feed_url=absolute(base, "feed.xml"),
             home_url=absolute(base, ""),
@@ -169,17 +229,39 @@ class Renderer:
             entries=entries,
             generator=f"dossier {__version__}",
         )
-        yield "feed.xml", feed.encode()
+
+    def sitemap(self, pages: list[Page]) -> bytes:
         lastmod = {
             f"articles/{a.slug}/": a.published.earliest.isoformat()
             for a in self.dossier.articles
             if a.published
         }
-        sitemap = self.env.get_template("sitemap.xml").render(
-            urls=[(absolute(base, p.path), lastmod.get(p.path)) for p in pages]
-        )
-        yield "sitemap.xml", sitemap.encode()
+        urls = [(absolute(self.base_url, p.path), lastmod.get(p.path)) for p in pages]
+        return self._template("sitemap.xml", urls=urls)
+
+    def robots(self) -> bytes:
         robots = "User-agent: *\nAllow: /\n"
-        if base:
-            robots += f"Sitemap: {absolute(base, 'sitemap.xml')}\n"
-        yield "robots.txt", robots.encode()
+        if self.base_url:
+            robots += f"Sitemap: {absolute(self.base_url, 'sitemap.xml')}\n"
+        return robots.encode()
+
+    def _template(self, name: str, **context: Any) -> bytes:
+        try:
+            return self.env.get_template(name).render(**context).encode()
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise ContentError([layout_error(exc, self.root)]) from None
+
+
+def template_closure(env: jinja2.Environment, name: str) -> list[str]:
+    """A template and every template it extends, imports or includes, recursively."""
+    seen: list[str] = []
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.append(current)
+        source, filename, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        parsed = env.parse(source, current, filename)
+        pending += [t for t in meta.find_referenced_templates(parsed) if t]
+    return seen

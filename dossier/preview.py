@@ -1,0 +1,173 @@
+"""The live preview's state: the site folder being served, rebuilds, and who to tell about them.
+
+A rebuild renders into memory first and then swaps the changed files in while holding a lock that
+every request waits on, so nobody is served a half-built site and a failed build leaves the last good
+site in place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import ContentError, Diagnostic
+from .project import Outcome, Project
+
+
+class LiveSite:
+    """The served folder: writes are buffered during a build and applied at once at the end."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.ready = threading.Condition()
+        self.building = False
+        self._writes: dict[str, bytes] = {}
+        self._removals: set[str] = set()
+        self._later: dict[str, Callable[[], bytes]] = {}
+        self._pending_later: dict[str, Callable[[], bytes]] = {}
+
+    # The Sink protocol, used by Project.build
+
+    def write(self, path: str, data: bytes) -> None:
+        self._writes[path] = data
+
+    def later(self, path: str, produce: Callable[[], bytes]) -> None:
+        self._pending_later[path] = produce
+
+    def keep(self, path: str) -> None:
+        pass
+
+    def remove(self, path: str) -> None:
+        self._removals.add(path)
+
+    # Building
+
+    def begin(self) -> None:
+        with self.ready:
+            self.building = True
+        self._writes, self._removals, self._pending_later = {}, set(), {}
+
+    def commit(self) -> None:
+        with self.ready:
+            for path, data in self._writes.items():
+                self._put(path, data)
+                self._later.pop(path, None)
+            for path in self._removals:
+                (self.folder / path).unlink(missing_ok=True)
+                self._later.pop(path, None)
+            self._later.update(self._pending_later)
+            self.building = False
+            self.ready.notify_all()
+
+    def abort(self) -> None:
+        with self.ready:
+            self.building = False
+            self.ready.notify_all()
+
+    def _put(self, path: str, data: bytes) -> None:
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+
+    # Serving
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Block while a build is running."""
+        with self.ready:
+            self.ready.wait_for(lambda: not self.building, timeout=timeout)
+
+    def materialize(self, path: str) -> None:
+        """Make an output the last build left for when it is first asked for (data files, feeds)."""
+        with self.ready:
+            produce = self._later.pop(path, None)
+            if produce is not None:
+                self._put(path, produce())
+
+
+@dataclass
+class BuildEvent:
+    """What the browser is told after a build."""
+
+    number: int
+    ok: bool
+    pages: list[str] = field(default_factory=list)  # HTML outputs whose bytes changed
+    styles: list[str] = field(default_factory=list)  # stylesheets whose bytes changed
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        fields = {"build": self.number, "ok": self.ok, "errors": self.errors}
+        return json.dumps({**fields, "pages": self.pages, "styles": self.styles})
+
+    def state(self) -> BuildEvent:
+        """The same build without its changes: what a newly opened page needs to know."""
+        return BuildEvent(self.number, self.ok, errors=self.errors)
+
+
+class Preview:
+    """Builds a project into a LiveSite and tells every open page what changed."""
+
+    def __init__(self, root: Path, *, base_url: str | None = None):
+        self.project = Project(root, base_url=base_url, serving=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="dossier-preview-"))
+        self.site = LiveSite(self.folder)
+        self.lock = threading.Lock()
+        self.listeners: set[queue.Queue[BuildEvent | None]] = set()
+        self.listeners_lock = threading.Lock()
+        self.last = BuildEvent(0, ok=True)
+
+    def rebuild(self, changed: Iterable[str] | None = None) -> tuple[Outcome | None, list[Diagnostic]]:
+        """One build; on errors the last good site stays served and the errors are broadcast."""
+        with self.lock:
+            self.site.begin()
+            try:
+                outcome = self.project.build(self.site, changed)
+            except ContentError as exc:
+                self.site.abort()
+                self.last = BuildEvent(
+                    self.last.number + 1, ok=False, errors=[str(d) for d in exc.diagnostics]
+                )
+                self._broadcast(self.last)
+                return None, exc.diagnostics
+            except BaseException:
+                self.site.abort()
+                raise
+            self.site.commit()
+            changed_outputs = sorted(outcome.changed | outcome.removed)
+            self.last = BuildEvent(
+                self.last.number + 1,
+                ok=True,
+                pages=[p for p in changed_outputs if p.endswith(".html")],
+                styles=[p for p in changed_outputs if p.endswith(".css")],
+            )
+            self._broadcast(self.last)
+            return outcome, outcome.diagnostics
+
+    def subscribe(self) -> queue.Queue[BuildEvent | None]:
+        listener: queue.Queue[BuildEvent | None] = queue.Queue()
+        with self.listeners_lock:
+            self.listeners.add(listener)
+        return listener
+
+    def unsubscribe(self, listener: queue.Queue[BuildEvent | None]) -> None:
+        with self.listeners_lock:
+            self.listeners.discard(listener)
+
+    def _broadcast(self, event: BuildEvent) -> None:
+        with self.listeners_lock:
+            for listener in self.listeners:
+                listener.put(event)
+
+    def close(self) -> None:
+        with self.listeners_lock:
+            for listener in self.listeners:
+                listener.put(None)
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,112 @@
+"""`python build.py serve`: build, serve over HTTP, rebuild on every save, reload the browser."""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import signal
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .preview import Preview
+from .server import PreviewServer
+from .watcher import Watcher
+
+
+def _print_problems(diagnostics: list[Diagnostic], quiet: bool) -> None:
+    for diagnostic in diagnostics:
+        if not quiet or diagnostic.severity == "error":
+            print(diagnostic, file=sys.stderr, flush=True)
+
+
+def _describe(changed: set[str] | None) -> str:
+    if not changed:
+        return "initial build"
+    names = sorted(changed)
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"{shown} changed"
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _stop_on_terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str | None, quiet: bool) -> int:
+    preview = Preview(root, base_url=base_url)
+    print_lock = threading.Lock()
+
+    def rebuild(changed: set[str] | None) -> None:
+        started = time.perf_counter()
+        outcome, diagnostics = preview.rebuild(changed)
+        with print_lock:
+            _print_problems(diagnostics, quiet)
+            stamp = time.strftime("%H:%M:%S")
+            milliseconds = (time.perf_counter() - started) * 1000
+            if outcome is None:
+                errors = sum(d.severity == "error" for d in diagnostics)
+                print(
+                    f"[{stamp}] {_describe(changed)}: build failed ({errors} error{'s' * (errors != 1)}); "
+                    "serving the last good site",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            elif not quiet:
+                pages = sum(1 for p in outcome.rendered if p.endswith(".html"))
+                print(
+                    f"[{stamp}] {_describe(changed)}: {pages} page{'s' * (pages != 1)} written "
+                    f"in {milliseconds:.0f} ms",
+                    flush=True,
+                )
+
+    try:
+        server = PreviewServer((host, port), preview)
+    except OSError as exc:
+        preview.close()
+        if exc.errno == errno.EADDRINUSE:
+            print(
+                f"python build.py: error: port {port} on {host} is already in use; "
+                f"stop the other server or pick another with --port {port + 1}",
+                file=sys.stderr,
+            )
+        else:
+            print(f"python build.py: error: cannot serve on {host}:{port}: {exc.strerror}", file=sys.stderr)
+        return 2
+    if not _is_loopback(host):
+        print(
+            f"warning: serving on {host}: anyone who can reach this machine can read the preview",
+            file=sys.stderr,
+        )
+    watcher = Watcher(root, rebuild)
+    watcher.start()  # before the first build, so no save is missed
+    rebuild(None)
+    thread = threading.Thread(target=server.serve_forever, name="dossier-http", daemon=True)
+    thread.start()
+    url = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
+    print(f"serving {url} (Ctrl-C to stop)", flush=True)
+    if open_browser:
+        webbrowser.open(url)
+    signal.signal(signal.SIGTERM, _stop_on_terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
+    try:
+        while thread.is_alive():
+            thread.join(timeout=0.5)
+    except KeyboardInterrupt:
+        print("stopping", flush=True)
+    finally:
+        server.closing.set()
+        watcher.stop()
+        server.shutdown()
+        server.server_close()
+        preview.close()
+    return 0

@@ -1,0 +1,159 @@
+"""The preview's HTTP server: the live site, a Server-Sent Events stream, and the reload script.
+
+Only files inside the preview folder are served; every response says `Cache-Control: no-store`;
+requests made while a build runs wait for it to finish.
+"""
+
+from __future__ import annotations
+
+import http.server
+import mimetypes
+import posixpath
+import queue
+import socketserver
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .preview import BuildEvent, Preview
+
+CLIENT = Path(__file__).parent / "layouts" / "preview" / "reload.js"
+EVENTS_PATH = "/__dossier/events"
+CLIENT_PATH = "/__dossier/reload.js"
+HEARTBEAT_SECONDS = 10.0
+NOT_BUILT = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Not built yet</title></head><body><main><h1>The dossier has not built yet</h1>
+<p>Fix the errors shown in the terminal; this page reloads by itself.</p></main></body></html>"""
+
+
+def inject_client(html: bytes) -> bytes:
+    """Add the reload script before `</body>` (or at the end); only the preview ever does this."""
+    tag = f'<script src="{CLIENT_PATH}" defer></script>'.encode()
+    index = html.rfind(b"</body>")
+    return html[:index] + tag + html[index:] if index >= 0 else html + tag
+
+
+class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    block_on_close = False
+
+    def __init__(self, address: tuple[str, int], preview: Preview):
+        self.preview = preview
+        self.closing = threading.Event()
+        super().__init__(address, PreviewHandler)
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A broken request costs that request only; one line, no traceback, the server goes on."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError | TimeoutError):
+            print(f"preview: request from {client_address[0]} failed: {error!r}", file=sys.stderr)
+
+
+class PreviewHandler(http.server.BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+    error_content_type = "text/plain; charset=utf-8"
+    error_message_format = "%(code)d %(message)s\n"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the terminal shows builds, not requests
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == EVENTS_PATH:
+            self._events()
+        elif path == CLIENT_PATH:
+            self._send(200, "text/javascript; charset=utf-8", CLIENT.read_bytes())
+        else:
+            self._serve(head=False)
+
+    def _send(self, code: int, content_type: str, body: bytes, head: bool = False) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _resolve(self) -> Path | None:
+        """The file a request names, or None when it names nothing inside the preview folder."""
+        raw = urlsplit(self.path).path
+        if not raw.startswith("/"):
+            return None
+        path = unquote(raw)
+        if "\x00" in path or "\\" in path or any(part == ".." for part in path.split("/")):
+            return None
+        folder = self.server.preview.folder.resolve()
+        relative = posixpath.normpath(path).lstrip("/")
+        target = (folder / relative).resolve() if relative not in ("", ".") else folder
+        if not target.is_relative_to(folder):
+            return None
+        return target
+
+    def _serve(self, head: bool) -> None:
+        preview = self.server.preview
+        preview.site.wait_ready()
+        target = self._resolve()
+        if target is not None:
+            relative = target.relative_to(preview.folder.resolve()).as_posix()
+            preview.site.materialize(relative)
+        if target is not None and target.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", urlsplit(self.path).path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            target = target / "index.html"
+        if target is None or not target.is_file():
+            fallback = preview.folder / "404.html"
+            body = fallback.read_bytes() if fallback.is_file() else NOT_BUILT
+            self._send(404, "text/html; charset=utf-8", inject_client(body), head)
+            return
+        body = target.read_bytes()
+        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if content_type == "text/html":
+            body = inject_client(body)
+        if content_type.startswith("text/") or content_type in ("application/json", "application/xml"):
+            content_type += "; charset=utf-8"
+        self._send(200, content_type, body, head)
+
+    def _events(self) -> None:
+        """Server-Sent Events: the state of the last build at once, then every build as it ends."""
+        preview = self.server.preview
+        listener = preview.subscribe()
+        self.close_connection = True
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self._event(preview.last.state(), "state")
+            while not self.server.closing.is_set():
+                try:
+                    event = listener.get(timeout=HEARTBEAT_SECONDS)
+                except queue.Empty:
+                    self.wfile.write(b": heartbeat\n\n")
+                    self.wfile.flush()
+                    continue
+                if event is None:
+                    break
+                self._event(event, "build")
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass
+        finally:
+            preview.unsubscribe(listener)
+
+    def _event(self, event: BuildEvent, name: str) -> None:
+        self.wfile.write(f"event: {name}\ndata: {event.to_json()}\n\n".encode())
+        self.wfile.flush()

@@ -1,0 +1,186 @@
+"""`python build.py serve` over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from serving import ServeProcess, save
+
+ARTICLE = "content/articles/first.md"
+FIRST = """\
+---
+title: ACME pledges money
+language: en
+source: Daily Paper
+published: 2025-04-30
+---
+[[ACME]] said [on 30 April]{event=pledge-day} it will spend
+[200 billion yuan]{fig=pledge value="200 bn"} ([$28 bn]{fig=pledge value="28 bn" unit=USD}).
+"""
+
+
+def raw_get(url: str, path: str) -> int:
+    """A request with the path exactly as given, bypassing any client-side normalisation."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.putrequest("GET", path, skip_accept_encoding=True)
+    connection.endheaders()
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def read_until(stream: socket.socket, marker: bytes) -> bytes:
+    received = b""
+    while marker not in received:
+        chunk = stream.recv(4096)
+        assert chunk, f"connection closed before {marker!r}: {received!r}"
+        received += chunk
+    return received
+
+
+def wait_until(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not met in time")
+
+
+def test_serves_the_site_with_the_reload_script_and_no_store(make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        status, headers, body = server.get("/articles/first/")
+        assert status == 200
+        assert headers["Cache-Control"] == "no-store"
+        assert b'<script src="/__dossier/reload.js" defer></script></body>' in body
+        assert b'href="../../assets/style.css"' in body  # plain asset names while previewing
+        status, headers, body = server.get("/__dossier/reload.js")
+        assert status == 200 and b"EventSource" in body
+        status, _, body = server.get("/data/figures.json")
+        assert status == 200 and json.loads(body)[0]["key"] == "pledge"
+        status, _, body = server.get("/no/such/page/")
+        assert status == 404 and b"Page not found" in body
+        status, headers, _ = server.get("/articles/first")
+        assert status == 200  # redirected to the folder with its slash
+    assert server.stop() == 0
+    assert not (root / "site").exists()  # the preview never writes the publishing folder
+
+
+def test_published_site_never_contains_the_reload_script(make_dossier, capsys) -> None:
+    from conftest import run
+
+    root = make_dossier()
+    assert run(root, capsys=capsys)[0] == 0
+    for page in (root / "site").rglob("*.html"):
+        assert b"__dossier" not in page.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../config.yaml",
+        "/%2e%2e/config.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/articles/../../config.yaml",
+        "/articles/%2e%2e/%2e%2e/config.yaml",
+        "/..%2fconfig.yaml",
+        "/%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/assets/..%5c..%5cconfig.yaml",
+        "/index.html%00.css",
+    ],
+)
+def test_path_traversal_gets_404(make_dossier, path: str) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        assert raw_get(server.url, path) == 404
+        assert raw_get(server.url, "/") == 200  # and the server keeps serving
+
+
+def test_an_edit_rebuilds_only_what_it_touches(make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will surely spend"))
+        match = server.wait_for(r"content/articles/first.md changed: (\d+) pages? written in (\d+) ms")
+        assert 1 <= int(match.group(1)) < 11
+        assert b"it will surely spend" in server.get("/articles/first/")[2]
+        assert b"it will surely spend" not in server.get("/articles/second/")[2]
+
+
+def test_rapid_saves_end_with_the_last_save_served(make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        for number in range(20):
+            save(root / ARTICLE, FIRST.replace("it will spend", f"it will spend (save {number})"))
+            time.sleep(0.05)
+        wait_until(lambda: b"(save 19)" in server.get("/articles/first/")[2])
+        time.sleep(0.5)  # nothing still pending may roll it back
+        assert b"(save 19)" in server.get("/articles/first/")[2]
+
+
+def test_a_failed_build_keeps_the_last_good_site_and_reports(make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        save(root / ARTICLE, FIRST.replace("[[ACME]]", "[[Nobody]]"))
+        server.wait_for(r"build failed \(1 error\); serving the last good site")
+        assert 'content/articles/first.md:7:1: error: unknown entity "Nobody"' in "\n".join(server.output)
+        status, _, body = server.get("/articles/first/")
+        assert status == 200 and b"it will spend" in body
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will now spend"))
+        server.wait_for(r"content/articles/first.md changed: \d+ pages? written")
+        assert b"it will now spend" in server.get("/articles/first/")[2]
+
+
+def test_events_stream_reports_each_build(make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        parts = urlsplit(server.url)
+        stream = socket.create_connection((parts.hostname, parts.port), timeout=20)
+        stream.sendall(b"GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        received = read_until(stream, b"event: state")
+        save(root / ARTICLE, FIRST.replace("[[ACME]]", "[[ACME"))
+        received += read_until(stream, b"event: build")
+        stream.close()
+        text = received.decode()
+        build = json.loads(text.split("event: build\ndata: ", 1)[1].split("\n", 1)[0])
+        assert build["ok"] is False
+        assert build["errors"][0].startswith("content/articles/first.md:7:1: error: unmatched")
+
+
+def test_a_taken_port_gives_a_clear_message(make_dossier) -> None:
+    root = make_dossier()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        import subprocess
+        import sys
+
+        from serving import REPO
+
+        result = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert result.returncode == 2
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_stops_cleanly(make_dossier) -> None:
+    root = make_dossier()
+    server = ServeProcess(root)
+    assert server.get("/")[0] == 200
+    assert server.stop() == 0
+    server.wait_for("stopping")
