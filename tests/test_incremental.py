@@ -1,0 +1,134 @@
+"""Incremental builds: after any edit, only some outputs are re-made, and the result is byte for
+byte what a cold build gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dossier.project import Project
+
+
+class FolderSink:
+    """Applies a build to a folder in place, as the preview does."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def write(self, path: str, data: bytes) -> None:
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def later(self, path: str, produce: Callable[[], bytes]) -> None:
+        self.write(path, produce())
+
+    def keep(self, path: str) -> None:
+        assert (self.folder / path).is_file(), f"kept {path}, which was never written"
+
+    def remove(self, path: str) -> None:
+        (self.folder / path).unlink()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def cold(root: Path, into: Path, serving: bool) -> dict[str, bytes]:
+    Project(root, serving=serving).build(FolderSink(into))
+    return snapshot(into)
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        file = root / path
+        text = file.read_text()
+        assert old in text, (path, old)
+        file.write_text(text.replace(old, new))
+
+    return edit
+
+
+def write(path: str, text: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+
+    return edit
+
+
+def delete(path: str) -> Callable[[Path], None]:
+    return lambda root: (root / path).unlink()
+
+
+EDITS = [
+    ("article text", replace("content/articles/first.md", "it will spend", "it plans to spend")),
+    ("new mention", replace("content/articles/first.md", "it plans to spend", "[[Jane Roe]] plans to spend")),
+    ("new claim value", replace("content/articles/second.md", 'value="200 bn"', 'value="201 bn"')),
+    (
+        "entity summary",
+        replace("content/entities/jane-roe.md", "role:", "summary: Now with a summary.\nrole:"),
+    ),
+    ("alias moved", replace("content/entities/acme.md", "aliases: [ACME]", "aliases: [ACME, Acme Inc]")),
+    ("figure label", replace("content/figures.yaml", "Five-year pledge", "The five-year pledge")),
+    ("event date", replace("content/events.yaml", "2025-04-30", "2025-Q2")),
+    ("article source", replace("content/articles/second.md", "language: de", "language: de\nsource: ACME")),
+    (
+        "article added",
+        write(
+            "content/articles/third.md",
+            '---\ntitle: Third\nlanguage: en\n---\n[[Daily Paper]] saw [202 bn]{fig=pledge value="202 bn"}.\n',
+        ),
+    ),
+    ("article deleted", delete("content/articles/second.md")),
+    ("home", replace("content/index.md", "A dossier about", "The dossier about")),
+    (
+        "layout",
+        write("layouts/timeline.html", '{% extends "base.html" %}{% block main %}<p>own</p>{% endblock %}'),
+    ),
+    ("asset", write("layouts/assets/style.css", "body { color: teal }\n")),
+    ("config", replace("config.yaml", "Test dossier", "Renamed dossier")),
+]
+
+
+@pytest.mark.parametrize("serving", [False, True], ids=["publish", "preview"])
+def test_every_edit_ends_equal_to_a_cold_build(make_dossier, tmp_path: Path, serving: bool) -> None:
+    root = make_dossier()
+    live = tmp_path / "live"
+    project = Project(root, serving=serving)
+    project.build(FolderSink(live))
+    for number, (name, edit) in enumerate(EDITS):
+        edit(root)
+        outcome = project.build(FolderSink(live))
+        assert snapshot(live) == cold(root, tmp_path / f"cold-{number}", serving), name
+        if name == "article text":
+            assert "articles/first/index.html" in outcome.rendered
+            assert "articles/second/index.html" not in outcome.changed
+            assert "entities/daily-paper/index.html" in outcome.rendered  # it lists the article
+            assert len(outcome.rendered) < 11 + 8
+            assert outcome.parsed == 1
+        if name == "layout":
+            assert outcome.rendered == ["timeline/index.html"]
+        if name == "asset" and serving:
+            assert outcome.rendered == ["assets/style.css"]
+
+
+def test_nothing_changed_renders_nothing(make_dossier, tmp_path: Path) -> None:
+    root = make_dossier()
+    project = Project(root)
+    project.build(FolderSink(tmp_path / "a"))
+    outcome = project.build(FolderSink(tmp_path / "a"))
+    assert outcome.rendered == [] and outcome.parsed == 0 and outcome.changed == set()
+
+
+def test_only_named_files_are_reread_when_the_caller_says_what_changed(make_dossier, tmp_path) -> None:
+    root = make_dossier()
+    project = Project(root, serving=True)
+    project.build(FolderSink(tmp_path / "a"))
+    replace("content/articles/first.md", "it will spend", "it may spend")(root)
+    replace("content/articles/second.md", "bestätigte", "sagte")(root)
+    outcome = project.build(FolderSink(tmp_path / "a"), changed={"content/articles/first.md"})
+    assert outcome.sources_changed == {"content/articles/first.md"}
+    assert outcome.parsed == 1

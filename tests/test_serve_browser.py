@@ -1,0 +1,95 @@
+"""The live preview in a real browser: saves show up, styles swap in place, errors overlay."""
+
+from __future__ import annotations
+
+import pytest
+from serving import ServeProcess, save
+from test_serve import ARTICLE, FIRST
+
+pytestmark = pytest.mark.browser
+
+LONG = FIRST + "".join(f"\nParagraph {n} of filler so the page can scroll. " * 3 + "\n" for n in range(60))
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1000, "height": 600})
+    page.goto(url)
+    page.wait_for_function("window.__dossierBuild !== undefined")
+    return page
+
+
+def build_number(page) -> int:
+    return page.evaluate("window.__dossierBuild")
+
+
+def test_an_edit_shows_in_the_open_page(browser, make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will happily spend"))
+        page.wait_for_selector("text=it will happily spend", timeout=20_000)
+        page.close()
+
+
+def test_a_stylesheet_edit_applies_without_navigation_keeping_scroll(browser, make_dossier) -> None:
+    root = make_dossier({ARTICLE: LONG, "layouts/assets/style.css": "body { background: rgb(1, 2, 3); }\n"})
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        page.evaluate("window.scrollTo(0, 400); window.notReloaded = true")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(1, 2, 3)"
+        save(root / "layouts/assets/style.css", "body { background: rgb(200, 100, 50); }\n")
+        page.wait_for_function(
+            "getComputedStyle(document.body).backgroundColor === 'rgb(200, 100, 50)'", timeout=20_000
+        )
+        assert page.evaluate("window.notReloaded") is True
+        assert page.evaluate("window.scrollY") == 400
+        page.close()
+
+
+def test_a_content_reload_keeps_the_scroll_position(browser, make_dossier) -> None:
+    root = make_dossier({ARTICLE: LONG})
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        page.evaluate("window.scrollTo(0, 500)")
+        save(root / ARTICLE, LONG.replace("it will spend", "it will boldly spend"))
+        page.wait_for_selector("text=it will boldly spend", timeout=20_000)
+        page.wait_for_function("window.scrollY === 500", timeout=5_000)
+        page.close()
+
+
+def test_a_page_whose_output_did_not_change_is_not_reloaded(browser, make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/second/")
+        before = build_number(page)
+        page.evaluate("window.notReloaded = true")
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will quietly spend"))
+        page.wait_for_function(f"window.__dossierBuild > {before}", timeout=20_000)
+        assert page.evaluate("window.notReloaded") is True
+        page.close()
+
+
+def test_a_broken_annotation_shows_an_overlay_until_fixed(browser, make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        save(root / ARTICLE, FIRST.replace("[[ACME]]", "[[ACME"))
+        overlay = page.locator("#dossier-build-errors")
+        overlay.wait_for(timeout=20_000)
+        assert 'content/articles/first.md:7:1: error: unmatched "[["' in overlay.inner_text()
+        assert page.locator("text=it will spend").count() == 1  # the last good page stays
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will finally spend"))
+        page.wait_for_selector("text=it will finally spend", timeout=20_000)
+        assert page.locator("#dossier-build-errors").count() == 0
+        page.close()
+
+
+def test_a_page_opened_while_the_build_is_broken_shows_the_overlay(browser, make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        save(root / ARTICLE, FIRST.replace("[[ACME]]", "[[Nobody]]"))
+        server.wait_for("build failed")
+        page = open_page(browser, server.url)
+        page.locator("#dossier-build-errors").wait_for(timeout=10_000)
+        assert 'unknown entity "Nobody"' in page.locator("#dossier-build-errors").inner_text()
+        page.close()
