@@ -79,7 +79,7 @@ EDITS = [
         "article added",
         write(
             "content/articles/third.md",
-            '---\ntitle: Third\nlanguage: en\n---\n[[Daily Paper]] saw [202 bn]{fig=pledge value="202 bn"}.\n',
+            '---\ntitle: Third\nlanguage: en\n---\n[[Daily Paper]]: [202 bn]{fig=pledge value="202 bn"}.\n',
         ),
     ),
     ("article deleted", delete("content/articles/second.md")),
