@@ -115,23 +115,30 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”“»)]?\s+")
 _CONTEXT_LIMIT = 320
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of `text` holding `start..end`, by punctuation, skipping abbreviations."""
-    left, right = 0, len(text)
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def sentence_ends(text: str) -> list[tuple[int, int]]:
+    """(end of sentence, start of the next) for each sentence break, skipping abbreviations and
+    ordinals such as "z. B." or "17. Dezember"."""
+    ends = []
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"(\w+)\W*$", text[: match.start() + 1])
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
         if word and (word.group(1).lower() in _ABBREVIATIONS or word.group(1).isdigit()):
             continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            right = match.start() + 1
+        ends.append((match.start() + 1, match.end()))
+    return ends
+
+
+def _context(plain: str, ends: list[tuple[int, int]], start: int, end: int) -> Context:
+    """The sentence around `start..end`, trimmed to a readable length."""
+    left, right = 0, len(plain)
+    for sentence_end, next_start in ends:
+        if next_start <= start:
+            left = next_start
+        elif sentence_end > end:
+            right = sentence_end
             break
-    return left, right
-
-
-def _context(plain: str, start: int, end: int) -> Context:
-    left, right = _sentence_bounds(plain, start, end)
     before, text, after = plain[left:start], plain[start:end], plain[end:right]
     room = max(_CONTEXT_LIMIT - len(text), 40) // 2
     if len(before) > room:
@@ -209,9 +216,10 @@ class _Collector:
         self.result.words += len(text.split())
         if not self.result.lead and len(text) > 40:
             self.result.lead = text
+        ends = sentence_ends(text) if pending else []
         for kind, token, start, end in pending:
             where = self.position(block, token.meta.get("start", 0))
-            context = _context(text, start, end)
+            context = _context(text, ends, start, end)
             if kind == "mention":
                 self.mention(token, where, context)
             else:

@@ -16,7 +16,7 @@ from .values import format_quantity, number_json
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def _date(date: FuzzyDate | None) -> dict[str, str] | None:
@@ -56,7 +56,7 @@ def entities_json(dossier: Dossier) -> bytes:
                 "links": e.links,
                 "url": absolute(base, f"entities/{e.slug}/"),
                 "mentions": [_citation(dossier, c) for c in dossier.mentions.get(e.slug, [])],
-                "related": [{"slug": s, "shared": n} for s, n in dossier.related.get(e.slug, [])],
+                "related": [{"slug": s, "shared": n} for s, n in dossier.related(e.slug)],
             }
             for e in sorted(dossier.entities.values(), key=lambda e: e.slug)
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .annotations import Annotated, Claim, Mention
@@ -139,8 +140,22 @@ class Dossier:
     mentions: dict[str, list[Citation]]  # entity slug → mentions of it
     figure_claims: dict[str, list[Citation]]
     event_claims: dict[str, list[Citation]]
-    related: dict[str, list[tuple[str, int]]]  # entity slug → (co-occurring slug, shared documents)
+    document_entities: dict[str, frozenset[str]]  # document path → entities it mentions (or is)
     source_of: dict[str, str | None] = field(default_factory=dict)  # article slug → entity slug
+    _related: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
     def entity_slug(self, name: str) -> str | None:
         return self.names.get(name.casefold())
+
+    def related(self, slug: str) -> list[tuple[str, int]]:
+        """Entities that share documents with `slug`, most shared first, as (slug, documents)."""
+        if slug not in self._related:
+            documents = {c.document.path for c in self.mentions.get(slug, [])}
+            entity = self.entities[slug]
+            if entity.path in self.document_entities:
+                documents.add(entity.path)
+            counts = Counter(
+                other for path in documents for other in self.document_entities.get(path, ()) if other != slug
+            )
+            self._related[slug] = sorted(counts.items(), key=lambda p: (-p[1], self.entities[p[0]].name))
+        return self._related[slug]

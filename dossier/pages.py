@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from html import escape
 from typing import Any
 
@@ -36,7 +36,16 @@ HOME_FILE = "content/index.md"
 EVENTS_FILE = "content/events.yaml"
 
 
-ALL_ARTICLES, ALL_ENTITIES = "*articles", "*entities"
+# Dependency names: a content file's path stands for all of it; `PATH#meta`, `PATH#mentions` and
+# `PATH#claims` for the parts of an article or entity that other pages show; `*articles#meta` and
+# the like for that part of every article (or entity).
+ARTICLES_META, ARTICLES_MENTIONS, ARTICLES_CLAIMS = "*articles#meta", "*articles#mentions", "*articles#claims"
+ENTITIES_META, ENTITIES_MENTIONS, ENTITIES_CLAIMS = "*entities#meta", "*entities#mentions", "*entities#claims"
+CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_CLAIMS})
+
+
+def meta(path: str) -> str:
+    return f"{path}#meta"
 
 
 @dataclass
@@ -67,6 +76,7 @@ class Views:
     def __init__(self, dossier: Dossier, summaries: dict[str, FigureSummary]):
         self.dossier = dossier
         self.summaries = summaries
+        self._resolved: dict[tuple[int, str, str], str] = {}
         self.entity_figures: dict[str, list[str]] = defaultdict(list)
         for key, figure in dossier.figures.items():
             if figure.entity is not None:
@@ -83,9 +93,17 @@ class Views:
     # Links and placeholders
 
     def resolver(self, page: str) -> Callable[[str, str], str]:
+        """Fills placeholders for a page; the answer depends only on the page's depth, so it is
+        remembered across pages."""
+        depth = page.count("/")
+
         def resolve(field_name: str, ref: str) -> str:
-            kind, _, key = ref.partition(":")
-            return escape(self._resolve(page, field_name, kind, key))
+            key = (depth, field_name, ref)
+            found = self._resolved.get(key)
+            if found is None:
+                kind, _, name = ref.partition(":")
+                found = self._resolved[key] = escape(self._resolve(page, field_name, kind, name))
+            return found
 
         return resolve
 
@@ -127,12 +145,18 @@ class Views:
 
     def entity_file(self, name: str) -> set[str]:
         slug = self.dossier.entity_slug(name)
-        return {self.dossier.entities[slug].path} if slug else set()
+        return {meta(self.dossier.entities[slug].path)} if slug else set()
+
+    @staticmethod
+    def citing(citations: list[Citation], part: str) -> set[str]:
+        """The documents of these citations: that part of each, and what is shown of it (title)."""
+        paths = {c.document.path for c in citations}
+        return {f"{path}#{part}" for path in paths} | {meta(path) for path in paths}
 
     def figure_inputs(self, key: str) -> set[str]:
         """A figure's row shows every claim of it, so it depends on every document stating it."""
         claims = self.dossier.figure_claims.get(key, [])
-        inputs = {FIGURES_FILE} | {c.document.path for c in claims}
+        inputs = {FIGURES_FILE} | self.citing(claims, "claims")
         figure = self.dossier.figures.get(key)
         if figure is not None and figure.entity is not None:
             inputs |= self.entity_file(figure.entity.name)
@@ -140,7 +164,7 @@ class Views:
 
     def event_inputs(self, key: str) -> set[str]:
         citations = self.dossier.event_claims.get(key, [])
-        inputs = {EVENTS_FILE} | {c.document.path for c in citations}
+        inputs = {EVENTS_FILE} | self.citing(citations, "claims")
         event = self.dossier.events.get(key)
         for reference in event.entities if event else []:
             inputs |= self.entity_file(reference.name)
@@ -160,6 +184,17 @@ class Views:
     def events_in_order(self) -> list[Event]:
         return sorted(self.dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title))
 
+    @cached_property
+    def sourced_by(self) -> dict[str, list[Article]]:
+        """Entity slug → the articles it is the source of, newest first."""
+        found: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles_in_order():
+            slug = self.dossier.source_of.get(article.slug)
+            if slug:
+                found[slug].append(article)
+        return found
+
+    @cache  # noqa: B019 -- one Views per build; the order is asked for by many pages
     def articles_in_order(self) -> list[Article]:
         """Newest first; articles whose copy names no date last, by title."""
         dated = [a for a in self.dossier.articles if a.published is not None]
@@ -227,7 +262,7 @@ class Views:
                 "entity_groups": self.entities_by_type(),
                 "articles": [self.article_card(path, a) for a in self.articles_in_order()],
             },
-            inputs=frozenset({HOME_FILE, FIGURES_FILE, EVENTS_FILE, ALL_ARTICLES, ALL_ENTITIES}),
+            inputs=frozenset({HOME_FILE, FIGURES_FILE, EVENTS_FILE, *CITATIONS}),
         )
 
     def article_card(self, page: str, article: Article) -> dict[str, Any]:
@@ -255,7 +290,7 @@ class Views:
             title="Sources",
             description=f"The {len(self.dossier.articles)} source articles of this dossier.",
             build=lambda: {"articles": [self.article_card(path, a) for a in self.articles_in_order()]},
-            inputs=frozenset({ALL_ARTICLES, ALL_ENTITIES}),
+            inputs=frozenset({ARTICLES_META, ENTITIES_META}),
             breadcrumbs=[("Sources", path)],
         )
 
@@ -264,7 +299,7 @@ class Views:
         source = self.source_name(article)
         inputs = {article.path} | self.body_inputs(article.body)
         if source:
-            inputs.add(source.path)
+            inputs.add(meta(source.path))
         return Page(
             path=path,
             template="article.html",
@@ -338,7 +373,7 @@ class Views:
             title="Entities",
             description="People, organizations, products and publications in this dossier.",
             build=build,
-            inputs=frozenset({ALL_ENTITIES, ALL_ARTICLES}),
+            inputs=frozenset({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS}),
             breadcrumbs=[("Entities", path)],
         )
 
@@ -346,9 +381,9 @@ class Views:
         path = f"entities/{entity.slug}/"
         d = self.dossier
         inputs = {entity.path} | self.body_inputs(entity.body)
-        inputs |= {c.document.path for c in d.mentions.get(entity.slug, [])}
-        inputs |= {d.entities[slug].path for slug, _ in d.related.get(entity.slug, [])}
-        inputs |= {a.path for a in d.articles if d.source_of.get(a.slug) == entity.slug}
+        inputs |= self.citing(d.mentions.get(entity.slug, []), "mentions")
+        inputs |= {meta(d.entities[slug].path) for slug, _ in d.related(entity.slug)}
+        inputs |= {meta(a.path) for a in self.sourced_by[entity.slug]}
         for key in self.entity_figures[entity.slug]:
             inputs |= self.figure_inputs(key)
         for key in self.entity_events[entity.slug]:
@@ -379,7 +414,7 @@ class Views:
                 },
             )
             group["mentions"].append(self.citation_view(path, citation))
-        sourced = [a for a in self.articles_in_order() if d.source_of.get(a.slug) == entity.slug]
+        sourced = self.sourced_by[entity.slug]
         return {
             "entity": entity,
             "body": self.html(path, entity.body.html),
@@ -390,7 +425,7 @@ class Views:
             "events": [self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]],
             "related": [
                 {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
-                for slug, n in d.related.get(entity.slug, [])
+                for slug, n in d.related(entity.slug)
             ],
             "sourced": [self.article_card(path, a) for a in sourced],
         }
@@ -417,7 +452,7 @@ class Views:
             slug = d.entity_slug(figure.entity.name)
             if slug:
                 entity = (d.entities[slug], relative(page, f"entities/{slug}/"))
-        conflicting = {id(c) for pair in summary.conflicts for c in pair}
+        conflicting = {id(c) for c in summary.disagreeing}
         return {
             "figure": figure,
             "summary": summary,
@@ -446,7 +481,7 @@ class Views:
                 "events": [self.event_view(path, e) for e in events],
                 "axis": Markup(timeline_svg(marks, "Timeline of events")),
             },
-            inputs=frozenset({EVENTS_FILE, ALL_ARTICLES, ALL_ENTITIES}),
+            inputs=frozenset({EVENTS_FILE, *CITATIONS}),
             breadcrumbs=[("Timeline", path)],
         )
 
@@ -465,7 +500,7 @@ class Views:
                 ],
                 "conflicts": conflicts,
             },
-            inputs=frozenset({FIGURES_FILE, ALL_ARTICLES, ALL_ENTITIES}),
+            inputs=frozenset({FIGURES_FILE, *CITATIONS}),
             breadcrumbs=[("Figures", path)],
         )
 
@@ -475,6 +510,35 @@ class Views:
         pages += [self.article(a) for a in self.articles_in_order()]
         pages += [self.entity(e) for e in sorted(self.dossier.entities.values(), key=lambda e: e.slug)]
         return pages
+
+    def page_paths(self) -> list[str]:
+        """The site path of every page, in the order of `all_pages`, without building them."""
+        fixed = ["", "articles/", "entities/", "timeline/", "figures/"]
+        articles = [f"articles/{a.slug}/" for a in self.articles_in_order()]
+        entities = [f"entities/{slug}/" for slug in sorted(self.dossier.entities)]
+        return fixed + articles + entities
+
+    @cached_property
+    def articles_by_slug(self) -> dict[str, Article]:
+        return {article.slug: article for article in self.dossier.articles}
+
+    def page(self, path: str) -> Page | None:
+        """The page at a site path, built alone (for incremental builds); None if there is none."""
+        fixed = {
+            "": self.home,
+            "articles/": self.articles_index,
+            "entities/": self.entities_index,
+            "timeline/": self.timeline,
+            "figures/": self.figures_page,
+        }
+        if path in fixed:
+            return fixed[path]()
+        kind, _, slug = path.rstrip("/").partition("/")
+        if kind == "articles":
+            article = self.articles_by_slug.get(slug)
+            return self.article(article) if article else None
+        entity = self.dossier.entities.get(slug) if kind == "entities" else None
+        return self.entity(entity) if entity else None
 
 
 def _content_page(target: str) -> str:

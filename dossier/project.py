@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ from .content import (
 )
 from .diagnostics import ContentError, Diagnostic, Report
 from .figures import FigureSummary
-from .model import Config, Content, Dossier
+from .model import Article, Config, Content, Dossier, Entity
 from .render import (
     ENGINE_LAYOUTS,
     Output,
@@ -45,6 +46,7 @@ from .render import (
 from .resolve import resolve
 
 CONFIG_FILE = "config.yaml"
+PARTS = ("meta", "mentions", "claims")
 REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md")
 
 
@@ -76,6 +78,33 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def facets(path: str, document: Article | Entity) -> dict[str, str]:
+    """Digests of the parts of a document that other pages show: what is said about it (`meta`),
+    its mentions and its claims. Positions are left out: moving a passage down a line changes no
+    other page."""
+    body = document.body
+    if isinstance(document, Article):
+        kinds = [claim.kind for claim in body.claims]
+        about: tuple = (
+            document.title, document.language, document.source and document.source.name,
+            document.published and document.published.text, document.url, document.author,
+            document.summary, document.reading_minutes, len(body.mentions),
+            kinds.count("figure"), kinds.count("event"),
+        )  # fmt: skip
+    else:
+        about = (
+            document.name, document.type, tuple(a for a, _ in document.aliases), document.summary,
+            document.role, tuple(sorted(document.links.items())),
+        )  # fmt: skip
+    mentions = tuple((m.target, m.text, m.anchor, m.context) for m in body.mentions)
+    claims = tuple((c.kind, c.key, c.text, c.anchor, c.context, c.value, c.unit) for c in body.claims)
+    return {
+        f"{path}#meta": _digest(repr(about).encode()),
+        f"{path}#mentions": _digest(repr(mentions).encode()),
+        f"{path}#claims": _digest(repr(claims).encode()),
+    }
+
+
 class Project:
     """One dossier folder, kept between builds so that each build does only the work a change needs."""
 
@@ -95,6 +124,11 @@ class Project:
         self.parsed: dict[str, tuple[str, Any, list[Diagnostic]]] = {}  # path → (digest, result, problems)
         self.signatures: dict[str, str] = {}  # output path → signature of what made it
         self.output_digests: dict[str, str] = {}  # output path → digest of its bytes
+        self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
+        self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
+        self.dependents: dict[str, set[str]] = defaultdict(set)  # dependency name → output paths
+        self.counts = (0, 0)  # pages and files of the last build
+        self._previous: dict[str, Any] = {}  # path → parsed document, as of the last build
         self.deferred: set[str] = set()  # outputs left to be made on request
         self.env: jinja2.Environment = environment(root)
         self.dossier: Dossier | None = None
@@ -162,6 +196,10 @@ class Project:
             result, problems = load_home(self.root, options)
         self.parsed[path] = (digest, result, problems)
         self.parse_count += 1
+        for name in [n for n in self.facets if n.startswith(path + "#")]:
+            del self.facets[name]
+        if isinstance(result, Article | Entity):
+            self.facets.update(facets(path, result))
         return result, problems
 
     def load(self, report: Report) -> tuple[Dossier, dict[str, FigureSummary]] | None:
@@ -174,6 +212,7 @@ class Project:
         options = markdown_options(config)
         if self.parsed.get(CONFIG_FILE, ("",))[0] != self.digests.get(CONFIG_FILE):
             self.parsed = {CONFIG_FILE: (self.digests.get(CONFIG_FILE, ""), None, [])}
+            self.facets = {}
         content = self._content(config, options, report)
         dossier, summaries, problems = resolve(content)
         report.extend(problems)
@@ -213,20 +252,27 @@ class Project:
             "".join(f"{p}={d}\n" for p, d in sorted(self.digests.items()) if p.startswith(prefix)).encode()
         )
 
+    def _facet_group_digests(self) -> dict[str, str]:
+        """`*articles#meta` and the like: one digest over that part of every such document."""
+        lines: dict[str, list[str]] = defaultdict(list)
+        for name, digest in sorted(self.facets.items()):
+            path, _, part = name.partition("#")
+            if path in self.digests:
+                kind = path.split("/")[1]
+                lines[f"*{kind}#{part}"].append(f"{name}={digest}\n")
+        return {group: _digest("".join(found).encode()) for group, found in lines.items()}
+
     def _signer(
         self, templates_digest: Callable[[tuple[str, ...]], str], assets: str
     ) -> Callable[[Output], str]:
-        groups = {
-            "*articles": self._group_digest("content/articles/"),
-            "*entities": self._group_digest("content/entities/"),
-            "*": self._group_digest("content/"),
-        }
+        groups = {"*": self._group_digest("content/"), **self._facet_group_digests()}
         common = f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}"
 
         def sign(output: Output) -> str:
             parts = [common, output.path, output.version, templates_digest(output.templates)]
             for name in sorted(output.inputs):
-                parts.append(f"{name}={groups.get(name) or self.digests.get(name, '-')}")
+                found = groups.get(name) or self.facets.get(name) or self.digests.get(name, "-")
+                parts.append(f"{name}={found}")
             return _digest("\n".join(parts).encode())
 
         return sign
@@ -255,6 +301,8 @@ class Project:
         started = time.perf_counter()
         self.parse_count = 0
         outcome = Outcome(sources_changed=self.refresh(changed))
+        edited = self._edited_documents(outcome.sources_changed)
+        old_facets = {name: digest for name, digest in self.facets.items() if name.split("#")[0] in edited}
         report = Report()
         loaded = self.load(report)
         if loaded is None or report.errors or (self.strict and report.warnings):
@@ -267,7 +315,11 @@ class Project:
             renderer = Renderer(
                 self.env, self.root, dossier, summaries, collect_assets(self.root), serving=self.serving
             )
-            outputs = renderer.outputs()
+            if edited:
+                reach = self._reach(edited, old_facets, renderer)
+                outputs = self._outputs_for(reach, renderer)
+            else:
+                outputs = renderer.outputs()
             # Published pages name assets by content hash, so they change when an asset does.
             assets = "" if self.serving else ",".join(a.hashed for a in renderer.assets.values())
             sign = self._signer(self._templates_digest(), assets)
@@ -298,16 +350,91 @@ class Project:
             outcome.rendered.append(output.path)
         self.output_digests.update(digests)
         self.signatures.update(signatures)
-        live = {output.path for output in outputs}
-        for gone in set(self.signatures) - live:
-            sink.remove(gone)
-            outcome.removed.add(gone)
-            self.signatures.pop(gone, None)
-            self.output_digests.pop(gone, None)
-            self.deferred.discard(gone)
-        outcome.pages = sum(1 for output in outputs if output.path.endswith(".html"))
-        outcome.files = len(outputs)
+        self._record(outputs)
+        if not edited:
+            live = {output.path for output in outputs}
+            for gone in set(self.signatures) - live:
+                sink.remove(gone)
+                outcome.removed.add(gone)
+                for record in (self.signatures, self.output_digests, self.output_inputs):
+                    record.pop(gone, None)
+                self.deferred.discard(gone)
+            self.counts = (sum(1 for path in live if path.endswith(".html")), len(live))
+        outcome.pages, outcome.files = self.counts
         outcome.parsed = self.parse_count
         outcome.diagnostics = report.sorted()
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+    # Small edits: only the outputs an edit can reach
+
+    def _edited_documents(self, changed: set[str]) -> set[str]:
+        """The changed files, when every one is an article or entity that was there before and still
+        is; otherwise (an added or removed file, config, layouts, registries) nothing: build it all."""
+        if not changed or self.dossier is None or not self.signatures:
+            return set()
+        for path in changed:
+            kind = path.startswith(("content/articles/", "content/entities/"))
+            if not kind or path not in self.digests or self.parsed.get(path, (None, None))[1] is None:
+                return set()
+        return set(changed)
+
+    def _reach(self, edited: set[str], old_facets: dict[str, str], renderer: Renderer) -> set[str]:
+        """Outputs whose dependency record names a changed part of an edited document, and the
+        pages that may newly depend on it: those of whatever its annotations name, before and after."""
+        names = {"*"}
+        documents = []
+        for path in edited:
+            kind = "articles" if path.startswith("content/articles/") else "entities"
+            names.add(path)
+            for part in PARTS:
+                name = f"{path}#{part}"
+                if old_facets.get(name) != self.facets.get(name):
+                    names |= {name, f"*{kind}#{part}"}
+            documents.append(self.parsed[path][1])
+        reach = set().union(*(self.dependents.get(name, ()) for name in names))
+        dossier = renderer.dossier
+        old = [self._previous[path] for path in edited if path in self._previous]
+        for document in documents + old:
+            reach.add(_page_file(document))
+            named = {dossier.entity_slug(m.target) for m in document.body.mentions}
+            if isinstance(document, Article) and document.source is not None:
+                named.add(dossier.entity_slug(document.source.name))
+            for claim in document.body.claims:
+                if claim.kind == "figure":
+                    figure = dossier.figures.get(claim.key)
+                    if figure is not None and figure.entity is not None:
+                        named.add(dossier.entity_slug(figure.entity.name))
+                    reach |= {_page_file(c.document) for c in dossier.figure_claims.get(claim.key, [])}
+                else:
+                    event = dossier.events.get(claim.key)
+                    named |= {dossier.entity_slug(r.name) for r in (event.entities if event else [])}
+            reach |= {f"entities/{slug}/index.html" for slug in named if slug}
+        return reach
+
+    def _outputs_for(self, paths: set[str], renderer: Renderer) -> list[Output]:
+        outputs = []
+        for path in sorted(paths):
+            if path.endswith("index.html"):
+                page = renderer.views.page(path.removesuffix("index.html"))
+                if page is not None:
+                    outputs.append(renderer.page_output(page))
+        outputs += [o for o in renderer.other_outputs() if o.path in paths]
+        return outputs
+
+    def _record(self, outputs: list[Output]) -> None:
+        """Keep each output's dependency record, and its inverse for finding what an edit reaches."""
+        for output in outputs:
+            for name in self.output_inputs.get(output.path, ()):
+                self.dependents[name].discard(output.path)
+            self.output_inputs[output.path] = output.inputs
+            for name in output.inputs:
+                self.dependents[name].add(output.path)
+        for path, (_, result, _) in self.parsed.items():
+            if result is not None:
+                self._previous[path] = result
+
+
+def _page_file(document: Article | Entity) -> str:
+    kind = "articles" if isinstance(document, Article) else "entities"
+    return f"{kind}/{document.slug}/index.html"

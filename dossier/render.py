@@ -171,13 +171,19 @@ class Renderer:
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None
 
+    def page_output(self, page: Page) -> Output:
+        return Output(
+            output_file(page.path), functools.partial(self.render, page), page.inputs, (page.template,), page
+        )
+
     def outputs(self) -> list[Output]:
         """Every file of the site, in a stable order."""
         pages = self.views.all_pages()
-        made = [
-            Output(output_file(p.path), functools.partial(self.render, p), p.inputs, (p.template,), p)
-            for p in pages
-        ]
+        return [self.page_output(p) for p in pages] + self.other_outputs()
+
+    def other_outputs(self) -> list[Output]:
+        """Everything but the dossier's pages: 404, feeds, data, hosting files and assets."""
+        made = []
         not_found = Page("404.html", "404.html", "Page not found")
         made.append(
             Output(
@@ -189,7 +195,7 @@ class Renderer:
             Output("feed.xml", self.feed, EVERYTHING, ("feed.xml",), on_demand=True),
             Output(
                 "sitemap.xml",
-                functools.partial(self.sitemap, pages),
+                self.sitemap,
                 EVERYTHING,
                 ("sitemap.xml",),
                 on_demand=True,
@@ -230,13 +236,13 @@ class Renderer:
             generator=f"dossier {__version__}",
         )
 
-    def sitemap(self, pages: list[Page]) -> bytes:
+    def sitemap(self) -> bytes:
         lastmod = {
             f"articles/{a.slug}/": a.published.earliest.isoformat()
             for a in self.dossier.articles
             if a.published
         }
-        urls = [(absolute(self.base_url, p.path), lastmod.get(p.path)) for p in pages]
+        urls = [(absolute(self.base_url, path), lastmod.get(path)) for path in self.views.page_paths()]
         return self._template("sitemap.xml", urls=urls)
 
     def robots(self) -> bytes:

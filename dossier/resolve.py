@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from .annotations import Annotated, Claim, Mention
 from .diagnostics import Diagnostic, Position, did_you_mean
@@ -96,7 +96,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
     mentions: dict[str, list[Citation]] = defaultdict(list)
     figure_claims: dict[str, list[Citation]] = defaultdict(list)
     event_claims: dict[str, list[Citation]] = defaultdict(list)
-    together: dict[str, Counter[str]] = defaultdict(Counter)
+    document_entities: dict[str, frozenset[str]] = {}
     source_of: dict[str, str | None] = {}
 
     documents: list[Article | Entity] = [*r.articles.values(), *r.entities.values()]
@@ -116,9 +116,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
                 index = figure_claims if claim.kind == "figure" else event_claims
                 index[claim.key].append(Citation(document, claim))
         r.links(document.body)
-        for slug in seen:
-            for other in seen - {slug}:
-                together[slug][other] += 1
+        document_entities[document.path] = frozenset(seen)
     if content.home is not None:
         for mention in content.home.body.mentions:
             r.entity(mention)
@@ -143,10 +141,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
         mentions=dict(mentions),
         figure_claims=dict(figure_claims),
         event_claims=dict(event_claims),
-        related={
-            slug: sorted(counts.items(), key=lambda item: (-item[1], r.entities[item[0]].name))
-            for slug, counts in together.items()
-        },
+        document_entities=document_entities,
         source_of=source_of,
     )
     summaries = {
@@ -175,7 +170,8 @@ def _warnings(dossier: Dossier, summaries: dict[str, FigureSummary]) -> list[Dia
         figure = summary.figure
         if not summary.main and not summary.also:
             warn(figure.position, f'figure "{key}" is never stated by an article')
-        for first, second in summary.conflicts:
+        if summary.widest_gap is not None:
+            first, second = sorted(summary.widest_gap, key=lambda c: c.annotation.position)
             a, b = first.annotation, second.annotation
             assert isinstance(a, Claim) and isinstance(b, Claim)
             warn(
