@@ -67,7 +67,7 @@ def summarize(figure: Figure, citations: list[Citation]) -> FigureSummary:
             summary.main.append(citation)
         else:
             summary.also.setdefault(unit, []).append(citation)
-    intervals = [(c, v.interval()) for c in summary.main if (v := claim_of(c).value) is not None]
+    intervals = [(c, v.interval) for c in summary.main if (v := claim_of(c).value) is not None]
     if len(intervals) < 2:
         return summary
     by_high = sorted(intervals, key=lambda p: _high_key(p[1]))

@@ -43,7 +43,7 @@ from .render import (
     layout_error,
     template_closure,
 )
-from .resolve import resolve
+from .resolve import resolve, resolve_edit
 
 CONFIG_FILE = "config.yaml"
 PARTS = ("meta", "mentions", "claims")
@@ -125,13 +125,17 @@ class Project:
         self.signatures: dict[str, str] = {}  # output path → signature of what made it
         self.output_digests: dict[str, str] = {}  # output path → digest of its bytes
         self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
+        self.groups: dict[str, int] = {}  # "*", "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.dependents: dict[str, set[str]] = defaultdict(set)  # dependency name → output paths
         self.counts = (0, 0)  # pages and files of the last build
         self._previous: dict[str, Any] = {}  # path → parsed document, as of the last build
+        self._template_digests: dict[tuple[str, ...], str] = {}  # kept until a layout changes
+        self._parsed_now: set[str] = set()  # files parsed since the last successful build
         self.deferred: set[str] = set()  # outputs left to be made on request
         self.env: jinja2.Environment = environment(root)
         self.dossier: Dossier | None = None
+        self.summaries: dict[str, FigureSummary] | None = None
 
     # Sources
 
@@ -170,11 +174,33 @@ class Project:
                 digest = None
             if digest != self.digests.get(path):
                 differ.add(path)
+                self._regroup("*", path, self.digests.get(path), digest, path.startswith("content/"))
                 if digest is None:
                     self.digests.pop(path, None)
+                    self._set_facets(path, {})
                 else:
                     self.digests[path] = digest
         return differ
+
+    def _regroup(self, group: str, name: str, old: str | None, new: str | None, member: bool = True) -> None:
+        """Keep a group's digest (an XOR over its members) up to date as one member changes."""
+        if not member:
+            return
+        value = self.groups.get(group, 0)
+        for digest in (old, new):
+            if digest is not None:
+                value ^= int(_digest(f"{name}={digest}".encode()), 16)
+        self.groups[group] = value
+
+    def _set_facets(self, path: str, found: dict[str, str]) -> None:
+        kind = path.split("/")[1] if path.count("/") == 2 else ""
+        for part in PARTS:
+            name = f"{path}#{part}"
+            old, new = self.facets.pop(name, None), found.get(name)
+            if new is not None:
+                self.facets[name] = new
+            if old != new:
+                self._regroup(f"*{kind}#{part}", name, old, new)
 
     # Parsing
 
@@ -196,13 +222,13 @@ class Project:
             result, problems = load_home(self.root, options)
         self.parsed[path] = (digest, result, problems)
         self.parse_count += 1
-        for name in [n for n in self.facets if n.startswith(path + "#")]:
-            del self.facets[name]
-        if isinstance(result, Article | Entity):
-            self.facets.update(facets(path, result))
+        self._parsed_now.add(path)
+        self._set_facets(path, facets(path, result) if isinstance(result, Article | Entity) else {})
         return result, problems
 
-    def load(self, report: Report) -> tuple[Dossier, dict[str, FigureSummary]] | None:
+    def load(
+        self, report: Report, edited: set[str] = frozenset(), old_facets: dict[str, str] | None = None
+    ) -> tuple[Dossier, dict[str, FigureSummary]] | None:
         config, problems = load_config(self.root)
         report.extend(problems)
         if config is None:
@@ -212,11 +238,27 @@ class Project:
         options = markdown_options(config)
         if self.parsed.get(CONFIG_FILE, ("",))[0] != self.digests.get(CONFIG_FILE):
             self.parsed = {CONFIG_FILE: (self.digests.get(CONFIG_FILE, ""), None, [])}
-            self.facets = {}
+            for path in {name.split("#")[0] for name in self.facets}:
+                self._set_facets(path, {})
         content = self._content(config, options, report)
-        dossier, summaries, problems = resolve(content)
+        if self._names_kept(edited, old_facets or {}):
+            assert self.dossier is not None and self.summaries is not None
+            dossier, summaries, problems = resolve_edit(self.dossier, self.summaries, content, edited)
+        else:
+            dossier, summaries, problems = resolve(content)
         report.extend(problems)
         return dossier, summaries
+
+    def _names_kept(self, edited: set[str], old_facets: dict[str, str]) -> bool:
+        """Whether an edit leaves every entity's names as they were, so the last build's
+        resolution can be patched rather than redone."""
+        if not edited or self.dossier is None or self.summaries is None:
+            return False
+        return all(
+            old_facets.get(f"{path}#meta") == self.facets.get(f"{path}#meta")
+            for path in edited
+            if path.startswith("content/entities/")
+        )
 
     def _content(self, config: Config, options: MarkdownOptions, report: Report) -> Content:
         articles, entities = [], []
@@ -247,25 +289,10 @@ class Project:
 
     # Signatures
 
-    def _group_digest(self, prefix: str) -> str:
-        return _digest(
-            "".join(f"{p}={d}\n" for p, d in sorted(self.digests.items()) if p.startswith(prefix)).encode()
-        )
-
-    def _facet_group_digests(self) -> dict[str, str]:
-        """`*articles#meta` and the like: one digest over that part of every such document."""
-        lines: dict[str, list[str]] = defaultdict(list)
-        for name, digest in sorted(self.facets.items()):
-            path, _, part = name.partition("#")
-            if path in self.digests:
-                kind = path.split("/")[1]
-                lines[f"*{kind}#{part}"].append(f"{name}={digest}\n")
-        return {group: _digest("".join(found).encode()) for group, found in lines.items()}
-
     def _signer(
         self, templates_digest: Callable[[tuple[str, ...]], str], assets: str
     ) -> Callable[[Output], str]:
-        groups = {"*": self._group_digest("content/"), **self._facet_group_digests()}
+        groups = {name: f"{value:064x}" for name, value in self.groups.items()}
         common = f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}"
 
         def sign(output: Output) -> str:
@@ -278,7 +305,7 @@ class Project:
         return sign
 
     def _templates_digest(self) -> Callable[[tuple[str, ...]], str]:
-        memo: dict[tuple[str, ...], str] = {}
+        memo = self._template_digests
 
         def digest(templates: tuple[str, ...]) -> str:
             if templates not in memo:
@@ -304,13 +331,15 @@ class Project:
         edited = self._edited_documents(outcome.sources_changed)
         old_facets = {name: digest for name, digest in self.facets.items() if name.split("#")[0] in edited}
         report = Report()
-        loaded = self.load(report)
+        loaded = self.load(report, edited, old_facets)
         if loaded is None or report.errors or (self.strict and report.warnings):
+            self.dossier = self.summaries = None  # the next build resolves everything again
             raise ContentError(report.sorted())
         dossier, summaries = loaded
-        self.dossier = dossier
+        self.dossier, self.summaries = dossier, summaries
         if any(path.startswith("layouts/") for path in outcome.sources_changed):
             self.env = environment(self.root)  # a fresh template cache
+            self._template_digests = {}
         try:
             renderer = Renderer(
                 self.env, self.root, dossier, summaries, collect_assets(self.root), serving=self.serving
@@ -381,9 +410,8 @@ class Project:
 
     def _reach(self, edited: set[str], old_facets: dict[str, str], renderer: Renderer) -> set[str]:
         """Outputs whose dependency record names a changed part of an edited document, and the
-        pages that may newly depend on it: those of whatever its annotations name, before and after."""
+        pages that may newly depend on it."""
         names = {"*"}
-        documents = []
         for path in edited:
             kind = "articles" if path.startswith("content/articles/") else "entities"
             names.add(path)
@@ -391,25 +419,19 @@ class Project:
                 name = f"{path}#{part}"
                 if old_facets.get(name) != self.facets.get(name):
                     names |= {name, f"*{kind}#{part}"}
-            documents.append(self.parsed[path][1])
         reach = set().union(*(self.dependents.get(name, ()) for name in names))
+        # The record covers every dependency the last build knew of; new ones can only come from
+        # what the edited documents name now and did not name before.
         dossier = renderer.dossier
-        old = [self._previous[path] for path in edited if path in self._previous]
-        for document in documents + old:
+        for path in edited:
+            document = self.parsed[path][1]
             reach.add(_page_file(document))
-            named = {dossier.entity_slug(m.target) for m in document.body.mentions}
-            if isinstance(document, Article) and document.source is not None:
-                named.add(dossier.entity_slug(document.source.name))
-            for claim in document.body.claims:
-                if claim.kind == "figure":
-                    figure = dossier.figures.get(claim.key)
-                    if figure is not None and figure.entity is not None:
-                        named.add(dossier.entity_slug(figure.entity.name))
-                    reach |= {_page_file(c.document) for c in dossier.figure_claims.get(claim.key, [])}
-                else:
-                    event = dossier.events.get(claim.key)
-                    named |= {dossier.entity_slug(r.name) for r in (event.entities if event else [])}
-            reach |= {f"entities/{slug}/index.html" for slug in named if slug}
+            before = self._previous.get(path)
+            slugs, figures = _named(document, dossier)
+            old_slugs, old_figures = _named(before, dossier) if before is not None else (set(), set())
+            reach |= {f"entities/{slug}/index.html" for slug in slugs - old_slugs}
+            for key in figures - old_figures:
+                reach |= {_page_file(c.document) for c in dossier.figure_claims.get(key, [])}
         return reach
 
     def _outputs_for(self, paths: set[str], renderer: Renderer) -> list[Output]:
@@ -430,9 +452,29 @@ class Project:
             self.output_inputs[output.path] = output.inputs
             for name in output.inputs:
                 self.dependents[name].add(output.path)
-        for path, (_, result, _) in self.parsed.items():
+        for path in self._parsed_now:
+            result = self.parsed[path][1]
             if result is not None:
                 self._previous[path] = result
+        self._parsed_now = set()
+
+
+def _named(document: Article | Entity, dossier: Dossier) -> tuple[set[str], set[str]]:
+    """The entities whose pages show something of this document, and the figures it states."""
+    slugs = {dossier.entity_slug(m.target) for m in document.body.mentions}
+    if isinstance(document, Article) and document.source is not None:
+        slugs.add(dossier.entity_slug(document.source.name))
+    figures = set()
+    for claim in document.body.claims:
+        if claim.kind == "figure":
+            figures.add(claim.key)
+            figure = dossier.figures.get(claim.key)
+            if figure is not None and figure.entity is not None:
+                slugs.add(dossier.entity_slug(figure.entity.name))
+        else:
+            event = dossier.events.get(claim.key)
+            slugs |= {dossier.entity_slug(r.name) for r in (event.entities if event else [])}
+    return {slug for slug in slugs if slug}, figures
 
 
 def _page_file(document: Article | Entity) -> str:

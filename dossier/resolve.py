@@ -15,6 +15,7 @@ class _Resolver:
         self.content = content
         self.diagnostics: list[Diagnostic] = []
         self.names: dict[str, str] = {}
+        self.found: dict[str, str | None] = {}  # name as written → slug, remembered
         self.spellings: list[str] = []
         self.entities = self._unique(content.entities, "entity")
         self.articles = self._unique(content.articles, "article")
@@ -66,9 +67,11 @@ class _Resolver:
 
     def entity(self, reference: Reference | Mention) -> str | None:
         name = reference.name if isinstance(reference, Reference) else reference.target
-        where = reference.position
-        slug = self.names.get(" ".join(name.split()).casefold())
+        slug = self.found.get(name)
         if slug is None:
+            slug = self.found[name] = self.names.get(" ".join(name.split()).casefold())
+        if slug is None:
+            where = reference.position
             self.error(where, f'unknown entity "{name}"{did_you_mean(name, self.spellings)}')
         return slug
 
@@ -90,6 +93,104 @@ class _Resolver:
                 self.error(link.position, f'link to "{link.target}", which is not in content/{hint}')
 
 
+Index = dict[str, list[Citation]]
+
+
+def _index(
+    r: _Resolver,
+    document: Article | Entity,
+    mentions: Index,
+    figure_claims: Index,
+    event_claims: Index,
+    document_entities: dict[str, frozenset[str]],
+    source_of: dict[str, str | None],
+) -> None:
+    """Resolve one document's references and add its citations to the indexes."""
+    seen: set[str] = set()
+    for mention in document.body.mentions:
+        slug = r.entity(mention)
+        if slug is not None:
+            mentions[slug].append(Citation(document, mention))
+            seen.add(slug)
+    if isinstance(document, Article):
+        source_of[document.slug] = r.entity(document.source) if document.source else None
+    else:
+        seen.add(document.slug)
+    for claim in document.body.claims:
+        if r.claim(claim):
+            index = figure_claims if claim.kind == "figure" else event_claims
+            index[claim.key].append(Citation(document, claim))
+    r.links(document.body)
+    document_entities[document.path] = frozenset(seen)
+
+
+def _document_order(citation: Citation) -> tuple[int, str]:
+    """Citations are listed articles first, then entities, each by file name."""
+    return (0 if isinstance(citation.document, Article) else 1, citation.document.path)
+
+
+def resolve_edit(
+    previous: Dossier,
+    previous_summaries: dict[str, FigureSummary],
+    content: Content,
+    edited: set[str],
+) -> tuple[Dossier, dict[str, FigureSummary], list[Diagnostic]]:
+    """Resolve after an edit of existing articles or entity bodies whose names did not change:
+    take the edited documents' citations out of the previous indexes and put the new ones in, so
+    the cost follows the edit, not the dossier. Gives what `resolve(content)` would."""
+    r = _Resolver(content)
+    old = {d.path: d for d in [*previous.articles, *previous.entities.values()] if d.path in edited}
+    new = {d.path: d for d in [*r.articles.values(), *r.entities.values()] if d.path in edited}
+    mentions: Index = defaultdict(list, previous.mentions)
+    figure_claims: Index = defaultdict(list, previous.figure_claims)
+    event_claims: Index = defaultdict(list, previous.event_claims)
+    document_entities = dict(previous.document_entities)
+    source_of = dict(previous.source_of)
+    touched: list[tuple[Index, str]] = []
+    for document in old.values():
+        for slug in previous.document_entities.get(document.path, ()):
+            touched.append((mentions, slug))
+        for claim in document.body.claims:
+            touched.append((figure_claims if claim.kind == "figure" else event_claims, claim.key))
+    for index, key in touched:
+        index[key] = [c for c in index.get(key, []) if c.document.path not in edited]
+    for document in new.values():
+        before = {
+            id(index): {k: len(v) for k, v in index.items()}
+            for index in (mentions, figure_claims, event_claims)
+        }
+        _index(r, document, mentions, figure_claims, event_claims, document_entities, source_of)
+        for index in (mentions, figure_claims, event_claims):
+            counts = before[id(index)]
+            for key, citations in index.items():
+                if len(citations) != counts.get(key, 0):
+                    index[key] = sorted(citations, key=_document_order)
+    changed_figures = {
+        c.key for d in [*old.values(), *new.values()] for c in d.body.claims if c.kind == "figure"
+    }
+    dossier = Dossier(
+        config=content.config,
+        home=content.home,
+        articles=list(r.articles.values()),
+        entities=r.entities,
+        figures=r.figures,
+        events=r.events,
+        names=r.names,
+        mentions={k: v for k, v in mentions.items() if v},
+        figure_claims={k: v for k, v in figure_claims.items() if v},
+        event_claims={k: v for k, v in event_claims.items() if v},
+        document_entities=document_entities,
+        source_of=source_of,
+    )
+    summaries = {
+        key: summarize(figure, dossier.figure_claims.get(key, []))
+        if key in changed_figures or key not in previous_summaries
+        else previous_summaries[key]
+        for key, figure in r.figures.items()
+    }
+    return dossier, summaries, r.diagnostics + _warnings(dossier, summaries)
+
+
 def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[Diagnostic]]:
     """Check every reference and build the indexes pages are made from."""
     r = _Resolver(content)
@@ -99,24 +200,9 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
     document_entities: dict[str, frozenset[str]] = {}
     source_of: dict[str, str | None] = {}
 
-    documents: list[Article | Entity] = [*r.articles.values(), *r.entities.values()]
-    for document in documents:
-        seen: set[str] = set()
-        for mention in document.body.mentions:
-            slug = r.entity(mention)
-            if slug is not None:
-                mentions[slug].append(Citation(document, mention))
-                seen.add(slug)
-        if isinstance(document, Article):
-            source_of[document.slug] = r.entity(document.source) if document.source else None
-        else:
-            seen.add(document.slug)
-        for claim in document.body.claims:
-            if r.claim(claim):
-                index = figure_claims if claim.kind == "figure" else event_claims
-                index[claim.key].append(Citation(document, claim))
-        r.links(document.body)
-        document_entities[document.path] = frozenset(seen)
+    indexes = (mentions, figure_claims, event_claims, document_entities, source_of)
+    for document in [*r.articles.values(), *r.entities.values()]:
+        _index(r, document, *indexes)
     if content.home is not None:
         for mention in content.home.body.mentions:
             r.entity(mention)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 QUALIFIERS = ("~", ">=", "<=", ">", "<")
 
@@ -106,6 +107,7 @@ class Value:
     def midpoint(self) -> Decimal:
         return (self.minimum + self.maximum) / 2
 
+    @cached_property
     def interval(self) -> Interval:
         """Numbers this claim is compatible with (see DESIGN.md, "corroboration and conflicts")."""
         low, high = self.minimum, self.maximum

@@ -75,7 +75,7 @@ def test_single_pass_matches_every_pair(values: list[str]) -> None:
     pairs = [
         (a, b)
         for a, b in combinations(cited, 2)
-        if not a.annotation.value.interval().overlaps(b.annotation.value.interval())
+        if not a.annotation.value.interval.overlaps(b.annotation.value.interval)
     ]
     assert summary.conflict == bool(pairs)
     assert {id(c) for c in summary.disagreeing} == {id(c) for pair in pairs for c in pair}

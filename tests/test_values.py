@@ -84,15 +84,15 @@ def test_rejects(text: object, reason: str) -> None:
     ],
 )
 def test_overlap(a: str, b: str, overlap: bool) -> None:
-    first, second = parse_value(a).interval(), parse_value(b).interval()
+    first, second = parse_value(a).interval, parse_value(b).interval
     assert first.overlaps(second) is overlap
     assert second.overlaps(first) is overlap
 
 
 def test_approximate_uses_the_wider_of_digit_and_five_percent() -> None:
-    interval = parse_value("~6").interval()  # half a unit (0.5) beats 5 % (0.3)
+    interval = parse_value("~6").interval  # half a unit (0.5) beats 5 % (0.3)
     assert (interval.low, interval.high) == (Decimal("5.5"), Decimal("6.5"))
-    interval = parse_value("~40 bn").interval()  # 5 % (2 bn) beats half a unit
+    interval = parse_value("~40 bn").interval  # 5 % (2 bn) beats half a unit
     assert (interval.low, interval.high) == (Decimal("38e9"), Decimal("42e9"))
 
 
