@@ -12,7 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = (
+WORDS = (  # noqa: SIM905 -- prose reads better than a list of words
     "the company said its new model would reach more users across markets while investors "
     "watched costs rise and engineers built chips for phones cars and homes over several years "
     "analysts expect revenue growth to slow as competition grows and regulators study the plans "
@@ -43,7 +43,7 @@ def article_body(rng: random.Random, n: int, entities: int, figures: int, events
             if not plain and s == 3 and p % 2 == 0:
                 f = rng.randrange(figures)
                 value = 10 + (f * 37) % 890  # every source states about the same value
-                text = text[:-1] + f" with [{value} billion]{{fig=figure-{f} value=\"~{value} bn\"}}."
+                text = text[:-1] + f' with [{value} billion]{{fig=figure-{f} value="~{value} bn"}}.'
             if not plain and s == 5 and p % 3 == 0:
                 v = rng.randrange(events)
                 text = text[:-1] + f" [that spring]{{event=event-{v}}}."

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class ServeProcess:
-    def __init__(self, root: Path, *args: str):
+    def __init__(self, root: Path, *args: str, startup_timeout: float = 30.0):
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         self.process = subprocess.Popen(
@@ -29,7 +29,7 @@ class ServeProcess:
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self.wait_for(r"serving (http://\S+) ").group(1)
+        self.url = self.wait_for(r"serving (http://\S+) ", timeout=startup_timeout).group(1)
 
     def _read(self) -> None:
         assert self.process.stdout is not None

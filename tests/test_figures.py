@@ -30,7 +30,9 @@ def citations(*claims: tuple[str, str | None, str]) -> list[Citation]:
 
 
 def test_units_split_into_main_and_also_stated_as() -> None:
-    summary = summarize(FIGURE, citations(("200 bn", None, "a"), ("28 bn", "USD", "a"), ("200 bn", "CNY", "b")))
+    summary = summarize(
+        FIGURE, citations(("200 bn", None, "a"), ("28 bn", "USD", "a"), ("200 bn", "CNY", "b"))
+    )
     assert [c.document.slug for c in summary.main] == ["a", "b"]
     assert list(summary.also) == ["USD"]
     assert summary.sources == 2
@@ -50,11 +52,14 @@ def test_the_design_examples() -> None:
 
 def test_an_outlier_is_the_claim_that_disagrees() -> None:
     summary = summarize(
-        FIGURE, citations(("~40 bn", None, "a"), ("40 bn", None, "b"), ("39.5 bn", None, "c"), ("55 bn", None, "d"))
+        FIGURE,
+        citations(("~40 bn", None, "a"), ("40 bn", None, "b"), ("39.5 bn", None, "c"), ("55 bn", None, "d")),
     )
     assert summary.conflict
     assert [c.document.slug for c in summary.disagreeing] == ["a", "b", "c", "d"]
-    summary = summarize(FIGURE, citations(("~40 bn", None, "a"), ("38..45 bn", None, "b"), ("44 bn", None, "c")))
+    summary = summarize(
+        FIGURE, citations(("~40 bn", None, "a"), ("38..45 bn", None, "b"), ("44 bn", None, "c"))
+    )
     assert summary.conflict
     assert sorted(c.document.slug for c in summary.disagreeing) == ["a", "c"]
 

@@ -68,7 +68,10 @@ EDITS = [
     ("new mention", replace("content/articles/first.md", "it plans to spend", "[[Jane Roe]] plans to spend")),
     ("mention removed", replace("content/articles/second.md", "[[Jane Roe]]", "Jane Roe")),
     ("entity body edited", replace("content/entities/acme.md", "led by [[Jane Roe]]", "led by people")),
-    ("claim removed", replace("content/articles/first.md", '[$28 bn]{fig=pledge value="28 bn" unit=USD}', "$28 bn")),
+    (
+        "claim removed",
+        replace("content/articles/first.md", '[$28 bn]{fig=pledge value="28 bn" unit=USD}', "$28 bn"),
+    ),
     ("new claim value", replace("content/articles/second.md", 'value="200 bn"', 'value="201 bn"')),
     (
         "entity summary",
