@@ -64,6 +64,10 @@ class ContentError(Exception):
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Diagnostic]]]:
+        """Survive the trip back from a worker process with the diagnostics intact."""
+        return (ContentError, (self.diagnostics,))
+
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ' (did you mean "x"?)' suffix when one candidate is close to `word`, else ''."""

@@ -39,6 +39,7 @@ class SiteWriter:
         self.stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         self.written: list[str] = []
         self.kept: list[str] = []
+        self.direct = self.stage  # builds may write files straight into the staging folder
 
     def write(self, path: str, data: bytes) -> None:
         target = self.stage / path

@@ -9,6 +9,7 @@ The same record serves `build`, `serve` and the persistent cache.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections import defaultdict
@@ -44,6 +45,7 @@ from .render import (
     template_closure,
 )
 from .resolve import resolve, resolve_edit
+from .workers import parallel_map, write_file
 
 CONFIG_FILE = "config.yaml"
 PARTS = ("meta", "mentions", "claims")
@@ -209,22 +211,22 @@ class Project:
         cached = self.parsed.get(path)
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2]
-        file = self.root / path
-        if path.startswith("content/articles/"):
-            result, problems = parse_article(file, path, options)
-        elif path.startswith("content/entities/"):
-            result, problems = parse_entity(file, path, options)
+        if path.startswith(("content/articles/", "content/entities/")):
+            result, problems = _parse_document(self.root, options, path)
         elif path == "content/figures.yaml":
             result, problems = load_figures(self.root)
         elif path == "content/events.yaml":
             result, problems = load_events(self.root)
         else:
             result, problems = load_home(self.root, options)
-        self.parsed[path] = (digest, result, problems)
+        self._store(path, result, problems)
+        return result, problems
+
+    def _store(self, path: str, result: Any, problems: list[Diagnostic]) -> None:
+        self.parsed[path] = (self.digests[path], result, problems)
         self.parse_count += 1
         self._parsed_now.add(path)
         self._set_facets(path, facets(path, result) if isinstance(result, Article | Entity) else {})
-        return result, problems
 
     def load(
         self, report: Report, edited: set[str] = frozenset(), old_facets: dict[str, str] | None = None
@@ -261,6 +263,13 @@ class Project:
         )
 
     def _content(self, config: Config, options: MarkdownOptions, report: Report) -> Content:
+        documents = [
+            p for p in sorted(self.digests) if p.startswith(("content/articles/", "content/entities/"))
+        ]
+        stale = [p for p in documents if self.parsed.get(p, ("",))[0] != self.digests[p]]
+        parsed = parallel_map(functools.partial(_parse_document, self.root, options), stale)
+        for path, (result, problems) in zip(stale, parsed, strict=True):
+            self._store(path, result, problems)
         articles, entities = [], []
         for path in sorted(self.digests):
             if path.startswith(("content/articles/", "content/entities/")):
@@ -363,6 +372,18 @@ class Project:
             else:
                 todo.append(output)
         digests = {}
+        folder = getattr(sink, "direct", None)  # a folder the sink lets other processes write into
+        if folder is not None and not self.serving:
+            made = parallel_map(
+                lambda i: write_file(folder, todo[i].path, todo[i].produce()), range(len(todo))
+            )
+            for output, digest in zip(todo, made, strict=True):
+                if digest != self.output_digests.get(output.path):
+                    outcome.changed.add(output.path)
+                digests[output.path] = digest
+                sink.written.append(output.path)  # type: ignore[attr-defined]
+                outcome.rendered.append(output.path)
+            todo = []
         for output in todo:
             if self.serving and output.on_demand:
                 sink.later(output.path, output.produce)
@@ -457,6 +478,12 @@ class Project:
             if result is not None:
                 self._previous[path] = result
         self._parsed_now = set()
+
+
+def _parse_document(root: Path, options: MarkdownOptions, path: str) -> tuple[Any, list[Diagnostic]]:
+    """Parse one article or entity file; a module-level function so worker processes can run it."""
+    parse = parse_article if path.startswith("content/articles/") else parse_entity
+    return parse(root / path, path, options)
 
 
 def _named(document: Article | Entity, dossier: Dossier) -> tuple[set[str], set[str]]:

@@ -1,0 +1,55 @@
+"""Using every core for the two heavy steps of a large build: parsing files and rendering pages.
+
+Worker processes are forked, so they start with the parent's state (the Markdown parsers, the
+resolved dossier, the compiled templates) and only results travel back: parsed documents from
+parsing, and (path, digest) pairs from rendering, whose bytes the workers write themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+PARALLEL_FROM = 64  # below this many items, starting processes costs more than it saves
+
+
+def worker_count() -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        return max(1, min(len(os.sched_getaffinity(0)), 8))
+    except AttributeError:
+        return max(1, min(os.cpu_count() or 1, 8))
+
+
+_TASK: Callable[[Any], Any] | None = None
+
+
+def _run(item: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(item)
+
+
+def parallel_map(task: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """`[task(i) for i in items]`, spread over forked processes when it is worth it."""
+    global _TASK
+    workers = worker_count()
+    if workers == 1 or len(items) < PARALLEL_FROM:
+        return [task(item) for item in items]
+    _TASK = task
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_run, items, chunksize=max(1, len(items) // (workers * 64)))
+    finally:
+        _TASK = None
+
+
+def write_file(folder: Path, path: str, data: bytes) -> str:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
