@@ -120,5 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             print(f"checked in {result.seconds:.2f} s: no errors{tail}")
         else:
-            print(f"built {result.pages} pages in {result.seconds:.2f} s{tail}")
+            reuse = ""
+            if result.rendered < result.files:
+                reuse = f", {result.files - result.rendered} of {result.files} files unchanged"
+            print(f"built {result.pages} pages in {result.seconds:.2f} s{reuse}{tail}")
     return 0

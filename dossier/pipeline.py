@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from . import cache
+from .diagnostics import Diagnostic, Position
 from .output import SiteWriter
 from .project import Project
 
@@ -27,6 +28,8 @@ class BuildOptions:
 class BuildResult:
     pages: int = 0
     files: int = 0
+    rendered: int = 0  # outputs made this time; the others were carried over unchanged
+    parsed: int = 0
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -57,17 +60,34 @@ def check(options: BuildOptions) -> BuildResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Build the site into the output folder; on any error the old folder stays as it was."""
-    writer = SiteWriter(options.output)
+    """Build the site into the output folder; on any error the old folder stays as it was.
+
+    With a usable build cache only changed files are parsed and only outputs whose inputs changed
+    are rendered; the others are carried over from the current output folder without being
+    rewritten, and when nothing changed the folder is left exactly as it is.
+    """
+    out = options.output
+    project, problem = cache.load(options.root, out, options.base_url, options.strict)
+    if project is None:
+        project = _project(options)
+    writer = SiteWriter(out)
     try:
-        outcome = _project(options).build(writer)
-        writer.commit()
+        outcome = project.build(writer)
+        if outcome.rendered or outcome.removed or not out.is_dir():
+            writer.commit()
+        else:
+            writer.abort()
     except BaseException:
         writer.abort()
         raise
+    cache.save(project, options.root, out, options.base_url)
+    if problem:
+        outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))
     return BuildResult(
         pages=outcome.pages,
         files=outcome.files,
+        rendered=len(outcome.rendered),
+        parsed=outcome.parsed,
         seconds=outcome.seconds,
         diagnostics=outcome.diagnostics,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -131,6 +132,7 @@ class Project:
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.dependents: dict[str, set[str]] = defaultdict(set)  # dependency name → output paths
         self.counts = (0, 0)  # pages and files of the last build
+        self.last_diagnostics: list[Diagnostic] = []
         self._previous: dict[str, Any] = {}  # path → parsed document, as of the last build
         self._template_digests: dict[tuple[str, ...], str] = {}  # kept until a layout changes
         self._parsed_now: set[str] = set()  # files parsed since the last successful build
@@ -138,6 +140,25 @@ class Project:
         self.env: jinja2.Environment = environment(root)
         self.dossier: Dossier | None = None
         self.summaries: dict[str, FigureSummary] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """For the build cache: everything but the template environment, which is rebuilt."""
+        state = dict(self.__dict__)
+        del state["env"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.env = environment(self.root)
+        self._template_digests = {}
+
+    def forget_outputs(self) -> None:
+        """Render every output at the next build (the output folder is not the one last built)."""
+        for record in (self.signatures, self.output_digests, self.output_inputs):
+            record.clear()
+        self.dependents.clear()
+        self.deferred.clear()
+        self.dossier = self.summaries = None
 
     # Sources
 
@@ -302,7 +323,10 @@ class Project:
         self, templates_digest: Callable[[tuple[str, ...]], str], assets: str
     ) -> Callable[[Output], str]:
         groups = {name: f"{value:064x}" for name, value in self.groups.items()}
-        common = f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}"
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        common = (
+            f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}|{epoch}"
+        )
 
         def sign(output: Output) -> str:
             parts = [common, output.path, output.version, templates_digest(output.templates)]
@@ -337,6 +361,14 @@ class Project:
         started = time.perf_counter()
         self.parse_count = 0
         outcome = Outcome(sources_changed=self.refresh(changed))
+        if not outcome.sources_changed and self.dossier is not None and self.signatures and not self.deferred:
+            # Nothing changed since the last good build: the caller keeps what it has.
+            if self.strict and any(d.severity == "warning" for d in self.last_diagnostics):
+                raise ContentError(self.last_diagnostics)
+            outcome.pages, outcome.files = self.counts
+            outcome.diagnostics = self.last_diagnostics
+            outcome.seconds = time.perf_counter() - started
+            return outcome
         edited = self._edited_documents(outcome.sources_changed)
         old_facets = {name: digest for name, digest in self.facets.items() if name.split("#")[0] in edited}
         report = Report()
@@ -401,6 +433,9 @@ class Project:
         self.output_digests.update(digests)
         self.signatures.update(signatures)
         self._record(outputs)
+        if edited:  # outputs the edit did not reach are carried over as they are
+            for path in set(self.signatures) - set(signatures):
+                sink.keep(path)
         if not edited:
             live = {output.path for output in outputs}
             for gone in set(self.signatures) - live:
@@ -412,7 +447,7 @@ class Project:
             self.counts = (sum(1 for path in live if path.endswith(".html")), len(live))
         outcome.pages, outcome.files = self.counts
         outcome.parsed = self.parse_count
-        outcome.diagnostics = report.sorted()
+        outcome.diagnostics = self.last_diagnostics = report.sorted()
         outcome.seconds = time.perf_counter() - started
         return outcome
 

@@ -1,0 +1,81 @@
+"""The persistent build cache: `.cache/` under the dossier root, safe to delete at any time.
+
+It holds a project's state between runs of `python build.py`: file digests, parsed documents, the
+dependency record and the signatures of the outputs in the published folder. It is keyed by a digest
+of the engine's own files, so a changed engine never reads an old cache; a cache that cannot be read
+is set aside with a warning and the build starts from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import cache
+from pathlib import Path
+
+from .project import Project
+
+CACHE_FOLDER = ".cache"
+
+
+@cache
+def engine_digest() -> str:
+    """A digest of every file of the engine, so any change to it invalidates the cache."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for file in sorted(package.rglob("*")):
+        if file.is_file() and "__pycache__" not in file.parts:
+            digest.update(file.relative_to(package).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_file(root: Path, out: Path, base_url: str | None) -> Path:
+    key = hashlib.sha256(f"{out.resolve()}|{base_url}".encode()).hexdigest()[:12]
+    return root / CACHE_FOLDER / f"build-{engine_digest()}-{key}.pickle"
+
+
+def site_stamp(out: Path) -> tuple[int, int] | None:
+    """Identifies the output folder as the cache last saw it; a rebuilt or replaced folder differs."""
+    try:
+        status = out.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_mtime_ns)
+
+
+def load(root: Path, out: Path, base_url: str | None, strict: bool) -> tuple[Project | None, str | None]:
+    """The cached project for this root and output folder, or None (with a warning if unreadable)."""
+    file = cache_file(root, out, base_url)
+    if not file.is_file():
+        return None, None
+    try:
+        with file.open("rb") as handle:
+            stamp, project = pickle.load(handle)
+        if not isinstance(project, Project):
+            raise TypeError("not a project")
+    except Exception as exc:
+        file.unlink(missing_ok=True)
+        return None, f"the build cache could not be read ({type(exc).__name__}); rebuilding without it"
+    project.strict = strict
+    if stamp != site_stamp(out):
+        project.forget_outputs()  # the folder is not the one the cache describes: render it all
+    return project, None
+
+
+def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
+    folder = root / CACHE_FOLDER
+    folder.mkdir(exist_ok=True)
+    gitignore = folder / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text("*\n")
+    for old in folder.glob("build-*.pickle"):
+        if old.name.split("-")[1] != engine_digest():
+            old.unlink(missing_ok=True)
+    file = cache_file(root, out, base_url)
+    temporary = file.with_suffix(f".tmp-{os.getpid()}")
+    with temporary.open("wb") as handle:
+        pickle.dump((site_stamp(out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, file)

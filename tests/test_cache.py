@@ -1,0 +1,101 @@
+"""The persistent build cache: never stale, never required, and idle when nothing changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import run
+from test_build import files_of
+
+from dossier.cache import CACHE_FOLDER
+
+
+def cold_copy(root: Path, tmp_path: Path, capsys) -> dict[str, bytes]:
+    """A build of the same content with no cache at all."""
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site", CACHE_FOLDER))
+    assert run(fresh, capsys=capsys)[0] == 0
+    return files_of(fresh / "site")
+
+
+def test_a_build_from_cache_equals_a_cold_build(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    assert run(root, capsys=capsys)[0] == 0
+    assert list((root / CACHE_FOLDER).glob("build-*.pickle"))
+    article = root / "content/articles/first.md"
+    article.write_text(article.read_text().replace("it will spend", "it will now spend"))
+    code, out, _ = run(root, capsys=capsys)
+    assert code == 0
+    assert "files unchanged" in out
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
+def test_many_edits_in_a_row_stay_equal_to_cold_builds(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    edits = [
+        ("content/articles/second.md", "[[Jane Roe]]", "[[ACME]]"),
+        ("content/entities/acme.md", "A maker of everything.", "A maker of most things."),
+        ("content/figures.yaml", "Five-year pledge", "Pledge over five years"),
+        ("content/articles/first.md", "published: 2025-04-30", "published: 2025-05-01"),
+    ]
+    for number, (path, old, new) in enumerate(edits):
+        file = root / path
+        file.write_text(file.read_text().replace(old, new))
+        assert run(root, capsys=capsys)[0] == 0
+        assert files_of(root / "site") == cold_copy(root, tmp_path / str(number), capsys), path
+
+
+def test_nothing_changed_writes_nothing(make_dossier, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    site = root / "site"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
+    inode = site.stat().st_ino
+    code, out, _ = run(root, capsys=capsys)
+    assert code == 0 and "21 of 21 files unchanged" in out
+    assert site.stat().st_ino == inode
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == before
+
+
+def test_unchanged_files_are_carried_over_not_rewritten(make_dossier, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    kept = root / "site/entities/daily-paper/index.html"
+    inode = kept.stat().st_ino
+    article = root / "content/articles/second.md"
+    article.write_text(article.read_text().replace("bestätigte", "nannte"))
+    run(root, capsys=capsys)
+    assert kept.stat().st_ino == inode  # the same file, linked into the new folder
+
+
+def test_a_damaged_cache_warns_and_rebuilds(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    for file in (root / CACHE_FOLDER).glob("build-*.pickle"):
+        file.write_bytes(b"not a pickle")
+    code, _, err = run(root, capsys=capsys)
+    assert code == 0
+    assert ".cache/:1:1: warning: the build cache could not be read" in err
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
+def test_a_deleted_or_replaced_site_is_rebuilt_in_full(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    shutil.rmtree(root / "site")
+    assert run(root, capsys=capsys)[0] == 0
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+    (root / "site/index.html").write_text("tampered")
+    shutil.copytree(root / "site", tmp_path / "moved")
+    shutil.rmtree(root / "site")
+    shutil.move(tmp_path / "moved", root / "site")  # another folder: the cache must not trust it
+    assert run(root, capsys=capsys)[0] == 0
+    assert (root / "site/index.html").read_text() != "tampered"
+
+
+def test_the_cache_folder_ignores_itself(make_dossier, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    assert (root / CACHE_FOLDER / ".gitignore").read_text() == "*\n"
