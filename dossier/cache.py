@@ -46,6 +46,28 @@ def site_stamp(out: Path) -> tuple[int, int] | None:
     return (status.st_ino, status.st_mtime_ns)
 
 
+def manifest_file(root: Path, out: Path, base_url: str | None) -> Path:
+    return cache_file(root, out, base_url).with_suffix(".manifest")
+
+
+def unchanged(root: Path, out: Path, base_url: str | None) -> tuple[int, int, list] | None:
+    """(pages, files, diagnostics) of the last build when no source changed since and the output
+    folder is the one it wrote; None otherwise. Reads only a small manifest, not the whole cache."""
+    file = manifest_file(root, out, base_url)
+    try:
+        with file.open("rb") as handle:
+            stamp, digests, pages, files, diagnostics = pickle.load(handle)
+    except Exception:
+        return None
+    if stamp != site_stamp(out):
+        return None
+    current = Project(root)
+    current.refresh()
+    if current.digests != digests:
+        return None
+    return pages, files, diagnostics
+
+
 def load(root: Path, out: Path, base_url: str | None, strict: bool) -> tuple[Project | None, str | None]:
     """The cached project for this root and output folder, or None (with a warning if unreadable)."""
     file = cache_file(root, out, base_url)
@@ -71,7 +93,7 @@ def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
     gitignore = folder / ".gitignore"
     if not gitignore.exists():
         gitignore.write_text("*\n")
-    for old in folder.glob("build-*.pickle"):
+    for old in folder.glob("build-*"):
         if old.name.split("-")[1] != engine_digest():
             old.unlink(missing_ok=True)
     file = cache_file(root, out, base_url)
@@ -79,3 +101,11 @@ def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
     with temporary.open("wb") as handle:
         pickle.dump((site_stamp(out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, file)
+    manifest = manifest_file(root, out, base_url)
+    temporary = manifest.with_suffix(f".tmp-{os.getpid()}")
+    with temporary.open("wb") as handle:
+        pages, files = project.counts
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        record = (site_stamp(out), epoch, project.digests, pages, files, project.last_diagnostics)
+        pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, manifest)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
-from .diagnostics import Diagnostic, Position
+from .diagnostics import ContentError, Diagnostic, Position
 from .output import SiteWriter
 from .project import Project
 
@@ -67,20 +68,29 @@ def build(options: BuildOptions) -> BuildResult:
     rewritten, and when nothing changed the folder is left exactly as it is.
     """
     out = options.output
+    started = time.perf_counter()
+    quick = cache.unchanged(options.root, out, options.base_url)
+    if quick is not None:
+        pages, files, diagnostics = quick
+        if options.strict and any(d.severity == "warning" for d in diagnostics):
+            raise ContentError(diagnostics)
+        return BuildResult(pages, files, 0, 0, time.perf_counter() - started, diagnostics)
     project, problem = cache.load(options.root, out, options.base_url, options.strict)
     if project is None:
         project = _project(options)
     writer = SiteWriter(out)
     try:
         outcome = project.build(writer)
-        if outcome.rendered or outcome.removed or not out.is_dir():
+        changed = bool(outcome.rendered or outcome.removed or not out.is_dir())
+        if changed:
             writer.commit()
         else:
             writer.abort()
     except BaseException:
         writer.abort()
         raise
-    cache.save(project, options.root, out, options.base_url)
+    if changed or problem:
+        cache.save(project, options.root, out, options.base_url)
     if problem:
         outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))
     return BuildResult(

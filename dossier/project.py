@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -128,7 +129,7 @@ class Project:
         self.signatures: dict[str, str] = {}  # output path → signature of what made it
         self.output_digests: dict[str, str] = {}  # output path → digest of its bytes
         self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
-        self.groups: dict[str, int] = {}  # "*", "*articles#meta", ... → XOR of their members' digests
+        self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.dependents: dict[str, set[str]] = defaultdict(set)  # dependency name → output paths
         self.counts = (0, 0)  # pages and files of the last build
@@ -197,7 +198,6 @@ class Project:
                 digest = None
             if digest != self.digests.get(path):
                 differ.add(path)
-                self._regroup("*", path, self.digests.get(path), digest, path.startswith("content/"))
                 if digest is None:
                     self.digests.pop(path, None)
                     self._set_facets(path, {})
@@ -205,10 +205,8 @@ class Project:
                     self.digests[path] = digest
         return differ
 
-    def _regroup(self, group: str, name: str, old: str | None, new: str | None, member: bool = True) -> None:
+    def _regroup(self, group: str, name: str, old: str | None, new: str | None) -> None:
         """Keep a group's digest (an XOR over its members) up to date as one member changes."""
-        if not member:
-            return
         value = self.groups.get(group, 0)
         for digest in (old, new):
             if digest is not None:
@@ -467,7 +465,7 @@ class Project:
     def _reach(self, edited: set[str], old_facets: dict[str, str], renderer: Renderer) -> set[str]:
         """Outputs whose dependency record names a changed part of an edited document, and the
         pages that may newly depend on it."""
-        names = {"*"}
+        names = set()
         for path in edited:
             kind = "articles" if path.startswith("content/articles/") else "entities"
             names.add(path)
@@ -505,8 +503,9 @@ class Project:
         for output in outputs:
             for name in self.output_inputs.get(output.path, ()):
                 self.dependents[name].discard(output.path)
-            self.output_inputs[output.path] = output.inputs
-            for name in output.inputs:
+            inputs = frozenset(sys.intern(name) for name in output.inputs)  # shared, kept small
+            self.output_inputs[output.path] = inputs
+            for name in inputs:
                 self.dependents[name].add(output.path)
         for path in self._parsed_now:
             result = self.parsed[path][1]

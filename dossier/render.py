@@ -19,7 +19,18 @@ from .data import article_updated, entities_json, events_json, figures_csv, figu
 from .diagnostics import ContentError, Diagnostic, Position
 from .figures import FigureSummary
 from .model import Dossier
-from .pages import Page, Views, latest_date
+from .pages import (
+    ARTICLES_MENTIONS,
+    ARTICLES_META,
+    CITATIONS,
+    ENTITIES_MENTIONS,
+    ENTITIES_META,
+    EVENTS_FILE,
+    FIGURES_FILE,
+    Page,
+    Views,
+    latest_date,
+)
 from .urls import absolute, base_path, output_file, relative
 
 ENGINE_LAYOUTS = Path(__file__).parent / "layouts"
@@ -105,9 +116,6 @@ class Output:
     version: str = ""  # anything else it is made from, such as an asset's own digest
 
 
-EVERYTHING = frozenset({"*"})
-
-
 class Renderer:
     """Renders every output file of a resolved dossier.
 
@@ -191,20 +199,17 @@ class Renderer:
             )
         )
         d, s = self.dossier, self.summaries
+        listing = frozenset({ARTICLES_META, ENTITIES_META})
+        mentions = listing | {ARTICLES_MENTIONS, ENTITIES_MENTIONS}
+        claims = CITATIONS | {FIGURES_FILE, EVENTS_FILE}
         made += [
-            Output("feed.xml", self.feed, EVERYTHING, ("feed.xml",), on_demand=True),
-            Output(
-                "sitemap.xml",
-                self.sitemap,
-                EVERYTHING,
-                ("sitemap.xml",),
-                on_demand=True,
-            ),
+            Output("feed.xml", self.feed, listing, ("feed.xml",), on_demand=True),
+            Output("sitemap.xml", self.sitemap, listing, ("sitemap.xml",), on_demand=True),
             Output("robots.txt", self.robots),
-            Output("data/entities.json", functools.partial(entities_json, d), EVERYTHING, on_demand=True),
-            Output("data/events.json", functools.partial(events_json, d), EVERYTHING, on_demand=True),
-            Output("data/figures.json", functools.partial(figures_json, d, s), EVERYTHING, on_demand=True),
-            Output("data/figures.csv", functools.partial(figures_csv, d, s), EVERYTHING, on_demand=True),
+            Output("data/entities.json", functools.partial(entities_json, d), mentions, on_demand=True),
+            Output("data/events.json", functools.partial(events_json, d), claims, on_demand=True),
+            Output("data/figures.json", functools.partial(figures_json, d, s), claims, on_demand=True),
+            Output("data/figures.csv", functools.partial(figures_csv, d, s), claims, on_demand=True),
             Output(".nojekyll", bytes),
         ]
         for asset in self.assets.values():
