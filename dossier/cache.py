@@ -14,8 +14,12 @@ import pickle
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .project import Project
+if TYPE_CHECKING:
+    from .project import Project
+
+from .scan import unchanged_since
 
 CACHE_FOLDER = ".cache"
 
@@ -56,19 +60,19 @@ def unchanged(root: Path, out: Path, base_url: str | None) -> tuple[int, int, li
     file = manifest_file(root, out, base_url)
     try:
         with file.open("rb") as handle:
-            stamp, digests, pages, files, diagnostics = pickle.load(handle)
-    except Exception:
+            stamp, epoch, stats, pages, files, diagnostics = pickle.load(handle)
+    except Exception:  # any damage to the manifest: build normally
         return None
-    if stamp != site_stamp(out):
+    if stamp != site_stamp(out) or epoch != os.environ.get("SOURCE_DATE_EPOCH"):
         return None
-    current = Project(root)
-    current.refresh()
-    if current.digests != digests:
+    if not unchanged_since(root, stats):
         return None
     return pages, files, diagnostics
 
 
 def load(root: Path, out: Path, base_url: str | None, strict: bool) -> tuple[Project | None, str | None]:
+    from .project import Project  # loaded only when the cache is used, not for "nothing changed"
+
     """The cached project for this root and output folder, or None (with a warning if unreadable)."""
     file = cache_file(root, out, base_url)
     if not file.is_file():
@@ -106,6 +110,6 @@ def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
     with temporary.open("wb") as handle:
         pages, files = project.counts
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        record = (site_stamp(out), epoch, project.digests, pages, files, project.last_diagnostics)
+        record = (site_stamp(out), epoch, project.stats(), pages, files, project.last_diagnostics)
         pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, manifest)

@@ -10,7 +10,6 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import ContentError, Diagnostic
 from .pipeline import BuildOptions, BuildResult, build, check
-from .serve import serve
 
 DESCRIPTION = """\
 Build a sourced topic dossier (config.yaml + content/) into a static site.
@@ -95,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     if args.command == "serve":
+        from .serve import serve
+
         return serve(
             root,
             host=args.host,

@@ -14,7 +14,6 @@ from .model import (
     ENTITY_TYPES,
     Article,
     Config,
-    Content,
     Entity,
     Event,
     ExternalReference,
@@ -250,40 +249,3 @@ def load_home(root: Path, options: MarkdownOptions) -> tuple[Home | None, list[D
     annotated = annotate(md, body, path=path, line_offset=offset, content_dir="")
     problems += fields.diagnostics + annotated.diagnostics
     return Home(fields.text("title"), annotated, path), problems
-
-
-def content_files(root: Path, kind: str) -> list[tuple[Path, str]]:
-    """The Markdown files of content/KIND/, with their root-relative paths, in a stable order."""
-    folder = root / "content" / kind
-    if not folder.is_dir():
-        return []
-    return [(file, file.relative_to(root).as_posix()) for file in sorted(folder.glob("*.md"))]
-
-
-def load_content(root: Path, config: Config) -> tuple[Content, list[Diagnostic]]:
-    """Read the whole dossier folder; every problem met is returned, none raised."""
-    options = markdown_options(config)
-    problems: list[Diagnostic] = []
-    articles, entities = [], []
-    for file, path in content_files(root, "articles"):
-        article, found = parse_article(file, path, options)
-        problems += found
-        if article is not None:
-            articles.append(article)
-    for file, path in content_files(root, "entities"):
-        entity, found = parse_entity(file, path, options)
-        problems += found
-        if entity is not None:
-            entities.append(entity)
-    unreadable = set()
-    figures, found = load_figures(root)
-    problems += found
-    if found and not figures:
-        unreadable.add("figure")
-    events, found = load_events(root)
-    problems += found
-    if found and not events:
-        unreadable.add("event")
-    home, found = load_home(root, options)
-    problems += found
-    return Content(config, home, articles, entities, figures, events, unreadable), problems

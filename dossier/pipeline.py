@@ -6,11 +6,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import cache
 from .diagnostics import ContentError, Diagnostic, Position
-from .output import SiteWriter
-from .project import Project
+
+if TYPE_CHECKING:
+    from .project import Project
 
 
 @dataclass
@@ -36,6 +38,8 @@ class BuildResult:
 
 
 def _project(options: BuildOptions) -> Project:
+    from .project import Project  # the engine proper; a build with nothing changed never needs it
+
     return Project(options.root, base_url=options.base_url, strict=options.strict)
 
 
@@ -75,6 +79,8 @@ def build(options: BuildOptions) -> BuildResult:
         if options.strict and any(d.severity == "warning" for d in diagnostics):
             raise ContentError(diagnostics)
         return BuildResult(pages, files, 0, 0, time.perf_counter() - started, diagnostics)
+    from .output import SiteWriter
+
     project, problem = cache.load(options.root, out, options.base_url, options.strict)
     if project is None:
         project = _project(options)

@@ -25,7 +25,6 @@ import jinja2
 from . import __version__
 from .content import (
     MarkdownOptions,
-    content_files,
     load_config,
     load_events,
     load_figures,
@@ -47,11 +46,10 @@ from .render import (
     template_closure,
 )
 from .resolve import resolve, resolve_edit
+from .scan import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, source_paths, stat_of
 from .workers import parallel_map, write_file
 
-CONFIG_FILE = "config.yaml"
 PARTS = ("meta", "mentions", "claims")
-REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md")
 
 
 class Sink(Protocol):
@@ -163,39 +161,23 @@ class Project:
 
     # Sources
 
-    def source_paths(self) -> list[str]:
-        """Every file a build reads, relative to the root."""
-        paths = [CONFIG_FILE, *REGISTRIES]
-        for kind in ("articles", "entities"):
-            paths += [path for _, path in content_files(self.root, kind)]
-        layouts = self.root / "layouts"
-        if layouts.is_dir():
-            paths += sorted(p.relative_to(self.root).as_posix() for p in layouts.rglob("*") if p.is_file())
-        return paths
-
-    def is_source(self, path: str) -> bool:
-        """Whether a build reads this file (the same rule as `source_paths`)."""
-        if path == CONFIG_FILE or path in REGISTRIES or path.startswith("layouts/"):
-            return True
-        folder, _, name = path.rpartition("/")
-        return folder in ("content/articles", "content/entities") and name.endswith(".md")
+    def stats(self) -> dict[str, Stat]:
+        """The status of every source as of now, for the cache's "nothing changed" check."""
+        found = {path: stat_of(self.root / path) for path in self.digests}
+        return {path: status for path, status in found.items() if status is not None}
 
     def refresh(self, changed: Iterable[str] | None = None) -> set[str]:
         """Re-read sources (all, or just `changed`); returns the paths whose bytes differ."""
         if changed is None:
-            paths = set(self.source_paths()) | set(self.digests)
+            paths = set(source_paths(self.root)) | set(self.digests)
         else:
             paths = set()
             for path in changed:
                 paths.add(path)
                 paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
         differ = set()
-        for path in sorted(p for p in paths if self.is_source(p)):
-            file = self.root / path
-            try:
-                digest = _digest(file.read_bytes()) if file.is_file() else None
-            except OSError:
-                digest = None
+        for path in sorted(p for p in paths if is_source(p)):
+            digest = file_digest(self.root / path)
             if digest != self.digests.get(path):
                 differ.add(path)
                 if digest is None:

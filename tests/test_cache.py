@@ -73,8 +73,10 @@ def test_unchanged_files_are_carried_over_not_rewritten(make_dossier, capsys) ->
 def test_a_damaged_cache_warns_and_rebuilds(make_dossier, tmp_path, capsys) -> None:
     root = make_dossier()
     run(root, capsys=capsys)
-    for file in (root / CACHE_FOLDER).glob("build-*.pickle"):
+    for file in (root / CACHE_FOLDER).glob("build-*"):
         file.write_bytes(b"not a pickle")
+    article = root / "content/articles/first.md"
+    article.write_text(article.read_text().replace("it will spend", "it will soon spend"))
     code, _, err = run(root, capsys=capsys)
     assert code == 0
     assert ".cache/:1:1: warning: the build cache could not be read" in err

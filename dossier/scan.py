@@ -1,0 +1,57 @@
+"""Which files a build reads, and their digests, cheaply (no Markdown or templates loaded)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+CONFIG_FILE = "config.yaml"
+REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md")
+DOCUMENT_FOLDERS = ("content/articles", "content/entities")
+
+Stat = tuple[int, int, int, int]  # size, mtime, ctime, inode: a file rewritten differs in one of them
+
+
+def source_paths(root: Path) -> list[str]:
+    """Every file a build reads, relative to the root, in a stable order."""
+    paths = [CONFIG_FILE, *REGISTRIES]
+    for folder in DOCUMENT_FOLDERS:
+        if (root / folder).is_dir():
+            paths += sorted(f"{folder}/{f.name}" for f in (root / folder).glob("*.md"))
+    layouts = root / "layouts"
+    if layouts.is_dir():
+        paths += sorted(p.relative_to(root).as_posix() for p in layouts.rglob("*") if p.is_file())
+    return paths
+
+
+def is_source(path: str) -> bool:
+    """Whether a build reads this file (the same rule as `source_paths`)."""
+    if path == CONFIG_FILE or path in REGISTRIES or path.startswith("layouts/"):
+        return True
+    folder, _, name = path.rpartition("/")
+    return folder in DOCUMENT_FOLDERS and name.endswith(".md")
+
+
+def file_digest(file: Path) -> str | None:
+    """SHA-256 of a file's bytes; None when it is missing or unreadable."""
+    try:
+        return hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else None
+    except OSError:
+        return None
+
+
+def stat_of(file: Path) -> Stat | None:
+    try:
+        s = os.stat(file)
+    except OSError:
+        return None
+    return (s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+
+
+def unchanged_since(root: Path, stats: dict[str, Stat]) -> bool:
+    """Whether the set of sources and every file's status are as recorded (no byte was read)."""
+    paths = source_paths(root)
+    present = {path: stat_of(root / path) for path in paths}
+    present = {path: status for path, status in present.items() if status is not None}
+    return present == stats
