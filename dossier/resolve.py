@@ -124,6 +124,31 @@ def _index(
     document_entities[document.path] = frozenset(seen)
 
 
+def _dossier(
+    content: Content,
+    r: _Resolver,
+    mentions: Index,
+    figure_claims: Index,
+    event_claims: Index,
+    document_entities: dict[str, frozenset[str]],
+    source_of: dict[str, str | None],
+) -> Dossier:
+    return Dossier(
+        config=content.config,
+        home=content.home,
+        articles=list(r.articles.values()),
+        entities=r.entities,
+        figures=r.figures,
+        events=r.events,
+        names=r.names,
+        mentions={k: v for k, v in mentions.items() if v},
+        figure_claims={k: v for k, v in figure_claims.items() if v},
+        event_claims={k: v for k, v in event_claims.items() if v},
+        document_entities=document_entities,
+        source_of=source_of,
+    )
+
+
 def _document_order(citation: Citation) -> tuple[int, str]:
     """Citations are listed articles first, then entities, each by file name."""
     return (0 if isinstance(citation.document, Article) else 1, citation.document.path)
@@ -168,20 +193,7 @@ def resolve_edit(
     changed_figures = {
         c.key for d in [*old.values(), *new.values()] for c in d.body.claims if c.kind == "figure"
     }
-    dossier = Dossier(
-        config=content.config,
-        home=content.home,
-        articles=list(r.articles.values()),
-        entities=r.entities,
-        figures=r.figures,
-        events=r.events,
-        names=r.names,
-        mentions={k: v for k, v in mentions.items() if v},
-        figure_claims={k: v for k, v in figure_claims.items() if v},
-        event_claims={k: v for k, v in event_claims.items() if v},
-        document_entities=document_entities,
-        source_of=source_of,
-    )
+    dossier = _dossier(content, r, mentions, figure_claims, event_claims, document_entities, source_of)
     summaries = {
         key: summarize(figure, dossier.figure_claims.get(key, []))
         if key in changed_figures or key not in previous_summaries
@@ -216,20 +228,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
         for reference in event.entities:
             r.entity(reference)
 
-    dossier = Dossier(
-        config=content.config,
-        home=content.home,
-        articles=list(r.articles.values()),
-        entities=r.entities,
-        figures=r.figures,
-        events=r.events,
-        names=r.names,
-        mentions=dict(mentions),
-        figure_claims=dict(figure_claims),
-        event_claims=dict(event_claims),
-        document_entities=document_entities,
-        source_of=source_of,
-    )
+    dossier = _dossier(content, r, mentions, figure_claims, event_claims, document_entities, source_of)
     summaries = {
         key: summarize(figure, dossier.figure_claims.get(key, [])) for key, figure in r.figures.items()
     }

@@ -5,23 +5,16 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import textwrap
 import time
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import MINIMAL
 from serving import ServeProcess, save
 
 ARTICLE = "content/articles/first.md"
-FIRST = """\
----
-title: ACME pledges money
-language: en
-source: Daily Paper
-published: 2025-04-30
----
-[[ACME]] said [on 30 April]{event=pledge-day} it will spend
-[200 billion yuan]{fig=pledge value="200 bn"} ([$28 bn]{fig=pledge value="28 bn" unit=USD}).
-"""
+FIRST = textwrap.dedent(MINIMAL[ARTICLE])
 
 
 def raw_get(url: str, path: str) -> int:

