@@ -52,9 +52,9 @@ def meta(path: str) -> str:
 class Page:
     """One HTML page to render: its site path, template, and the content files it depends on.
 
-    `inputs` is the page's dependency record: the page's output can change only when one of these
-    files changes (`*articles` and `*entities` stand for every file of that kind). The context is
-    built only when the page is rendered, so finding what to re-render stays cheap.
+    `inputs` is the page's dependency record: its output can change only when one of these names
+    changes (see the dependency names above). The context is built only when the page is rendered,
+    so finding what to re-render stays cheap.
     """
 
     path: str

@@ -103,7 +103,7 @@ def layout_error(exc: Exception, root: Path) -> Diagnostic:
 class Output:
     """One file of the site, how to make it, and what it depends on.
 
-    `inputs` are content files (`*articles`, `*entities`, or `*` for every content file);
+    `inputs` are dependency names (content files or parts of them, see pages.py);
     `templates` the layouts it renders with. A build re-makes an output only when one of them changed.
     """
 
