@@ -8,10 +8,13 @@ is set aside with a warning and the build starts from scratch.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +25,19 @@ if TYPE_CHECKING:
 from .scan import unchanged_since
 
 CACHE_FOLDER = ".cache"
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pickling millions of small objects runs several times faster without the cycle collector
+    scanning them as they are made; nothing here creates cycles worth collecting meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @cache
@@ -78,7 +94,7 @@ def load(root: Path, out: Path, base_url: str | None, strict: bool) -> tuple[Pro
     if not file.is_file():
         return None, None
     try:
-        with file.open("rb") as handle:
+        with file.open("rb") as handle, _no_gc():
             stamp, project = pickle.load(handle)
         if not isinstance(project, Project):
             raise TypeError("not a project")
@@ -102,7 +118,7 @@ def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
             old.unlink(missing_ok=True)
     file = cache_file(root, out, base_url)
     temporary = file.with_suffix(f".tmp-{os.getpid()}")
-    with temporary.open("wb") as handle:
+    with temporary.open("wb") as handle, _no_gc():
         pickle.dump((site_stamp(out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, file)
     manifest = manifest_file(root, out, base_url)
