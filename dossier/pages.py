@@ -12,13 +12,14 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import structured
 from .annotations import Annotated, Claim
 from .dates import FuzzyDate
 from .figures import FigureSummary
 from .markup import resolve_placeholders
 from .model import ENTITY_TYPES, Article, Citation, Dossier, Entity, Event
 from .svg import Mark, timeline_svg
-from .urls import relative
+from .urls import absolute, relative
 from .values import format_quantity
 
 TYPE_LABELS = {
@@ -64,6 +65,8 @@ class Page:
     inputs: frozenset[str] = frozenset()
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
+    schema: Callable[[], dict[str, Any]] | None = None  # schema.org description, for JSON-LD
+    kind: str = "website"  # Open Graph type
 
     @cached_property
     def context(self) -> dict[str, Any]:
@@ -140,6 +143,18 @@ class Views:
 
     def html(self, page: str, html: str) -> Markup:
         return Markup(resolve_placeholders(html, self.resolver(page)))
+
+    def overview(self) -> str:
+        d = self.dossier
+        return (
+            f"A sourced dossier: {len(d.articles)} sources, {len(d.entities)} entities, "
+            f"{len(d.figures)} figures and {len(d.events)} events."
+        )
+
+    def absolute(self, target: str) -> str:
+        """The published address of a site path; empty when base_url is unknown (no guessing)."""
+        base = self.dossier.config.base_url
+        return absolute(base, target) if base else ""
 
     # Dependencies
 
@@ -254,7 +269,7 @@ class Views:
             path=path,
             template="home.html",
             title=home.title if home and home.title else d.config.title,
-            description=d.config.description,
+            description=d.config.description or (_first_words(home.body) if home else "") or self.overview(),
             build=lambda: {
                 "intro": self.html(path, home.body.html) if home else Markup(""),
                 "featured": [self.figure_view(path, s) for s in featured],
@@ -263,6 +278,7 @@ class Views:
                 "articles": [self.article_card(path, a) for a in self.articles_in_order()],
             },
             inputs=frozenset({HOME_FILE, FIGURES_FILE, EVENTS_FILE, *CITATIONS}),
+            schema=lambda: structured.website(d.config.title, d.config.description, self.absolute("")),
         )
 
     def article_card(self, page: str, article: Article) -> dict[str, Any]:
@@ -304,11 +320,19 @@ class Views:
             path=path,
             template="article.html",
             title=article.title,
-            description=article.summary or _first_words(article.body),
+            description=article.summary or _first_words(article.body) or f"{article.title}: a source.",
             build=lambda: self._article_context(path, article, source),
             inputs=frozenset(inputs),
             breadcrumbs=[("Sources", "articles/"), (article.title, path)],
+            schema=lambda: structured.news_article(
+                article, self.absolute(path), source, self._mentioned_names(article)
+            ),
+            kind="article",
         )
+
+    def _mentioned_names(self, article: Article) -> list[str]:
+        slugs = dict.fromkeys(self.dossier.entity_slug(m.target) for m in article.body.mentions)
+        return [self.dossier.entities[slug].name for slug in slugs if slug]
 
     def _article_context(self, path: str, article: Article, source: Entity | None) -> dict[str, Any]:
         d = self.dossier
@@ -396,6 +420,8 @@ class Views:
             build=lambda: self._entity_context(path, entity),
             inputs=frozenset(inputs),
             breadcrumbs=[("Entities", "entities/"), (entity.name, path)],
+            schema=lambda: structured.entity(entity, self.absolute(path)),
+            kind="profile" if entity.type == "person" else "website",
         )
 
     def _entity_context(self, path: str, entity: Entity) -> dict[str, Any]:
@@ -483,16 +509,20 @@ class Views:
             },
             inputs=frozenset({EVENTS_FILE, *CITATIONS}),
             breadcrumbs=[("Timeline", path)],
+            schema=lambda: structured.events(
+                [(e, self.absolute(f"{path}#event-{e.key}")) for e in events], "Timeline of events"
+            ),
         )
 
     def figures_page(self) -> Page:
         path = "figures/"
         conflicts = sum(1 for s in self.summaries.values() if s.conflict)
+        description = f"{len(self.summaries)} figures, each linked to every passage that states it."
         return Page(
             path=path,
             template="figures.html",
             title="Figures",
-            description=f"{len(self.summaries)} figures, each linked to every passage that states it.",
+            description=description,
             build=lambda: {
                 "groups": [
                     (label, [self.figure_view(path, s) for s in summaries])
@@ -502,6 +532,15 @@ class Views:
             },
             inputs=frozenset({FIGURES_FILE, *CITATIONS}),
             breadcrumbs=[("Figures", path)],
+            schema=lambda: structured.dataset(
+                f"Figures: {self.dossier.config.title}",
+                description,
+                self.absolute(path),
+                [
+                    ("application/json", self.absolute("data/figures.json")),
+                    ("text/csv", self.absolute("data/figures.csv")),
+                ],
+            ),
         )
 
     def all_pages(self) -> list[Page]:

@@ -31,6 +31,7 @@ from .pages import (
     Views,
     latest_date,
 )
+from .structured import script_json
 from .urls import absolute, base_path, output_file, relative
 
 ENGINE_LAYOUTS = Path(__file__).parent / "layouts"
@@ -170,6 +171,7 @@ class Renderer:
             "nav": [(label, url(target), target == page.path) for label, target in NAV],
             "breadcrumbs": [(label, url(target)) for label, target in page.breadcrumbs],
             "generator": f"dossier {__version__}",
+            "jsonld": script_json(page.schema()) if page.schema else None,
         }
 
     def render(self, page: Page, *, rooted: bool = False) -> bytes:
