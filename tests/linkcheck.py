@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -59,3 +60,40 @@ def broken_links(site: Path) -> list[str]:
 
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def crawl(start: str, fetch: Callable[[str], tuple[int, str, bytes]]) -> tuple[set[str], list[str]]:
+    """Follow every link from `start` that stays under it, over HTTP; returns the pages reached and
+    the problems: a status other than 200, or a #fragment with no such id on its page."""
+    from urllib.parse import urldefrag, urljoin
+
+    seen: set[str] = set()
+    pending = [start]
+    pages: dict[str, _Page] = {}
+    problems: list[str] = []
+    fragments: list[tuple[str, str, str]] = []
+    while pending:
+        url = pending.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, content_type, body = fetch(url)
+        if status != 200:
+            problems.append(f"{url}: HTTP {status}")
+            continue
+        if not content_type.startswith("text/html"):
+            continue
+        page = _Page()
+        page.feed(body.decode("utf-8"))
+        pages[url] = page
+        for link in page.links:
+            absolute, fragment = urldefrag(urljoin(url, link))
+            if not absolute.startswith(start):
+                continue
+            if fragment:
+                fragments.append((url, absolute, unquote(fragment)))
+            pending.append(absolute)
+    for source, target, fragment in fragments:
+        if target in pages and fragment not in pages[target].ids:
+            problems.append(f"{source}: no id {fragment!r} on {target}")
+    return seen, problems
