@@ -125,4 +125,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             if result.rendered < result.files:
                 reuse = f", {result.files - result.rendered} of {result.files} files unchanged"
             print(f"built {result.pages} pages in {result.seconds:.2f} s{reuse}{tail}")
+            for note in result.notes:
+                print(note)
     return 0

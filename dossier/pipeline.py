@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache
+from . import cache, search
 from .diagnostics import ContentError, Diagnostic, Position
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class BuildResult:
     parsed: int = 0
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what optional steps did, such as search
 
 
 def _project(options: BuildOptions) -> Project:
@@ -89,6 +90,7 @@ def build(options: BuildOptions) -> BuildResult:
         outcome = project.build(writer)
         changed = bool(outcome.rendered or outcome.removed or not out.is_dir())
         if changed:
+            note = search.index_site(writer.stage)
             writer.commit()
         else:
             writer.abort()
@@ -97,6 +99,7 @@ def build(options: BuildOptions) -> BuildResult:
         raise
     if changed or problem:
         cache.save(project, options.root, out, options.base_url)
+    notes = [note] if changed else []
     if problem:
         outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))
     return BuildResult(
@@ -104,6 +107,7 @@ def build(options: BuildOptions) -> BuildResult:
         files=outcome.files,
         rendered=len(outcome.rendered),
         parsed=outcome.parsed,
+        notes=notes,
         seconds=outcome.seconds,
         diagnostics=outcome.diagnostics,
     )

@@ -93,7 +93,7 @@ def test_timeline_puts_the_mimo_release_before_the_conference(real_site: Path) -
 @pytest.mark.parametrize(("slug", "language"), ARTICLES.items())
 def test_each_seed_article_has_its_page_and_language(real_site: Path, slug: str, language: str) -> None:
     html = (real_site / f"articles/{slug}/index.html").read_text()
-    assert f'<article class="source" lang="{language}">' in html
+    assert f'<article class="source" lang="{language}" data-pagefind-body>' in html
 
 
 def test_pages_say_when_the_copy_names_no_outlet_or_date(real_site: Path) -> None:
