@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import socket
 import textwrap
+import threading
 import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import MINIMAL
 from serving import ServeProcess, save
+
+from dossier.preview import Preview
+from dossier.server import PreviewServer
 
 ARTICLE = "content/articles/first.md"
 FIRST = textwrap.dedent(MINIMAL[ARTICLE])
@@ -179,25 +187,30 @@ def test_ctrl_c_stops_cleanly(make_dossier) -> None:
     server.wait_for("stopping")
 
 
-def test_a_request_during_a_build_waits_for_it(make_dossier) -> None:
-    import threading
-    import urllib.request
-
-    from dossier.preview import Preview
-    from dossier.server import PreviewServer
-
-    root = make_dossier()
+@contextlib.contextmanager
+def preview_server(root: Path) -> Iterator[tuple[Preview, str]]:
+    """The preview's HTTP server in this process, so a test can reach into its build state."""
     preview = Preview(root)
     preview.rebuild()
     server = PreviewServer(("127.0.0.1", 0), preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/articles/first/"
     try:
+        yield preview, f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.closing.set()
+        server.shutdown()
+        server.server_close()
+        preview.close()
+
+
+def test_a_request_during_a_build_waits_for_it(make_dossier) -> None:
+    with preview_server(make_dossier()) as (preview, url):
         preview.site.begin()  # a build starts...
         preview.site.write("articles/first/index.html", b"<p>the new build</p></body>")
         answers: list[bytes] = []
+        page = url + "articles/first/"
         request = threading.Thread(
-            target=lambda: answers.append(urllib.request.urlopen(url, timeout=20).read())
+            target=lambda: answers.append(urllib.request.urlopen(page, timeout=20).read())
         )
         request.start()
         request.join(timeout=0.5)
@@ -205,35 +218,14 @@ def test_a_request_during_a_build_waits_for_it(make_dossier) -> None:
         preview.site.commit()
         request.join(timeout=20)
         assert answers and answers[0].startswith(b"<p>the new build</p>")
-    finally:
-        server.closing.set()
-        server.shutdown()
-        server.server_close()
-        preview.close()
 
 
 def test_symlinks_out_of_the_preview_folder_are_not_followed(make_dossier, tmp_path) -> None:
-    import threading
-
-    from dossier.preview import Preview
-    from dossier.server import PreviewServer
-
-    root = make_dossier()
     secret = tmp_path / "secret.txt"
     secret.write_text("private")
-    preview = Preview(root)
-    preview.rebuild()
-    (preview.folder / "leak.txt").symlink_to(secret)
-    (preview.folder / "leakdir").symlink_to(tmp_path, target_is_directory=True)
-    server = PreviewServer(("127.0.0.1", 0), preview)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with preview_server(make_dossier()) as (preview, url):
+        (preview.folder / "leak.txt").symlink_to(secret)
+        (preview.folder / "leakdir").symlink_to(tmp_path, target_is_directory=True)
         assert raw_get(url, "/leak.txt") == 404
         assert raw_get(url, "/leakdir/secret.txt") == 404
         assert raw_get(url, "/index.html") == 200
-    finally:
-        server.closing.set()
-        server.shutdown()
-        server.server_close()
-        preview.close()
