@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import ContentError, Diagnostic
+from .diagnostics import ContentError, Diagnostic, print_diagnostics
 from .pipeline import BuildOptions, BuildResult, build, check
 
 DESCRIPTION = """\
@@ -56,13 +56,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_diagnostics(diagnostics: Sequence[Diagnostic], quiet: bool) -> None:
-    for diagnostic in diagnostics:
-        if quiet and diagnostic.severity != "error":
-            continue
-        print(diagnostic, file=sys.stderr)
-
-
 def _counts(diagnostics: Sequence[Diagnostic]) -> str:
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
@@ -108,14 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: BuildResult = check(options) if args.command == "check" else build(options)
     except ContentError as exc:
-        _print_diagnostics(exc.diagnostics, args.quiet)
+        print_diagnostics(exc.diagnostics, args.quiet)
         verb = "check" if args.command == "check" else "build"
         print(f"{verb} failed: {_counts(exc.diagnostics)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; the output folder is unchanged", file=sys.stderr)
         return 130
-    _print_diagnostics(result.diagnostics, args.quiet)
+    print_diagnostics(result.diagnostics, args.quiet)
     if not args.quiet:
         tail = f" ({_counts(result.diagnostics)})" if result.diagnostics else ""
         if args.command == "check":

@@ -89,7 +89,7 @@ def _claim_json(dossier: Dossier, summary: FigureSummary, citation: Citation) ->
     unit = unit_of(citation, summary.figure)
     return {
         **_citation(dossier, citation),
-        "value": claim.value.__str__(),
+        "value": str(claim.value),
         "display": format_quantity(claim.value, unit),
         "unit": unit,
         "qualifier": claim.value.qualifier,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,9 +15,6 @@ class Position:
     path: str
     line: int = 1
     col: int = 1
-
-    def shifted(self, lines: int) -> Position:
-        return Position(self.path, self.line + lines, self.col)
 
 
 @dataclass(frozen=True)
@@ -67,6 +65,13 @@ class ContentError(Exception):
     def __reduce__(self) -> tuple[type[ContentError], tuple[list[Diagnostic]]]:
         """Survive the trip back from a worker process with the diagnostics intact."""
         return (ContentError, (self.diagnostics,))
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> None:
+    """One line each on stderr; `quiet` keeps only the errors."""
+    for diagnostic in diagnostics:
+        if not quiet or diagnostic.severity == "error":
+            print(diagnostic, file=sys.stderr, flush=True)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

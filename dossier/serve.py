@@ -11,16 +11,10 @@ import time
 import webbrowser
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from .diagnostics import print_diagnostics
 from .preview import Preview
 from .server import PreviewServer
 from .watcher import Watcher
-
-
-def _print_problems(diagnostics: list[Diagnostic], quiet: bool) -> None:
-    for diagnostic in diagnostics:
-        if not quiet or diagnostic.severity == "error":
-            print(diagnostic, file=sys.stderr, flush=True)
 
 
 def _describe(changed: set[str] | None) -> str:
@@ -50,7 +44,7 @@ def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str
         started = time.perf_counter()
         outcome, diagnostics = preview.rebuild(changed)
         with print_lock:
-            _print_problems(diagnostics, quiet)
+            print_diagnostics(diagnostics, quiet)
             stamp = time.strftime("%H:%M:%S")
             milliseconds = (time.perf_counter() - started) * 1000
             if outcome is None:

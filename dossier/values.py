@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-QUALIFIERS = ("~", ">=", "<=", ">", "<")
-
 SCALES: dict[str, tuple[str, int]] = {
     "k": ("k", 3),
     "thousand": ("k", 3),
@@ -102,10 +100,6 @@ class Value:
     @property
     def maximum(self) -> Decimal:
         return (self.high if self.high is not None else self.low) * self.factor
-
-    @property
-    def midpoint(self) -> Decimal:
-        return (self.minimum + self.maximum) / 2
 
     @cached_property
     def interval(self) -> Interval:
