@@ -47,6 +47,10 @@ class SiteWriter:
         target.write_bytes(data)
         self.written.append(path)
 
+    def wrote(self, path: str) -> None:
+        """Note a file another process wrote straight into the staging folder."""
+        self.written.append(path)
+
     def later(self, path: str, produce: Callable[[], bytes]) -> None:
         self.write(path, produce())
 

@@ -393,7 +393,7 @@ class Project:
                 if digest != self.output_digests.get(output.path):
                     outcome.changed.add(output.path)
                 digests[output.path] = digest
-                sink.written.append(output.path)  # type: ignore[attr-defined]
+                sink.wrote(output.path)  # type: ignore[attr-defined]  # sinks with `direct` have it
                 outcome.rendered.append(output.path)
             todo = []
         for output in todo:
