@@ -359,3 +359,20 @@ def test_usage_errors_exit_2(tmp_path) -> None:
     assert run_process("--root", str(tmp_path / "missing")).returncode == 2
     assert run_process("frobnicate").returncode == 2
     assert run_process("--root", str(tmp_path), "--base-url", "ftp://x").returncode == 2
+
+
+def test_worker_processes_build_the_same_site_as_one_process(tmp_path, monkeypatch, capsys) -> None:
+    import sys
+
+    from conftest import REPO
+
+    from dossier import workers
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    root = generate(80, tmp_path / "many")
+    assert run(root, "--out", str(tmp_path / "parallel"), capsys=capsys)[0] == 0
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 10**9)
+    assert run(root, "--out", str(tmp_path / "serial"), capsys=capsys)[0] == 0
+    assert files_of(tmp_path / "parallel") == files_of(tmp_path / "serial")
