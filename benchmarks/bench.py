@@ -1,6 +1,6 @@
 """Build speed and memory, ours and the peers', from runs interleaved in one session.
 
-    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers]
+    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers] [--no-mkdocs] [--search]
 
 Generates the same corpus for every tool (benchmarks/generate.py: the annotated dossier for us, its
 plain-Markdown twin for the others), builds each in turn, round after round, and prints one table:
@@ -126,6 +126,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--install-peers", action="store_true")
+    parser.add_argument("--no-mkdocs", action="store_true", help="leave MkDocs out (it takes minutes)")
+    parser.add_argument("--search", action="store_true", help="add a warm build that runs Pagefind")
     args = parser.parse_args()
     if args.install_peers:
         install_peers()
@@ -146,20 +148,18 @@ def main() -> None:
         state["edit"] += 1
         edited.write_text(original.replace("\n\n", f"\n\nEdit number {state['edit']}.\n\n", 1))
 
-    build = [
-        sys.executable,
-        str(REPO / "build.py"),
-        "--quiet",
-        "--root",
-        str(annotated),
-        "--out",
-        str(ours_out),
-    ]
+    # Hugo and MkDocs build no search index, so our rows without one are the comparable ones; the
+    # last row shows what Pagefind's full re-index adds to a publishing build.
+    build = [sys.executable, str(REPO / "build.py"), "--quiet", "--root", str(annotated)]
+    plain_build = [*build, "--out", str(ours_out), "--no-search"]
+    search_build = [*build, "--out", str(WORK / f"ours-{n}-search")]
     cases = [
-        Case("dossier, cold (no cache)", "annotated", build, cold),
-        Case("dossier, warm, nothing changed", "annotated", build),
-        Case("dossier, warm, one article edited", "annotated", build, one_edit),
+        Case("dossier, cold (no cache)", "annotated", plain_build, cold),
+        Case("dossier, warm, nothing changed", "annotated", plain_build),
+        Case("dossier, warm, one article edited", "annotated", plain_build, one_edit),
     ]
+    if args.search:
+        cases.append(Case("dossier, warm, one edit, + search", "annotated", search_build, one_edit))
     notes = []
     hugo = hugo_binary()
     if hugo is not None:
@@ -176,7 +176,7 @@ def main() -> None:
         )
     else:
         notes.append("Hugo is not installed in benchmarks/work/peers (run with --install-peers).")
-    if (PEERS / "mkdocs").is_dir():
+    if (PEERS / "mkdocs").is_dir() and not args.no_mkdocs:
         docs = mkdocs_site(plain, WORK / f"mkdocs-{n}")
         cases.append(
             Case(
@@ -188,7 +188,7 @@ def main() -> None:
             )
         )
     else:
-        notes.append("MkDocs is not installed in benchmarks/work/peers (run with --install-peers).")
+        notes.append("MkDocs is left out (not installed in benchmarks/work/peers, or --no-mkdocs).")
     notes.append("Eleventy, Pelican and Jekyll are not set up by this script.")
 
     measure(cases[-1] if cases[-1].tool == "MkDocs" else cases[0])  # warm the disk cache once
@@ -197,7 +197,7 @@ def main() -> None:
     for _ in range(args.runs):
         for case in cases:
             if case.tool.startswith("dossier, warm"):
-                measure(Case("", "", build))  # make sure the cache and site exist first
+                measure(Case("", "", case.command))  # make sure the cache and site exist first
             measure(case)
     edited.write_text(original)
 

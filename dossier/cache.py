@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,9 +53,18 @@ def engine_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_file(root: Path, out: Path, base_url: str | None) -> Path:
-    key = hashlib.sha256(f"{out.resolve()}|{base_url}".encode()).hexdigest()[:12]
-    return root / CACHE_FOLDER / f"build-{engine_digest()}-{key}.pickle"
+@dataclass(frozen=True)
+class CacheKey:
+    """What a cached build depends on besides the sources: each combination has its own cache."""
+
+    out: Path
+    base_url: str | None
+    search: bool = True
+
+
+def cache_file(root: Path, key: CacheKey) -> Path:
+    name = hashlib.sha256(f"{key.out.resolve()}|{key.base_url}|{key.search}".encode()).hexdigest()[:12]
+    return root / CACHE_FOLDER / f"build-{engine_digest()}-{name}.pickle"
 
 
 def site_stamp(out: Path) -> tuple[int, int] | None:
@@ -66,31 +76,31 @@ def site_stamp(out: Path) -> tuple[int, int] | None:
     return (status.st_ino, status.st_mtime_ns)
 
 
-def manifest_file(root: Path, out: Path, base_url: str | None) -> Path:
-    return cache_file(root, out, base_url).with_suffix(".manifest")
+def manifest_file(root: Path, key: CacheKey) -> Path:
+    return cache_file(root, key).with_suffix(".manifest")
 
 
-def unchanged(root: Path, out: Path, base_url: str | None) -> tuple[int, int, list] | None:
+def unchanged(root: Path, key: CacheKey) -> tuple[int, int, list] | None:
     """(pages, files, diagnostics) of the last build when no source changed since and the output
     folder is the one it wrote; None otherwise. Reads only a small manifest, not the whole cache."""
-    file = manifest_file(root, out, base_url)
+    file = manifest_file(root, key)
     try:
         with file.open("rb") as handle:
             stamp, epoch, stats, pages, files, diagnostics = pickle.load(handle)
     except Exception:  # any damage to the manifest: build normally
         return None
-    if stamp != site_stamp(out) or epoch != os.environ.get("SOURCE_DATE_EPOCH"):
+    if stamp != site_stamp(key.out) or epoch != os.environ.get("SOURCE_DATE_EPOCH"):
         return None
     if not unchanged_since(root, stats):
         return None
     return pages, files, diagnostics
 
 
-def load(root: Path, out: Path, base_url: str | None, strict: bool) -> tuple[Project | None, str | None]:
+def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str | None]:
     from .project import Project  # loaded only when the cache is used, not for "nothing changed"
 
     """The cached project for this root and output folder, or None (with a warning if unreadable)."""
-    file = cache_file(root, out, base_url)
+    file = cache_file(root, key)
     if not file.is_file():
         return None, None
     try:
@@ -102,12 +112,12 @@ def load(root: Path, out: Path, base_url: str | None, strict: bool) -> tuple[Pro
         file.unlink(missing_ok=True)
         return None, f"the build cache could not be read ({type(exc).__name__}); rebuilding without it"
     project.strict = strict
-    if stamp != site_stamp(out):
+    if stamp != site_stamp(key.out):
         project.forget_outputs()  # the folder is not the one the cache describes: render it all
     return project, None
 
 
-def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
+def save(project: Project, root: Path, key: CacheKey) -> None:
     folder = root / CACHE_FOLDER
     folder.mkdir(exist_ok=True)
     gitignore = folder / ".gitignore"
@@ -116,16 +126,16 @@ def save(project: Project, root: Path, out: Path, base_url: str | None) -> None:
     for old in folder.glob("build-*"):
         if old.name.split("-")[1] != engine_digest():
             old.unlink(missing_ok=True)
-    file = cache_file(root, out, base_url)
+    file = cache_file(root, key)
     temporary = file.with_suffix(f".tmp-{os.getpid()}")
     with temporary.open("wb") as handle, _no_gc():
-        pickle.dump((site_stamp(out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((site_stamp(key.out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, file)
-    manifest = manifest_file(root, out, base_url)
+    manifest = manifest_file(root, key)
     temporary = manifest.with_suffix(f".tmp-{os.getpid()}")
     with temporary.open("wb") as handle:
         pages, files = project.counts
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        record = (site_stamp(out), epoch, project.stats(), pages, files, project.last_diagnostics)
+        record = (site_stamp(key.out), epoch, project.stats(), pages, files, project.last_diagnostics)
         pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, manifest)

@@ -47,6 +47,10 @@ def parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument(
+        "--no-search", dest="search", action="store_false",
+        help="build: skip the Pagefind search index (faster; the search box then finds nothing)",
+    )  # fmt: skip
+    p.add_argument(
         "--host", default="127.0.0.1", help="serve: address to bind (default: 127.0.0.1, this machine only)"
     )
     p.add_argument("--port", type=int, default=8000, help="serve: port (default: 8000; 0 picks a free one)")
@@ -97,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             base_url=args.base_url,
             quiet=args.quiet,
         )
-    options = BuildOptions(root=root, out=out, base_url=args.base_url, strict=args.strict)
+    options = BuildOptions(root=root, out=out, base_url=args.base_url, strict=args.strict, search=args.search)
     try:
         result: BuildResult = check(options) if args.command == "check" else build(options)
     except ContentError as exc:

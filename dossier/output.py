@@ -2,6 +2,8 @@
 
 Files go to a temporary sibling folder; only a complete build replaces the output folder, by an
 atomic exchange of the two where the system offers one (Linux renameat2), else by two renames.
+The replaced folder is deleted by a detached process, so the command returns once the new site is
+in place; folders left behind by a killed build are swept up by the next one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,16 +34,49 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def _owner_alive(folder: Path) -> bool:
+    """Whether the build that made a staging folder (its pid is in the name) is still running."""
+    try:
+        pid = int(folder.name.split("-")[1])
+        os.kill(pid, 0)
+    except (IndexError, ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _delete_later(folders: list[Path]) -> None:
+    """Delete folders without waiting for it; on platforms without `rm`, delete them now."""
+    if not folders:
+        return
+    if sys.platform == "win32" or not shutil.which("rm"):
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        return
+    subprocess.Popen(
+        ["rm", "-rf", "--", *map(str, folders)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 class SiteWriter:
     """Collects the files of one build in a temporary folder, then publishes them at once."""
 
     def __init__(self, out: Path):
         self.out = out
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        prefix = f".{out.name}.build-"
+        leftovers = [p for p in out.parent.glob(f"{prefix}*") if p.is_dir() and not _owner_alive(p)]
+        _delete_later(leftovers)  # left by a killed build
+        self.stage = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=out.parent))
         self.written: list[str] = []
         self.kept: list[str] = []
         self.direct = self.stage  # builds may write files straight into the staging folder
+        self._folders: set[str] = {""}
 
     def write(self, path: str, data: bytes) -> None:
         target = self.stage / path
@@ -56,8 +93,11 @@ class SiteWriter:
 
     def keep(self, path: str) -> None:
         """Carry an unchanged file over from the current output folder without rewriting it."""
-        source, target = self.out / path, self.stage / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        source, target = os.path.join(self.out, path), os.path.join(self.stage, path)
+        folder = os.path.dirname(path)
+        if folder not in self._folders:  # thousands of pages: skip the mkdir calls already made
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            self._folders.add(folder)
         try:
             os.link(source, target)
         except OSError:
@@ -71,11 +111,11 @@ class SiteWriter:
         os.chmod(self.stage, 0o755)
         if self.out.is_dir() and not self.out.is_symlink():
             if not _exchange(self.stage, self.out):
-                old = self.out.with_name(f".{self.out.name}.old-{os.getpid()}")
+                old = self.out.with_name(f"{self.stage.name}-old")
                 os.rename(self.out, old)
                 os.rename(self.stage, self.out)
                 self.stage = old
-            shutil.rmtree(self.stage, ignore_errors=True)
+            _delete_later([self.stage])
         else:
             if self.out.exists() or self.out.is_symlink():
                 self.out.unlink()

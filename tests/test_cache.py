@@ -14,7 +14,7 @@ from dossier.cache import CACHE_FOLDER
 def cold_copy(root: Path, tmp_path: Path, capsys) -> dict[str, bytes]:
     """A build of the same content with no cache at all."""
     fresh = tmp_path / "fresh"
-    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site", CACHE_FOLDER))
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site", ".site.*", CACHE_FOLDER))
     assert run(fresh, capsys=capsys)[0] == 0
     return files_of(fresh / "site")
 
