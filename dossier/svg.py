@@ -67,7 +67,7 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
                 ticks.append(f'<line x1="{qx:.1f}" y1="18" x2="{qx:.1f}" y2="{height - 4}" class="minor"/>')
     description = escape("; ".join(f"{m.date.display()}: {m.label}" for m in marks))
     return (
-        f'<svg class="timeline-axis" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="timeline-axis" viewBox="0 0 {WIDTH} {height}" role="group" '
         f'aria-labelledby="axis-title axis-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="axis-title">{escape(title)}</title><desc id="axis-desc">{description}</desc>'
         f'<g class="ticks">{"".join(ticks)}</g>'

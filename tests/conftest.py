@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 from dossier.cli import main
+from tools.checkers import CHROMIUM, CHROMIUM_ARGS
+from tools.static import static_server
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -143,55 +142,26 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+def unavailable(message: str) -> NoReturn:
+    """A tool a test needs is missing: skip with the reason locally, fail under CI."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; skipped locally without it, a failure under CI."""
     if not CHROMIUM.exists():
-        message = f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("browser tests need playwright (pip install -r requirements-test.txt)")
-        pytest.skip("browser tests need playwright (pip install -r requirements-test.txt)")
+        unavailable("browser tests need playwright (pip install -r requirements-test.txt)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def static_server(folder: Path) -> Iterator[str]:
-    """Serve `folder` over HTTP on 127.0.0.1 for the duration of the block; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
