@@ -94,3 +94,41 @@ def _low_key(interval: Interval) -> tuple[Decimal | float, bool]:
     """Sorts, in reverse, the interval that starts last first."""
     low = interval.low if interval.low is not None else float("-inf")
     return (low, not interval.low_closed)
+
+
+@dataclass
+class Series:
+    """Figures of one group in one unit over periods of the same length: what a chart can compare."""
+
+    unit: str
+    span: str  # "per year", "over 5 years", ...
+    points: list[tuple[FigureSummary, float, float]]  # figure, lowest and highest value stated
+
+
+def _span(months: int) -> str:
+    if months % 12 == 0:
+        return "per year" if months == 12 else f"over {months // 12} years"
+    return "per quarter" if months == 3 else "per month" if months == 1 else f"over {months} months"
+
+
+def _bounds(summary: FigureSummary) -> tuple[float, float] | None:
+    """The lowest and highest value stated in the figure's unit; None if a claim is only a bound."""
+    values = [v for c in summary.main if (v := claim_of(c).value) is not None]
+    if not values or any(v.qualifier in {"<", ">", "<=", ">="} for v in values):
+        return None
+    return float(min(v.minimum for v in values)), float(max(v.maximum for v in values))
+
+
+def series_of(summaries: list[FigureSummary]) -> list[Series]:
+    """Every series of at least two periods among these figures, periods in date order."""
+    found: dict[tuple[str, str], Series] = {}
+    for summary in sorted(summaries, key=lambda s: s.figure.period.sort_key() if s.figure.period else ()):
+        period, bounds = summary.figure.period, _bounds(summary)
+        if period is None or bounds is None:
+            continue
+        first, last = period.earliest, period.latest
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        span = _span(months)
+        series = found.setdefault((summary.figure.unit, span), Series(summary.figure.unit, span, []))
+        series.points.append((summary, *bounds))
+    return [s for s in found.values() if len({p[0].figure.period for p in s.points}) >= 2]

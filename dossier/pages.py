@@ -15,10 +15,10 @@ from markupsafe import Markup
 from . import structured
 from .annotations import Annotated, Claim
 from .dates import FuzzyDate
-from .figures import FigureSummary
+from .figures import FigureSummary, claim_of, series_of
 from .markup import resolve_placeholders
 from .model import ENTITY_TYPES, Article, Citation, Dossier, Entity, Event
-from .svg import Mark, timeline_svg
+from .svg import Bar, Mark, Neighbour, bar_chart, neighbourhood_graph, timeline_svg
 from .urls import absolute, relative
 from .values import format_quantity
 
@@ -32,6 +32,7 @@ TYPE_LABELS = {
     "other": "Other",
 }
 RECENT_EVENTS = 6
+GRAPH_NEIGHBOURS = 10  # entities drawn around one entity; the list below the graph has them all
 FIGURES_FILE = "content/figures.yaml"
 HOME_FILE = "content/index.md"
 EVENTS_FILE = "content/events.yaml"
@@ -441,6 +442,10 @@ class Views:
             )
             group["mentions"].append(self.citation_view(path, citation))
         sourced = self.sourced_by[entity.slug]
+        related = [
+            {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
+            for slug, n in d.related(entity.slug)
+        ]
         return {
             "entity": entity,
             "body": self.html(path, entity.body.html),
@@ -449,10 +454,14 @@ class Views:
             "mention_count": len(citations),
             "figures": [self.figure_view(path, self.summaries[k]) for k in self.entity_figures[entity.slug]],
             "events": [self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]],
-            "related": [
-                {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
-                for slug, n in d.related(entity.slug)
-            ],
+            "related": related,
+            "graph": Markup(
+                neighbourhood_graph(
+                    entity.name,
+                    [Neighbour(r["entity"].name, r["href"], r["count"]) for r in related[:GRAPH_NEIGHBOURS]],
+                    f"Entities {entity.name} appears with",
+                )
+            ),
             "sourced": [self.article_card(path, a) for a in sourced],
         }
 
@@ -479,9 +488,13 @@ class Views:
             if slug:
                 entity = (d.entities[slug], relative(page, f"entities/{slug}/"))
         conflicting = {id(c) for c in summary.disagreeing}
+        values = [v for c in summary.main if (v := claim_of(c).value) is not None]
+        status = "conflict" if summary.conflict else "corroborated" if summary.sources > 1 else "single"
         return {
             "figure": figure,
             "summary": summary,
+            "status": status,
+            "sort_value": str(min(v.minimum for v in values)) if values else "",
             "href": relative(page, f"figures/#figure-{figure.key}"),
             "stated": summary.values(),
             "entity": entity,
@@ -493,6 +506,19 @@ class Views:
                 for unit, claims in summary.also.items()
             ],
         }
+
+    def series_charts(self, group: str, summaries: list[FigureSummary]) -> list[dict[str, Any]]:
+        """A bar chart for each series in a group of figures (e.g. spending by year)."""
+        charts = []
+        for series in series_of(summaries):
+            title = f"{group}, {series.unit} {series.span}"
+            bars = [
+                Bar(s.figure.period.display() if s.figure.period else "", low, high, " / ".join(s.values()))
+                for s, low, high in series.points
+            ]
+            chart_id = "chart-" + "-".join(s.figure.key for s, _, _ in series.points[:1]) + f"-{len(charts)}"
+            charts.append({"title": title, "svg": Markup(bar_chart(bars, title, chart_id))})
+        return charts
 
     def timeline(self) -> Page:
         path = "timeline/"
@@ -525,7 +551,11 @@ class Views:
             description=description,
             build=lambda: {
                 "groups": [
-                    (label, [self.figure_view(path, s) for s in summaries])
+                    {
+                        "label": label,
+                        "figures": [self.figure_view(path, s) for s in summaries],
+                        "charts": self.series_charts(label, summaries),
+                    }
                     for label, summaries in self.figure_groups()
                 ],
                 "conflicts": conflicts,

@@ -1,14 +1,34 @@
-"""Charts drawn at build time as SVG: the timeline axis."""
+"""Charts drawn at build time as SVG: the timeline axis, figure series and entity neighbourhoods.
+
+Every text that comes from content is escaped; every chart carries a title and a description that
+say in words what it shows, and the page around it holds the same facts as text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from html import escape
 
 from .dates import FuzzyDate
 
 WIDTH, LANE, TOP, MARGIN = 800, 18, 28, 16
+
+
+def _svg(css: str, size: tuple[float, float], ident: str, title: str, description: str, body: str) -> str:
+    """An SVG element named by its title and described in words; the text arrives unescaped.
+
+    Charts whose marks are links have no role, so assistive technology reaches the links; a
+    picture-only chart is given role="img".
+    """
+    role = "" if "<a " in body else ' role="img"'
+    return (
+        f'<svg class="{css}" viewBox="0 0 {size[0]} {size[1]}"{role} '
+        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-title">{escape(title)}</title>'
+        f'<desc id="{ident}-desc">{escape(description)}</desc>{body}</svg>'
+    )
 
 
 @dataclass(frozen=True)
@@ -65,12 +85,104 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
             for quarter in (4, 7, 10):
                 qx = x(dt.date(year, quarter, 1))
                 ticks.append(f'<line x1="{qx:.1f}" y1="18" x2="{qx:.1f}" y2="{height - 4}" class="minor"/>')
-    description = escape("; ".join(f"{m.date.display()}: {m.label}" for m in marks))
-    return (
-        f'<svg class="timeline-axis" viewBox="0 0 {WIDTH} {height}" role="group" '
-        f'aria-labelledby="axis-title axis-desc" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="axis-title">{escape(title)}</title><desc id="axis-desc">{description}</desc>'
+    description = "; ".join(f"{m.date.display()}: {m.label}" for m in marks)
+    body = (
         f'<g class="ticks">{"".join(ticks)}</g>'
         f'<line x1="{MARGIN}" y1="18" x2="{WIDTH - MARGIN}" y2="18" class="axis"/>'
-        f'<g class="marks">{"".join(shapes)}</g></svg>'
+        f'<g class="marks">{"".join(shapes)}</g>'
+    )
+    return _svg("timeline-axis", (WIDTH, height), "axis", title, description, body)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One figure of a series: its period, the lowest and highest value stated, and the text."""
+
+    label: str
+    low: float
+    high: float
+    text: str
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × a power of ten that is at least `value`."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+
+
+def bar_chart(bars: list[Bar], title: str, chart_id: str) -> str:
+    """Bars on a shared zero baseline; a range of stated values is drawn as a lighter cap."""
+    width, height, top, bottom, left = 560, 200, 24, 34, 8
+    ceiling = _nice_ceiling(max(bar.high for bar in bars))
+    slot = (width - 2 * left) / len(bars)
+    bar_width = min(slot * 0.6, 90)
+
+    def y(value: float) -> float:
+        return top + (height - top - bottom) * (1 - value / ceiling)
+
+    shapes = []
+    for index, bar in enumerate(bars):
+        x = left + slot * index + (slot - bar_width) / 2
+        middle = x + bar_width / 2
+        shapes.append(
+            f'<rect class="bar" x="{x:.1f}" y="{y(bar.low):.1f}" width="{bar_width:.1f}" '
+            f'height="{y(0) - y(bar.low):.1f}"/>'
+        )
+        if bar.high > bar.low:
+            shapes.append(
+                f'<rect class="bar-range" x="{x:.1f}" y="{y(bar.high):.1f}" width="{bar_width:.1f}" '
+                f'height="{y(bar.low) - y(bar.high):.1f}"/>'
+            )
+        value_y = y(bar.high) - 6
+        shapes.append(f'<text class="value" x="{middle:.1f}" y="{value_y:.1f}">{escape(bar.text)}</text>')
+        shapes.append(f'<text class="label" x="{middle:.1f}" y="{height - 12}">{escape(bar.label)}</text>')
+    description = "; ".join(f"{bar.label}: {bar.text}" for bar in bars)
+    axis = f'<line class="axis" x1="{left}" y1="{y(0):.1f}" x2="{width - left}" y2="{y(0):.1f}"/>'
+    return _svg("bar-chart", (width, height), chart_id, title, description, axis + "".join(shapes))
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """An entity that appears in the same documents, with how many it shares."""
+
+    name: str
+    href: str
+    count: int
+
+
+def neighbourhood_graph(name: str, neighbours: list[Neighbour], title: str) -> str:
+    """The entity in the middle, the entities it appears with around it; thicker lines, more shared."""
+    if not neighbours:
+        return ""
+    width, height = 560, 300
+    cx, cy, radius = width / 2, height / 2, 112
+    most = max(n.count for n in neighbours)
+    edges, nodes = [], []
+    for index, neighbour in enumerate(neighbours):
+        angle = -math.pi / 2 + 2 * math.pi * index / len(neighbours)
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        stroke = 1 + 4 * neighbour.count / most
+        edges.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke-width="{stroke:.1f}"/>')
+        anchor = "middle" if abs(math.cos(angle)) < 0.3 else "start" if math.cos(angle) > 0 else "end"
+        tx = x + 10 * math.cos(angle)
+        ty = y + 14 * math.sin(angle) + 4
+        label = escape(neighbour.name)
+        short = escape(neighbour.name if len(neighbour.name) <= 24 else neighbour.name[:23].rstrip() + "…")
+        shared = f"{neighbour.count} shared document{'s' * (neighbour.count != 1)}"
+        nodes.append(
+            f'<a href="{escape(neighbour.href)}"><title>{label}: {shared}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
+            f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{short}</text></a>'
+        )
+    description = escape(f"{name} appears with " + "; ".join(f"{n.name} ({n.count})" for n in neighbours))
+    return (
+        f'<svg class="graph" viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="graph-title graph-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{description}</desc>'
+        f'<g class="edges">{"".join(edges)}</g>'
+        f'<circle class="centre" cx="{cx}" cy="{cy}" r="11"/>'
+        f'<text class="centre-label" x="{cx}" y="{cy + 28}" text-anchor="middle">{escape(name)}</text>'
+        f'<g class="nodes">{"".join(nodes)}</g></svg>'
     )

@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dossier.annotations import Claim, Context
+from dossier.dates import parse_date
 from dossier.diagnostics import Position
-from dossier.figures import summarize
+from dossier.figures import series_of, summarize
 from dossier.model import Article, Citation, Figure
 from dossier.values import parse_value
 
@@ -84,3 +85,33 @@ def test_single_pass_matches_every_pair(values: list[str]) -> None:
     ]
     assert summary.conflict == bool(pairs)
     assert {id(c) for c in summary.disagreeing} == {id(c) for pair in pairs for c in pair}
+
+
+def figure(key: str, period: str | None, unit: str = "CNY") -> Figure:
+    period_date = parse_date(period) if period else None
+    return Figure(key, key, unit, Position("content/figures.yaml"), period=period_date)
+
+
+def test_series_are_figures_of_one_unit_over_periods_of_one_length() -> None:
+    summaries = [
+        summarize(figure("y2026", "2026"), citations(("~40 bn", None, "a"))),
+        summarize(figure("y2025", "2025"), citations(("32..33 bn", None, "a"), ("33 bn", None, "b"))),
+        summarize(figure("five", "2026/2030"), citations(("200 bn", None, "a"))),
+        summarize(figure("staff", "2025", unit="employees"), citations(("24871", None, "a"))),
+        summarize(figure("bound", "2024"), citations((">13.5 bn", None, "a"))),  # a bound, no bar
+        summarize(figure("undated", None), citations(("1 bn", None, "a"))),
+    ]
+    series = series_of(summaries)
+    assert [(s.unit, s.span) for s in series] == [("CNY", "per year")]  # one five-year figure is no series
+    assert [(p[0].figure.key, p[1], p[2]) for p in series[0].points] == [
+        ("y2025", 32e9, 33e9),
+        ("y2026", 40e9, 40e9),
+    ]
+
+
+def test_quarters_and_multi_year_periods_get_their_own_series() -> None:
+    summaries = [
+        summarize(figure(k, period), citations(("1 bn", None, "a")))
+        for k, period in [("q1", "2025-Q1"), ("q2", "2025-Q2"), ("a", "2016/2020"), ("b", "2021/2025")]
+    ]
+    assert [s.span for s in series_of(summaries)] == ["over 5 years", "per quarter"]

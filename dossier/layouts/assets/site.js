@@ -74,3 +74,105 @@
     show();
   });
 })();
+
+// Annotation popovers: the mark's explanation (its title) shown on hover and on keyboard focus.
+(() => {
+  "use strict";
+  const marks = document.querySelectorAll("a.mention[title], .claim[title]");
+  if (!marks.length) return;
+  const tip = document.createElement("div");
+  tip.id = "annotation-tip";
+  tip.className = "tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.append(tip);
+  const show = (mark) => {
+    tip.textContent = mark.dataset.tip;
+    tip.hidden = false;
+    const box = mark.getBoundingClientRect();
+    const width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 16);
+    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    tip.style.left = `${left + window.scrollX}px`;
+    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+  };
+  const hide = () => { tip.hidden = true; };
+  for (const mark of marks) {
+    mark.dataset.tip = mark.title;
+    mark.removeAttribute("title");
+    mark.setAttribute("aria-describedby", tip.id);
+    mark.addEventListener("mouseenter", () => show(mark));
+    mark.addEventListener("focus", () => show(mark));
+    mark.addEventListener("mouseleave", hide);
+    mark.addEventListener("blur", hide);
+  }
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
+})();
+
+// Figures tables: sort by a column and filter by words or status; without JS they are complete.
+(() => {
+  "use strict";
+  const tools = document.querySelector("[data-table-tools]");
+  const tables = document.querySelectorAll("table[data-sortable]");
+  if (!tools || !tables.length) return;
+  tools.hidden = false;
+  const value = (body, column) => {
+    const cell = body.rows[0].cells[column];
+    return cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
+  };
+  for (const table of tables) {
+    table.querySelectorAll("thead th").forEach((th, column) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.replaceChildren(button);
+      button.addEventListener("click", () => {
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        table.querySelectorAll("thead th").forEach((other) => other.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        const numeric = th.dataset.sort === "number";
+        const bodies = [...table.tBodies].sort((a, b) => {
+          const x = value(a, column), y = value(b, column);
+          if (x === "" || y === "") return (x === "") - (y === "");  // blanks last either way
+          const order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          return ascending ? order : -order;
+        });
+        table.append(...bodies);
+      });
+    });
+  }
+  const input = tools.querySelector("input");
+  const status = tools.querySelector("select");
+  const say = tools.querySelector(".filter-status");
+  const filter = () => {
+    const words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0, total = 0;
+    for (const table of tables) {
+      let visible = 0;
+      for (const body of table.tBodies) {
+        const text = body.rows[0].textContent.toLowerCase();
+        const match = (!status.value || body.dataset.status === status.value)
+          && words.every((word) => text.includes(word));
+        body.hidden = !match;
+        visible += match;
+        total += 1;
+      }
+      table.closest("section").hidden = visible === 0;
+      shown += visible;
+    }
+    say.textContent = shown === total ? "" : `${shown} of ${total} figures shown`;
+  };
+  input.addEventListener("input", filter);
+  status.addEventListener("change", filter);
+  tools.addEventListener("submit", (event) => event.preventDefault());
+})();
+
+// Printing: open every <details> so citations print, then restore them.
+(() => {
+  "use strict";
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll("details:not([open])")];
+    opened.forEach((d) => { d.open = true; });
+  });
+  window.addEventListener("afterprint", () => opened.forEach((d) => { d.open = false; }));
+})();

@@ -1,0 +1,52 @@
+"""Charts drawn at build time: well-formed SVG, escaped text, words for what they show."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from dossier.dates import parse_date
+from dossier.svg import Bar, Mark, Neighbour, _nice_ceiling, bar_chart, neighbourhood_graph, timeline_svg
+
+HOSTILE = '</svg><script>alert("x")</script> & "quotes"'
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> etree._Element:
+    return etree.fromstring(svg.encode())  # raises on anything that is not well-formed XML
+
+
+def test_nice_ceiling_rounds_up_to_a_readable_scale() -> None:
+    assert [_nice_ceiling(v) for v in (0, 0.7, 3, 40e9, 105e9, 200e9)] == [1, 1, 5, 50e9, 200e9, 200e9]
+
+
+def test_bar_chart_scales_bars_and_describes_them_in_words() -> None:
+    svg = parse(bar_chart([Bar("2025", 32, 33, "CNY 32–33 bn"), Bar("2026", 40, 40, "~CNY 40 bn")], "T", "c"))
+    assert svg.get("role") == "img"
+    assert svg.findtext(f"{SVG}desc") == "2025: CNY 32–33 bn; 2026: ~CNY 40 bn"
+    bars = svg.findall(f".//{SVG}rect[@class='bar']")
+    assert float(bars[1].get("height")) > float(bars[0].get("height")) > 0
+    assert len(svg.findall(f".//{SVG}rect[@class='bar-range']")) == 1  # only the stated range
+
+
+def test_graph_links_every_neighbour_and_shortens_long_names() -> None:
+    long = "Human Car Home Ecosystem Partner Conference 2025"
+    neighbours = [Neighbour("Xiaomi", "../xiaomi/", 4), Neighbour(long, "../h/", 1)]
+    svg = parse(neighbourhood_graph("MiMo", neighbours, "T"))
+    links = svg.findall(f".//{SVG}a")
+    assert [a.get("href") for a in links] == ["../xiaomi/", "../h/"]
+    assert links[1].findtext(f"{SVG}title") == f"{long}: 1 shared document"
+    assert links[1].findtext(f"{SVG}text").endswith("…")
+    assert neighbourhood_graph("Alone", [], "T") == ""
+
+
+def test_content_text_is_escaped_in_every_chart() -> None:
+    charts = [
+        bar_chart([Bar(HOSTILE, 1, 2, HOSTILE)], HOSTILE, "c"),
+        neighbourhood_graph(HOSTILE, [Neighbour(HOSTILE, 'x" onclick="y', 1)], HOSTILE),
+        timeline_svg([Mark('#a" onmouseover="b', HOSTILE, parse_date("2025"))], HOSTILE),
+    ]
+    for chart in charts:
+        svg = parse(chart)
+        assert not svg.findall(".//script") and not svg.findall(f".//{SVG}script")
+        assert all(not name.startswith("on") for element in svg.iter() for name in element.attrib)
+        assert HOSTILE in "".join(svg.itertext())
