@@ -78,8 +78,13 @@ class Annotated:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+# Markdown-it refuses these link targets and leaves the link as text; the editor should know.
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):", re.I)
+UNSAFE_LINK = "unsafe-link"
+
+
 def unparsed_check_plugin(md: MarkdownIt) -> None:
-    """Flag `]{` and `[[` left in text; runs before text_join so escaped brackets are exempt."""
+    """Flag `]{`, `[[` and refused links left in text; runs before text_join so escapes are exempt."""
     md.core.ruler.before("text_join", "unparsed_annotations", _find_unparsed)
 
 
@@ -101,6 +106,14 @@ def _find_unparsed(state: StateCore) -> None:
             needed = sum(c.content.count(marker) for c in block.children if c.type == "text")
             for offset in free[:needed]:
                 found.append((block, marker, offset))
+        text = "".join(c.content for c in block.children if c.type == "text")
+        unsafe = [
+            m.start()
+            for m in _UNSAFE_LINK.finditer(content)
+            if content[m.start() - 1 : m.start()] != "\\" and not any(s <= m.start() < e for s, e in covered)
+        ]
+        for offset in unsafe[: len(_UNSAFE_LINK.findall(text))]:
+            found.append((block, UNSAFE_LINK, offset))
 
 
 def _occurrences(text: str, marker: str) -> list[int]:
@@ -299,10 +312,22 @@ class _Collector:
 
     def unparsed(self, block: Token, marker: str, offset: int) -> None:
         content = block.content
+        if marker == UNSAFE_LINK:
+            match = _UNSAFE_LINK.match(content, offset)
+            scheme, at = (match[1].lower(), match.start(1)) if match else ("this", offset)
+            self.error(
+                self.position(block, at),
+                f"links to {scheme}: URLs are not allowed (they could run code); use an http(s) address",
+            )
+            return
         if marker == "[[":
+            close = content.find("]]", offset)
+            inner = content[offset + 2 : close] if close >= 0 else None
+            empty = inner is not None and "\n" not in inner and not inner.partition("|")[0].strip()
+            problem = "empty entity mention" if empty else 'unmatched "[["'
             self.error(
                 self.position(block, offset),
-                'unmatched "[[": an entity mention is [[Name]] or [[Name|shown text]]',
+                f"{problem}: an entity mention is [[Name]] or [[Name|shown text]]",
             )
             return
         start = content.rfind("[", 0, offset)

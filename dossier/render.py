@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +84,19 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
+_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'$")
+_UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
+
+
+def _undefined_in_words(message: str) -> str:
+    """Jinja2's undefined-name messages in a layout author's terms."""
+    if match := _NO_ATTRIBUTE.match(message):
+        return f'unknown field "{match[2]}" of {match[1].lower()}'
+    if match := _UNDEFINED.match(message):
+        return f'unknown variable "{match[1]}"'
+    return message
+
+
 def layout_error(exc: Exception, root: Path) -> Diagnostic:
     """A template problem as a diagnostic at the layout's line, never a traceback."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -94,7 +108,7 @@ def layout_error(exc: Exception, root: Path) -> Diagnostic:
             if frame.filename.endswith((".html", ".xml")):
                 name, line = frame.filename, frame.lineno or 1
                 break
-        message = f"template error: {exc}"
+        message = f"template error: {_undefined_in_words(str(exc))}"
     path = Path(name)
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else f"(engine) {path.name}"
     return Diagnostic(Position(shown, line, 1), "error", message)

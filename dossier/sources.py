@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, Position
 from .yamlfile import YamlDoc, load_yaml
@@ -22,7 +22,16 @@ class Source:
 
 
 def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
-    """The file as text, or a diagnostic saying why it cannot be read."""
+    """The file as text, or a diagnostic saying why it cannot be read.
+
+    `path` is the file's path relative to the dossier root; a file that is, or lies under, a
+    symbolic link leading out of the root is refused, so a build never publishes other files.
+    """
+    root = file.parents[len(PurePosixPath(path).parts) - 1]
+    target = file.resolve()
+    if not target.is_relative_to(root.resolve()):
+        message = f"symbolic link to {target}, outside the dossier folder; copy the file in instead"
+        return None, [_error(path, 1, 1, message)]
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -45,6 +54,8 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 def split_front_matter(text: str, path: str) -> tuple[Source | None, list[Diagnostic]]:
     """Split `---` front matter from the Markdown body and load it as YAML."""
+    if not text.strip():
+        return None, [_error(path, 1, 1, "empty file: it needs front matter between --- lines, then text")]
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         return None, [_error(path, 1, 1, "missing front matter: the file must start with a --- line")]

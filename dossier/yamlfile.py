@@ -19,6 +19,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 Path = tuple[str | int, ...]
+MAX_DEPTH = 64  # no content file needs more; deeper nesting is refused before it can exhaust the stack
+
+
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
 
 
 @dataclass
@@ -52,6 +58,11 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc | Non
         _walk(node, (), doc, problems, path, line_offset)
         doc.data = loader.construct_document(node)
         return doc, problems
+    except _TooDeep as exc:
+        where = _position(exc.node.start_mark, path, line_offset)
+        return None, [Diagnostic(where, "error", f"invalid YAML: nested more than {MAX_DEPTH} levels deep")]
+    except RecursionError:
+        return None, [Diagnostic(origin, "error", "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _position(mark, path, line_offset) if mark else origin
@@ -75,6 +86,8 @@ def _walk(
     path: str,
     line_offset: int,
 ) -> None:
+    if len(at) > MAX_DEPTH:
+        raise _TooDeep(node)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:

@@ -36,7 +36,7 @@ def expected(case: str, root: Path) -> list[str]:
 
 
 def test_there_are_many_cases() -> None:
-    assert len(CASES) >= 30
+    assert len(CASES) + len(MADE) >= 40
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -61,3 +61,58 @@ def test_invalid_dossier_as_a_process(case: str, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert errors == expected(case, root)
+
+
+# Cases a repository should not hold as files: made in the test instead.
+def _huge(root: Path) -> None:
+    front = "---\ntitle: Huge\nlanguage: en\n---\n"
+    (root / "content/articles/huge.md").write_text(front + "word " * 2_100_000)  # 10.5 MB
+
+
+def _symlinked_file(root: Path) -> None:
+    outside = root.parent / "outside.md"
+    outside.write_text("---\ntitle: Private notes\nlanguage: en\n---\nNot for publication.\n")
+    (root / "content/articles/notes.md").symlink_to(outside)
+
+
+def _same_output(root: Path) -> None:
+    shutil.copyfile(root / "content/articles/second.md", root / "content/articles/Second.md")
+
+
+MADE = {
+    "huge-file": (
+        _huge,
+        ["content/articles/huge.md:1:1: error: file is 10,500,033 bytes; the limit is 8 MB"],
+    ),
+    "symlink-out-of-root": (
+        _symlinked_file,
+        [
+            "content/articles/notes.md:1:1: error: symbolic link to ROOT/../outside.md, outside the dossier "
+            "folder; copy the file in instead"
+        ],
+    ),
+    "two-files-one-output": (
+        _same_output,
+        [
+            'content/articles/second.md:1:1: error: article slug "second" is also used by '
+            "content/articles/Second.md (slugs ignore case)"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", MADE)
+def test_made_invalid_dossier(case: str, tmp_path: Path) -> None:
+    root = tmp_path / "dossier"
+    shutil.copytree(INVALID / "_base", root)
+    make, lines = MADE[case]
+    make(root)
+    (root / "site").mkdir()
+    (root / "site/keep.txt").write_text("previous build")
+    result = run_process("--root", str(root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    shown = [line.replace(str(root.resolve().parent), "ROOT/..") for line in errors]
+    assert shown == lines
+    assert [p.name for p in (root / "site").iterdir()] == ["keep.txt"]
