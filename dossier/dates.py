@@ -131,7 +131,7 @@ class FuzzyDate:
         if point.precision == DAY:
             return point.earliest.isoformat()
         if point.precision == MONTH:
-            return point.earliest.strftime("%Y-%m")
+            return f"{point.earliest.year:04d}-{point.earliest.month:02d}"  # strftime drops zeros
         return f"{point.earliest.year:04d}"
 
 
