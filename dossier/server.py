@@ -10,6 +10,8 @@ import http.server
 import mimetypes
 import posixpath
 import queue
+import select
+import socket
 import socketserver
 import sys
 import threading
@@ -22,6 +24,7 @@ CLIENT = Path(__file__).parent / "layouts" / "preview" / "reload.js"
 EVENTS_PATH = "/__dossier/events"
 CLIENT_PATH = "/__dossier/reload.js"
 HEARTBEAT_SECONDS = 10.0
+POLL_SECONDS = 0.5  # how soon a closed tab's event stream is noticed and its thread ends
 NOT_BUILT = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Not built yet</title></head><body><main><h1>The dossier has not built yet</h1>
 <p>Fix the errors shown in the terminal; this page reloads by itself.</p></main></body></html>"""
@@ -38,6 +41,7 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     block_on_close = False
+    request_queue_size = 128  # many tabs reconnecting at once after a restart
 
     def __init__(self, address: tuple[str, int], preview: Preview):
         self.preview = preview
@@ -54,6 +58,7 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    default_request_version = "HTTP/1.0"  # even an unreadable request gets a proper status line
     error_content_type = "text/plain; charset=utf-8"
     error_message_format = "%(code)d %(message)s\n"
 
@@ -67,6 +72,15 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:
         self._serve(head=True)
+
+    def _read_only(self) -> None:
+        """The preview only serves files: other methods get 405, and the connection goes on."""
+        self.send_response(405)
+        self.send_header("Allow", "GET, HEAD")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
@@ -139,13 +153,18 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
             self.end_headers()
             self._event(preview.last.state(), "state")
-            while not self.server.closing.is_set():
+            quiet = 0.0
+            while not self.server.closing.is_set() and not self._client_gone():
                 try:
-                    event = listener.get(timeout=HEARTBEAT_SECONDS)
+                    event = listener.get(timeout=POLL_SECONDS)
                 except queue.Empty:
-                    self.wfile.write(b": heartbeat\n\n")
-                    self.wfile.flush()
+                    quiet += POLL_SECONDS
+                    if quiet >= HEARTBEAT_SECONDS:  # keeps proxies and idle timers from closing it
+                        self.wfile.write(b": heartbeat\n\n")
+                        self.wfile.flush()
+                        quiet = 0.0
                     continue
+                quiet = 0.0
                 if event is None:
                     break
                 self._event(event, "build")
@@ -153,6 +172,14 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             pass
         finally:
             preview.unsubscribe(listener)
+
+    def _client_gone(self) -> bool:
+        """Whether the browser closed the stream: its socket reads as ended (or failed)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except (OSError, ValueError):
+            return True
 
     def _event(self, event: BuildEvent, name: str) -> None:
         self.wfile.write(f"event: {name}\ndata: {event.to_json()}\n\n".encode())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
+import re
 import socket
 import textwrap
 import threading
@@ -229,3 +230,86 @@ def test_symlinks_out_of_the_preview_folder_are_not_followed(make_dossier, tmp_p
         assert raw_get(url, "/leak.txt") == 404
         assert raw_get(url, "/leakdir/secret.txt") == 404
         assert raw_get(url, "/index.html") == 200
+
+
+def raw_exchange(url: str, request: bytes) -> bytes:
+    """Send bytes exactly as given and return the status line the server answers with."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as stream:
+        stream.sendall(request)
+        stream.shutdown(socket.SHUT_WR)
+        received = b""
+        while b"\r\n" not in received:
+            chunk = stream.recv(4096)
+            if not chunk:
+                break
+            received += chunk
+    return received.split(b"\r\n", 1)[0]
+
+
+MALFORMED = {
+    "garbage": b"\x00\x01\x02 not http at all\r\n\r\n",
+    "too many words": b"GET / HTTP/1.1 extra words\r\n\r\n",
+    "bad version": b"GET / HTTP/one\r\n\r\n",
+    "no path": b"GET\r\n\r\n",
+    "absolute path outside": b"GET /etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+    "encoded traversal": b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+    "bad percent": b"GET /%zz%ff HTTP/1.1\r\nHost: x\r\n\r\n",
+    "huge request line": b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n",
+    "too many headers": b"GET / HTTP/1.1\r\n" + b"X-A: b\r\n" * 150 + b"\r\n",
+    "post": b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
+    "delete": b"DELETE /index.html HTTP/1.1\r\nHost: x\r\n\r\n",
+}
+
+
+def test_malformed_requests_get_4xx_and_the_server_goes_on(make_dossier) -> None:
+    with preview_server(make_dossier()) as (preview, url):
+        for name, request in MALFORMED.items():
+            status = raw_exchange(url, request)
+            assert re.match(rb"HTTP/1\.[01] 4\d\d ", status), f"{name}: {status!r}"
+        half = socket.create_connection(("127.0.0.1", urlsplit(url).port), timeout=10)
+        half.sendall(b"GET / HT")  # a request that never finishes...
+        half.close()
+        assert raw_get(url, "/") == 200  # ...and the server still answers everyone else
+        assert (preview.folder / "index.html").is_file()
+
+
+def open_streams(url: str, count: int) -> list[socket.socket]:
+    parts = urlsplit(url)
+    streams = []
+    for _ in range(count):
+        stream = socket.create_connection((parts.hostname, parts.port), timeout=20)
+        stream.sendall(b"GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        streams.append(stream)
+    for stream in streams:
+        read_until(stream, b"event: state")
+    return streams
+
+
+def test_a_hundred_open_event_streams_all_hear_a_rebuild(make_dossier) -> None:
+    root = make_dossier()
+    with preview_server(root) as (preview, url):
+        streams = open_streams(url, 100)
+        (root / ARTICLE).write_text(FIRST.replace("spend", "invest"))
+        preview.rebuild([ARTICLE])
+        for stream in streams:
+            received = read_until(stream, b"event: build\ndata: ")
+            while b"\n\n" not in received.split(b"event: build", 1)[1]:
+                received += stream.recv(4096)
+            event = json.loads(received.split(b"event: build\ndata: ", 1)[1].split(b"\n", 1)[0])
+            assert event["ok"] is True
+            stream.close()
+        with urllib.request.urlopen(url + "articles/first/", timeout=10) as response:
+            status, body = response.status, response.read()
+        assert status == 200 and b"invest" in body
+
+
+def test_closed_tabs_do_not_leave_threads_behind(make_dossier) -> None:
+    with preview_server(make_dossier()) as (preview, url):
+        before = threading.active_count()
+        streams = open_streams(url, 50)
+        assert threading.active_count() >= before + 50
+        for stream in streams:
+            stream.close()
+        wait_until(lambda: threading.active_count() <= before, timeout=5)
+        wait_until(lambda: not preview.listeners, timeout=5)
