@@ -323,7 +323,7 @@ def test_template_errors_are_reported_at_their_line(make_dossier, capsys) -> Non
     root = make_dossier({"layouts/timeline.html": "<p>\n{{ no_such_variable }}\n</p>\n"})
     code, _, err = run(root, capsys=capsys)
     assert code == 1
-    assert "layouts/timeline.html:2:1: error: template error: 'no_such_variable' is undefined" in err
+    assert 'layouts/timeline.html:2:1: error: template error: unknown variable "no_such_variable"' in err
     assert "Traceback" not in err
 
 
