@@ -247,6 +247,7 @@ class Views:
         title = document.title if isinstance(document, Article) else document.name
         view = {
             "href": self.citation_link(page, citation),
+            "url": self.absolute(f"{citation.page}#{annotation.anchor}"),  # printed beside the link
             "document": title,
             "language": document.language if isinstance(document, Article) else "",
             "context": annotation.context,

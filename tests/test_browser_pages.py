@@ -97,3 +97,20 @@ def test_charts_and_graphs_have_text_alternatives(browser, real_site_url: str) -
     graph.get_by_role("link").first.click()
     page.wait_for_url("**/entities/xiaomi/")
     page.close()
+
+
+def test_printing_writes_out_the_address_of_every_citation(browser, make_dossier, capsys) -> None:
+    from conftest import run, static_server
+
+    root = make_dossier()
+    assert run(root, "--no-search", capsys=capsys)[0] == 0
+    with static_server(root / "site") as url:
+        page = browser.new_page()
+        page.goto(url + "figures/")
+        page.emulate_media(media="print")
+        link = page.locator(".claims a[data-url]").first
+        shown = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert shown == f'" <{link.get_attribute("data-url")}>"'
+        assert link.get_attribute("data-url").startswith("https://example.org/test/articles/")
+        assert page.locator(".site-header nav").is_hidden()
+        page.close()
