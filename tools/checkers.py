@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -43,11 +44,20 @@ class ToolMissing(Exception):
 
 def node_tools() -> Path:
     """tools/node_modules with the pinned checkers, installed with `npm ci` when missing."""
+    problem = _install_node_tools()
+    if problem:
+        raise ToolMissing(problem)
+    return NODE_MODULES
+
+
+@functools.cache
+def _install_node_tools() -> str | None:
+    """None once the checkers are installed, else why not (asked once per process)."""
     if (NODE_MODULES / ".package-lock.json").is_file():
-        return NODE_MODULES
+        return None
     npm = shutil.which("npm")
     if npm is None:
-        raise ToolMissing("the npm checkers need Node.js and npm (apt-get install nodejs npm)")
+        return "the npm checkers need Node.js and npm (apt-get install nodejs npm)"
     result = subprocess.run(
         [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
         cwd=TOOLS,
@@ -56,8 +66,9 @@ def node_tools() -> Path:
         timeout=600,
     )
     if result.returncode != 0:
-        raise ToolMissing(f"npm ci in tools/ failed: {result.stderr.strip()[-500:]}")
-    return NODE_MODULES
+        errors = [line for line in result.stderr.splitlines() if line.strip() not in ("", "npm error")]
+        return "npm ci in tools/ failed: " + " / ".join(errors[:4])
+    return None
 
 
 def axe_script() -> Path:
