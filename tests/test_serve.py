@@ -313,3 +313,10 @@ def test_closed_tabs_do_not_leave_threads_behind(make_dossier) -> None:
             stream.close()
         wait_until(lambda: threading.active_count() <= before, timeout=5)
         wait_until(lambda: not preview.listeners, timeout=5)
+
+
+def test_only_loopback_addresses_count_as_private() -> None:
+    from dossier.serve import _is_loopback
+
+    assert all(_is_loopback(host) for host in ("127.0.0.1", "127.0.0.2", "::1", "localhost"))
+    assert not any(_is_loopback(host) for host in ("0.0.0.0", "::", "192.168.1.20", "example.org"))
