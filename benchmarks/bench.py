@@ -162,6 +162,33 @@ def mkdocs_site(plain: Path, site: Path) -> Path:
     return site
 
 
+def scaling(small: int, large: int, runs: int) -> None:
+    """Cold builds (no cache, no search) of two corpus sizes, interleaved; time and memory ratios."""
+    cases = []
+    for n in (small, large):
+        root = generate(n, WORK / f"annotated-{n}")
+        out = WORK / f"ours-{n}-scaling"
+
+        def cold(root: Path = root, out: Path = out) -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(root / ".cache", ignore_errors=True)
+
+        command = [sys.executable, str(REPO / "build.py"), "--quiet", "--root", str(root)]
+        cases.append(
+            (n, Case(f"dossier, cold, {n}", "annotated", [*command, "--out", str(out), "--no-search"], cold))
+        )
+    for _ in range(runs):
+        for _, case in cases:
+            measure(case)
+    print("{:<8} {:>14} {:>9} {:>12}".format("N", "wall (median)", "cpu", "peak memory"))
+    for n, case in cases:
+        wall, cpu = statistics.median(case.walls), statistics.median(case.cpus)
+        print(f"{n:<8} {wall:>12.2f} s {cpu:>7.2f} s {max(case.peaks) / 1024:>9.0f} MB")
+    (_, first), (_, second) = cases
+    ratio = statistics.median(second.walls) / statistics.median(first.walls)
+    print(f"time ratio {large}/{small}: {ratio:.2f} (linear would be {large / small:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=4000)
@@ -169,7 +196,14 @@ def main() -> None:
     parser.add_argument("--install-peers", action="store_true")
     parser.add_argument("--no-mkdocs", action="store_true", help="leave MkDocs out (it takes minutes)")
     parser.add_argument("--search", action="store_true", help="add a warm build that runs Pagefind")
+    parser.add_argument(
+        "--scaling", type=int, metavar="N",
+        help="instead: cold builds at --articles and at N articles, and the ratio of their times",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.scaling:
+        scaling(args.articles, args.scaling, args.runs)
+        return
     if args.install_peers:
         install_peers()
     n = args.articles
