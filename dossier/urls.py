@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
+from functools import lru_cache
+from urllib.parse import quote as _quote
+from urllib.parse import urlsplit
+
+
+@lru_cache(maxsize=1 << 16)
+def quote(text: str, safe: str = "/") -> str:
+    """`urllib.parse.quote`, remembered: a build quotes the same few thousand slugs many times."""
+    return _quote(text, safe=safe)
 
 
 def output_file(page: str) -> str:
