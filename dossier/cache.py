@@ -106,6 +106,7 @@ def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str |
     try:
         with file.open("rb") as handle, _no_gc():
             stamp, project = pickle.load(handle)
+            gc.freeze()  # millions of long-lived objects: keep the collector from rescanning them
         if not isinstance(project, Project):
             raise TypeError("not a project")
     except Exception as exc:

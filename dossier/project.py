@@ -107,6 +107,19 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
     }
 
 
+RACY_NS = 2_000_000_000  # file times may be as coarse as a second (or two, on FAT)
+
+
+def _same_bytes(status: Stat, known: tuple[Stat, int] | None) -> bool:
+    """Whether a file still holds the bytes digested before, judged from its status alone.
+
+    Size, modification and change times and inode all equal mean the same bytes, as git's index
+    assumes, unless the file was written within the times' granularity of when it was read: then
+    a second write could have kept every field ("racily clean"), so it is read again.
+    """
+    return known is not None and status == known[0] and status[1] < known[1] - RACY_NS
+
+
 class Project:
     """One dossier folder, kept between builds so that each build does only the work a change needs."""
 
@@ -123,6 +136,8 @@ class Project:
         self.strict = strict
         self.serving = serving
         self.digests: dict[str, str] = {}  # source path → digest of its bytes
+        # source path → its status when last digested, and when that was (see `refresh`)
+        self.file_stats: dict[str, tuple[Stat, int]] = {}
         self.parsed: dict[str, tuple[str, Any, list[Diagnostic]]] = {}  # path → (digest, result, problems)
         self.signatures: dict[str, str] = {}  # output path → signature of what made it
         self.output_digests: dict[str, str] = {}  # output path → digest of its bytes
@@ -177,7 +192,15 @@ class Project:
                 paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
         differ = set()
         for path in sorted(p for p in paths if is_source(p)):
+            status = stat_of(self.root / path)
+            if status is not None and _same_bytes(status, self.file_stats.get(path)):
+                continue
+            read_at = time.time_ns()
             digest = file_digest(self.root / path)
+            if status is None or digest is None:
+                self.file_stats.pop(path, None)
+            else:
+                self.file_stats[path] = (status, read_at)
             if digest != self.digests.get(path):
                 differ.add(path)
                 if digest is None:

@@ -101,3 +101,29 @@ def test_the_cache_folder_ignores_itself(make_dossier, capsys) -> None:
     root = make_dossier()
     run(root, capsys=capsys)
     assert (root / CACHE_FOLDER / ".gitignore").read_text() == "*\n"
+
+
+def test_a_file_status_vouches_for_its_bytes_only_when_not_racy() -> None:
+    from dossier.project import RACY_NS, _same_bytes
+
+    status = (120, 1_000 * RACY_NS, 1_000 * RACY_NS, 42)
+    read_long_after = 1_002 * RACY_NS
+    assert _same_bytes(status, (status, read_long_after))
+    assert not _same_bytes(status, (status, status[1] + RACY_NS // 2))  # written as it was read
+    assert not _same_bytes((121, *status[1:]), (status, read_long_after))
+    assert not _same_bytes(status, None)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(make_dossier, capsys) -> None:
+    import os
+
+    root = make_dossier()
+    article = root / "content/articles/first.md"
+    old = os.stat(article).st_mtime_ns - 10 * 10**9
+    os.utime(article, ns=(old, old))
+    assert run(root, capsys=capsys)[0] == 0
+    text = article.read_text()
+    article.write_text(text.replace("spend", "SPEND"))  # same size...
+    os.utime(article, ns=(old, old))  # ...and the same mtime: only the change time tells
+    assert run(root, capsys=capsys)[0] == 0
+    assert "SPEND" in (root / "site/articles/first/index.html").read_text()
