@@ -19,7 +19,6 @@
   "use strict";
   const form = document.querySelector("form.search");
   if (!form) return;
-  form.hidden = false;
   const input = form.querySelector("input");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
@@ -114,7 +113,6 @@
   const tools = document.querySelector("[data-table-tools]");
   const tables = document.querySelectorAll("table[data-sortable]");
   if (!tools || !tables.length) return;
-  tools.hidden = false;
   const value = (body, column) => {
     const cell = body.rows[0].cells[column];
     return cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
