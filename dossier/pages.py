@@ -517,7 +517,7 @@ class Views:
                 Bar(s.figure.period.display() if s.figure.period else "", low, high, " / ".join(s.values()))
                 for s, low, high in series.points
             ]
-            chart_id = "chart-" + "-".join(s.figure.key for s, _, _ in series.points[:1]) + f"-{len(charts)}"
+            chart_id = f"chart-{series.points[0][0].figure.key}-{len(charts)}"
             charts.append({"title": title, "svg": Markup(bar_chart(bars, title, chart_id))})
         return charts
 

@@ -13,15 +13,12 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from test_build import files_of
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate
 
 TRIALS = 10
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def build(root: Path) -> subprocess.Popen[bytes]:
