@@ -13,17 +13,18 @@ import gc
 import hashlib
 import os
 import pickle
+import secrets
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .project import Project
+    from .project import JournalEntry, Project
 
-from .scan import unchanged_since
+from .scan import Stat
 
 CACHE_FOLDER = ".cache"
 
@@ -80,37 +81,72 @@ def manifest_file(root: Path, key: CacheKey) -> Path:
     return cache_file(root, key).with_suffix(".manifest")
 
 
-def unchanged(root: Path, key: CacheKey) -> tuple[int, int, list] | None:
-    """(pages, files, diagnostics) of the last build when no source changed since and the output
-    folder is the one it wrote; None otherwise. Reads only a small manifest, not the whole cache."""
-    file = manifest_file(root, key)
+@dataclass
+class Manifest:
+    """What the last build left, small enough to read before deciding whether to load the cache."""
+
+    stamp: tuple[int, int] | None  # the output folder it wrote (see `site_stamp`)
+    epoch: str | None  # SOURCE_DATE_EPOCH it was built with
+    stats: dict[str, Stat]  # each source's status when it was read (racily clean ones left out)
+    pages: int
+    files: int
+    diagnostics: list
+
+    def describes(self, out: Path) -> bool:
+        """Whether the output folder is the one the cached build wrote."""
+        return self.stamp == site_stamp(out) and self.epoch == os.environ.get("SOURCE_DATE_EPOCH")
+
+
+def read_manifest(root: Path, key: CacheKey) -> Manifest | None:
     try:
-        with file.open("rb") as handle:
-            stamp, epoch, stats, pages, files, diagnostics = pickle.load(handle)
-    except Exception:  # any damage to the manifest: build normally
+        with manifest_file(root, key).open("rb") as handle:
+            manifest = pickle.load(handle)
+    except Exception:  # missing or damaged: build normally
         return None
-    if stamp != site_stamp(key.out) or epoch != os.environ.get("SOURCE_DATE_EPOCH"):
-        return None
-    if not unchanged_since(root, stats):
-        return None
-    return pages, files, diagnostics
+    return manifest if isinstance(manifest, Manifest) else None
+
+
+def journal_file(root: Path, key: CacheKey) -> Path:
+    return cache_file(root, key).with_suffix(".journal")
+
+
+def _journal(root: Path, key: CacheKey, generation: str) -> Iterator[tuple[Any, JournalEntry]]:
+    """The entries appended since the full cache of `generation` was written. An entry cut short
+    by a killed build ends the journal; the output folder it describes is then not the one on disk,
+    which `load` notices by the stamp."""
+    try:
+        handle = journal_file(root, key).open("rb")
+    except OSError:
+        return
+    with handle:
+        while True:
+            try:
+                stamp, entry = pickle.load(handle)
+            except Exception:  # the end, or a damaged tail
+                return
+            if entry.generation == generation:
+                yield stamp, entry
 
 
 def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str | None]:
+    """The cached project for this root and output folder, or None (with a warning if unreadable)."""
     from .project import Project  # loaded only when the cache is used, not for "nothing changed"
 
-    """The cached project for this root and output folder, or None (with a warning if unreadable)."""
     file = cache_file(root, key)
     if not file.is_file():
         return None, None
     try:
         with file.open("rb") as handle, _no_gc():
             stamp, project = pickle.load(handle)
+            if not isinstance(project, Project):
+                raise TypeError("not a project")
+            for entry_stamp, entry in _journal(root, key, project.generation):
+                project.apply(entry)
+                stamp = entry_stamp  # the folder as the latest entry left it
             gc.freeze()  # millions of long-lived objects: keep the collector from rescanning them
-        if not isinstance(project, Project):
-            raise TypeError("not a project")
     except Exception as exc:
         file.unlink(missing_ok=True)
+        journal_file(root, key).unlink(missing_ok=True)
         return None, f"the build cache could not be read ({type(exc).__name__}); rebuilding without it"
     project.strict = strict
     if stamp != site_stamp(key.out):
@@ -118,7 +154,14 @@ def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str |
     return project, None
 
 
+# Once the journal outgrows this share of the full cache (and this floor, below which reading it
+# costs nothing), the next save writes the cache whole and starts a new journal.
+JOURNAL_SHARE, JOURNAL_FLOOR = 0.25, 1 << 20
+
+
 def save(project: Project, root: Path, key: CacheKey) -> None:
+    """Write the project after a build: a journal entry when the build only edited documents (the
+    cost follows the edit), else the whole project, which also starts a new, empty journal."""
     folder = root / CACHE_FOLDER
     folder.mkdir(exist_ok=True)
     gitignore = folder / ".gitignore"
@@ -127,16 +170,38 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
     for old in folder.glob("build-*"):
         if old.name.split("-")[1] != engine_digest():
             old.unlink(missing_ok=True)
-    file = cache_file(root, key)
-    temporary = file.with_suffix(f".tmp-{os.getpid()}")
-    with temporary.open("wb") as handle, _no_gc():
-        pickle.dump((site_stamp(key.out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, file)
+    file, journal = cache_file(root, key), journal_file(root, key)
+    entry = project.journal_entry()
+    if entry is not None and file.is_file() and _journal_size(journal) < _journal_limit(file):
+        with journal.open("ab") as handle:
+            pickle.dump((site_stamp(key.out), entry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        project.generation = secrets.token_hex(8)
+        temporary = file.with_suffix(f".tmp-{os.getpid()}")
+        with temporary.open("wb") as handle, _no_gc():
+            pickle.dump((site_stamp(key.out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, file)
+        journal.unlink(missing_ok=True)  # its entries name the old generation: ignored if left
+    save_manifest(project, root, key)
+
+
+def _journal_limit(full: Path) -> float:
+    return max(JOURNAL_SHARE * full.stat().st_size, JOURNAL_FLOOR)
+
+
+def _journal_size(journal: Path) -> int:
+    try:
+        return journal.stat().st_size
+    except OSError:
+        return 0
+
+
+def save_manifest(project: Project, root: Path, key: CacheKey) -> None:
     manifest = manifest_file(root, key)
     temporary = manifest.with_suffix(f".tmp-{os.getpid()}")
+    pages, files = project.counts
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    record = Manifest(site_stamp(key.out), epoch, project.stats(), pages, files, project.last_diagnostics)
     with temporary.open("wb") as handle:
-        pages, files = project.counts
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        record = (site_stamp(key.out), epoch, project.stats(), pages, files, project.last_diagnostics)
         pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, manifest)

@@ -63,10 +63,40 @@ def _delete_later(folders: list[Path]) -> None:
     )
 
 
-class SiteWriter:
-    """Collects the files of one build in a temporary folder, then publishes them at once."""
+def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> subprocess.Popen | None:
+    """Start filling `target` with hard links to every file under `source` (GNU `cp -al`, in its
+    own process, so it runs beside the build); None where that is not available."""
+    if not sys.platform.startswith("linux") or not shutil.which("cp"):
+        return None
+    entries = [os.path.join(source, name) for name in sorted(os.listdir(source)) if name not in skip]
+    if not entries:
+        return None
+    return subprocess.Popen(
+        ["cp", "-al", "--", *entries, str(target)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
-    def __init__(self, out: Path):
+
+def replace_file(target: str | Path, data: bytes) -> None:
+    """Write a file of the staging folder as a new file: the name may be a hard link to a published
+    file, whose bytes must never change."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
+class SiteWriter:
+    """Collects the files of one build in a temporary folder, then publishes them at once.
+
+    With `seed`, the staging folder starts as a copy of the output folder made of hard links
+    (cheap, and made while the build loads), so unchanged files need no work at all; the build
+    then replaces, adds and removes files by name. Without it, unchanged files are linked one by one.
+    """
+
+    def __init__(self, out: Path, *, seed: bool = False):
         self.out = out
         out.parent.mkdir(parents=True, exist_ok=True)
         prefix = f".{out.name}.build-"
@@ -75,13 +105,32 @@ class SiteWriter:
         self.stage = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=out.parent))
         self.written: list[str] = []
         self.kept: list[str] = []
-        self.direct = self.stage  # builds may write files straight into the staging folder
         self._folders: set[str] = {""}
+        self.seeded = False
+        # The search index is made afresh for each published site, so it is never carried over.
+        self._seeding = _link_tree(out, self.stage, skip=("pagefind",)) if seed and out.is_dir() else None
+
+    def _ready(self) -> None:
+        """Wait for the seeding copy; if it failed, empty the staging folder and do without it."""
+        if self._seeding is None:
+            return
+        self.seeded = self._seeding.wait() == 0
+        self._seeding = None
+        if not self.seeded:
+            for entry in os.scandir(self.stage):
+                shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
+
+    @property
+    def direct(self) -> Path:
+        """A folder other processes may write files straight into (with `replace_file`)."""
+        self._ready()
+        return self.stage
 
     def write(self, path: str, data: bytes) -> None:
+        self._ready()
         target = self.stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        replace_file(target, data)
         self.written.append(path)
 
     def wrote(self, path: str) -> None:
@@ -93,6 +142,10 @@ class SiteWriter:
 
     def keep(self, path: str) -> None:
         """Carry an unchanged file over from the current output folder without rewriting it."""
+        self._ready()
+        self.kept.append(path)
+        if self.seeded:
+            return
         source, target = os.path.join(self.out, path), os.path.join(self.stage, path)
         folder = os.path.dirname(path)
         if folder not in self._folders:  # thousands of pages: skip the mkdir calls already made
@@ -102,12 +155,24 @@ class SiteWriter:
             os.link(source, target)
         except OSError:
             shutil.copy2(source, target)
-        self.kept.append(path)
 
     def remove(self, path: str) -> None:
-        """Nothing to do: the staging folder only ever holds this build's files."""
+        """Drop a file that is no longer part of the site (only a seeded staging folder holds one)."""
+        self._ready()
+        if not self.seeded:
+            return
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.stage / path)
+        folder = os.path.dirname(path)
+        while folder:  # and the folders it leaves empty, as a page's own folder
+            try:
+                os.rmdir(self.stage / folder)
+            except OSError:  # not empty
+                break
+            folder = os.path.dirname(folder)
 
     def commit(self) -> None:
+        self._ready()
         os.chmod(self.stage, 0o755)
         if self.out.is_dir() and not self.out.is_symlink():
             if not _exchange(self.stage, self.out):
@@ -122,5 +187,9 @@ class SiteWriter:
             os.rename(self.stage, self.out)
 
     def abort(self) -> None:
+        if self._seeding is not None:
+            self._seeding.kill()
+            self._seeding.wait()
+            self._seeding = None
         with contextlib.suppress(OSError):
             shutil.rmtree(self.stage)

@@ -40,7 +40,8 @@ EVENTS_FILE = "content/events.yaml"
 
 # Dependency names: a content file's path stands for all of it; `PATH#meta`, `PATH#mentions` and
 # `PATH#claims` for the parts of an article or entity that other pages show; `*articles#meta` and
-# the like for that part of every article (or entity).
+# the like for that part of every article (or entity); `tip:figure:KEY` for what a figure's mark
+# in a body shows (its label, values and number of sources), which many documents decide at once.
 ARTICLES_META, ARTICLES_MENTIONS, ARTICLES_CLAIMS = "*articles#meta", "*articles#mentions", "*articles#claims"
 ENTITIES_META, ENTITIES_MENTIONS, ENTITIES_CLAIMS = "*entities#meta", "*entities#mentions", "*entities#claims"
 CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_CLAIMS})
@@ -48,6 +49,10 @@ CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_C
 
 def meta(path: str) -> str:
     return f"{path}#meta"
+
+
+def figure_tip(key: str) -> str:
+    return f"tip:figure:{key}"
 
 
 @dataclass
@@ -191,9 +196,13 @@ class Views:
         inputs = {EVENTS_FILE}
         for mention in body.mentions:
             inputs |= self.entity_file(mention.target)
-        for key in {c.key for c in body.claims if c.kind == "figure"}:
-            inputs |= self.figure_inputs(key)
+        inputs |= {figure_tip(c.key) for c in body.claims if c.kind == "figure"}
         return inputs
+
+    def tips(self) -> dict[str, str]:
+        """The text of each figure's marks in bodies, by dependency name (see `figure_tip`): a page
+        showing only that depends on it rather than on every document that states the figure."""
+        return {figure_tip(key): self._resolve("", "title", "figure", key) for key in self.summaries}
 
     # Shared pieces
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import cache, search
 from .diagnostics import ContentError, Diagnostic, Position
+from .scan import scan_sources
 
 if TYPE_CHECKING:
     from .project import Project
@@ -76,20 +77,23 @@ def build(options: BuildOptions) -> BuildResult:
     out = options.output
     started = time.perf_counter()
     key = cache.CacheKey(out, options.base_url, options.search)
-    quick = cache.unchanged(options.root, key)
-    if quick is not None:
-        pages, files, diagnostics = quick
-        if options.strict and any(d.severity == "warning" for d in diagnostics):
-            raise ContentError(diagnostics)
-        return BuildResult(pages, files, 0, 0, time.perf_counter() - started, diagnostics)
+    manifest = cache.read_manifest(options.root, key)
+    scanned = scan_sources(options.root)
+    if manifest is not None and manifest.describes(out) and manifest.stats == scanned:
+        if options.strict and any(d.severity == "warning" for d in manifest.diagnostics):
+            raise ContentError(manifest.diagnostics)
+        seconds = time.perf_counter() - started
+        return BuildResult(manifest.pages, manifest.files, 0, 0, seconds, manifest.diagnostics)
     from .output import SiteWriter
 
-    project, problem = cache.load(options.root, key, options.strict)
-    if project is None:
-        project = _project(options)
-    writer = SiteWriter(out)
+    # When the cache describes the output folder, most of it will be carried over: start linking
+    # it into the staging folder now, while the cache loads.
+    writer = SiteWriter(out, seed=manifest is not None and manifest.describes(out))
     try:
-        outcome = project.build(writer)
+        project, problem = cache.load(options.root, key, options.strict)
+        if project is None:
+            project = _project(options)
+        outcome = project.build(writer, scanned=scanned)
         changed = bool(outcome.rendered or outcome.removed or not out.is_dir())
         if changed:
             note = search.index_site(writer.stage) if options.search else "search skipped: --no-search"
@@ -101,6 +105,8 @@ def build(options: BuildOptions) -> BuildResult:
         raise
     if changed or problem:
         cache.save(project, options.root, key)
+    else:  # files read again only because they were racily clean: vouch for them from now on
+        cache.save_manifest(project, options.root, key)
     notes = [note] if changed else []
     if problem:
         outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))

@@ -46,7 +46,7 @@ from .render import (
     template_closure,
 )
 from .resolve import resolve, resolve_edit
-from .scan import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, source_paths, stat_of
+from .scan import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
 from .workers import parallel_map, write_file
 
 PARTS = ("meta", "mentions", "claims")
@@ -74,6 +74,23 @@ class Outcome:
     parsed: int = 0  # content files parsed this time
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+
+
+@dataclass
+class JournalEntry:
+    """What one build that only edited existing documents changed in a project, so the cache can
+    append it instead of writing the whole project again (see `cache.save`)."""
+
+    generation: str  # the full cache this entry extends
+    sources: dict[str, tuple[str | None, tuple[Stat, int] | None]]  # path → digest, status
+    facets: dict[str, str | None]  # None: the facet is gone
+    groups: dict[str, int]
+    derived: dict[str, str]
+    parsed: dict[str, tuple[str, Any, list[Diagnostic]]]
+    outputs: dict[str, tuple[str, str, frozenset[str]]]  # path → signature, digest, dependency record
+    counts: tuple[int, int]
+    diagnostics: list[Diagnostic]
+    edited: set[str]  # documents whose citations the cached resolution does not hold yet
 
 
 def _digest(data: bytes) -> str:
@@ -142,6 +159,7 @@ class Project:
         self.signatures: dict[str, str] = {}  # output path → signature of what made it
         self.output_digests: dict[str, str] = {}  # output path → digest of its bytes
         self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
+        self.derived: dict[str, str] = {}  # "tip:figure:KEY" → digest of that text (see pages.py)
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.dependents: dict[str, set[str]] = defaultdict(set)  # dependency name → output paths
@@ -150,6 +168,14 @@ class Project:
         self._previous: dict[str, Any] = {}  # path → parsed document, as of the last build
         self._template_digests: dict[tuple[str, ...], str] = {}  # kept until a layout changes
         self._parsed_now: set[str] = set()  # files parsed since the last successful build
+        # For the cache's journal: what the last build changed, and the edits whose citations the
+        # cached resolution (`dossier`, `summaries`) has not taken in yet.
+        self.generation = ""
+        self._touched_sources: set[str] = set()
+        self._touched_facets: set[str] = set()
+        self._signed: set[str] = set()
+        self._patched: set[str] | None = None  # documents the last build's resolution patched in
+        self._unresolved: set[str] = set()
         self.deferred: set[str] = set()  # outputs left to be made on request
         self.env: jinja2.Environment = environment(root)
         self.dossier: Dossier | None = None
@@ -166,6 +192,56 @@ class Project:
         self.env = environment(self.root)
         self._template_digests = {}
 
+    # The cache's journal
+
+    def journal_entry(self) -> JournalEntry | None:
+        """The changes of the last build, when it only edited documents whose names stayed the same
+        (so the cached resolution can be patched on loading); None when it must be saved whole."""
+        if self._patched is None or not self.generation:
+            return None
+        return JournalEntry(
+            generation=self.generation,
+            sources={p: (self.digests.get(p), self.file_stats.get(p)) for p in self._touched_sources},
+            facets={name: self.facets.get(name) for name in self._touched_facets},
+            groups=dict(self.groups),
+            derived=dict(self.derived),
+            parsed={path: self.parsed[path] for path in self._patched if path in self.parsed},
+            outputs={
+                path: (self.signatures[path], self.output_digests.get(path, ""), self.output_inputs[path])
+                for path in self._signed
+            },
+            counts=self.counts,
+            diagnostics=self.last_diagnostics,
+            edited=set(self._patched),
+        )
+
+    def apply(self, entry: JournalEntry) -> None:
+        """Bring a project loaded from a full cache up to date with one journal entry."""
+        for path, (digest, status) in entry.sources.items():
+            for record, value in ((self.digests, digest), (self.file_stats, status)):
+                if value is None:
+                    record.pop(path, None)
+                else:
+                    record[path] = value  # type: ignore[index]
+        for name, digest in entry.facets.items():
+            if digest is None:
+                self.facets.pop(name, None)
+            else:
+                self.facets[name] = digest
+        self.groups = dict(entry.groups)
+        self.derived = dict(entry.derived)
+        for path, parsed in entry.parsed.items():
+            self.parsed[path] = parsed
+            if parsed[1] is not None:
+                self._previous[path] = parsed[1]
+        for path, (signature, digest, inputs) in entry.outputs.items():
+            self.signatures[path] = signature
+            self.output_digests[path] = digest
+            self._set_inputs(path, inputs)
+        self.counts = entry.counts
+        self.last_diagnostics = entry.diagnostics
+        self._unresolved |= entry.edited
+
     def forget_outputs(self) -> None:
         """Render every output at the next build (the output folder is not the one last built)."""
         for record in (self.signatures, self.output_digests, self.output_inputs):
@@ -173,30 +249,45 @@ class Project:
         self.dependents.clear()
         self.deferred.clear()
         self.dossier = self.summaries = None
+        self._unresolved = set()
 
     # Sources
 
     def stats(self) -> dict[str, Stat]:
-        """The status of every source as of now, for the cache's "nothing changed" check."""
-        found = {path: stat_of(self.root / path) for path in self.digests}
-        return {path: status for path, status in found.items() if status is not None}
+        """Each source's status when it was last read, for the cache's "nothing changed" check.
 
-    def refresh(self, changed: Iterable[str] | None = None) -> set[str]:
-        """Re-read sources (all, or just `changed`); returns the paths whose bytes differ."""
+        Files read within the times' granularity of being written are left out: their status
+        cannot vouch for their bytes, so the next build reads them again (see `_same_bytes`).
+        """
+        known = self.file_stats.items()
+        return {path: status for path, (status, read_at) in known if status[1] < read_at - RACY_NS}
+
+    def refresh(
+        self, changed: Iterable[str] | None = None, scanned: dict[str, Stat] | None = None
+    ) -> set[str]:
+        """Re-read sources (all, or just `changed`); returns the paths whose bytes differ.
+
+        `scanned` is every source's status as just read by `scan_sources`, which saves a second
+        look at thousands of files when the caller has already made one.
+        """
         if changed is None:
-            paths = set(source_paths(self.root)) | set(self.digests)
+            if scanned is None:
+                scanned = scan_sources(self.root)
+            paths = set(scanned) | set(self.digests)
         else:
+            scanned = None
             paths = set()
             for path in changed:
                 paths.add(path)
                 paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
         differ = set()
         for path in sorted(p for p in paths if is_source(p)):
-            status = stat_of(self.root / path)
+            status = scanned.get(path) if scanned is not None else stat_of(self.root / path)
             if status is not None and _same_bytes(status, self.file_stats.get(path)):
                 continue
             read_at = time.time_ns()
             digest = file_digest(self.root / path)
+            self._touched_sources.add(path)
             if status is None or digest is None:
                 self.file_stats.pop(path, None)
             else:
@@ -223,6 +314,7 @@ class Project:
         for part in PARTS:
             name = f"{path}#{part}"
             old, new = self.facets.pop(name, None), found.get(name)
+            self._touched_facets.add(name)
             if new is not None:
                 self.facets[name] = new
             if old != new:
@@ -269,9 +361,13 @@ class Project:
         content = self._content(config, options, report)
         if self._names_kept(edited, old_facets or {}):
             assert self.dossier is not None and self.summaries is not None
-            dossier, summaries, problems = resolve_edit(self.dossier, self.summaries, content, edited)
+            # Edits journalled since the cache was saved whole are patched in along with these.
+            patch = edited | self._unresolved
+            dossier, summaries, problems = resolve_edit(self.dossier, self.summaries, content, patch)
+            self._patched = set(edited)
         else:
             dossier, summaries, problems = resolve(content)
+            self._patched = None
         report.extend(problems)
         return dossier, summaries
 
@@ -323,9 +419,9 @@ class Project:
     # Signatures
 
     def _signer(
-        self, templates_digest: Callable[[tuple[str, ...]], str], assets: str
+        self, templates_digest: Callable[[tuple[str, ...]], str], assets: str, derived: dict[str, str]
     ) -> Callable[[Output], str]:
-        groups = {name: f"{value:064x}" for name, value in self.groups.items()}
+        groups = {name: f"{value:064x}" for name, value in self.groups.items()} | derived
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         common = (
             f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}|{epoch}"
@@ -359,11 +455,15 @@ class Project:
 
     # The build
 
-    def build(self, sink: Sink, changed: Iterable[str] | None = None) -> Outcome:
+    def build(
+        self, sink: Sink, changed: Iterable[str] | None = None, scanned: dict[str, Stat] | None = None
+    ) -> Outcome:
         """Bring `sink` up to date with the sources; raises ContentError and writes nothing on errors."""
         started = time.perf_counter()
         self.parse_count = 0
-        outcome = Outcome(sources_changed=self.refresh(changed))
+        self._touched_sources, self._touched_facets, self._signed = set(), set(), set()
+        self._patched = None
+        outcome = Outcome(sources_changed=self.refresh(changed, scanned))
         if not outcome.sources_changed and self.dossier is not None and self.signatures and not self.deferred:
             # Nothing changed since the last good build: the caller keeps what it has.
             if self.strict and any(d.severity == "warning" for d in self.last_diagnostics):
@@ -381,6 +481,7 @@ class Project:
             raise ContentError(report.sorted())
         dossier, summaries = loaded
         self.dossier, self.summaries = dossier, summaries
+        self._unresolved = set()
         if any(path.startswith("layouts/") for path in outcome.sources_changed):
             self.env = environment(self.root)  # a fresh template cache
             self._template_digests = {}
@@ -388,15 +489,18 @@ class Project:
             renderer = Renderer(
                 self.env, self.root, dossier, summaries, collect_assets(self.root), serving=self.serving
             )
+            derived = {name: _digest(text.encode()) for name, text in renderer.views.tips().items()}
+            moved = {n for n in derived.keys() | self.derived.keys() if derived.get(n) != self.derived.get(n)}
             if edited:
-                reach = self._reach(edited, old_facets, renderer)
+                reach = self._reach(edited, old_facets, renderer, moved)
                 outputs = self._outputs_for(reach, renderer)
             else:
                 outputs = renderer.outputs()
             # Published pages name assets by content hash, so they change when an asset does.
             assets = "" if self.serving else ",".join(a.hashed for a in renderer.assets.values())
-            sign = self._signer(self._templates_digest(), assets)
+            sign = self._signer(self._templates_digest(), assets, derived)
             signatures = {output.path: sign(output) for output in outputs}
+            self._signed = set(signatures)
         except (jinja2.TemplateError, OSError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None
         todo: list[Output] = []
@@ -435,6 +539,7 @@ class Project:
             outcome.rendered.append(output.path)
         self.output_digests.update(digests)
         self.signatures.update(signatures)
+        self.derived = derived
         self._record(outputs)
         if edited:  # outputs the edit did not reach are carried over as they are
             for path in set(self.signatures) - set(signatures):
@@ -467,10 +572,12 @@ class Project:
                 return set()
         return set(changed)
 
-    def _reach(self, edited: set[str], old_facets: dict[str, str], renderer: Renderer) -> set[str]:
-        """Outputs whose dependency record names a changed part of an edited document, and the
-        pages that may newly depend on it."""
-        names = set()
+    def _reach(
+        self, edited: set[str], old_facets: dict[str, str], renderer: Renderer, moved: set[str]
+    ) -> set[str]:
+        """Outputs whose dependency record names a changed part of an edited document or a derived
+        value that `moved`, and the pages that may newly depend on it."""
+        names = set(moved)
         for path in edited:
             kind = "articles" if path.startswith("content/articles/") else "entities"
             names.add(path)
@@ -503,15 +610,17 @@ class Project:
         outputs += [o for o in renderer.other_outputs() if o.path in paths]
         return outputs
 
+    def _set_inputs(self, path: str, inputs: frozenset[str]) -> None:
+        for name in self.output_inputs.get(path, ()):
+            self.dependents[name].discard(path)
+        self.output_inputs[path] = inputs  # names interned: shared, kept small
+        for name in inputs:
+            self.dependents[name].add(path)
+
     def _record(self, outputs: list[Output]) -> None:
         """Keep each output's dependency record, and its inverse for finding what an edit reaches."""
         for output in outputs:
-            for name in self.output_inputs.get(output.path, ()):
-                self.dependents[name].discard(output.path)
-            inputs = frozenset(sys.intern(name) for name in output.inputs)  # shared, kept small
-            self.output_inputs[output.path] = inputs
-            for name in inputs:
-                self.dependents[name].add(output.path)
+            self._set_inputs(output.path, frozenset(sys.intern(name) for name in output.inputs))
         for path in self._parsed_now:
             result = self.parsed[path][1]
             if result is not None:

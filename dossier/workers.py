@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .output import replace_file
+
 PARALLEL_FROM = 64  # below this many items, starting processes costs more than it saves
 
 
@@ -51,5 +53,5 @@ def parallel_map(task: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
 def write_file(folder: Path, path: str, data: bytes) -> str:
     target = folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    replace_file(target, data)
     return hashlib.sha256(data).hexdigest()

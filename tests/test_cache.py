@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -47,6 +48,51 @@ def test_many_edits_in_a_row_stay_equal_to_cold_builds(make_dossier, tmp_path, c
         assert files_of(root / "site") == cold_copy(root, tmp_path / str(number), capsys), path
 
 
+def cache_files(root: Path) -> tuple[Path, Path]:
+    (full,) = (root / CACHE_FOLDER).glob("build-*.pickle")
+    return full, full.with_suffix(".journal")
+
+
+def test_edit_builds_append_to_a_journal_and_stay_equal_to_cold_builds(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    full, journal = cache_files(root)
+    written = full.stat().st_mtime_ns
+    edits = [  # each keeps every entity's names, so the cached resolution is patched, not redone
+        ("content/articles/first.md", "it will spend", "it will now spend"),
+        ("content/articles/second.md", "[[Jane Roe]]", "[[ACME]]"),
+        ("content/articles/first.md", "[[ACME]] said", "[[Jane Roe]] said"),
+        ("content/entities/acme.md", "led by [[Jane Roe]]", "led by [[Jane Roe]] and others"),
+        ("content/articles/second.md", 'value="200 bn"}', 'value="210 bn"}'),
+    ]
+    for number, (path, old, new) in enumerate(edits):
+        file = root / path
+        file.write_text(file.read_text().replace(old, new))
+        assert run(root, capsys=capsys)[0] == 0
+        assert full.stat().st_mtime_ns == written, "an edit build rewrote the whole cache"
+        assert journal.is_file()
+        assert files_of(root / "site") == cold_copy(root, tmp_path / str(number), capsys), path
+    acme = root / "content/entities/acme.md"  # a new alias: names change, so it is saved whole
+    acme.write_text(acme.read_text().replace("aliases: [ACME]", "aliases: [ACME, Acme Inc]"))
+    assert run(root, capsys=capsys)[0] == 0
+    assert full.stat().st_mtime_ns != written and not journal.exists()
+    assert files_of(root / "site") == cold_copy(root, tmp_path / "renamed", capsys)
+
+
+def test_a_journal_cut_short_is_read_up_to_the_cut(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    article = root / "content/articles/first.md"
+    article.write_text(article.read_text().replace("it will spend", "it will now spend"))
+    run(root, capsys=capsys)
+    _, journal = cache_files(root)
+    journal.write_bytes(journal.read_bytes()[:-10])  # as a build killed while appending leaves it
+    article.write_text(article.read_text().replace("it will now spend", "it will soon spend"))
+    code, _, err = run(root, capsys=capsys)
+    assert code == 0 and "warning" not in err
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
 def test_nothing_changed_writes_nothing(make_dossier, capsys) -> None:
     root = make_dossier()
     run(root, capsys=capsys)
@@ -68,6 +114,30 @@ def test_unchanged_files_are_carried_over_not_rewritten(make_dossier, capsys) ->
     article.write_text(article.read_text().replace("bestätigte", "nannte"))
     run(root, capsys=capsys)
     assert kept.stat().st_ino == inode  # the same file, linked into the new folder
+
+
+def test_a_rewritten_page_never_writes_through_to_the_published_one(make_dossier, tmp_path, capsys) -> None:
+    """The staging folder starts as hard links to the published files; a changed page must be a
+    new file there, or the old site (still being served until the swap) would change under it."""
+    root = make_dossier()
+    run(root, capsys=capsys)
+    page = root / "site/articles/first/index.html"
+    published = page.read_bytes()
+    os.link(page, tmp_path / "held.html")  # the published file itself, whatever its name becomes
+    article = root / "content/articles/first.md"
+    article.write_text(article.read_text().replace("it will spend", "it will now spend"))
+    run(root, capsys=capsys)
+    assert b"now spend" in page.read_bytes()
+    assert (tmp_path / "held.html").read_bytes() == published
+
+
+def test_a_removed_article_leaves_no_page_behind(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    (root / "content/articles/second.md").unlink()
+    assert run(root, capsys=capsys)[0] == 0
+    assert not (root / "site/articles/second").exists()
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
 
 
 def test_a_damaged_cache_warns_and_rebuilds(make_dossier, tmp_path, capsys) -> None:
