@@ -159,14 +159,20 @@ def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str |
 JOURNAL_SHARE, JOURNAL_FLOOR = 0.25, 1 << 20
 
 
-def save(project: Project, root: Path, key: CacheKey) -> None:
-    """Write the project after a build: a journal entry when the build only edited documents (the
-    cost follows the edit), else the whole project, which also starts a new, empty journal."""
+def cache_folder(root: Path) -> Path:
+    """`.cache/` under the root, made on first use with a .gitignore that ignores all of it."""
     folder = root / CACHE_FOLDER
     folder.mkdir(exist_ok=True)
     gitignore = folder / ".gitignore"
     if not gitignore.exists():
         gitignore.write_text("*\n")
+    return folder
+
+
+def save(project: Project, root: Path, key: CacheKey) -> None:
+    """Write the project after a build: a journal entry when the build only edited documents (the
+    cost follows the edit), else the whole project, which also starts a new, empty journal."""
+    folder = cache_folder(root)
     for old in folder.glob("build-*"):
         if old.name.split("-")[1] != engine_digest():
             old.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from .annotations import Claim
 from .model import Citation, Figure
@@ -29,7 +30,12 @@ class FigureSummary:
 
     def values(self) -> list[str]:
         """Distinct stated values in the figure's unit, in order of first statement."""
-        return _distinct(self.main, self.figure.unit)
+        return list(self._values)
+
+    @cached_property
+    def _values(self) -> tuple[str, ...]:
+        # Kept with the summary (and in the build cache): an edit re-summarizes only its figures.
+        return tuple(_distinct(self.main, self.figure.unit))
 
     def also_values(self, unit: str) -> list[str]:
         return _distinct(self.also[unit], unit)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from .project import Project
 
 
+_RETAINED: list[Project] = []  # the last build's project (see `build`)
+
+
 @dataclass
 class BuildOptions:
     root: Path
@@ -107,6 +110,7 @@ def build(options: BuildOptions) -> BuildResult:
         cache.save(project, options.root, key)
     else:  # files read again only because they were racily clean: vouch for them from now on
         cache.save_manifest(project, options.root, key)
+    _RETAINED[:] = [project]  # freed with the process, not one object at a time on return
     notes = [note] if changed else []
     if problem:
         outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))

@@ -190,7 +190,6 @@ class Project:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.env = environment(self.root)
-        self._template_digests = {}
 
     # The cache's journal
 

@@ -16,6 +16,7 @@ import jinja2
 from jinja2 import meta
 
 from . import __version__
+from .cache import cache_folder
 from .data import article_updated, entities_json, events_json, figures_csv, figures_json, timestamp
 from .diagnostics import ContentError, Diagnostic, Position
 from .figures import FigureSummary
@@ -67,12 +68,24 @@ def collect_assets(root: Path) -> dict[str, Asset]:
     return assets
 
 
+def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
+    """Compiled layouts kept in the build cache (checked against their source by Jinja), so a
+    build does not compile every layout again; none where the folder cannot be written."""
+    try:
+        folder = cache_folder(root) / "layouts"
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def environment(root: Path) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader(root / "layouts"), jinja2.FileSystemLoader(ENGINE_LAYOUTS)]
     )
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=_bytecode_cache(root),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -53,7 +53,7 @@ def cache_files(root: Path) -> tuple[Path, Path]:
     return full, full.with_suffix(".journal")
 
 
-def test_edit_builds_append_to_a_journal_and_stay_equal_to_cold_builds(make_dossier, tmp_path, capsys) -> None:
+def test_edit_builds_append_to_a_journal_and_equal_cold_builds(make_dossier, tmp_path, capsys) -> None:
     root = make_dossier()
     run(root, capsys=capsys)
     full, journal = cache_files(root)
