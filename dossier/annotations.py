@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
 from .diagnostics import Diagnostic, Position, did_you_mean
+from .records import compact
 from .values import Value, ValueSyntaxError, parse_value
 
 CLAIM_ATTRIBUTES = {
@@ -28,7 +29,8 @@ CLAIM_ATTRIBUTES = {
 ALL_ATTRIBUTES = ("fig", "event", "value", "unit", "lang")
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Context:
     """The sentence around an annotation, split so the annotated words can be highlighted."""
 
@@ -37,7 +39,8 @@ class Context:
     after: str
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Mention:
     target: str
     text: str
@@ -46,7 +49,8 @@ class Mention:
     context: Context
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Claim:
     kind: str  # "figure" or "event"
     key: str

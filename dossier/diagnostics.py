@@ -7,8 +7,11 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .records import compact
 
-@dataclass(frozen=True, order=True)
+
+@compact
+@dataclass(frozen=True, order=True, slots=True)
 class Position:
     """A place in a content file: path relative to the dossier root, 1-based line and column."""
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .annotations import Annotated, Claim, Mention
 from .dates import FuzzyDate
 from .diagnostics import Position
+from .records import compact
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
 
@@ -112,7 +113,8 @@ class Content:
     unreadable: set[str] = field(default_factory=set)  # "figure"/"event": registry did not load
 
 
-@dataclass(frozen=True)
+@compact
+@dataclass(frozen=True, slots=True)
 class Citation:
     """An annotation in a document: the article (or entity page) and the annotation itself."""
 
