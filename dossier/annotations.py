@@ -30,7 +30,7 @@ ALL_ATTRIBUTES = ("fig", "event", "value", "unit", "lang")
 
 
 @compact
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Context:
     """The sentence around an annotation, split so the annotated words can be highlighted."""
 
@@ -40,7 +40,7 @@ class Context:
 
 
 @compact
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     target: str
     text: str
@@ -50,7 +50,7 @@ class Mention:
 
 
 @compact
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Claim:
     kind: str  # "figure" or "event"
     key: str

@@ -63,9 +63,24 @@ class CacheKey:
     search: bool = True
 
 
+def _key_name(key: CacheKey) -> str:
+    return hashlib.sha256(f"{key.out.resolve()}|{key.base_url}|{key.search}".encode()).hexdigest()[:12]
+
+
 def cache_file(root: Path, key: CacheKey) -> Path:
-    name = hashlib.sha256(f"{key.out.resolve()}|{key.base_url}|{key.search}".encode()).hexdigest()[:12]
-    return root / CACHE_FOLDER / f"build-{engine_digest()}-{name}.pickle"
+    return root / CACHE_FOLDER / f"build-{engine_digest()}-{_key_name(key)}.pickle"
+
+
+def spare_folder(root: Path, key: CacheKey) -> Path | None:
+    """Where the site a build replaced waits to be reused by the next (see `output.SiteWriter`):
+    beside the cache, when that is on the output folder's file system (folders move by renaming)."""
+    try:
+        folder = cache_folder(root)
+        if folder.stat().st_dev != key.out.parent.stat().st_dev:
+            return None
+    except OSError:
+        return None
+    return folder / f"site-{_key_name(key)}"
 
 
 def site_stamp(out: Path) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from .records import compact
 
 
 @compact
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(order=True, slots=True, unsafe_hash=True)
 class Position:
     """A place in a content file: path relative to the dossier root, 1-based line and column."""
 

@@ -114,7 +114,7 @@ class Content:
 
 
 @compact
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Citation:
     """An annotation in a document: the article (or entity page) and the annotation itself."""
 

@@ -2,8 +2,12 @@
 
 Files go to a temporary sibling folder; only a complete build replaces the output folder, by an
 atomic exchange of the two where the system offers one (Linux renameat2), else by two renames.
-The replaced folder is deleted by a detached process, so the command returns once the new site is
-in place; folders left behind by a killed build are swept up by the next one.
+Folders left behind by a killed build are swept up by the next one.
+
+A build that starts from the published files (`seed`) keeps the folder it replaced as a spare,
+with the list of files the two differ by: the next build brings the spare up to date with those
+few files and builds in it, instead of linking thousands of files into a new folder and deleting
+the old one. Other replaced folders are deleted by a detached process.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 import subprocess
@@ -64,7 +69,7 @@ def _delete_later(folders: list[Path]) -> None:
 
 
 def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> subprocess.Popen | None:
-    """Start filling `target` with hard links to every file under `source` (GNU `cp -al`, in its
+    """Start filling `target` with hard links to every file under `source` (GNU `cp -lR`, in its
     own process, so it runs beside the build); None where that is not available."""
     if not sys.platform.startswith("linux") or not shutil.which("cp"):
         return None
@@ -72,7 +77,7 @@ def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> subprocess.
     if not entries:
         return None
     return subprocess.Popen(
-        ["cp", "-al", "--", *entries, str(target)],
+        ["cp", "-lR", "--", *entries, str(target)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -88,27 +93,95 @@ def replace_file(target: str | Path, data: bytes) -> None:
         handle.write(data)
 
 
+PENDING = ".dossier-pending.json"  # in a spare folder: how it differs from the published one
+
+
+def _folder_stamp(folder: Path) -> list[int] | None:
+    try:
+        status = folder.stat()
+    except OSError:
+        return None
+    return [status.st_ino, status.st_mtime_ns]
+
+
+def _pending(spare: Path, out: Path) -> list[str] | None:
+    """The files a spare folder differs by from the output folder, if it is the spare of that very
+    folder (the stamp it was left with still matches); None otherwise."""
+    try:
+        record = json.loads((spare / PENDING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("site") != _folder_stamp(out):
+        return None
+    paths = record.get("paths")
+    if not isinstance(paths, list) or not all(_relative(p) for p in paths):
+        return None
+    return paths
+
+
+def _relative(path: object) -> bool:
+    return isinstance(path, str) and bool(path) and not path.startswith("/") and ".." not in path.split("/")
+
+
 class SiteWriter:
     """Collects the files of one build in a temporary folder, then publishes them at once.
 
-    With `seed`, the staging folder starts as a copy of the output folder made of hard links
-    (cheap, and made while the build loads), so unchanged files need no work at all; the build
-    then replaces, adds and removes files by name. Without it, unchanged files are linked one by one.
+    With `seed`, the staging folder starts as the published files: the `spare` folder brought up
+    to date when there is a valid one, else a copy made of hard links (by `cp` in its own process,
+    while the build loads). The build then replaces, adds and removes files by name. Without `seed`,
+    unchanged files are linked one by one.
     """
 
-    def __init__(self, out: Path, *, seed: bool = False):
+    def __init__(self, out: Path, *, seed: bool = False, spare: Path | None = None):
         self.out = out
+        self.spare = spare
         out.parent.mkdir(parents=True, exist_ok=True)
         prefix = f".{out.name}.build-"
         leftovers = [p for p in out.parent.glob(f"{prefix}*") if p.is_dir() and not _owner_alive(p)]
         _delete_later(leftovers)  # left by a killed build
         self.stage = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=out.parent))
         self.written: list[str] = []
+        self.removed: list[str] = []
         self.kept: list[str] = []
         self._folders: set[str] = {""}
         self.seeded = False
-        # The search index is made afresh for each published site, so it is never carried over.
-        self._seeding = _link_tree(out, self.stage, skip=("pagefind",)) if seed and out.is_dir() else None
+        self._seeding: subprocess.Popen | None = None
+        if seed and out.is_dir() and not self._take_spare():
+            # The search index is made afresh for each published site, so it is never carried over.
+            self._seeding = _link_tree(out, self.stage, skip=("pagefind",))
+
+    def _discard_spare(self) -> None:
+        """Delete the spare folder in the background, renamed first so that nothing deletes a
+        folder later put in its place (and named so that the next build sweeps it if need be)."""
+        if self.spare is not None and self.spare.is_dir():
+            doomed = self.stage.with_name(f"{self.stage.name}-spare")
+            os.rename(self.spare, doomed)
+            _delete_later([doomed])
+
+    def _take_spare(self) -> bool:
+        """Use the spare folder as the staging folder, updated to equal the output folder."""
+        if self.spare is None or not self.spare.is_dir():
+            return False
+        pending = _pending(self.spare, self.out)
+        if pending is None:
+            self._discard_spare()
+            return False
+        os.rmdir(self.stage)
+        os.rename(self.spare, self.stage)  # renamed first: a killed build leaves a plain leftover
+        os.unlink(self.stage / PENDING)
+        shutil.rmtree(self.stage / "pagefind", ignore_errors=True)
+        for path in pending:
+            target = self.stage / path
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            source = self.out / path
+            if source.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(source, target)
+            else:
+                self._remove_empty_folders(os.path.dirname(path))
+        self.seeded = True
+        return True
 
     def _ready(self) -> None:
         """Wait for the seeding copy; if it failed, empty the staging folder and do without it."""
@@ -117,8 +190,19 @@ class SiteWriter:
         self.seeded = self._seeding.wait() == 0
         self._seeding = None
         if not self.seeded:
-            for entry in os.scandir(self.stage):
-                shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
+            self._empty_stage()
+
+    def start_empty(self) -> None:
+        """Build without the published files after all: the build does not know them (no usable
+        cache), so it could not tell which of them to remove."""
+        self._ready()
+        if self.seeded:
+            self._empty_stage()
+            self.seeded = False
+
+    def _empty_stage(self) -> None:
+        for entry in os.scandir(self.stage):
+            shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
 
     @property
     def direct(self) -> Path:
@@ -163,11 +247,15 @@ class SiteWriter:
             return
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.stage / path)
-        folder = os.path.dirname(path)
-        while folder:  # and the folders it leaves empty, as a page's own folder
+        self.removed.append(path)
+        self._remove_empty_folders(os.path.dirname(path))
+
+    def _remove_empty_folders(self, folder: str) -> None:
+        """Remove a folder a removed file left empty (a page's own folder), and its empty parents."""
+        while folder:
             try:
                 os.rmdir(self.stage / folder)
-            except OSError:  # not empty
+            except OSError:  # not empty, or not there
                 break
             folder = os.path.dirname(folder)
 
@@ -180,11 +268,26 @@ class SiteWriter:
                 os.rename(self.out, old)
                 os.rename(self.stage, self.out)
                 self.stage = old
-            _delete_later([self.stage])
+            if not self._keep_spare():
+                _delete_later([self.stage])
         else:
             if self.out.exists() or self.out.is_symlink():
                 self.out.unlink()
             os.rename(self.stage, self.out)
+
+    def _keep_spare(self) -> bool:
+        """Keep the replaced folder as the next build's spare, when this build started from the
+        published files (so every difference between the two went through `write` or `remove`)."""
+        if not self.seeded or self.spare is None:
+            return False
+        self._discard_spare()
+        record = {"site": _folder_stamp(self.out), "paths": sorted({*self.written, *self.removed})}
+        try:
+            (self.stage / PENDING).write_text(json.dumps(record), encoding="utf-8")
+            os.rename(self.stage, self.spare)
+        except OSError:
+            return False
+        return True
 
     def abort(self) -> None:
         if self._seeding is not None:

@@ -16,9 +16,6 @@ if TYPE_CHECKING:
     from .project import Project
 
 
-_RETAINED: list[Project] = []  # the last build's project (see `build`)
-
-
 @dataclass
 class BuildOptions:
     root: Path
@@ -91,11 +88,15 @@ def build(options: BuildOptions) -> BuildResult:
 
     # When the cache describes the output folder, most of it will be carried over: start linking
     # it into the staging folder now, while the cache loads.
-    writer = SiteWriter(out, seed=manifest is not None and manifest.describes(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    seed = manifest is not None and manifest.describes(out)
+    writer = SiteWriter(out, seed=seed, spare=cache.spare_folder(options.root, key))
     try:
         project, problem = cache.load(options.root, key, options.strict)
         if project is None:
             project = _project(options)
+        if not project.signatures:  # it knows no published file, so it must make every one
+            writer.start_empty()
         outcome = project.build(writer, scanned=scanned)
         changed = bool(outcome.rendered or outcome.removed or not out.is_dir())
         if changed:
@@ -110,7 +111,6 @@ def build(options: BuildOptions) -> BuildResult:
         cache.save(project, options.root, key)
     else:  # files read again only because they were racily clean: vouch for them from now on
         cache.save_manifest(project, options.root, key)
-    _RETAINED[:] = [project]  # freed with the process, not one object at a time on return
     notes = [note] if changed else []
     if problem:
         outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))

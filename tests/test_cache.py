@@ -140,6 +140,65 @@ def test_a_removed_article_leaves_no_page_behind(make_dossier, tmp_path, capsys)
     assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
 
 
+def spare_of(root: Path) -> Path:
+    (spare,) = (root / CACHE_FOLDER).glob("site-*")
+    return spare
+
+
+def test_the_replaced_site_is_reused_and_stays_equal_to_cold_builds(make_dossier, tmp_path, capsys) -> None:
+    """Each build keeps the folder it replaced and the next one builds in it, after bringing it up
+    to date: through edits, a removed page and an added one, the site equals a cold build."""
+    root = make_dossier()
+    run(root, capsys=capsys)
+    steps = [
+        lambda: replace(root / "content/articles/first.md", "it will spend", "it will now spend"),
+        lambda: (root / "content/articles/second.md").unlink(),
+        lambda: replace(root / "content/articles/first.md", "now spend", "soon spend"),
+        lambda: (root / "content/articles/third.md").write_text(
+            "---\ntitle: Third\nlanguage: en\n---\nOn [[ACME]].\n"
+        ),
+        lambda: replace(root / "content/articles/third.md", "On [[ACME]]", "About [[ACME]]"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        code, _, err = run(root, capsys=capsys)
+        assert code == 0, err
+        assert files_of(root / "site") == cold_copy(root, tmp_path / str(number), capsys), number
+        assert spare_of(root).is_dir()
+    assert not (root / "site/articles/second").exists()
+
+
+def test_a_spare_that_does_not_match_the_site_is_not_used(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    for number in range(2):  # the second edit build leaves a spare behind
+        replace(root / "content/articles/first.md", "spend", f"spend{number}")
+        run(root, capsys=capsys)
+    (spare_of(root) / "index.html").write_text("stale")
+    (root / "site/robots.txt").write_text((root / "site/robots.txt").read_text())  # same bytes
+    os.utime(root / "site", ns=(1, 1))  # the folder is no longer the one the spare was left for
+    replace(root / "content/articles/first.md", "spend1", "spend2")
+    assert run(root, capsys=capsys)[0] == 0
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
+def test_without_a_usable_cache_no_published_file_is_carried_over(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    (root / "content/articles/second.md").unlink()
+    for file in (root / CACHE_FOLDER).glob("build-*.pickle"):
+        file.write_bytes(b"damaged")
+    assert run(root, capsys=capsys)[0] == 0
+    assert not (root / "site/articles/second").exists()
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
+def replace(file: Path, old: str, new: str) -> None:
+    text = file.read_text()
+    assert old in text
+    file.write_text(text.replace(old, new))
+
+
 def test_a_damaged_cache_warns_and_rebuilds(make_dossier, tmp_path, capsys) -> None:
     root = make_dossier()
     run(root, capsys=capsys)
