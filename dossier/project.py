@@ -23,6 +23,7 @@ from typing import Any, Protocol
 import jinja2
 
 from . import __version__
+from .annotations import Claim, Mention
 from .content import (
     MarkdownOptions,
     load_config,
@@ -47,6 +48,7 @@ from .render import (
 )
 from .resolve import resolve, resolve_edit
 from .scan import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
+from .values import Value
 from .workers import parallel_map, write_file
 
 PARTS = ("meta", "mentions", "claims")
@@ -115,13 +117,28 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
             document.name, document.type, tuple(a for a, _ in document.aliases), document.summary,
             document.role, tuple(sorted(document.links.items())),
         )  # fmt: skip
-    mentions = tuple((m.target, m.text, m.anchor, m.context) for m in body.mentions)
-    claims = tuple((c.kind, c.key, c.text, c.anchor, c.context, c.value, c.unit) for c in body.claims)
+    # Plain tuples of the fields: a dataclass's repr costs more than all the rest here.
+    mentions = tuple((m.target, m.text, m.anchor, *_context(m)) for m in body.mentions)
+    claims = tuple(
+        (c.kind, c.key, c.text, c.anchor, *_context(c), c.unit, *_value(c.value)) for c in body.claims
+    )
     return {
         f"{path}#meta": _digest(repr(about).encode()),
         f"{path}#mentions": _digest(repr(mentions).encode()),
         f"{path}#claims": _digest(repr(claims).encode()),
     }
+
+
+def _context(annotation: Mention | Claim) -> tuple[str, str, str]:
+    context = annotation.context
+    return context.before, context.text, context.after
+
+
+def _value(value: Value | None) -> tuple[str | None, ...]:
+    """What a stated value is: its written parts (the numbers follow from them)."""
+    if value is None:
+        return (None,)
+    return value.qualifier, value.low_text, value.high_text, value.scale
 
 
 RACY_NS = 2_000_000_000  # file times may be as coarse as a second (or two, on FAT)
