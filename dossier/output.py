@@ -142,7 +142,6 @@ class SiteWriter:
         self.stage = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=out.parent))
         self.written: list[str] = []
         self.removed: list[str] = []
-        self.kept: list[str] = []
         self._folders: set[str] = {""}
         self.seeded = False
         self._seeding: subprocess.Popen | None = None
@@ -155,8 +154,12 @@ class SiteWriter:
         folder later put in its place (and named so that the next build sweeps it if need be)."""
         if self.spare is not None and self.spare.is_dir():
             doomed = self.stage.with_name(f"{self.stage.name}-spare")
-            os.rename(self.spare, doomed)
-            _delete_later([doomed])
+            try:
+                os.rename(self.spare, doomed)
+            except OSError:
+                shutil.rmtree(self.spare, ignore_errors=True)
+            else:
+                _delete_later([doomed])
 
     def _take_spare(self) -> bool:
         """Use the spare folder as the staging folder, updated to equal the output folder."""
@@ -166,22 +169,34 @@ class SiteWriter:
         if pending is None:
             self._discard_spare()
             return False
-        os.rmdir(self.stage)
-        os.rename(self.spare, self.stage)  # renamed first: a killed build leaves a plain leftover
-        os.unlink(self.stage / PENDING)
-        shutil.rmtree(self.stage / "pagefind", ignore_errors=True)
-        for path in pending:
-            target = self.stage / path
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)
-            source = self.out / path
-            if source.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(source, target)
-            else:
-                self._remove_empty_folders(os.path.dirname(path))
+        try:
+            os.rmdir(self.stage)
+            os.rename(self.spare, self.stage)  # renamed first: a killed build leaves a plain leftover
+            os.unlink(self.stage / PENDING)
+            shutil.rmtree(self.stage / "pagefind", ignore_errors=True)
+            for path in pending:
+                self._update(path)
+        except OSError:  # start from a copy instead
+            self.stage.mkdir(exist_ok=True)
+            self._empty_stage()
+            return False
         self.seeded = True
         return True
+
+    def _update(self, path: str) -> None:
+        """Make one file of the staging folder what it is in the output folder, or remove it."""
+        target = self.stage / path
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        source = self.out / path
+        if not source.is_file():
+            self._remove_empty_folders(os.path.dirname(path))
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
     def _ready(self) -> None:
         """Wait for the seeding copy; if it failed, empty the staging folder and do without it."""
@@ -202,7 +217,10 @@ class SiteWriter:
 
     def _empty_stage(self) -> None:
         for entry in os.scandir(self.stage):
-            shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
 
     @property
     def direct(self) -> Path:
@@ -227,7 +245,6 @@ class SiteWriter:
     def keep(self, path: str) -> None:
         """Carry an unchanged file over from the current output folder without rewriting it."""
         self._ready()
-        self.kept.append(path)
         if self.seeded:
             return
         source, target = os.path.join(self.out, path), os.path.join(self.stage, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -179,6 +180,21 @@ def test_a_spare_that_does_not_match_the_site_is_not_used(make_dossier, tmp_path
     os.utime(root / "site", ns=(1, 1))  # the folder is no longer the one the spare was left for
     replace(root / "content/articles/first.md", "spend1", "spend2")
     assert run(root, capsys=capsys)[0] == 0
+    assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
+def test_a_spare_that_cannot_be_updated_gives_way_to_a_copy(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    for number in range(2):
+        replace(root / "content/articles/first.md", "spend", f"spend{number}")
+        run(root, capsys=capsys)
+    pending = spare_of(root) / ".dossier-pending.json"
+    record = json.loads(pending.read_text())
+    pending.write_text(json.dumps({**record, "paths": ["articles", *record["paths"]]}))  # a folder
+    replace(root / "content/articles/first.md", "spend1", "spend2")
+    code, _, err = run(root, capsys=capsys)
+    assert code == 0 and err == ""
     assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
 
 
