@@ -146,6 +146,11 @@ class Dossier:
     source_of: dict[str, str | None] = field(default_factory=dict)  # article slug → entity slug
     _related: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
+    def __getstate__(self) -> dict[str, object]:
+        """For the build cache: without the related-entity lists, remembered while rendering (a
+        large dossier has a few hundred thousand pairs, cheaper to count again than to load)."""
+        return {**self.__dict__, "_related": {}}
+
     def entity_slug(self, name: str) -> str | None:
         return self.names.get(name.casefold())
 
