@@ -24,6 +24,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .cache import site_stamp
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -84,24 +86,24 @@ def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> subprocess.
     )
 
 
-def replace_file(target: str | Path, data: bytes) -> None:
+def replace_file(target: Path, data: bytes) -> None:
     """Write a file of the staging folder as a new file: the name may be a hard link to a published
     file, whose bytes must never change."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(target)
     with open(target, "wb") as handle:
         handle.write(data)
 
 
-PENDING = ".dossier-pending.json"  # in a spare folder: how it differs from the published one
-
-
-def _folder_stamp(folder: Path) -> list[int] | None:
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
     try:
-        status = folder.stat()
-    except OSError:
-        return None
-    return [status.st_ino, status.st_mtime_ns]
+        os.link(source, target)
+    except OSError:  # another device, or no hard links here
+        shutil.copy2(source, target)
+
+
+PENDING = ".dossier-pending.json"  # in a spare folder: how it differs from the published one
 
 
 def _pending(spare: Path, out: Path) -> list[str] | None:
@@ -111,12 +113,18 @@ def _pending(spare: Path, out: Path) -> list[str] | None:
         record = json.loads((spare / PENDING).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(record, dict) or record.get("site") != _folder_stamp(out):
+    if not isinstance(record, dict) or record.get("site") != _json_stamp(out):
         return None
     paths = record.get("paths")
     if not isinstance(paths, list) or not all(_relative(p) for p in paths):
         return None
     return paths
+
+
+def _json_stamp(out: Path) -> list[int] | None:
+    """The output folder's `site_stamp` as it reads back from JSON."""
+    stamp = site_stamp(out)
+    return list(stamp) if stamp is not None else None
 
 
 def _relative(path: object) -> bool:
@@ -193,10 +201,7 @@ class SiteWriter:
             self._remove_empty_folders(os.path.dirname(path))
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+        _link_or_copy(source, target)
 
     def _ready(self) -> None:
         """Wait for the seeding copy; if it failed, empty the staging folder and do without it."""
@@ -230,9 +235,7 @@ class SiteWriter:
 
     def write(self, path: str, data: bytes) -> None:
         self._ready()
-        target = self.stage / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(target, data)
+        replace_file(self.stage / path, data)
         self.written.append(path)
 
     def wrote(self, path: str) -> None:
@@ -252,10 +255,7 @@ class SiteWriter:
         if folder not in self._folders:  # thousands of pages: skip the mkdir calls already made
             os.makedirs(os.path.dirname(target), exist_ok=True)
             self._folders.add(folder)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+        _link_or_copy(source, target)
 
     def remove(self, path: str) -> None:
         """Drop a file that is no longer part of the site (only a seeded staging folder holds one)."""
@@ -298,7 +298,7 @@ class SiteWriter:
         if not self.seeded or self.spare is None:
             return False
         self._discard_spare()
-        record = {"site": _folder_stamp(self.out), "paths": sorted({*self.written, *self.removed})}
+        record = {"site": _json_stamp(self.out), "paths": sorted({*self.written, *self.removed})}
         try:
             (self.stage / PENDING).write_text(json.dumps(record), encoding="utf-8")
             os.rename(self.stage, self.spare)

@@ -79,18 +79,18 @@ def build(options: BuildOptions) -> BuildResult:
     key = cache.CacheKey(out, options.base_url, options.search)
     manifest = cache.read_manifest(options.root, key)
     scanned = scan_sources(options.root)
-    if manifest is not None and manifest.describes(out) and manifest.stats == scanned:
+    described = manifest is not None and manifest.describes(out)
+    if described and manifest.stats == scanned:
         if options.strict and any(d.severity == "warning" for d in manifest.diagnostics):
             raise ContentError(manifest.diagnostics)
         seconds = time.perf_counter() - started
         return BuildResult(manifest.pages, manifest.files, 0, 0, seconds, manifest.diagnostics)
     from .output import SiteWriter
 
-    # When the cache describes the output folder, most of it will be carried over: start linking
-    # it into the staging folder now, while the cache loads.
-    out.parent.mkdir(parents=True, exist_ok=True)
-    seed = manifest is not None and manifest.describes(out)
-    writer = SiteWriter(out, seed=seed, spare=cache.spare_folder(options.root, key))
+    # When the cache describes the output folder, most of it will be carried over: the staging
+    # folder starts as the published files (the spare brought up to date, or links made while the
+    # cache loads).
+    writer = SiteWriter(out, seed=described, spare=cache.spare_folder(options.root, key))
     try:
         project, problem = cache.load(options.root, key, options.strict)
         if project is None:

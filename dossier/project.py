@@ -151,7 +151,13 @@ def _same_bytes(status: Stat, known: tuple[Stat, int] | None) -> bool:
     assumes, unless the file was written within the times' granularity of when it was read: then
     a second write could have kept every field ("racily clean"), so it is read again.
     """
-    return known is not None and status == known[0] and status[1] < known[1] - RACY_NS
+    return known is not None and status == known[0] and _vouches(known)
+
+
+def _vouches(known: tuple[Stat, int]) -> bool:
+    """Whether a status recorded when the file was read can stand for its bytes (see above)."""
+    status, read_at = known
+    return status[1] < read_at - RACY_NS
 
 
 class Project:
@@ -275,8 +281,7 @@ class Project:
         Files read within the times' granularity of being written are left out: their status
         cannot vouch for their bytes, so the next build reads them again (see `_same_bytes`).
         """
-        known = self.file_stats.items()
-        return {path: status for path, (status, read_at) in known if status[1] < read_at - RACY_NS}
+        return {path: known[0] for path, known in self.file_stats.items() if _vouches(known)}
 
     def refresh(
         self, changed: Iterable[str] | None = None, scanned: dict[str, Stat] | None = None

@@ -51,7 +51,5 @@ def parallel_map(task: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
 
 
 def write_file(folder: Path, path: str, data: bytes) -> str:
-    target = folder / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(target, data)
+    replace_file(folder / path, data)
     return hashlib.sha256(data).hexdigest()
