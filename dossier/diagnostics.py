@@ -20,6 +20,15 @@ class Position:
     col: int = 1
 
 
+# Characters that would break a diagnostic over lines (str.splitlines splits at each) or hide
+# part of it on a terminal; messages quote content, which may hold any of them.
+_UNPRINTABLE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029]
+    if code != 0x09
+} | {0x0A: "\\n", 0x0D: "\\r"}
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     position: Position
@@ -27,8 +36,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        """One line, `path:line:col: severity: message`, whatever the message quotes."""
         p = self.position
-        return f"{p.path}:{p.line}:{p.col}: {self.severity}: {self.message}"
+        return f"{p.path}:{p.line}:{p.col}: {self.severity}: {self.message.translate(_UNPRINTABLE)}"
 
 
 @dataclass

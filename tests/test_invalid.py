@@ -79,6 +79,12 @@ def _same_output(root: Path) -> None:
     shutil.copyfile(root / "content/articles/second.md", root / "content/articles/Second.md")
 
 
+def _line_breaks_in_quoted_text(root: Path) -> None:
+    article = root / "content/articles/second.md"
+    date = 'published: "20\\r\\n2\\u20284"\n'  # YAML escapes: CR, LF and a line separator
+    article.write_text(article.read_text().replace("language: de\n", f"language: de\n{date}"))
+
+
 MADE = {
     "huge-file": (
         _huge,
@@ -96,6 +102,14 @@ MADE = {
         [
             'content/articles/second.md:1:1: error: article slug "second" is also used by '
             "content/articles/Second.md (slugs ignore case)"
+        ],
+    ),
+    "line-breaks-in-quoted-text": (  # one diagnostic, one line, whatever the content quotes
+        _line_breaks_in_quoted_text,
+        [
+            'content/articles/second.md:4:1: error: bad date: "20\\r\\n2\\u20284" is not a date: '
+            "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn, optionally followed by ~ or ?, "
+            "or an interval A/B"
         ],
     ),
 }
