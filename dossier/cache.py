@@ -9,6 +9,7 @@ is set aside with a warning and the build starts from scratch.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import gc
 import hashlib
 import os
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from .project import JournalEntry, Project
@@ -195,15 +196,34 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
     entry = project.journal_entry()
     if entry is not None and file.is_file() and _journal_size(journal) < _journal_limit(file):
         with journal.open("ab") as handle:
-            pickle.dump((site_stamp(key.out), entry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            _dump((site_stamp(key.out), entry), handle)
     else:
         project.generation = secrets.token_hex(8)
         temporary = file.with_suffix(f".tmp-{os.getpid()}")
         with temporary.open("wb") as handle, _no_gc():
-            pickle.dump((site_stamp(key.out), project), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            _dump((site_stamp(key.out), project), handle)
         os.replace(temporary, file)
         journal.unlink(missing_ok=True)  # its entries name the old generation: ignored if left
     save_manifest(project, root, key)
+
+
+def _dump(record: object, handle: BinaryIO) -> None:
+    """Pickle with each document's body as a pickle of its own, so that loading reads a body only
+    when a page needs it (see `model.Document`). A body loaded from the cache is written back as
+    the bytes it was read from."""
+    from .model import Article, Entity, Home
+
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, Article: _apart, Entity: _apart, Home: _apart}
+    pickler.dump(record)
+
+
+def _apart(document: Any) -> tuple[Any, ...]:
+    state = dict(document.__dict__)
+    body = state.pop("body", None)
+    if "body_blob" not in state:
+        state["body_blob"] = pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL)
+    return (copyreg.__newobj__, (type(document),), state)
 
 
 def _journal_limit(full: Path) -> float:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .annotations import Annotated, Claim, Mention
 from .dates import FuzzyDate
 from .diagnostics import Position
-from .records import compact
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
 
@@ -33,8 +33,23 @@ class Reference:
     position: Position
 
 
+class Document:
+    """An article, entity page or home page: something with an annotated body.
+
+    The build cache stores each document's body as its own pickle (`body_blob`), unread until
+    the body is first used; `cache.py` writes it that way."""
+
+    def __getattr__(self, name: str) -> object:
+        # Called only for attributes the instance lacks: here, a body not read from the cache yet.
+        blob = self.__dict__.get("body_blob") if name == "body" else None
+        if blob is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        body = self.__dict__["body"] = pickle.loads(blob)
+        return body
+
+
 @dataclass
-class Article:
+class Article(Document):
     slug: str
     path: str
     title: str
@@ -50,7 +65,7 @@ class Article:
 
 
 @dataclass
-class Entity:
+class Entity(Document):
     slug: str
     path: str
     name: str
@@ -94,7 +109,7 @@ class Event:
 
 
 @dataclass
-class Home:
+class Home(Document):
     title: str
     body: Annotated
     path: str = "content/index.md"
@@ -113,19 +128,55 @@ class Content:
     unreadable: set[str] = field(default_factory=set)  # "figure"/"event": registry did not load
 
 
-@compact
-@dataclass(slots=True, unsafe_hash=True)
 class Citation:
-    """An annotation in a document: the article (or entity page) and the annotation itself."""
+    """An annotation in a document: the article (or entity page), and the annotation itself, the
+    `index`th mention or claim of the document's body.
 
-    document: Article | Entity
-    annotation: Mention | Claim
+    A citation pickles as its document and that place rather than the annotation: the build cache
+    keeps each body apart (see `cache.py`), and a citation loaded from it looks its annotation up
+    on first use, so a build that renders a few pages never reads the other documents' bodies."""
+
+    __slots__ = ("_annotation", "_claim", "document", "index")
+
+    def __init__(self, document: Article | Entity, annotation: Mention | Claim, index: int) -> None:
+        self.document = document
+        self.index = index
+        self._claim = isinstance(annotation, Claim)
+        self._annotation: Mention | Claim | None = annotation
+
+    @property
+    def annotation(self) -> Mention | Claim:
+        annotation = self._annotation
+        if annotation is None:
+            body = self.document.body
+            annotation = self._annotation = (body.claims if self._claim else body.mentions)[self.index]
+        return annotation
 
     @property
     def page(self) -> str:
         """The site path of the page holding the annotation."""
         kind = "articles" if isinstance(self.document, Article) else "entities"
         return f"{kind}/{self.document.slug}/"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_cited, (self.document, self.index, self._claim))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Citation):
+            return NotImplemented
+        return self.document == other.document and self.annotation == other.annotation
+
+    __hash__ = None  # type: ignore[assignment]  # documents are mutable dataclasses
+
+    def __repr__(self) -> str:
+        return f"Citation({self.document.path!r}, {self.annotation!r})"
+
+
+def _cited(document: Article | Entity, index: int, claim: bool) -> Citation:
+    """A citation as loaded: its annotation is looked up when first asked for."""
+    citation = Citation.__new__(Citation)
+    citation.document, citation.index, citation._claim, citation._annotation = document, index, claim, None
+    return citation
 
 
 @dataclass

@@ -107,19 +107,19 @@ def _index(
 ) -> None:
     """Resolve one document's references and add its citations to the indexes."""
     seen: set[str] = set()
-    for mention in document.body.mentions:
+    for place, mention in enumerate(document.body.mentions):
         slug = r.entity(mention)
         if slug is not None:
-            mentions[slug].append(Citation(document, mention))
+            mentions[slug].append(Citation(document, mention, place))
             seen.add(slug)
     if isinstance(document, Article):
         source_of[document.slug] = r.entity(document.source) if document.source else None
     else:
         seen.add(document.slug)
-    for claim in document.body.claims:
+    for place, claim in enumerate(document.body.claims):
         if r.claim(claim):
             index = figure_claims if claim.kind == "figure" else event_claims
-            index[claim.key].append(Citation(document, claim))
+            index[claim.key].append(Citation(document, claim, place))
     r.links(document.body)
     document_entities[document.path] = frozenset(seen)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -92,6 +93,22 @@ def test_a_journal_cut_short_is_read_up_to_the_cut(make_dossier, tmp_path, capsy
     code, _, err = run(root, capsys=capsys)
     assert code == 0 and "warning" not in err
     assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
+
+
+def test_loading_the_cache_reads_a_body_only_when_it_is_used(make_dossier, capsys) -> None:
+    root = make_dossier()
+    run(root, capsys=capsys)
+    full, _ = cache_files(root)
+    with full.open("rb") as handle:
+        _, project = pickle.load(handle)
+    dossier = project.dossier
+    documents = [*dossier.articles, *dossier.entities.values()]
+    assert len(documents) > 2 and not any("body" in d.__dict__ for d in documents)
+    (citation, *_) = dossier.mentions["jane-roe"]
+    mention = citation.annotation  # looked up in its document's body, read now
+    assert mention is citation.document.body.mentions[citation.index]
+    assert mention.target == "Jane Roe"
+    assert [d.path for d in documents if "body" in d.__dict__] == [citation.document.path]
 
 
 def test_nothing_changed_writes_nothing(make_dossier, capsys) -> None:
@@ -260,8 +277,6 @@ def test_a_file_status_vouches_for_its_bytes_only_when_not_racy() -> None:
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_still_seen(make_dossier, capsys) -> None:
-    import os
-
     root = make_dossier()
     article = root / "content/articles/first.md"
     old = os.stat(article).st_mtime_ns - 10 * 10**9

@@ -26,7 +26,7 @@ def citations(*claims: tuple[str, str | None, str]) -> list[Citation]:
             "figure", "k", value, f"fig-k-{index}", Position(article.path, index + 1), Context("", value, ""),
             parse_value(value), unit,
         )  # fmt: skip
-        made.append(Citation(article, claim))
+        made.append(Citation(article, claim, 0))
     return made
 
 
