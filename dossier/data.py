@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from .dates import FuzzyDate
@@ -15,8 +16,11 @@ from .urls import absolute
 from .values import format_quantity, number_json
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+def _json_list(items: Iterable[Any]) -> bytes:
+    """A JSON array, one item encoded at a time: the exports of a large dossier run to tens of
+    megabytes, and building all their items before encoding any would hold them all at once."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    return b"[" + b",".join(encode(item).encode() for item in items) + b"]\n"
 
 
 def _date(date: FuzzyDate | None) -> dict[str, str] | None:
@@ -44,42 +48,38 @@ def _citation(dossier: Dossier, citation: Citation) -> dict[str, Any]:
 
 def entities_json(dossier: Dossier) -> bytes:
     base = dossier.config.base_url
-    return _json(
-        [
-            {
-                "slug": e.slug,
-                "name": e.name,
-                "type": e.type,
-                "aliases": [alias for alias, _ in e.aliases],
-                "summary": e.summary,
-                "role": e.role,
-                "links": e.links,
-                "url": absolute(base, f"entities/{e.slug}/"),
-                "mentions": [_citation(dossier, c) for c in dossier.mentions.get(e.slug, [])],
-                "related": [{"slug": s, "shared": n} for s, n in dossier.related(e.slug)],
-            }
-            for e in sorted(dossier.entities.values(), key=lambda e: e.slug)
-        ]
+    return _json_list(
+        {
+            "slug": e.slug,
+            "name": e.name,
+            "type": e.type,
+            "aliases": [alias for alias, _ in e.aliases],
+            "summary": e.summary,
+            "role": e.role,
+            "links": e.links,
+            "url": absolute(base, f"entities/{e.slug}/"),
+            "mentions": [_citation(dossier, c) for c in dossier.mentions.get(e.slug, [])],
+            "related": [{"slug": s, "shared": n} for s, n in dossier.related(e.slug)],
+        }
+        for e in sorted(dossier.entities.values(), key=lambda e: e.slug)
     )
 
 
 def events_json(dossier: Dossier) -> bytes:
     base = dossier.config.base_url
     events = sorted(dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title))
-    return _json(
-        [
-            {
-                "key": e.key,
-                "date": _date(e.date),
-                "title": e.title,
-                "summary": e.summary,
-                "url": absolute(base, f"timeline/#event-{e.key}"),
-                "entities": [dossier.entity_slug(r.name) for r in e.entities],
-                "citations": [_citation(dossier, c) for c in dossier.event_claims.get(e.key, [])],
-                "references": [{"title": r.title, "url": r.url} for r in e.references],
-            }
-            for e in events
-        ]
+    return _json_list(
+        {
+            "key": e.key,
+            "date": _date(e.date),
+            "title": e.title,
+            "summary": e.summary,
+            "url": absolute(base, f"timeline/#event-{e.key}"),
+            "entities": [dossier.entity_slug(r.name) for r in e.entities],
+            "citations": [_citation(dossier, c) for c in dossier.event_claims.get(e.key, [])],
+            "references": [{"title": r.title, "url": r.url} for r in e.references],
+        }
+        for e in events
     )
 
 
@@ -100,26 +100,24 @@ def _claim_json(dossier: Dossier, summary: FigureSummary, citation: Citation) ->
 
 def figures_json(dossier: Dossier, summaries: dict[str, FigureSummary]) -> bytes:
     base = dossier.config.base_url
-    return _json(
-        [
-            {
-                "key": key,
-                "label": s.figure.label,
-                "unit": s.figure.unit,
-                "group": s.figure.group,
-                "entity": dossier.entity_slug(s.figure.entity.name) if s.figure.entity else None,
-                "period": _date(s.figure.period),
-                "featured": s.figure.featured,
-                "note": s.figure.note,
-                "url": absolute(base, f"figures/#figure-{key}"),
-                "values": s.values(),
-                "sources": s.sources,
-                "conflict": s.conflict,
-                "claims": [_claim_json(dossier, s, c) for c in s.main],
-                "also_stated_as": [_claim_json(dossier, s, c) for claims in s.also.values() for c in claims],
-            }
-            for key, s in summaries.items()
-        ]
+    return _json_list(
+        {
+            "key": key,
+            "label": s.figure.label,
+            "unit": s.figure.unit,
+            "group": s.figure.group,
+            "entity": dossier.entity_slug(s.figure.entity.name) if s.figure.entity else None,
+            "period": _date(s.figure.period),
+            "featured": s.figure.featured,
+            "note": s.figure.note,
+            "url": absolute(base, f"figures/#figure-{key}"),
+            "values": s.values(),
+            "sources": s.sources,
+            "conflict": s.conflict,
+            "claims": [_claim_json(dossier, s, c) for c in s.main],
+            "also_stated_as": [_claim_json(dossier, s, c) for claims in s.also.values() for c in claims],
+        }
+        for key, s in summaries.items()
     )
 
 

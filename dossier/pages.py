@@ -61,7 +61,7 @@ class Page:
 
     `inputs` is the page's dependency record: its output can change only when one of these names
     changes (see the dependency names above). The context is built only when the page is rendered,
-    so finding what to re-render stays cheap.
+    so finding what to re-render stays cheap, and is not kept: a build holds every page at once.
     """
 
     path: str
@@ -73,10 +73,6 @@ class Page:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
     schema: Callable[[], dict[str, Any]] | None = None  # schema.org description, for JSON-LD
     kind: str = "website"  # Open Graph type
-
-    @cached_property
-    def context(self) -> dict[str, Any]:
-        return self.build()
 
 
 class Views:

@@ -204,7 +204,7 @@ class Renderer:
     def render(self, page: Page, *, rooted: bool = False) -> bytes:
         try:
             template = self.env.get_template(page.template)
-            return template.render(**self.context(page, rooted=rooted), **page.context).encode()
+            return template.render(**self.context(page, rooted=rooted), **page.build()).encode()
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None
 
