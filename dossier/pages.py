@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,12 +48,19 @@ ENTITIES_META, ENTITIES_MENTIONS, ENTITIES_CLAIMS = "*entities#meta", "*entities
 CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_CLAIMS})
 
 
+def part_name(path: str, part: str) -> str:
+    """The dependency name of one part of a document. Names are interned: a large dossier's pages
+    name the same few thousand parts some 300,000 times, and each copy would be kept until the
+    dependency record is made."""
+    return sys.intern(f"{path}#{part}")
+
+
 def meta(path: str) -> str:
-    return f"{path}#meta"
+    return part_name(path, "meta")
 
 
 def figure_tip(key: str) -> str:
-    return f"tip:figure:{key}"
+    return sys.intern(f"tip:figure:{key}")
 
 
 @dataclass
@@ -168,7 +176,7 @@ class Views:
     def citing(citations: list[Citation], part: str) -> set[str]:
         """The documents of these citations: that part of each, and what is shown of it (title)."""
         paths = {c.document.path for c in citations}
-        return {f"{path}#{part}" for path in paths} | {meta(path) for path in paths}
+        return {part_name(path, part) for path in paths} | {meta(path) for path in paths}
 
     def figure_inputs(self, key: str) -> set[str]:
         """A figure's row shows every claim of it, so it depends on every document stating it."""

@@ -12,9 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +35,7 @@ from .content import (
 from .diagnostics import ContentError, Diagnostic, Report
 from .figures import FigureSummary
 from .model import Article, Config, Content, Dossier, Entity
+from .pages import part_name
 from .render import (
     ENGINE_LAYOUTS,
     Output,
@@ -123,9 +122,9 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
         (c.kind, c.key, c.text, c.anchor, *_context(c), c.unit, *_value(c.value)) for c in body.claims
     )
     return {
-        f"{path}#meta": _digest(repr(about).encode()),
-        f"{path}#mentions": _digest(repr(mentions).encode()),
-        f"{path}#claims": _digest(repr(claims).encode()),
+        part_name(path, "meta"): _digest(repr(about).encode()),
+        part_name(path, "mentions"): _digest(repr(mentions).encode()),
+        part_name(path, "claims"): _digest(repr(claims).encode()),
     }
 
 
@@ -185,7 +184,6 @@ class Project:
         self.derived: dict[str, str] = {}  # "tip:figure:KEY" → digest of that text (see pages.py)
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
-        self.dependents: dict[str, set[str]] = defaultdict(set)  # dependency name → output paths
         self.counts = (0, 0)  # pages and files of the last build
         self.last_diagnostics: list[Diagnostic] = []
         self._previous: dict[str, Any] = {}  # path → parsed document, as of the last build
@@ -259,7 +257,7 @@ class Project:
         for path, (signature, digest, inputs) in entry.outputs.items():
             self.signatures[path] = signature
             self.output_digests[path] = digest
-            self._set_inputs(path, inputs)
+            self.output_inputs[path] = inputs
         self.counts = entry.counts
         self.last_diagnostics = entry.diagnostics
         self._unresolved |= entry.edited
@@ -268,7 +266,6 @@ class Project:
         """Render every output at the next build (the output folder is not the one last built)."""
         for record in (self.signatures, self.output_digests, self.output_inputs):
             record.clear()
-        self.dependents.clear()
         self.deferred.clear()
         self.dossier = self.summaries = None
         self._unresolved = set()
@@ -333,7 +330,7 @@ class Project:
     def _set_facets(self, path: str, found: dict[str, str]) -> None:
         kind = path.split("/")[1] if path.count("/") == 2 else ""
         for part in PARTS:
-            name = f"{path}#{part}"
+            name = part_name(path, part)
             old, new = self.facets.pop(name, None), found.get(name)
             self._touched_facets.add(name)
             if new is not None:
@@ -398,7 +395,7 @@ class Project:
         if not edited or self.dossier is None or self.summaries is None:
             return False
         return all(
-            old_facets.get(f"{path}#meta") == self.facets.get(f"{path}#meta")
+            old_facets.get(part_name(path, "meta")) == self.facets.get(part_name(path, "meta"))
             for path in edited
             if path.startswith("content/entities/")
         )
@@ -603,10 +600,12 @@ class Project:
             kind = "articles" if path.startswith("content/articles/") else "entities"
             names.add(path)
             for part in PARTS:
-                name = f"{path}#{part}"
+                name = part_name(path, part)
                 if old_facets.get(name) != self.facets.get(name):
                     names |= {name, f"*{kind}#{part}"}
-        reach = set().union(*(self.dependents.get(name, ()) for name in names))
+        # A scan of the record, not an index kept from it: a few thousand set intersections take a
+        # few milliseconds, and an inverse index would double the record's memory and cache.
+        reach = {path for path, inputs in self.output_inputs.items() if not inputs.isdisjoint(names)}
         # The record covers every dependency the last build knew of; new ones can only come from
         # what the edited documents name now and did not name before.
         dossier = renderer.dossier
@@ -631,17 +630,10 @@ class Project:
         outputs += [o for o in renderer.other_outputs() if o.path in paths]
         return outputs
 
-    def _set_inputs(self, path: str, inputs: frozenset[str]) -> None:
-        for name in self.output_inputs.get(path, ()):
-            self.dependents[name].discard(path)
-        self.output_inputs[path] = inputs  # names interned: shared, kept small
-        for name in inputs:
-            self.dependents[name].add(path)
-
     def _record(self, outputs: list[Output]) -> None:
-        """Keep each output's dependency record, and its inverse for finding what an edit reaches."""
+        """Keep each output's dependency record (its names are shared strings: see `pages.part_name`)."""
         for output in outputs:
-            self._set_inputs(output.path, frozenset(sys.intern(name) for name in output.inputs))
+            self.output_inputs[output.path] = frozenset(output.inputs)
         for path in self._parsed_now:
             result = self.parsed[path][1]
             if result is not None:
