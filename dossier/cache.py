@@ -209,8 +209,7 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
 
 def _dump(record: object, handle: BinaryIO) -> None:
     """Pickle with each document's body as a pickle of its own, so that loading reads a body only
-    when a page needs it (see `model.Document`). A body loaded from the cache is written back as
-    the bytes it was read from."""
+    when a page needs it (see `model.Document`)."""
     from .model import Article, Entity, Home
 
     pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -219,11 +218,8 @@ def _dump(record: object, handle: BinaryIO) -> None:
 
 
 def _apart(document: Any) -> tuple[Any, ...]:
-    state = dict(document.__dict__)
-    body = state.pop("body", None)
-    if "body_blob" not in state:
-        state["body_blob"] = pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL)
-    return (copyreg.__newobj__, (type(document),), state)
+    document.set_body_apart()
+    return (copyreg.__newobj__, (type(document),), document.__dict__)
 
 
 def _journal_limit(full: Path) -> float:

@@ -36,8 +36,8 @@ class Reference:
 class Document:
     """An article, entity page or home page: something with an annotated body.
 
-    The build cache stores each document's body as its own pickle (`body_blob`), unread until
-    the body is first used; `cache.py` writes it that way."""
+    The build cache stores each document's body as a pickle of its own (`body_blob`), which is
+    read only when the body is first used: see `cache.py`."""
 
     def __getattr__(self, name: str) -> object:
         # Called only for attributes the instance lacks: here, a body not read from the cache yet.
@@ -46,6 +46,14 @@ class Document:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         body = self.__dict__["body"] = pickle.loads(blob)
         return body
+
+    def set_body_apart(self) -> None:
+        """Keep the body as its pickle only, made now if need be; the objects are let go and read
+        back if used again. Writing the cache does this, so it does not hold both at once."""
+        state = self.__dict__
+        if "body_blob" not in state:
+            state["body_blob"] = pickle.dumps(state["body"], protocol=pickle.HIGHEST_PROTOCOL)
+        state.pop("body", None)
 
 
 @dataclass
