@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -71,15 +72,26 @@ class ContentLink:
 
 @dataclass
 class Annotated:
-    """What one Markdown body yields: HTML with placeholders, and its annotations."""
+    """What one Markdown body yields: HTML with placeholders, and its annotations.
 
-    html: str
+    The HTML is kept compressed (`packed_html`, a sixth of its size as a string): the bodies are
+    most of a large dossier's memory, and each is read about once per build, to render its page."""
+
+    packed_html: bytes = b""
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     links: list[ContentLink] = field(default_factory=list)
     words: int = 0
     lead: str = ""  # the first paragraph as plain text, for descriptions
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed_html).decode() if self.packed_html else ""
+
+    @html.setter
+    def html(self, html: str) -> None:
+        self.packed_html = zlib.compress(html.encode(), 1) if html else b""
 
 
 # Markdown-it refuses these link targets and leaves the link as text; the editor should know.
@@ -177,7 +189,7 @@ class _Collector:
         self.line_offset = line_offset
         self.lines = source.split("\n")
         self.content_dir = content_dir
-        self.result = Annotated(html="")
+        self.result = Annotated()
         self.anchors: Counter[str] = Counter()
 
     def position(self, block: Token, offset: int) -> Position:
