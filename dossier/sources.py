@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +22,12 @@ class Source:
     line_offset: int
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The root's real path, found once rather than for each of its thousands of files."""
+    return root.resolve()
+
+
 def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
     """The file as text, or a diagnostic saying why it cannot be read.
 
@@ -29,7 +36,7 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
     """
     root = file.parents[len(PurePosixPath(path).parts) - 1]
     target = file.resolve()
-    if not target.is_relative_to(root.resolve()):
+    if not target.is_relative_to(_resolved(root)):
         message = f"symbolic link to {target}, outside the dossier folder; copy the file in instead"
         return None, [_error(path, 1, 1, message)]
     try:
