@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import pickle
 import re
 import string
 import tempfile
@@ -13,10 +14,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from dossier import cache
 from dossier.annotations import annotate
 from dossier.cli import main
 from dossier.dates import DateSyntaxError, parse_date
 from dossier.markup import markdown
+from dossier.model import Article, Citation
 from dossier.values import ValueSyntaxError, parse_value
 
 DIAGNOSTIC = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): .+$")
@@ -106,6 +109,22 @@ def test_annotation_parser_never_raises_and_points_into_the_file(source: str, la
     for annotation in [*result.mentions, *result.claims]:
         assert annotation.position.line >= 5
     assert "<script" not in result.html  # raw HTML is off: nothing in the text becomes a tag
+
+
+@OPTIONS
+@given(MARKUP)
+def test_a_body_comes_back_from_the_build_cache_as_it_was(source: str) -> None:
+    body = annotate(markdown("en", False, True), source, path="content/articles/a.md")
+    article = Article("a", "content/articles/a.md", "A", "en", body)
+    citations = [Citation(article, m, i) for i, m in enumerate(body.mentions)]
+    citations += [Citation(article, c, i) for i, c in enumerate(body.claims)]
+    stored = io.BytesIO()
+    cache._dump((article, citations), stored)
+    loaded, loaded_citations = pickle.loads(stored.getvalue())
+    assert "body" not in loaded.__dict__  # read when first used
+    assert [c.annotation for c in loaded_citations] == [*body.mentions, *body.claims]
+    assert loaded.body == body and loaded.body.html == body.html
+    assert article.body == body  # the stored document reads its own body back too
 
 
 def _dossier(root: Path, bodies: list[str], titles: list[str], dates: list[str]) -> None:
