@@ -40,7 +40,10 @@ EVENTS_FILE = "content/events.yaml"
 
 
 # Dependency names: a content file's path stands for all of it; `PATH#meta`, `PATH#mentions` and
-# `PATH#claims` for the parts of an article or entity that other pages show; `*articles#meta` and
+# `PATH#claims` for the parts of an article or entity that other pages show; `PATH#mentions:NAME`
+# for what an entity's page shows of a document mentioning it as NAME (those passages, and which
+# names the document uses, for "appears with"), so an edit of one sentence re-renders the pages of
+# the entities named in it, not of every entity the document names; `*articles#meta` and
 # the like for that part of every article (or entity); `tip:figure:KEY` for what a figure's mark
 # in a body shows (its label, values and number of sources), which many documents decide at once.
 ARTICLES_META, ARTICLES_MENTIONS, ARTICLES_CLAIMS = "*articles#meta", "*articles#mentions", "*articles#claims"
@@ -57,6 +60,14 @@ def part_name(path: str, part: str) -> str:
 
 def meta(path: str) -> str:
     return part_name(path, "meta")
+
+
+MENTIONS_OF = "mentions:"
+
+
+def mentions_of(path: str, name: str) -> str:
+    """The dependency name of a document's mentions written `[[name]]` (see above)."""
+    return part_name(path, MENTIONS_OF + name)
 
 
 def figure_tip(key: str) -> str:
@@ -420,7 +431,9 @@ class Views:
         path = f"entities/{entity.slug}/"
         d = self.dossier
         inputs = {entity.path} | self.body_inputs(entity.body)
-        inputs |= self.citing(d.mentions.get(entity.slug, []), "mentions")
+        for citation in d.mentions.get(entity.slug, []):
+            source = citation.document.path
+            inputs |= {mentions_of(source, citation.annotation.target), meta(source)}
         inputs |= {meta(d.entities[slug].path) for slug, _ in d.related(entity.slug)}
         inputs |= {meta(a.path) for a in self.sourced_by[entity.slug]}
         for key in self.entity_figures[entity.slug]:

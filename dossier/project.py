@@ -35,7 +35,7 @@ from .content import (
 from .diagnostics import ContentError, Diagnostic, Report
 from .figures import FigureSummary
 from .model import Article, Config, Content, Dossier, Entity
-from .pages import part_name
+from .pages import MENTIONS_OF, mentions_of, part_name
 from .render import (
     ENGINE_LAYOUTS,
     Output,
@@ -126,6 +126,28 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
         part_name(path, "mentions"): _digest(repr(mentions).encode()),
         part_name(path, "claims"): _digest(repr(claims).encode()),
     }
+
+
+def mention_facets(path: str, document: Any) -> dict[str, str]:
+    """Digests of a document's mentions grouped by the name they use (`pages.mentions_of`). Ten
+    times as many as documents, so they are not kept like `facets`: a build computes the few it
+    compares, and signs each entity page from the documents (see `mention_facet`)."""
+    if not isinstance(document, Article | Entity):
+        return {}
+    written = dict.fromkeys(m.target for m in document.body.mentions)
+    return {mentions_of(path, name): mention_facet(document, name) for name in written}
+
+
+def mention_facet(document: Any, name: str) -> str:
+    """What an entity page shows of a document mentioning it as `name`: those passages, and which
+    names the document uses (its "appears with" counts)."""
+    if not isinstance(document, Article | Entity):
+        return "-"
+    mentions = document.body.mentions
+    passages = [(m.text, m.anchor, *_context(m)) for m in mentions if m.target == name]
+    if not passages:
+        return "-"
+    return _digest(f"{sorted({m.target for m in mentions})!r}|{passages!r}".encode())
 
 
 def _context(annotation: Mention | Claim) -> tuple[str, str, str]:
@@ -445,10 +467,16 @@ class Project:
             f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}|{epoch}"
         )
 
+        def mentions(name: str) -> str:  # each is in one entity page's record: nothing to remember
+            path, _, part = name.partition("#")
+            return mention_facet(self.parsed.get(path, ("", None))[1], part.removeprefix(MENTIONS_OF))
+
         def sign(output: Output) -> str:
             parts = [common, output.path, output.version, templates_digest(output.templates)]
             for name in sorted(output.inputs):
-                found = groups.get(name) or self.facets.get(name) or self.digests.get(name, "-")
+                found = groups.get(name) or self.facets.get(name)
+                if found is None:
+                    found = mentions(name) if MENTIONS_OF in name else self.digests.get(name, "-")
                 parts.append(f"{name}={found}")
             return _digest("\n".join(parts).encode())
 
@@ -603,6 +631,9 @@ class Project:
                 name = part_name(path, part)
                 if old_facets.get(name) != self.facets.get(name):
                     names |= {name, f"*{kind}#{part}"}
+            old = mention_facets(path, self._previous.get(path))
+            new = mention_facets(path, self.parsed[path][1])
+            names |= {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
         # A scan of the record, not an index kept from it: a few thousand set intersections take a
         # few milliseconds, and an inverse index would double the record's memory and cache.
         reach = {path for path, inputs in self.output_inputs.items() if not inputs.isdisjoint(names)}

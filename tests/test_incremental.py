@@ -121,6 +121,26 @@ def test_every_edit_ends_equal_to_a_cold_build(make_dossier, tmp_path: Path, ser
             assert outcome.rendered == ["assets/style.css"]
 
 
+def test_an_edit_in_one_sentence_re_renders_only_the_entities_named_in_it(make_dossier, tmp_path) -> None:
+    two_sentences = (
+        "---\ntitle: ACME pledges money\nlanguage: en\n---\n"
+        '[[ACME]] said [on 30 April]{event=pledge-day} it will spend [200 bn]{fig=pledge value="200 bn"}.\n\n'
+        "[[Jane Roe]] leads the company.\n"
+    )
+    root = make_dossier({"content/articles/first.md": two_sentences})
+    project = Project(root)
+    project.build(FolderSink(tmp_path / "live"))
+    replace("content/articles/first.md", "leads the company", "still leads the company")(root)
+    outcome = project.build(FolderSink(tmp_path / "live"))
+    assert "entities/jane-roe/index.html" in outcome.rendered  # its quote of the sentence changed
+    assert "entities/acme/index.html" not in outcome.rendered  # shares the article, not the sentence
+    assert snapshot(tmp_path / "live") == cold(root, tmp_path / "cold", False)
+    replace("content/articles/first.md", "[[Jane Roe]] still", "[[Daily Paper]] still")(root)
+    outcome = project.build(FolderSink(tmp_path / "live"))
+    assert "entities/acme/index.html" in outcome.rendered  # who it appears with changed
+    assert snapshot(tmp_path / "live") == cold(root, tmp_path / "cold-2", False)
+
+
 def test_nothing_changed_renders_nothing(make_dossier, tmp_path: Path) -> None:
     root = make_dossier()
     project = Project(root)
