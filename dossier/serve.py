@@ -18,8 +18,8 @@ from .watcher import Watcher
 
 
 def _describe(changed: set[str] | None) -> str:
-    if not changed:
-        return "initial build"
+    if changed is None:
+        return "every source checked"
     names = sorted(changed)
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     return f"{shown} changed"
@@ -40,9 +40,10 @@ def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str
     preview = Preview(root, base_url=base_url)
     print_lock = threading.Lock()
 
-    def rebuild(changed: set[str] | None) -> None:
+    def rebuild(changed: set[str] | None, description: str | None = None) -> None:
         started = time.perf_counter()
         outcome, diagnostics = preview.rebuild(changed)
+        description = description or _describe(changed)
         with print_lock:
             print_diagnostics(diagnostics, quiet)
             stamp = time.strftime("%H:%M:%S")
@@ -50,7 +51,7 @@ def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str
             if outcome is None:
                 errors = sum(d.severity == "error" for d in diagnostics)
                 print(
-                    f"[{stamp}] {_describe(changed)}: build failed ({errors} error{'s' * (errors != 1)}); "
+                    f"[{stamp}] {description}: build failed ({errors} error{'s' * (errors != 1)}); "
                     "serving the last good site",
                     file=sys.stderr,
                     flush=True,
@@ -58,7 +59,7 @@ def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str
             elif not quiet:
                 pages = sum(1 for p in outcome.rendered if p.endswith(".html"))
                 print(
-                    f"[{stamp}] {_describe(changed)}: {pages} page{'s' * (pages != 1)} written "
+                    f"[{stamp}] {description}: {pages} page{'s' * (pages != 1)} written "
                     f"in {milliseconds:.0f} ms",
                     flush=True,
                 )
@@ -81,9 +82,18 @@ def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str
             f"warning: serving on {host}: anyone who can reach this machine can read the preview",
             file=sys.stderr,
         )
-    watcher = Watcher(root, rebuild)
+
+    def events_lost() -> None:
+        with print_lock:
+            print(
+                "watcher: file system events were lost; checking every source against the last build",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    watcher = Watcher(root, rebuild, on_lost=events_lost)
     watcher.start()  # before the first build, so no save is missed
-    rebuild(None)
+    rebuild(None, "initial build")
     thread = threading.Thread(target=server.serve_forever, name="dossier-http", daemon=True)
     thread.start()
     url = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"

@@ -52,6 +52,12 @@ class ServeProcess:
                 return match
         raise AssertionError(f"no line matching {pattern!r}; output so far:\n" + "\n".join(self.output))
 
+    def remaining_output(self) -> list[str]:
+        """Every line printed so far, those not yet read by `wait_for` included."""
+        while not self.lines.empty():
+            self.output.append(self.lines.get())
+        return self.output
+
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         try:
             with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=30) as response:
@@ -79,3 +85,18 @@ class ServeProcess:
 def save(file: Path, text: str) -> None:
     """Write as an editor does, and make sure the modification time moves on."""
     file.write_text(text, encoding="utf-8")
+
+
+def crowd(root: Path, *, folders: int = 16_000, files: int = 50_000) -> None:
+    """Fill a dossier root with what builds and tools leave beside the content: a published site with
+    a folder per page, git's object store and node_modules, none of which a build reads."""
+    places = [("site/articles", "index.html"), (".git/objects", "pack"), ("node_modules/pkg", "index.js")]
+    made_files = 0
+    for number in range(folders):
+        base, name = places[number % len(places)]
+        folder = root / base / f"f{number:05d}"
+        folder.mkdir(parents=True)
+        for extra in range(files // folders + (number < files % folders)):
+            (folder / f"{extra}-{name}").write_bytes(b"x")
+            made_files += 1
+    assert made_files == files

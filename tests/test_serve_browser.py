@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from serving import ServeProcess, save
+from serving import ServeProcess, crowd, save
 from test_serve import ARTICLE, FIRST
 
 pytestmark = pytest.mark.browser
@@ -28,6 +28,18 @@ def test_an_edit_shows_in_the_open_page(browser, make_dossier) -> None:
         page = open_page(browser, server.url + "articles/first/")
         save(root / ARTICLE, FIRST.replace("it will spend", "it will happily spend"))
         page.wait_for_selector("text=it will happily spend", timeout=20_000)
+        page.close()
+
+
+def test_an_edit_shows_in_the_open_page_of_a_crowded_root(browser, make_dossier) -> None:
+    root = make_dossier()
+    crowd(root)  # a built site, git objects and node_modules beside content/: none of it watched
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        page.evaluate("window.notReloaded = true")
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will crowdedly spend"))
+        page.wait_for_selector("text=it will crowdedly spend", timeout=5_000)
+        assert page.evaluate("window.notReloaded === undefined")  # a reload, not a stale page
         page.close()
 
 
