@@ -6,10 +6,12 @@ position and the sentence around it, and reports annotation-like text that did n
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -18,7 +20,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
-from .diagnostics import Diagnostic, Position, did_you_mean
+from .diagnostics import Diagnostic, Position, did_you_mean, quote
 from .records import compact
 from .values import Value, ValueSyntaxError, parse_value
 
@@ -110,14 +112,14 @@ def _find_unparsed(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         content = block.content
-        covered = [
+        covered = _Spans(
             (child.meta["start"], child.meta["end"]) for child in block.children if "start" in child.meta
-        ]
+        )
         for marker in ("]{", "[["):
             free = [
                 i
                 for i in _occurrences(content, marker)
-                if not (i > 0 and content[i - 1] == "\\") and not any(s <= i < e for s, e in covered)
+                if not (i > 0 and content[i - 1] == "\\") and not covered.contains(i)
             ]
             needed = sum(c.content.count(marker) for c in block.children if c.type == "text")
             for offset in free[:needed]:
@@ -126,15 +128,35 @@ def _find_unparsed(state: StateCore) -> None:
         unsafe = [
             m.start()
             for m in _UNSAFE_LINK.finditer(content)
-            if content[m.start() - 1 : m.start()] != "\\" and not any(s <= m.start() < e for s, e in covered)
+            if content[m.start() - 1 : m.start()] != "\\" and not covered.contains(m.start())
         ]
         for offset in unsafe[: len(_UNSAFE_LINK.findall(text))]:
             found.append((block, UNSAFE_LINK, offset))
 
 
+class _Spans:
+    """Source spans of parsed annotations; `contains` is a binary search, so checking every marker
+    of a long line stays linear in its length."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # the furthest end of any span starting at or before this one
+        for start, end in sorted(spans):
+            self.starts.append(start)
+            self.ends.append(max(end, self.ends[-1]) if self.ends else end)
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
 def _occurrences(text: str, marker: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(marker), text)]
 
+
+# How far an explanation of unparsed text looks for the bracket or brace that belongs to it: far
+# enough for any real annotation, and a bound, so a line of many unparsed markers stays linear.
+_LOOK_AROUND = 400
 
 _ABBREVIATIONS = {
     "mrd", "mio", "nr", "bzw", "ca", "dr", "mr", "mrs", "ms", "st", "vs", "etc", "inc", "co",
@@ -160,20 +182,21 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 
 
 def _context(plain: str, ends: list[tuple[int, int]], start: int, end: int) -> Context:
-    """The sentence around `start..end`, trimmed to a readable length."""
-    left, right = 0, len(plain)
-    for sentence_end, next_start in ends:
-        if next_start <= start:
-            left = next_start
-        elif sentence_end > end:
-            right = sentence_end
-            break
-    before, text, after = plain[left:start], plain[start:end], plain[end:right]
+    """The sentence around `start..end`, trimmed to a readable length.
+
+    Only the characters that can be shown are sliced, so a line of a million characters with many
+    annotations costs each of them the same."""
+    index = bisect.bisect_right(ends, (start, len(plain) + 1)) - 1  # the last break with a start before
+    while index >= 0 and ends[index][1] > start:
+        index -= 1
+    left = ends[index][1] if index >= 0 else 0
+    after_index = bisect.bisect_right(ends, (end, len(plain) + 1))
+    right = ends[after_index][0] if after_index < len(ends) else len(plain)
+    text = plain[start:end]
     room = max(_CONTEXT_LIMIT - len(text), 40) // 2
-    if len(before) > room:
-        before = "…" + before[-room:].split(" ", 1)[-1]
-    if len(after) > room:
-        after = after[:room].rsplit(" ", 1)[0] + "…"
+    trim_before, trim_after = start - left > room, right - end > room
+    before = "…" + plain[start - room : start].split(" ", 1)[-1] if trim_before else plain[left:start]
+    after = plain[end : end + room].rsplit(" ", 1)[0] + "…" if trim_after else plain[end:right]
     return Context(before.lstrip(), text, after.rstrip())
 
 
@@ -181,6 +204,35 @@ def anchor_slug(text: str) -> str:
     """A readable id fragment: lower case, Unicode letters kept, other runs turned into `-`."""
     slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
     return slug or "x"
+
+
+class _BlockLines:
+    """Where each line of an inline block's content sits in the source file.
+
+    An inline block's content is its source lines with their indentation (and a list or quote
+    marker) taken off; each line's shift is found once, so locating many annotations on one long
+    line costs each of them a binary search."""
+
+    def __init__(self, block: Token, source_lines: list[str]):
+        self.first = block.map[0] if block.map else 0
+        self.content_lines = block.content.split("\n")
+        self.starts = [0]
+        for line in self.content_lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.source_lines = source_lines
+        self.shifts: dict[int, int] = {}
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(0-based source line, 1-based column) of a content offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        source_index = min(self.first + index, len(self.source_lines) - 1)
+        shift = self.shifts.get(index)
+        if shift is None:
+            content_line = self.content_lines[index]
+            source_line = self.source_lines[source_index] if self.source_lines else ""
+            found = max(source_line.find(content_line.strip()), 0) if content_line.strip() else 0
+            shift = self.shifts[index] = found - (len(content_line) - len(content_line.lstrip()))
+        return source_index, max(shift + offset - self.starts[index] + 1, 1)
 
 
 class _Collector:
@@ -191,20 +243,15 @@ class _Collector:
         self.content_dir = content_dir
         self.result = Annotated()
         self.anchors: Counter[str] = Counter()
+        self.block_lines: dict[int, _BlockLines] = {}
 
     def position(self, block: Token, offset: int) -> Position:
         """File position of character `offset` of an inline block's content."""
-        first = block.map[0] if block.map else 0
-        before = block.content[:offset]
-        index = before.count("\n")
-        line_start = before.rfind("\n") + 1
-        content_line = block.content.split("\n")[index]
-        source_index = min(first + index, len(self.lines) - 1)
-        source_line = self.lines[source_index] if self.lines else ""
-        shift = max(source_line.find(content_line.strip()), 0) if content_line.strip() else 0
-        lead = len(content_line) - len(content_line.lstrip())
-        col = shift - lead + (offset - line_start) + 1
-        return Position(self.path, source_index + 1 + self.line_offset, max(col, 1))
+        lines = self.block_lines.get(id(block))
+        if lines is None:
+            lines = self.block_lines[id(block)] = _BlockLines(block, self.lines)
+        line, column = lines.locate(offset)
+        return Position(self.path, line + 1 + self.line_offset, column)
 
     def error(self, position: Position, message: str) -> None:
         self.result.diagnostics.append(Diagnostic(position, "error", message))
@@ -219,7 +266,7 @@ class _Collector:
         spans: list[tuple[Token, int]] = []
         pending: list[tuple[str, Token, int, int]] = []  # kind, token, plain start, plain end
         children = block.children or []
-        for index, child in enumerate(children):
+        for child in children:
             if child.type in ("text", "code_inline"):
                 plain.append(child.content)
                 length += len(child.content)
@@ -230,17 +277,21 @@ class _Collector:
                 pending.append(("mention", child, length, length + len(child.content)))
                 plain.append(child.content)
                 length += len(child.content)
+                if spans:
+                    spans[-1][0].meta["contains_link"] = True
             elif child.type == "span_open":
                 spans.append((child, length))
-                child.meta["contains_link"] = any(
-                    c.type in ("link_open", "wikilink") for c in _until_close(children, index)
-                )
+                child.meta["contains_link"] = False
             elif child.type == "span_close" and spans:
                 opening, start = spans.pop()
                 child.meta["opening"] = opening
                 pending.append(("claim", opening, start, length))
+                if spans and opening.meta["contains_link"]:
+                    spans[-1][0].meta["contains_link"] = True
             elif child.type == "link_open":
                 self.link(block, child)
+                if spans:
+                    spans[-1][0].meta["contains_link"] = True
         text = "".join(plain)
         self.result.words += len(text.split())
         if not self.result.lead and len(text) > 40:
@@ -278,10 +329,10 @@ class _Collector:
         unknown = sorted(set(attrs) - set(allowed) - {"class", "id"})
         for name in unknown:
             if name in ALL_ATTRIBUTES:
-                self.error(where, f'"{name}" does not belong on this annotation')
+                self.error(where, f"{quote(name)} does not belong on this annotation")
             else:
                 hint = did_you_mean(name, ALL_ATTRIBUTES)
-                self.error(where, f'unknown annotation attribute "{name}"{hint}')
+                self.error(where, f"unknown annotation attribute {quote(name)}{hint}")
         if not kind:
             if "lang" not in attrs:
                 self.error(where, "a [text]{...} annotation needs fig=KEY or event=KEY")
@@ -293,7 +344,7 @@ class _Collector:
         value = None
         if kind == "fig":
             if "value" not in attrs:
-                self.error(where, f'figure claim "{key}" needs value="..."')
+                self.error(where, f'figure claim {quote(key)} needs value="..."')
                 return None
             try:
                 value = parse_value(attrs["value"])
@@ -337,7 +388,7 @@ class _Collector:
             )
             return
         if marker == "[[":
-            close = content.find("]]", offset)
+            close = content.find("]]", offset, offset + _LOOK_AROUND)
             inner = content[offset + 2 : close] if close >= 0 else None
             empty = inner is not None and "\n" not in inner and not inner.partition("|")[0].strip()
             problem = "empty entity mention" if empty else 'unmatched "[["'
@@ -346,12 +397,12 @@ class _Collector:
                 f"{problem}: an entity mention is [[Name]] or [[Name|shown text]]",
             )
             return
-        start = content.rfind("[", 0, offset)
+        start = content.rfind("[", max(offset - _LOOK_AROUND, 0), offset)
         start = start if start >= 0 and "\n" not in content[start:offset] else offset
-        close = content.find("}", offset)
+        close = content.find("}", offset, offset + _LOOK_AROUND)
         snippet = content[start : close + 1] if close >= 0 else content[start : offset + 20].split("\n")[0]
         reason = _explain(content[offset + 1 : close + 1]) if close >= 0 else "no closing }"
-        self.error(self.position(block, start), f'annotation not parsed: "{snippet}": {reason}')
+        self.error(self.position(block, start), f"annotation not parsed: {quote(snippet)}: {reason}")
 
 
 _BARE_VALUE = re.compile(r'([A-Za-z0-9_:-]+)=([^"\s}][^}"]*?)(?=\s+[A-Za-z0-9_:-]+=|\s*})')
@@ -368,19 +419,6 @@ def _explain(attributes: str) -> str:
     except ParseError:
         return 'write attributes as key=value or key="any value"'
     return "it does not follow [text]{key=value ...}"
-
-
-def _until_close(children: list[Token], index: int) -> list[Token]:
-    depth, inner = 0, []
-    for child in children[index + 1 :]:
-        if child.type == "span_open":
-            depth += 1
-        elif child.type == "span_close":
-            if depth == 0:
-                break
-            depth -= 1
-        inner.append(child)
-    return inner
 
 
 def annotate(

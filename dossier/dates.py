@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .diagnostics import quote
+
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -138,7 +140,7 @@ class FuzzyDate:
 def parse_date(value: object) -> FuzzyDate:
     """Parse a date as YAML gave it (text, an int year, or a `datetime.date`)."""
     if isinstance(value, bool) or value is None:
-        raise DateSyntaxError(f'"{value}" is not a date')
+        raise DateSyntaxError(f"{quote(value)} is not a date")
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -151,9 +153,9 @@ def parse_date(value: object) -> FuzzyDate:
         start = None if first == ".." else _parse_point(first, text)
         end = None if second == ".." else _parse_point(second, text)
         if start is None and end is None:
-            raise DateSyntaxError(f'"{text}": an interval needs at least one end')
+            raise DateSyntaxError(f"{quote(text)}: an interval needs at least one end")
         if start and end and end.latest < start.earliest:
-            raise DateSyntaxError(f'"{text}": the interval ends before it starts')
+            raise DateSyntaxError(f"{quote(text)}: the interval ends before it starts")
         return FuzzyDate(text, start, end, is_interval=True)
     return FuzzyDate(text, _parse_point(text, text), None, is_interval=False)
 
@@ -162,17 +164,17 @@ def _parse_point(text: str, whole: str) -> Point:
     match = _POINT.match(text.strip())
     if not match:
         raise DateSyntaxError(
-            f'"{whole}" is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn,'
+            f"{quote(whole)} is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn,"
             " optionally followed by ~ or ?, or an interval A/B"
         )
     year = int(match["year"])
     if year < 1:
-        raise DateSyntaxError(f'"{whole}": there is no year 0')
+        raise DateSyntaxError(f"{quote(whole)}: there is no year 0")
     flag = match["flag"] or ""
     approximate, uncertain = flag in ("~", "%"), flag in ("?", "%")
     if match["quarter"] or match["half"]:
         if match["day"]:
-            raise DateSyntaxError(f'"{whole}": a quarter or half year takes no day')
+            raise DateSyntaxError(f"{quote(whole)}: a quarter or half year takes no day")
         code = 32 + int(match["quarter"][1]) if match["quarter"] else 39 + int(match["half"][1])
         return _sub_year_point(year, code, approximate, uncertain)
     if match["two"] is None:
@@ -181,9 +183,9 @@ def _parse_point(text: str, whole: str) -> Point:
     two = int(match["two"])
     if two > 12 or two == 0:
         if match["day"]:
-            raise DateSyntaxError(f'"{whole}": there is no month {two}')
+            raise DateSyntaxError(f"{quote(whole)}: there is no month {two}")
         if two not in SUB_YEARS:
-            raise DateSyntaxError(f'"{whole}": {two:02d} is neither a month nor an EDTF code (21-41)')
+            raise DateSyntaxError(f"{quote(whole)}: {two:02d} is neither a month nor an EDTF code (21-41)")
         return _sub_year_point(year, two, approximate, uncertain)
     month_name = MONTHS[two - 1]
     last_day = calendar.monthrange(year, two)[1]
@@ -192,7 +194,7 @@ def _parse_point(text: str, whole: str) -> Point:
         return Point(first, last, MONTH, f"{month_name} {year}", approximate, uncertain)
     day = int(match["day"])
     if not 1 <= day <= last_day:
-        raise DateSyntaxError(f'"{whole}": {month_name} {year} has no day {day}')
+        raise DateSyntaxError(f"{quote(whole)}: {month_name} {year} has no day {day}")
     day_date = dt.date(year, two, day)
     return Point(day_date, day_date, DAY, f"{day} {month_name} {year}", approximate, uncertain)
 

@@ -87,8 +87,23 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) ->
             print(diagnostic, file=sys.stderr, flush=True)
 
 
+EXCERPT = 60  # characters of content a message quotes at most
+_LONGEST_TYPO = 100  # a word longer than this is not a misspelt name (and difflib is quadratic in it)
+
+
+def quote(content: object) -> str:
+    """`content` as text in double quotes, shortened in the middle to EXCERPT characters: messages
+    quote content, and content can be a megabyte on one line."""
+    text = str(content)
+    if len(text) > EXCERPT:
+        text = text[: EXCERPT - 16] + "…" + text[-15:]
+    return f'"{text}"'
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ' (did you mean "x"?)' suffix when one candidate is close to `word`, else ''."""
+    if len(word) > _LONGEST_TYPO:
+        return ""
     pool = {c.casefold(): c for c in candidates}
     close = difflib.get_close_matches(word.casefold(), list(pool), n=1, cutoff=0.75)
     return f' (did you mean "{pool[close[0]]}"?)' if close else ""

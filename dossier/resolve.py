@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .annotations import Annotated, Claim, Mention
-from .diagnostics import Diagnostic, Position, did_you_mean
+from .diagnostics import Diagnostic, Position, did_you_mean, quote
 from .figures import FigureSummary, summarize
 from .model import Article, Citation, Content, Dossier, Entity, Reference
 
@@ -72,7 +72,7 @@ class _Resolver:
             slug = self.found[name] = self.names.get(" ".join(name.split()).casefold())
         if slug is None:
             where = reference.position
-            self.error(where, f'unknown entity "{name}"{did_you_mean(name, self.spellings)}')
+            self.error(where, f"unknown entity {quote(name)}{did_you_mean(name, self.spellings)}")
         return slug
 
     def claim(self, claim: Claim) -> bool:
@@ -83,14 +83,14 @@ class _Resolver:
             return False  # its registry did not load; that error is already reported
         registry = "figures.yaml" if claim.kind == "figure" else "events.yaml"
         hint = did_you_mean(claim.key, known)
-        self.error(claim.position, f'unknown {claim.kind} "{claim.key}" (not in {registry}){hint}')
+        self.error(claim.position, f"unknown {claim.kind} {quote(claim.key)} (not in {registry}){hint}")
         return False
 
     def links(self, body: Annotated) -> None:
         for link in body.links:
             if link.target not in self.pages:
                 hint = did_you_mean(link.target, self.pages)
-                self.error(link.position, f'link to "{link.target}", which is not in content/{hint}')
+                self.error(link.position, f"link to {quote(link.target)}, which is not in content/{hint}")
 
 
 Index = dict[str, list[Citation]]

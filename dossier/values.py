@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from .diagnostics import quote
+
 SCALES: dict[str, tuple[str, int]] = {
     "k": ("k", 3),
     "thousand": ("k", 3),
@@ -134,7 +136,7 @@ class Value:
 def parse_value(text: str | int | float) -> Value:
     """Parse a claim's value; raises `ValueSyntaxError` with a reader-friendly reason."""
     if isinstance(text, bool):
-        raise ValueSyntaxError(f'"{text}" is not a number')
+        raise ValueSyntaxError(f"{quote(text)} is not a number")
     if isinstance(text, int | float):
         text = str(text)
     if not text.strip():
@@ -142,13 +144,13 @@ def parse_value(text: str | int | float) -> Value:
     match = _VALUE.match(text)
     if not match:
         if re.search(r"\d,\d", text):
-            raise ValueSyntaxError(f'"{text}" is not a value: group digits with "_" or not at all')
+            raise ValueSyntaxError(f'{quote(text)} is not a value: group digits with "_" or not at all')
         raise ValueSyntaxError(
-            f'"{text}" is not a value: expected e.g. "200 bn", "~40 bn", "32..33 bn" or ">13.5"'
+            f'{quote(text)} is not a value: expected e.g. "200 bn", "~40 bn", "32..33 bn" or ">13.5"'
         )
     scale_word = (match["scale"] or "").lower()
     if scale_word and scale_word not in SCALES:
-        raise ValueSyntaxError(f'unknown scale word "{match["scale"]}" (use k, m, bn or tn)')
+        raise ValueSyntaxError(f"unknown scale word {quote(match['scale'])} (use k, m, bn or tn)")
     qualifier = match["qualifier"] or ""
     low_text = match["low"].replace("_", "").lstrip("+")
     high_text = match["high"].replace("_", "").lstrip("+") if match["high"] else None
@@ -156,9 +158,9 @@ def parse_value(text: str | int | float) -> Value:
     high = Decimal(high_text) if high_text is not None else None
     if high is not None:
         if qualifier in (">", "<", ">=", "<="):
-            raise ValueSyntaxError(f'"{text}": a range cannot also be "{qualifier}"')
+            raise ValueSyntaxError(f'{quote(text)}: a range cannot also be "{qualifier}"')
         if high < low:
-            raise ValueSyntaxError(f'"{text}": the range ends below where it starts')
+            raise ValueSyntaxError(f"{quote(text)}: the range ends below where it starts")
     return Value(
         qualifier=qualifier,
         low=low,

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+
+# `[[`, then anything but `[` or a line break up to the first `]]`. The match stops at the first `[`, so
+# a run of brackets costs linear time in all (a search for `]]` from every `[[` would be quadratic).
+_WIKILINK = re.compile(r"\[\[((?:[^\[\]\n]|\](?!\]))*)\]\]")
 
 
 def wikilink_plugin(md: MarkdownIt) -> None:
@@ -15,11 +21,11 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     src, start = state.src, state.pos
     if not src.startswith("[[", start):
         return False
-    end = src.find("]]", start + 2, state.posMax)
-    if end < 0:
+    match = _WIKILINK.match(src, start, state.posMax)
+    if match is None:
         return False
-    inner = src[start + 2 : end]
-    if not inner.strip() or "[" in inner or "\n" in inner:
+    inner, end = match[1], match.end() - 2
+    if not inner.strip():
         return False
     target, _, text = inner.partition("|")
     target, text = target.strip(), text.strip()
