@@ -12,6 +12,7 @@ refusing hostile text quickly is as much a guarantee as building it quickly.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import shutil
 import statistics
@@ -41,8 +42,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "bracket soup": lambda n: _repeat("[", n),
     "nested [[": lambda n: _repeat("[[", n),
     "long attribute value": lambda n: f'[text]{{fig=revenue value="1" unit="{_repeat("U", n)}"}}',
-    "deep lists": lambda n: "\n".join(
-        "  " * depth + f"- item {depth}" for depth in range(int(math.sqrt(n))) for _ in range(1)
+    "deep lists": lambda n: _repeat(
+        "".join("  " * depth + f"- item {depth}\n" for depth in range(60)) + "\n", n
     ),
     "annotations on one line": lambda n: _repeat('[[Acme]] and [3 bn]{fig=revenue value="3 bn"} ', n),
 }
@@ -95,7 +96,7 @@ def main() -> int:
             peak = max(r[1] for r in runs)
             cells.append(f"{wall:.2f}, {peak:.0f}")
             times.append((size, max(wall - baseline, 0.01)))
-        growth = ", ".join(f"{exponent(a, b):.2f}" for a, b in zip(times, times[1:], strict=False))
+        growth = ", ".join(f"{exponent(a, b):.2f}" for a, b in itertools.pairwise(times))
         print(f"| {name} | " + " | ".join(cells) + f" | {growth} |", flush=True)
     return 0
 

@@ -21,8 +21,15 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
 from .diagnostics import Diagnostic, Position, did_you_mean, quote
+from .names import name_key
 from .records import compact
 from .values import Value, ValueSyntaxError, parse_value
+
+# Per-file limits that no real article reaches: the last guard against hostile content, which every
+# step already handles in linear time.
+MAX_ANNOTATIONS = 50_000
+MAX_NESTING = 16  # [text]{...} annotations inside each other
+MAX_ERRORS = 100  # errors listed per file; the rest are counted
 
 CLAIM_ATTRIBUTES = {
     "fig": ("value", "unit", "lang"),
@@ -244,6 +251,7 @@ class _Collector:
         self.result = Annotated()
         self.anchors: Counter[str] = Counter()
         self.block_lines: dict[int, _BlockLines] = {}
+        self.unshown: list[Position] = []
 
     def position(self, block: Token, offset: int) -> Position:
         """File position of character `offset` of an inline block's content."""
@@ -254,7 +262,27 @@ class _Collector:
         return Position(self.path, line + 1 + self.line_offset, column)
 
     def error(self, position: Position, message: str) -> None:
-        self.result.diagnostics.append(Diagnostic(position, "error", message))
+        if len(self.result.diagnostics) < MAX_ERRORS:
+            self.result.diagnostics.append(Diagnostic(position, "error", message))
+        else:
+            self.unshown.append(position)
+
+    def finish(self) -> None:
+        """Say how many errors were not listed, and refuse a body with more annotations than a file may
+        hold (the last guard, after every step has been made linear)."""
+        count = len(self.result.mentions) + len(self.result.claims)
+        if count > MAX_ANNOTATIONS:
+            first = self.result.diagnostics[0].position if self.result.diagnostics else Position(self.path)
+            self.result.diagnostics.append(
+                Diagnostic(
+                    first, "error", f"{count:,} annotations; a file may hold at most {MAX_ANNOTATIONS:,}"
+                )
+            )
+        if self.unshown:
+            message = (
+                f"{len(self.unshown):,} more errors in this file (only the first {MAX_ERRORS} are listed)"
+            )
+            self.result.diagnostics.append(Diagnostic(self.unshown[0], "error", message))
 
     def anchor(self, prefix: str) -> str:
         self.anchors[prefix] += 1
@@ -282,6 +310,9 @@ class _Collector:
             elif child.type == "span_open":
                 spans.append((child, length))
                 child.meta["contains_link"] = False
+                if len(spans) == MAX_NESTING + 1:
+                    where = self.position(block, child.meta.get("start", 0))
+                    self.error(where, f"annotations nested more than {MAX_NESTING} deep")
             elif child.type == "span_close" and spans:
                 opening, start = spans.pop()
                 child.meta["opening"] = opening
@@ -337,8 +368,8 @@ class _Collector:
             if "lang" not in attrs:
                 self.error(where, "a [text]{...} annotation needs fig=KEY or event=KEY")
             return None
-        key = attrs[kind]
-        if not key.strip():
+        key = name_key(attrs[kind])
+        if not key:
             self.error(where, f"{kind}= needs a key")
             return None
         value = None
@@ -437,5 +468,6 @@ def annotate(
             collector.error(where, f"only lang= is allowed in a block's {{...}} line, not {names}")
     for block, marker, offset in env.get("unparsed", []):
         collector.unparsed(block, marker, offset)
+    collector.finish()
     collector.result.html = md.renderer.render(tokens, md.options, env)
     return collector.result

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .annotations import annotate
 from .diagnostics import Diagnostic, Position
@@ -21,6 +23,7 @@ from .model import (
     Home,
     Reference,
 )
+from .names import encoding_note, name_key
 from .schema import Fields
 from .sources import read_text, split_front_matter
 from .yamlfile import YamlDoc, load_yaml
@@ -93,7 +96,7 @@ def _markdown_source(file: Path, path: str) -> tuple[YamlDoc | None, str, int, l
 
 
 def _slug(file: Path, path: str) -> tuple[str, list[Diagnostic]]:
-    slug = file.stem
+    slug = unicodedata.normalize("NFC", file.stem)  # macOS file systems hand out names decomposed
     if not _SLUG.match(slug):
         message = f'file name "{file.name}" makes a bad slug: use letters, digits, "-", "_" or "."'
         return slug, [Diagnostic(Position(path), "error", message)]
@@ -177,18 +180,34 @@ def _registry(root: Path, name: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
     return doc, problems
 
 
+def _unique_keys(doc: YamlDoc, what: str, problems: list[Diagnostic]) -> list[Any]:
+    """The registry's keys, leaving out (with an error) any that compares equal to an earlier one."""
+    first: dict[str, str] = {}
+    keys = []
+    for key in doc.data:
+        folded = name_key(str(key))
+        if folded in first:
+            note = encoding_note(str(key), first[folded])
+            message = f'{what} key "{key}" is the same as "{first[folded]}" (keys ignore case){note}'
+            problems.append(Diagnostic(doc.at(key), "error", message))
+            continue
+        first[folded] = str(key)
+        keys.append(key)
+    return keys
+
+
 def load_figures(root: Path) -> tuple[list[Figure], list[Diagnostic]]:
     doc, problems = _registry(root, "figures.yaml")
     figures: list[Figure] = []
     if doc is None or not doc.data:
         return figures, problems
-    for key in doc.data:
+    for key in _unique_keys(doc, "figure", problems):
         fields = Fields(doc, (key,), f'figure "{key}"')
         fields.only(FIGURE_FIELDS)
         entity = fields.text("entity")
         figures.append(
             Figure(
-                key=str(key),
+                key=name_key(str(key)),
                 label=fields.text("label", required=True),
                 unit=fields.text("unit", required=True),
                 position=doc.at(key),
@@ -208,7 +227,7 @@ def load_events(root: Path) -> tuple[list[Event], list[Diagnostic]]:
     events: list[Event] = []
     if doc is None or not doc.data:
         return events, problems
-    for key in doc.data:
+    for key in _unique_keys(doc, "event", problems):
         fields = Fields(doc, (key,), f'event "{key}"')
         fields.only(EVENT_FIELDS)
         date = fields.date("date", required=True)
@@ -222,7 +241,7 @@ def load_events(root: Path) -> tuple[list[Event], list[Diagnostic]]:
                 references.append(ExternalReference(title, url))
             fields.diagnostics += item.diagnostics
         event = Event(
-            key=str(key),
+            key=name_key(str(key)),
             date=date,  # type: ignore[arg-type]  # None only when an error was reported
             title=fields.text("title", required=True),
             position=doc.at(key),

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .names import name_key
 from .records import compact
 
 
@@ -104,6 +105,6 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ' (did you mean "x"?)' suffix when one candidate is close to `word`, else ''."""
     if len(word) > _LONGEST_TYPO:
         return ""
-    pool = {c.casefold(): c for c in candidates}
-    close = difflib.get_close_matches(word.casefold(), list(pool), n=1, cutoff=0.75)
+    pool = {name_key(c): c for c in candidates}
+    close = difflib.get_close_matches(name_key(word), list(pool), n=1, cutoff=0.75)
     return f' (did you mean "{pool[close[0]]}"?)' if close else ""

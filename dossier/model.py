@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .annotations import Annotated, Claim, Mention
 from .dates import FuzzyDate
 from .diagnostics import Position
+from .names import name_key
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
 
@@ -211,7 +212,7 @@ class Dossier:
         return {**self.__dict__, "_related": {}}
 
     def entity_slug(self, name: str) -> str | None:
-        return self.names.get(name.casefold())
+        return self.names.get(name_key(name))
 
     def related(self, slug: str) -> list[tuple[str, int]]:
         """Entities that share documents with `slug`, most shared first, as (slug, documents)."""

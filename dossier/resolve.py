@@ -8,6 +8,7 @@ from .annotations import Annotated, Claim, Mention
 from .diagnostics import Diagnostic, Position, did_you_mean, quote
 from .figures import FigureSummary, summarize
 from .model import Article, Citation, Content, Dossier, Entity, Reference
+from .names import encoding_note, name_key
 
 
 class _Resolver:
@@ -34,11 +35,13 @@ class _Resolver:
         by_slug: dict = {}
         folded: dict[str, str] = {}
         for item in items:
-            key = item.slug.casefold()
+            key = name_key(item.slug)
             if key in folded:
+                other = folded[key]
+                note = encoding_note(item.slug, other.rsplit("/", 1)[-1].removesuffix(".md"))
                 self.error(
                     Position(item.path),
-                    f'{what} slug "{item.slug}" is also used by {folded[key]} (slugs ignore case)',
+                    f'{what} slug "{item.slug}" is also used by {other} (slugs ignore case){note}',
                 )
                 continue
             folded[key] = item.path
@@ -52,13 +55,14 @@ class _Resolver:
             for spelling, where in spellings:
                 if not spelling:
                     continue
-                key = spelling.casefold()
+                key = name_key(spelling)
                 owner = self.names.get(key)
                 if owner is not None and owner != entity.slug:
                     other = self.entities[owner]
                     self.error(
                         where,
-                        f'"{spelling}" names both "{other.name}" ({other.path}) and "{entity.name}"',
+                        f'"{spelling}" names both "{other.name}" ({other.path}) and "{entity.name}"'
+                        + encoding_note(other.name, entity.name),
                     )
                     continue
                 if owner is None:
@@ -69,7 +73,7 @@ class _Resolver:
         name = reference.name if isinstance(reference, Reference) else reference.target
         slug = self.found.get(name)
         if slug is None:
-            slug = self.found[name] = self.names.get(" ".join(name.split()).casefold())
+            slug = self.found[name] = self.names.get(name_key(name))
         if slug is None:
             where = reference.position
             self.error(where, f"unknown entity {quote(name)}{did_you_mean(name, self.spellings)}")

@@ -19,12 +19,44 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 Path = tuple[str | int, ...]
-MAX_DEPTH = 64  # no content file needs more; deeper nesting is refused before it can exhaust the stack
+# Limits no real dossier file reaches, so hostile YAML is refused before it costs time or memory.
+MAX_DEPTH = 64  # nesting; deeper is refused before it can exhaust the stack
+MAX_VALUES = 100_000  # scalars, lists and mappings in one file
+MAX_KEY_CHARS = 1_000
+_SCAN_ABOVE = 64 * 1024  # a shorter text cannot hold MAX_VALUES values, so it is not counted
 
 
-class _TooDeep(Exception):
-    def __init__(self, node: yaml.Node):
-        self.node = node
+class _Refused(Exception):
+    """YAML that is well formed but not accepted in a dossier file."""
+
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark = mark
+        self.message = message
+
+
+def _screen(text: str) -> None:
+    """Refuse anchors and aliases, and count values, from the event stream, before anything is built.
+
+    Aliases are refused rather than expanded: nested aliases (a "billion laughs") make a few lines
+    stand for billions of values, which any later walk over the data would visit."""
+    if "&" not in text and "*" not in text and len(text) <= _SCAN_ABOVE:
+        return
+    values = 0
+    first_anchor = None
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, f"aliases (*{event.anchor}) are not allowed in dossier files")
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            if values > MAX_VALUES:
+                raise _Refused(
+                    event.start_mark, f"YAML too large: more than {MAX_VALUES:,} values in one file"
+                )
+            if event.anchor is not None and first_anchor is None:
+                first_anchor = event
+    if first_anchor is not None:
+        anchor = first_anchor.anchor
+        raise _Refused(first_anchor.start_mark, f"anchors (&{anchor}) are not allowed in dossier files")
 
 
 @dataclass
@@ -50,6 +82,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc | Non
     origin = Position(path, line_offset + 1, 1)
     loader = _Loader(text)
     try:
+        _screen(text)
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, origin), []
@@ -58,9 +91,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc | Non
         _walk(node, (), doc, problems, path, line_offset)
         doc.data = loader.construct_document(node)
         return doc, problems
-    except _TooDeep as exc:
-        where = _position(exc.node.start_mark, path, line_offset)
-        return None, [Diagnostic(where, "error", f"invalid YAML: nested more than {MAX_DEPTH} levels deep")]
+    except _Refused as exc:
+        where = _position(exc.mark, path, line_offset)
+        return None, [Diagnostic(where, "error", exc.message)]
     except RecursionError:
         return None, [Diagnostic(origin, "error", "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as exc:
@@ -87,11 +120,15 @@ def _walk(
     line_offset: int,
 ) -> None:
     if len(at) > MAX_DEPTH:
-        raise _TooDeep(node)
+        raise _Refused(node.start_mark, f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            if len(key) > MAX_KEY_CHARS:
+                raise _Refused(
+                    key_node.start_mark, f"YAML too large: a key longer than {MAX_KEY_CHARS:,} characters"
+                )
             where = _position(key_node.start_mark, path, line_offset)
             if key in seen:
                 problems.append(Diagnostic(where, "error", f'duplicate key "{key}"'))

@@ -88,7 +88,7 @@ def _line_breaks_in_quoted_text(root: Path) -> None:
 MADE = {
     "huge-file": (
         _huge,
-        ["content/articles/huge.md:1:1: error: file is 10,500,033 bytes; the limit is 8 MB"],
+        ["content/articles/huge.md:1:1: error: file is 10,500,033 bytes; the limit is 2 MB"],
     ),
     "symlink-out-of-root": (
         _symlinked_file,

@@ -9,18 +9,21 @@ import pickle
 import re
 import string
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from dossier import cache
-from dossier.annotations import annotate
+from dossier.annotations import MAX_ERRORS, annotate
 from dossier.cli import main
 from dossier.dates import DateSyntaxError, parse_date
 from dossier.markup import markdown
 from dossier.model import Article, Citation
+from dossier.names import name_key
 from dossier.values import ValueSyntaxError, parse_value
+from dossier.yamlfile import load_yaml
 
 DIAGNOSTIC = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): .+$")
 
@@ -29,10 +32,14 @@ PIECES = st.sampled_from(
     [
         "[[", "]]", "[", "]", "{", "}", "|", "=", '"', "fig=", "event=", "value=", "unit=", "lang=",
         "\n", "\n\n", "`", "\\", "*", "# ", "> ", "- ", "(", ")", "<", ">", "javascript:", "http://x/",
-        "Acme", "Jane Roe", "200 bn", "~4", "k", "ä", "梁", " ",
+        "Acme", "Jane Roe", "200 bn", "~4", "k", "ä", "梁", " ", "Zu\u0308rich", "ZÜRICH", "&a ", "*a",
     ]
 )  # fmt: skip
-MARKUP = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join)
+# Runs of brackets: the shape that once made the [[ rule quadratic.
+BRACKET_RUNS = st.builds(
+    lambda run, n: run * n, st.sampled_from(["[", "[[", "]{", "[x]{fig=k "]), st.integers(1, 400)
+)
+MARKUP = st.lists(st.one_of(PIECES, st.text(max_size=5), BRACKET_RUNS), max_size=40).map("".join)
 OPTIONS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -109,6 +116,39 @@ def test_annotation_parser_never_raises_and_points_into_the_file(source: str, la
     for annotation in [*result.mentions, *result.claims]:
         assert annotation.position.line >= 5
     assert "<script" not in result.html  # raw HTML is off: nothing in the text becomes a tag
+    assert len(result.diagnostics) <= MAX_ERRORS + 1  # the rest are counted in one line
+    assert all(len(d.message) < 400 for d in result.diagnostics)  # quotes are excerpts
+
+
+@OPTIONS
+@given(st.text())
+def test_names_compare_the_same_however_their_letters_are_encoded(text: str) -> None:
+    composed, decomposed = unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)
+    assert name_key(composed) == name_key(decomposed) == name_key(text)
+    assert name_key(name_key(text)) == name_key(text)
+
+
+YAML_NAME = st.sampled_from(["a", "b", "x1"])
+YAML_ITEM = st.one_of(
+    st.sampled_from(["plain", "1", "2025-04-30", "[1, 2]"]),
+    YAML_NAME.map(lambda name: f"&{name} value"),
+    YAML_NAME.map(lambda name: f"*{name}"),
+    YAML_NAME.map(lambda name: f"&{name} [x, y]"),
+)
+
+
+@OPTIONS
+@given(st.lists(YAML_ITEM, min_size=1, max_size=9))
+def test_yaml_with_an_anchor_or_alias_is_refused_before_it_is_expanded(items: list[str]) -> None:
+    text = "".join(f"k{index}: {item}\n" for index, item in enumerate(items))
+    doc, problems = load_yaml(text, "content/figures.yaml")
+    if any(item.startswith(("&", "*")) for item in items):
+        assert doc is None and len(problems) == 1
+        line = problems[0].position.line
+        assert problems[0].message.endswith("are not allowed in dossier files")
+        assert items[line - 1].startswith(("&", "*"))  # at the first anchor or alias's line
+    else:
+        assert doc is not None and problems == []
 
 
 @OPTIONS
