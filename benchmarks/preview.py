@@ -24,8 +24,8 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from generate import generate  # noqa: E402
 
-from dossier.preview import LiveSite  # noqa: E402
-from dossier.project import Project  # noqa: E402
+from dossier.incremental.project import Project  # noqa: E402
+from dossier.preview.live import LiveSite  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     if args.command == "serve":
-        from .serve import serve
+        from .preview.serve import serve
 
         return serve(
             root,

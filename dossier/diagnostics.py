@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import name_key
 from .records import compact
 
 
@@ -89,7 +87,6 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) ->
 
 
 EXCERPT = 60  # characters of content a message quotes at most
-_LONGEST_TYPO = 100  # a word longer than this is not a misspelt name (and difflib is quadratic in it)
 
 
 def quote(content: object) -> str:
@@ -99,12 +96,3 @@ def quote(content: object) -> str:
     if len(text) > EXCERPT:
         text = text[: EXCERPT - 16] + "…" + text[-15:]
     return f'"{text}"'
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A ' (did you mean "x"?)' suffix when one candidate is close to `word`, else ''."""
-    if len(word) > _LONGEST_TYPO:
-        return ""
-    pool = {name_key(c): c for c in candidates}
-    close = difflib.get_close_matches(name_key(word), list(pool), n=1, cutoff=0.75)
-    return f' (did you mean "{pool[close[0]]}"?)' if close else ""

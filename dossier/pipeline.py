@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache, search
 from .diagnostics import ContentError, Diagnostic, Position
-from .scan import scan_sources
+from .incremental import cache
+from .pages import search
+from .reading.discover import scan_sources
 
 if TYPE_CHECKING:
-    from .project import Project
+    from .incremental.project import Project
 
 
 @dataclass
@@ -41,7 +42,7 @@ class BuildResult:
 
 
 def _project(options: BuildOptions) -> Project:
-    from .project import Project  # the engine proper; a build with nothing changed never needs it
+    from .incremental.project import Project  # the engine proper; a build with nothing changed never needs it
 
     return Project(options.root, base_url=options.base_url, strict=options.strict)
 
@@ -85,7 +86,7 @@ def build(options: BuildOptions) -> BuildResult:
             raise ContentError(manifest.diagnostics)
         seconds = time.perf_counter() - started
         return BuildResult(manifest.pages, manifest.files, 0, 0, seconds, manifest.diagnostics)
-    from .output import SiteWriter
+    from .incremental.output import SiteWriter
 
     # When the cache describes the output folder, most of it will be carried over: the staging
     # folder starts as the published files (the spare brought up to date, or links made while the

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.annotations import annotate
-from dossier.markup import markdown, resolve_placeholders
+from dossier.syntax.annotations import annotate
+from dossier.syntax.markup import markdown, resolve_placeholders
 
 FIXTURES = Path(__file__).parent / "fixtures" / "annotations.md"
 

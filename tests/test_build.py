@@ -366,7 +366,7 @@ def test_worker_processes_build_the_same_site_as_one_process(tmp_path, monkeypat
 
     from conftest import REPO
 
-    from dossier import workers
+    from dossier.incremental import workers
 
     sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate

@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import run
 from test_build import files_of
 
-from dossier.cache import CACHE_FOLDER
+from dossier.incremental.cache import CACHE_FOLDER
 
 
 def cold_copy(root: Path, tmp_path: Path, capsys) -> dict[str, bytes]:
@@ -266,7 +266,7 @@ def test_the_cache_folder_ignores_itself(make_dossier, capsys) -> None:
 
 
 def test_a_file_status_vouches_for_its_bytes_only_when_not_racy() -> None:
-    from dossier.project import RACY_NS, _same_bytes
+    from dossier.incremental.project import RACY_NS, _same_bytes
 
     status = (120, 1_000 * RACY_NS, 1_000 * RACY_NS, 42)
     read_long_after = 1_002 * RACY_NS

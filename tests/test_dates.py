@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.dates import DateSyntaxError, parse_date
+from dossier.syntax.dates import DateSyntaxError, parse_date
 
 D = dt.date
 

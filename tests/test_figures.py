@@ -7,12 +7,12 @@ from itertools import combinations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.annotations import Claim, Context
-from dossier.dates import parse_date
 from dossier.diagnostics import Position
-from dossier.figures import series_of, summarize
-from dossier.model import Article, Citation, Figure
-from dossier.values import parse_value
+from dossier.model.documents import Article, Citation, Figure
+from dossier.model.figures import series_of, summarize
+from dossier.syntax.annotations import Claim, Context
+from dossier.syntax.dates import parse_date
+from dossier.syntax.values import parse_value
 
 FIGURE = Figure("k", "A figure", "CNY", Position("content/figures.yaml"))
 

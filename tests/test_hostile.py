@@ -10,9 +10,9 @@ import pytest
 from conftest import run, run_process
 from test_invalid import INVALID, assemble
 
-from dossier.annotations import MAX_ANNOTATIONS, MAX_ERRORS, MAX_NESTING, annotate
-from dossier.markup import markdown
-from dossier.yamlfile import MAX_KEY_CHARS, MAX_VALUES, load_yaml
+from dossier.reading.yamlfile import MAX_KEY_CHARS, MAX_VALUES, load_yaml
+from dossier.syntax.annotations import MAX_ANNOTATIONS, MAX_ERRORS, MAX_NESTING, annotate
+from dossier.syntax.markup import markdown
 
 NFD = "Zu\u0308rich"
 NFC = unicodedata.normalize("NFC", NFD)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.project import Project
+from dossier.incremental.project import Project
 
 
 class FolderSink:

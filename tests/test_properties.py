@@ -15,15 +15,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from dossier import cache
-from dossier.annotations import MAX_ERRORS, annotate
 from dossier.cli import main
-from dossier.dates import DateSyntaxError, parse_date
-from dossier.markup import markdown
-from dossier.model import Article, Citation
-from dossier.names import name_key
-from dossier.values import ValueSyntaxError, parse_value
-from dossier.yamlfile import load_yaml
+from dossier.incremental import cache
+from dossier.model.documents import Article, Citation
+from dossier.reading.yamlfile import load_yaml
+from dossier.syntax.annotations import MAX_ERRORS, annotate
+from dossier.syntax.dates import DateSyntaxError, parse_date
+from dossier.syntax.markup import markdown
+from dossier.syntax.names import name_key
+from dossier.syntax.values import ValueSyntaxError, parse_value
 
 DIAGNOSTIC = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): .+$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO, main, static_server
 
-from dossier import search
+from dossier.pages import search
 
 
 def test_building_without_pagefind_says_search_was_skipped(make_dossier, capsys, monkeypatch) -> None:

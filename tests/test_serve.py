@@ -19,8 +19,8 @@ import pytest
 from conftest import MINIMAL
 from serving import ServeProcess, save
 
-from dossier.preview import Preview
-from dossier.server import PreviewServer
+from dossier.preview.live import Preview
+from dossier.preview.server import PreviewServer
 
 ARTICLE = "content/articles/first.md"
 FIRST = textwrap.dedent(MINIMAL[ARTICLE])
@@ -316,7 +316,7 @@ def test_closed_tabs_do_not_leave_threads_behind(make_dossier) -> None:
 
 
 def test_only_loopback_addresses_count_as_private() -> None:
-    from dossier.serve import _is_loopback
+    from dossier.preview.serve import _is_loopback
 
     assert all(_is_loopback(host) for host in ("127.0.0.1", "127.0.0.2", "::1", "localhost"))
     assert not any(_is_loopback(host) for host in ("0.0.0.0", "::", "192.168.1.20", "example.org"))

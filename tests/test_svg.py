@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from lxml import etree
 
-from dossier.dates import parse_date
-from dossier.svg import Bar, Mark, Neighbour, _nice_ceiling, bar_chart, neighbourhood_graph, timeline_svg
+from dossier.pages.svg import (
+    Bar,
+    Mark,
+    Neighbour,
+    _nice_ceiling,
+    bar_chart,
+    neighbourhood_graph,
+    timeline_svg,
+)
+from dossier.syntax.dates import parse_date
 
 HOSTILE = '</svg><script>alert("x")</script> & "quotes"'
 SVG = "{http://www.w3.org/2000/svg}"

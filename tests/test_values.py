@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from dossier.values import ValueSyntaxError, format_quantity, parse_value
+from dossier.syntax.values import ValueSyntaxError, format_quantity, parse_value
 
 PARSED = [
     # text, qualifier, minimum, maximum, display

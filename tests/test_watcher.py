@@ -9,8 +9,8 @@ import time
 from serving import ServeProcess, crowd, save
 from test_serve import ARTICLE, FIRST, wait_until
 
-from dossier.preview import Preview
-from dossier.watcher import Watcher
+from dossier.preview.live import Preview
+from dossier.preview.watcher import Watcher
 
 
 def test_saves_in_a_crowded_root_each_show_within_a_second(make_dossier) -> None:

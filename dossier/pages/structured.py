@@ -7,8 +7,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .dates import DAY, FuzzyDate
-from .model import Article, Entity, Event
+from ..model.documents import Article, Entity, Event
+from ..syntax.dates import DAY, FuzzyDate
 
 ENTITY_TYPES = {
     "person": "Person",

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .cache import site_stamp
+from .folders import site_stamp
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

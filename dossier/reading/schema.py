@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .dates import DateSyntaxError, FuzzyDate, parse_date
-from .diagnostics import Diagnostic, Position, did_you_mean
+from ..diagnostics import Diagnostic, Position
+from ..syntax.dates import DateSyntaxError, FuzzyDate, parse_date
+from ..syntax.names import did_you_mean
 from .yamlfile import YamlDoc
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")

@@ -15,13 +15,14 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from . import __version__
-from .cache import cache_folder
+from .. import __version__
+from ..diagnostics import ContentError, Diagnostic, Position
+from ..model.documents import Dossier
+from ..model.figures import FigureSummary
 from .data import article_updated, entities_json, events_json, figures_csv, figures_json, timestamp
-from .diagnostics import ContentError, Diagnostic, Position
-from .figures import FigureSummary
-from .model import Dossier
-from .pages import (
+from .structured import script_json
+from .urls import absolute, base_path, output_file, relative
+from .views import (
     ARTICLES_MENTIONS,
     ARTICLES_META,
     CITATIONS,
@@ -33,10 +34,17 @@ from .pages import (
     Views,
     latest_date,
 )
-from .structured import script_json
-from .urls import absolute, base_path, output_file, relative
 
-ENGINE_LAYOUTS = Path(__file__).parent / "layouts"
+
+def _engine_layouts() -> Path:
+    """The default layouts: the copy installed with the package (`pip install .`), or in a checkout
+    the repository's top-level layouts/, which its own dossier builds with."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "default_layouts"
+    return installed if installed.is_dir() else package.parent / "layouts"
+
+
+ENGINE_LAYOUTS = _engine_layouts()
 NAV = [("Home", ""), ("Timeline", "timeline/"), ("Figures", "figures/"),
        ("Entities", "entities/"), ("Sources", "articles/")]  # fmt: skip
 
@@ -68,24 +76,17 @@ def collect_assets(root: Path) -> dict[str, Asset]:
     return assets
 
 
-def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
-    """Compiled layouts kept in the build cache (checked against their source by Jinja), so a
-    build does not compile every layout again; none where the folder cannot be written."""
-    try:
-        folder = cache_folder(root) / "layouts"
-        folder.mkdir(exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+def environment(root: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """The layouts of the dossier at `root`, falling back template by template to the engine's.
 
-
-def environment(root: Path) -> jinja2.Environment:
+    `compiled` is a folder to keep compiled layouts in between builds (Jinja checks them against
+    their source), so a build does not compile every layout again."""
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader(root / "layouts"), jinja2.FileSystemLoader(ENGINE_LAYOUTS)]
     )
     env = jinja2.Environment(
         loader=loader,
-        bytecode_cache=_bytecode_cache(root),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

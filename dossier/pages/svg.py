@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-from .dates import FuzzyDate
+from ..syntax.dates import FuzzyDate
 
 WIDTH, LANE, TOP, MARGIN = 800, 18, 28, 16
 

@@ -9,11 +9,11 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .dates import FuzzyDate
-from .figures import FigureSummary, claim_of, unit_of
-from .model import Article, Citation, Dossier
+from ..model.documents import Article, Citation, Dossier
+from ..model.figures import FigureSummary, claim_of, unit_of
+from ..syntax.dates import FuzzyDate
+from ..syntax.values import format_quantity, number_json
 from .urls import absolute
-from .values import format_quantity, number_json
 
 
 def _json_list(items: Iterable[Any]) -> bytes:

@@ -20,9 +20,9 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
-from .diagnostics import Diagnostic, Position, did_you_mean, quote
-from .names import name_key
-from .records import compact
+from ..diagnostics import Diagnostic, Position, quote
+from ..records import compact
+from .names import did_you_mean, name_key
 from .values import Value, ValueSyntaxError, parse_value
 
 # Per-file limits that no real article reaches: the last guard against hostile content, which every

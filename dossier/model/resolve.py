@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .annotations import Annotated, Claim, Mention
-from .diagnostics import Diagnostic, Position, did_you_mean, quote
+from ..diagnostics import Diagnostic, Position, quote
+from ..syntax.annotations import Annotated, Claim, Mention
+from ..syntax.names import did_you_mean, encoding_note, name_key
+from .documents import Article, Citation, Content, Dossier, Entity, Reference
 from .figures import FigureSummary, summarize
-from .model import Article, Citation, Content, Dossier, Entity, Reference
-from .names import encoding_note, name_key
 
 
 class _Resolver:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .diagnostics import quote
+from ..diagnostics import quote
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",

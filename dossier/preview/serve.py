@@ -11,8 +11,8 @@ import time
 import webbrowser
 from pathlib import Path
 
-from .diagnostics import print_diagnostics
-from .preview import Preview
+from ..diagnostics import print_diagnostics
+from .live import Preview
 from .server import PreviewServer
 from .watcher import Watcher
 

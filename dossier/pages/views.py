@@ -13,15 +13,15 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.documents import ENTITY_TYPES, Article, Citation, Dossier, Entity, Event
+from ..model.figures import FigureSummary, claim_of, series_of
+from ..syntax.annotations import Annotated, Claim
+from ..syntax.dates import FuzzyDate
+from ..syntax.markup import resolve_placeholders
+from ..syntax.values import format_quantity
 from . import structured
-from .annotations import Annotated, Claim
-from .dates import FuzzyDate
-from .figures import FigureSummary, claim_of, series_of
-from .markup import resolve_placeholders
-from .model import ENTITY_TYPES, Article, Citation, Dossier, Entity, Event
 from .svg import Bar, Mark, Neighbour, bar_chart, neighbourhood_graph, timeline_svg
 from .urls import absolute, relative
-from .values import format_quantity
 
 TYPE_LABELS = {
     "person": "People",

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostic, Position
+from ..diagnostics import Diagnostic, Position
 from .yamlfile import YamlDoc, load_yaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a book-length article is under 1 MB; see the README's limits

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import ContentError, Diagnostic
-from .project import Outcome, Project
+from ..diagnostics import ContentError, Diagnostic
+from ..incremental.project import Outcome, Project
 
 
 class LiveSite:

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Position
+from ..diagnostics import Diagnostic, Position
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

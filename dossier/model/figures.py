@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from .annotations import Claim
-from .model import Citation, Figure
-from .values import Interval, format_quantity
+from ..syntax.annotations import Claim
+from ..syntax.values import Interval, format_quantity
+from .documents import Citation, Figure
 
 
 @dataclass

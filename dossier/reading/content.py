@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .annotations import annotate
-from .diagnostics import Diagnostic, Position
-from .markup import PRIVATE_MARKERS, markdown
-from .model import (
+from ..diagnostics import Diagnostic, Position
+from ..model.documents import (
     ENTITY_TYPES,
     Article,
     Config,
@@ -23,9 +21,11 @@ from .model import (
     Home,
     Reference,
 )
-from .names import encoding_note, name_key
+from ..syntax.annotations import annotate
+from ..syntax.markup import PRIVATE_MARKERS, markdown
+from ..syntax.names import encoding_note, name_key
+from .files import read_text, split_front_matter
 from .schema import Fields
-from .sources import read_text, split_front_matter
 from .yamlfile import YamlDoc, load_yaml
 
 CONFIG_FIELDS = ("title", "description", "base_url", "language", "author", "markdown")

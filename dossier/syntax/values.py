@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from .diagnostics import quote
+from ..diagnostics import quote
 
 SCALES: dict[str, tuple[str, int]] = {
     "k": ("k", 3),

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 if TYPE_CHECKING:
     from .project import JournalEntry, Project
 
-from .scan import Stat
-
-CACHE_FOLDER = ".cache"
+from ..pages.render import ENGINE_LAYOUTS
+from ..reading.discover import Stat
+from .folders import CACHE_FOLDER, cache_folder, site_stamp
 
 
 @contextlib.contextmanager
@@ -45,13 +45,14 @@ def _no_gc() -> Iterator[None]:
 
 @cache
 def engine_digest() -> str:
-    """A digest of every file of the engine, so any change to it invalidates the cache."""
-    package = Path(__file__).parent
+    """A digest of every file of the engine and its default layouts, so any change to them
+    invalidates the cache."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    for file in sorted(package.rglob("*")):
-        if file.is_file() and "__pycache__" not in file.parts:
-            digest.update(file.relative_to(package).as_posix().encode())
-            digest.update(file.read_bytes())
+    for folder in (Path(__file__).parents[1], ENGINE_LAYOUTS):
+        for file in sorted(folder.rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(f"{folder.name}/{file.relative_to(folder).as_posix()}".encode())
+                digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -82,15 +83,6 @@ def spare_folder(root: Path, key: CacheKey) -> Path | None:
     except OSError:
         return None
     return folder / f"site-{_key_name(key)}"
-
-
-def site_stamp(out: Path) -> tuple[int, int] | None:
-    """Identifies the output folder as the cache last saw it; a rebuilt or replaced folder differs."""
-    try:
-        status = out.stat()
-    except OSError:
-        return None
-    return (status.st_ino, status.st_mtime_ns)
 
 
 def manifest_file(root: Path, key: CacheKey) -> Path:
@@ -175,16 +167,6 @@ def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str |
 JOURNAL_SHARE, JOURNAL_FLOOR = 0.25, 1 << 20
 
 
-def cache_folder(root: Path) -> Path:
-    """`.cache/` under the root, made on first use with a .gitignore that ignores all of it."""
-    folder = root / CACHE_FOLDER
-    folder.mkdir(exist_ok=True)
-    gitignore = folder / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text("*\n")
-    return folder
-
-
 def save(project: Project, root: Path, key: CacheKey) -> None:
     """Write the project after a build: a journal entry when the build only edited documents (the
     cost follows the edit), else the whole project, which also starts a new, empty journal."""
@@ -210,7 +192,7 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
 def _dump(record: object, handle: BinaryIO) -> None:
     """Pickle with each document's body as a pickle of its own, so that loading reads a body only
     when a page needs it (see `model.Document`)."""
-    from .model import Article, Entity, Home
+    from ..model.documents import Article, Entity, Home
 
     pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {**copyreg.dispatch_table, Article: _apart, Entity: _apart, Home: _apart}

@@ -18,9 +18,10 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .preview import BuildEvent, Preview
+from ..pages.render import ENGINE_LAYOUTS
+from .live import BuildEvent, Preview
 
-CLIENT = Path(__file__).parent / "layouts" / "preview" / "reload.js"
+CLIENT = ENGINE_LAYOUTS / "preview" / "reload.js"
 EVENTS_PATH = "/__dossier/events"
 CLIENT_PATH = "/__dossier/reload.js"
 HEARTBEAT_SECONDS = 10.0

@@ -6,10 +6,10 @@ import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .annotations import Annotated, Claim, Mention
-from .dates import FuzzyDate
-from .diagnostics import Position
-from .names import name_key
+from ..diagnostics import Position
+from ..syntax.annotations import Annotated, Claim, Mention
+from ..syntax.dates import FuzzyDate
+from ..syntax.names import name_key
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
 

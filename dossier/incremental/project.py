@@ -20,9 +20,22 @@ from typing import Any, Protocol
 
 import jinja2
 
-from . import __version__
-from .annotations import Claim, Mention
-from .content import (
+from .. import __version__
+from ..diagnostics import ContentError, Diagnostic, Report
+from ..model.documents import Article, Config, Content, Dossier, Entity
+from ..model.figures import FigureSummary
+from ..model.resolve import resolve, resolve_edit
+from ..pages.render import (
+    ENGINE_LAYOUTS,
+    Output,
+    Renderer,
+    collect_assets,
+    environment,
+    layout_error,
+    template_closure,
+)
+from ..pages.views import MENTIONS_OF, mentions_of, part_name
+from ..reading.content import (
     MarkdownOptions,
     load_config,
     load_events,
@@ -32,22 +45,10 @@ from .content import (
     parse_article,
     parse_entity,
 )
-from .diagnostics import ContentError, Diagnostic, Report
-from .figures import FigureSummary
-from .model import Article, Config, Content, Dossier, Entity
-from .pages import MENTIONS_OF, mentions_of, part_name
-from .render import (
-    ENGINE_LAYOUTS,
-    Output,
-    Renderer,
-    collect_assets,
-    environment,
-    layout_error,
-    template_closure,
-)
-from .resolve import resolve, resolve_edit
-from .scan import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
-from .values import Value
+from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
+from ..syntax.annotations import Claim, Mention
+from ..syntax.values import Value
+from .folders import compiled_layouts
 from .workers import parallel_map, write_file
 
 PARTS = ("meta", "mentions", "claims")
@@ -220,7 +221,7 @@ class Project:
         self._patched: set[str] | None = None  # documents the last build's resolution patched in
         self._unresolved: set[str] = set()
         self.deferred: set[str] = set()  # outputs left to be made on request
-        self.env: jinja2.Environment = environment(root)
+        self.env: jinja2.Environment = environment(root, compiled_layouts(root))
         self.dossier: Dossier | None = None
         self.summaries: dict[str, FigureSummary] | None = None
 
@@ -232,7 +233,7 @@ class Project:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self.env = environment(self.root)
+        self.env = environment(self.root, compiled_layouts(self.root))
 
     # The cache's journal
 
@@ -529,7 +530,7 @@ class Project:
         self.dossier, self.summaries = dossier, summaries
         self._unresolved = set()
         if any(path.startswith("layouts/") for path in outcome.sources_changed):
-            self.env = environment(self.root)  # a fresh template cache
+            self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
             self._template_digests = {}
         try:
             renderer = Renderer(

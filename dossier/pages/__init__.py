@@ -1,0 +1,1 @@
+"""The site: which pages exist and what each shows, rendering, data, structured data, SVG, search."""

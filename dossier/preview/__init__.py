@@ -1,0 +1,1 @@
+"""The live preview: `serve`, its HTTP server, the live site and the file watcher."""

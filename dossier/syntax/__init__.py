@@ -1,0 +1,1 @@
+"""The content's grammar: Markdown setup, annotation rules, wikilinks, values, dates and names."""
