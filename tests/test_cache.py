@@ -266,7 +266,8 @@ def test_the_cache_folder_ignores_itself(make_dossier, capsys) -> None:
 
 
 def test_a_file_status_vouches_for_its_bytes_only_when_not_racy() -> None:
-    from dossier.incremental.project import RACY_NS, _same_bytes
+    from dossier.incremental.freshness import RACY_NS
+    from dossier.incremental.freshness import same_bytes as _same_bytes
 
     status = (120, 1_000 * RACY_NS, 1_000 * RACY_NS, 42)
     read_long_after = 1_002 * RACY_NS

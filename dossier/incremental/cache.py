@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
-    from .project import JournalEntry, Project
+    from .journal import JournalEntry
+    from .project import Project
 
 from ..pages.render import ENGINE_LAYOUTS
 from ..reading.discover import Stat

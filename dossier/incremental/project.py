@@ -10,7 +10,6 @@ The same record serves `build`, `serve` and the persistent cache.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -34,24 +33,17 @@ from ..pages.render import (
     layout_error,
     template_closure,
 )
-from ..pages.views import MENTIONS_OF, mentions_of, part_name
-from ..reading.content import (
-    MarkdownOptions,
-    load_config,
-    load_events,
-    load_figures,
-    load_home,
-    markdown_options,
-    parse_article,
-    parse_entity,
-)
+from ..pages.views import MENTIONS_OF, part_name
+from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
-from ..syntax.annotations import Claim, Mention
-from ..syntax.values import Value
+from ..reading.documents import load_home, parse_article, parse_entity
+from ..reading.registries import load_events, load_figures
+from .facets import PARTS, facets, mention_facet, sha256_hex
 from .folders import compiled_layouts
+from .freshness import same_bytes, vouches
+from .journal import Journal
+from .reach import Reach
 from .workers import parallel_map, write_file
-
-PARTS = ("meta", "mentions", "claims")
 
 
 class Sink(Protocol):
@@ -78,111 +70,7 @@ class Outcome:
     seconds: float = 0.0
 
 
-@dataclass
-class JournalEntry:
-    """What one build that only edited existing documents changed in a project, so the cache can
-    append it instead of writing the whole project again (see `cache.save`)."""
-
-    generation: str  # the full cache this entry extends
-    sources: dict[str, tuple[str | None, tuple[Stat, int] | None]]  # path → digest, status
-    facets: dict[str, str | None]  # None: the facet is gone
-    groups: dict[str, int]
-    derived: dict[str, str]
-    parsed: dict[str, tuple[str, Any, list[Diagnostic]]]
-    outputs: dict[str, tuple[str, str, frozenset[str]]]  # path → signature, digest, dependency record
-    counts: tuple[int, int]
-    diagnostics: list[Diagnostic]
-    edited: set[str]  # documents whose citations the cached resolution does not hold yet
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def facets(path: str, document: Article | Entity) -> dict[str, str]:
-    """Digests of the parts of a document that other pages show: what is said about it (`meta`),
-    its mentions and its claims. Positions are left out: moving a passage down a line changes no
-    other page."""
-    body = document.body
-    if isinstance(document, Article):
-        kinds = [claim.kind for claim in body.claims]
-        about: tuple = (
-            document.title, document.language, document.source and document.source.name,
-            document.published and document.published.text, document.url, document.author,
-            document.summary, document.reading_minutes, len(body.mentions),
-            kinds.count("figure"), kinds.count("event"),
-        )  # fmt: skip
-    else:
-        about = (
-            document.name, document.type, tuple(a for a, _ in document.aliases), document.summary,
-            document.role, tuple(sorted(document.links.items())),
-        )  # fmt: skip
-    # Plain tuples of the fields: a dataclass's repr costs more than all the rest here.
-    mentions = tuple((m.target, m.text, m.anchor, *_context(m)) for m in body.mentions)
-    claims = tuple(
-        (c.kind, c.key, c.text, c.anchor, *_context(c), c.unit, *_value(c.value)) for c in body.claims
-    )
-    return {
-        part_name(path, "meta"): _digest(repr(about).encode()),
-        part_name(path, "mentions"): _digest(repr(mentions).encode()),
-        part_name(path, "claims"): _digest(repr(claims).encode()),
-    }
-
-
-def mention_facets(path: str, document: Any) -> dict[str, str]:
-    """Digests of a document's mentions grouped by the name they use (`pages.mentions_of`). Ten
-    times as many as documents, so they are not kept like `facets`: a build computes the few it
-    compares, and signs each entity page from the documents (see `mention_facet`)."""
-    if not isinstance(document, Article | Entity):
-        return {}
-    written = dict.fromkeys(m.target for m in document.body.mentions)
-    return {mentions_of(path, name): mention_facet(document, name) for name in written}
-
-
-def mention_facet(document: Any, name: str) -> str:
-    """What an entity page shows of a document mentioning it as `name`: those passages, and which
-    names the document uses (its "appears with" counts)."""
-    if not isinstance(document, Article | Entity):
-        return "-"
-    mentions = document.body.mentions
-    passages = [(m.text, m.anchor, *_context(m)) for m in mentions if m.target == name]
-    if not passages:
-        return "-"
-    return _digest(f"{sorted({m.target for m in mentions})!r}|{passages!r}".encode())
-
-
-def _context(annotation: Mention | Claim) -> tuple[str, str, str]:
-    context = annotation.context
-    return context.before, context.text, context.after
-
-
-def _value(value: Value | None) -> tuple[str | None, ...]:
-    """What a stated value is: its written parts (the numbers follow from them)."""
-    if value is None:
-        return (None,)
-    return value.qualifier, value.low_text, value.high_text, value.scale
-
-
-RACY_NS = 2_000_000_000  # file times may be as coarse as a second (or two, on FAT)
-
-
-def _same_bytes(status: Stat, known: tuple[Stat, int] | None) -> bool:
-    """Whether a file still holds the bytes digested before, judged from its status alone.
-
-    Size, modification and change times and inode all equal mean the same bytes, as git's index
-    assumes, unless the file was written within the times' granularity of when it was read: then
-    a second write could have kept every field ("racily clean"), so it is read again.
-    """
-    return known is not None and status == known[0] and _vouches(known)
-
-
-def _vouches(known: tuple[Stat, int]) -> bool:
-    """Whether a status recorded when the file was read can stand for its bytes (see above)."""
-    status, read_at = known
-    return status[1] < read_at - RACY_NS
-
-
-class Project:
+class Project(Journal, Reach):
     """One dossier folder, kept between builds so that each build does only the work a change needs."""
 
     def __init__(
@@ -235,56 +123,6 @@ class Project:
         self.__dict__.update(state)
         self.env = environment(self.root, compiled_layouts(self.root))
 
-    # The cache's journal
-
-    def journal_entry(self) -> JournalEntry | None:
-        """The changes of the last build, when it only edited documents whose names stayed the same
-        (so the cached resolution can be patched on loading); None when it must be saved whole."""
-        if self._patched is None or not self.generation:
-            return None
-        return JournalEntry(
-            generation=self.generation,
-            sources={p: (self.digests.get(p), self.file_stats.get(p)) for p in self._touched_sources},
-            facets={name: self.facets.get(name) for name in self._touched_facets},
-            groups=dict(self.groups),
-            derived=dict(self.derived),
-            parsed={path: self.parsed[path] for path in self._patched if path in self.parsed},
-            outputs={
-                path: (self.signatures[path], self.output_digests.get(path, ""), self.output_inputs[path])
-                for path in self._signed
-            },
-            counts=self.counts,
-            diagnostics=self.last_diagnostics,
-            edited=set(self._patched),
-        )
-
-    def apply(self, entry: JournalEntry) -> None:
-        """Bring a project loaded from a full cache up to date with one journal entry."""
-        for path, (digest, status) in entry.sources.items():
-            for record, value in ((self.digests, digest), (self.file_stats, status)):
-                if value is None:
-                    record.pop(path, None)
-                else:
-                    record[path] = value  # type: ignore[index]
-        for name, digest in entry.facets.items():
-            if digest is None:
-                self.facets.pop(name, None)
-            else:
-                self.facets[name] = digest
-        self.groups = dict(entry.groups)
-        self.derived = dict(entry.derived)
-        for path, parsed in entry.parsed.items():
-            self.parsed[path] = parsed
-            if parsed[1] is not None:
-                self._previous[path] = parsed[1]
-        for path, (signature, digest, inputs) in entry.outputs.items():
-            self.signatures[path] = signature
-            self.output_digests[path] = digest
-            self.output_inputs[path] = inputs
-        self.counts = entry.counts
-        self.last_diagnostics = entry.diagnostics
-        self._unresolved |= entry.edited
-
     def forget_outputs(self) -> None:
         """Render every output at the next build (the output folder is not the one last built)."""
         for record in (self.signatures, self.output_digests, self.output_inputs):
@@ -299,9 +137,9 @@ class Project:
         """Each source's status when it was last read, for the cache's "nothing changed" check.
 
         Files read within the times' granularity of being written are left out: their status
-        cannot vouch for their bytes, so the next build reads them again (see `_same_bytes`).
+        cannot vouch for their bytes, so the next build reads them again (see `same_bytes`).
         """
-        return {path: known[0] for path, known in self.file_stats.items() if _vouches(known)}
+        return {path: known[0] for path, known in self.file_stats.items() if vouches(known)}
 
     def refresh(
         self, changed: Iterable[str] | None = None, scanned: dict[str, Stat] | None = None
@@ -324,7 +162,7 @@ class Project:
         differ = set()
         for path in sorted(p for p in paths if is_source(p)):
             status = scanned.get(path) if scanned is not None else stat_of(self.root / path)
-            if status is not None and _same_bytes(status, self.file_stats.get(path)):
+            if status is not None and same_bytes(status, self.file_stats.get(path)):
                 continue
             read_at = time.time_ns()
             digest = file_digest(self.root / path)
@@ -347,7 +185,7 @@ class Project:
         value = self.groups.get(group, 0)
         for digest in (old, new):
             if digest is not None:
-                value ^= int(_digest(f"{name}={digest}".encode()), 16)
+                value ^= int(sha256_hex(f"{name}={digest}".encode()), 16)
         self.groups[group] = value
 
     def _set_facets(self, path: str, found: dict[str, str]) -> None:
@@ -479,7 +317,7 @@ class Project:
                 if found is None:
                     found = mentions(name) if MENTIONS_OF in name else self.digests.get(name, "-")
                 parts.append(f"{name}={found}")
-            return _digest("\n".join(parts).encode())
+            return sha256_hex("\n".join(parts).encode())
 
         return sign
 
@@ -494,8 +332,8 @@ class Project:
                         local = f"layouts/{member}"
                         engine = ENGINE_LAYOUTS / member
                         own = self.digests.get(local)
-                        parts.append(f"{member}={own or _digest(engine.read_bytes())}")
-                memo[templates] = _digest("\n".join(sorted(parts)).encode())
+                        parts.append(f"{member}={own or sha256_hex(engine.read_bytes())}")
+                memo[templates] = sha256_hex("\n".join(sorted(parts)).encode())
             return memo[templates]
 
         return digest
@@ -536,7 +374,7 @@ class Project:
             renderer = Renderer(
                 self.env, self.root, dossier, summaries, collect_assets(self.root), serving=self.serving
             )
-            derived = {name: _digest(text.encode()) for name, text in renderer.views.tips().items()}
+            derived = {name: sha256_hex(text.encode()) for name, text in renderer.views.tips().items()}
             moved = {n for n in derived.keys() | self.derived.keys() if derived.get(n) != self.derived.get(n)}
             if edited:
                 reach = self._reach(edited, old_facets, renderer, moved)
@@ -577,7 +415,7 @@ class Project:
                 outcome.changed.add(output.path)
                 continue
             data = output.produce()
-            digest = _digest(data)
+            digest = sha256_hex(data)
             if digest != self.output_digests.get(output.path):
                 outcome.changed.add(output.path)
             digests[output.path] = digest
@@ -606,97 +444,8 @@ class Project:
         outcome.seconds = time.perf_counter() - started
         return outcome
 
-    # Small edits: only the outputs an edit can reach
-
-    def _edited_documents(self, changed: set[str]) -> set[str]:
-        """The changed files, when every one is an article or entity that was there before and still
-        is; otherwise (an added or removed file, config, layouts, registries) nothing: build it all."""
-        if not changed or self.dossier is None or not self.signatures:
-            return set()
-        for path in changed:
-            kind = path.startswith(("content/articles/", "content/entities/"))
-            if not kind or path not in self.digests or self.parsed.get(path, (None, None))[1] is None:
-                return set()
-        return set(changed)
-
-    def _reach(
-        self, edited: set[str], old_facets: dict[str, str], renderer: Renderer, moved: set[str]
-    ) -> set[str]:
-        """Outputs whose dependency record names a changed part of an edited document or a derived
-        value that `moved`, and the pages that may newly depend on it."""
-        names = set(moved)
-        for path in edited:
-            kind = "articles" if path.startswith("content/articles/") else "entities"
-            names.add(path)
-            for part in PARTS:
-                name = part_name(path, part)
-                if old_facets.get(name) != self.facets.get(name):
-                    names |= {name, f"*{kind}#{part}"}
-            old = mention_facets(path, self._previous.get(path))
-            new = mention_facets(path, self.parsed[path][1])
-            names |= {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
-        # A scan of the record, not an index kept from it: a few thousand set intersections take a
-        # few milliseconds, and an inverse index would double the record's memory and cache.
-        reach = {path for path, inputs in self.output_inputs.items() if not inputs.isdisjoint(names)}
-        # The record covers every dependency the last build knew of; new ones can only come from
-        # what the edited documents name now and did not name before.
-        dossier = renderer.dossier
-        for path in edited:
-            document = self.parsed[path][1]
-            reach.add(_page_file(document))
-            before = self._previous.get(path)
-            slugs, figures = _named(document, dossier)
-            old_slugs, old_figures = _named(before, dossier) if before is not None else (set(), set())
-            reach |= {f"entities/{slug}/index.html" for slug in slugs - old_slugs}
-            for key in figures - old_figures:
-                reach |= {_page_file(c.document) for c in dossier.figure_claims.get(key, [])}
-        return reach
-
-    def _outputs_for(self, paths: set[str], renderer: Renderer) -> list[Output]:
-        outputs = []
-        for path in sorted(paths):
-            if path.endswith("index.html"):
-                page = renderer.views.page(path.removesuffix("index.html"))
-                if page is not None:
-                    outputs.append(renderer.page_output(page))
-        outputs += [o for o in renderer.other_outputs() if o.path in paths]
-        return outputs
-
-    def _record(self, outputs: list[Output]) -> None:
-        """Keep each output's dependency record (its names are shared strings: see `pages.part_name`)."""
-        for output in outputs:
-            self.output_inputs[output.path] = frozenset(output.inputs)
-        for path in self._parsed_now:
-            result = self.parsed[path][1]
-            if result is not None:
-                self._previous[path] = result
-        self._parsed_now = set()
-
 
 def _parse_document(root: Path, options: MarkdownOptions, path: str) -> tuple[Any, list[Diagnostic]]:
     """Parse one article or entity file; a module-level function so worker processes can run it."""
     parse = parse_article if path.startswith("content/articles/") else parse_entity
     return parse(root / path, path, options)
-
-
-def _named(document: Article | Entity, dossier: Dossier) -> tuple[set[str], set[str]]:
-    """The entities whose pages show something of this document, and the figures it states."""
-    slugs = {dossier.entity_slug(m.target) for m in document.body.mentions}
-    if isinstance(document, Article) and document.source is not None:
-        slugs.add(dossier.entity_slug(document.source.name))
-    figures = set()
-    for claim in document.body.claims:
-        if claim.kind == "figure":
-            figures.add(claim.key)
-            figure = dossier.figures.get(claim.key)
-            if figure is not None and figure.entity is not None:
-                slugs.add(dossier.entity_slug(figure.entity.name))
-        else:
-            event = dossier.events.get(claim.key)
-            slugs |= {dossier.entity_slug(r.name) for r in (event.entities if event else [])}
-    return {slug for slug in slugs if slug}, figures
-
-
-def _page_file(document: Article | Entity) -> str:
-    kind = "articles" if isinstance(document, Article) else "entities"
-    return f"{kind}/{document.slug}/index.html"

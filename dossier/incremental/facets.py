@@ -1,0 +1,86 @@
+"""What a document's parts digest to: the pieces of the dependency record that other pages name.
+
+A page depends on parts of documents (what is said about an article, its mentions, its claims), not
+on whole files, so an edit re-renders only the pages that show what it changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ..model.documents import Article, Entity
+from ..pages.views import mentions_of, part_name
+from ..syntax.annotations import Claim, Mention
+from ..syntax.values import Value
+
+PARTS = ("meta", "mentions", "claims")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def facets(path: str, document: Article | Entity) -> dict[str, str]:
+    """Digests of the parts of a document that other pages show: what is said about it (`meta`),
+    its mentions and its claims. Positions are left out: moving a passage down a line changes no
+    other page."""
+    body = document.body
+    if isinstance(document, Article):
+        kinds = [claim.kind for claim in body.claims]
+        about: tuple = (
+            document.title, document.language, document.source and document.source.name,
+            document.published and document.published.text, document.url, document.author,
+            document.summary, document.reading_minutes, len(body.mentions),
+            kinds.count("figure"), kinds.count("event"),
+        )  # fmt: skip
+    else:
+        about = (
+            document.name, document.type, tuple(a for a, _ in document.aliases), document.summary,
+            document.role, tuple(sorted(document.links.items())),
+        )  # fmt: skip
+    # Plain tuples of the fields: a dataclass's repr costs more than all the rest here.
+    mentions = tuple((m.target, m.text, m.anchor, *context_parts(m)) for m in body.mentions)
+    claims = tuple(
+        (c.kind, c.key, c.text, c.anchor, *context_parts(c), c.unit, *value_parts(c.value))
+        for c in body.claims
+    )
+    return {
+        part_name(path, "meta"): sha256_hex(repr(about).encode()),
+        part_name(path, "mentions"): sha256_hex(repr(mentions).encode()),
+        part_name(path, "claims"): sha256_hex(repr(claims).encode()),
+    }
+
+
+def mention_facets(path: str, document: Any) -> dict[str, str]:
+    """Digests of a document's mentions grouped by the name they use (`pages.mentions_of`). Ten
+    times as many as documents, so they are not kept like `facets`: a build computes the few it
+    compares, and signs each entity page from the documents (see `mention_facet`)."""
+    if not isinstance(document, Article | Entity):
+        return {}
+    written = dict.fromkeys(m.target for m in document.body.mentions)
+    return {mentions_of(path, name): mention_facet(document, name) for name in written}
+
+
+def mention_facet(document: Any, name: str) -> str:
+    """What an entity page shows of a document mentioning it as `name`: those passages, and which
+    names the document uses (its "appears with" counts)."""
+    if not isinstance(document, Article | Entity):
+        return "-"
+    mentions = document.body.mentions
+    passages = [(m.text, m.anchor, *context_parts(m)) for m in mentions if m.target == name]
+    if not passages:
+        return "-"
+    return sha256_hex(f"{sorted({m.target for m in mentions})!r}|{passages!r}".encode())
+
+
+def context_parts(annotation: Mention | Claim) -> tuple[str, str, str]:
+    context = annotation.context
+    return context.before, context.text, context.after
+
+
+def value_parts(value: Value | None) -> tuple[str | None, ...]:
+    """What a stated value is: its written parts (the numbers follow from them)."""
+    if value is None:
+        return (None,)
+    return value.qualifier, value.low_text, value.high_text, value.scale
