@@ -89,10 +89,15 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) ->
 EXCERPT = 60  # characters of content a message quotes at most
 
 
-def quote(content: object) -> str:
-    """`content` as text in double quotes, shortened in the middle to EXCERPT characters: messages
-    quote content, and content can be a megabyte on one line."""
+def excerpt(content: object) -> str:
+    """`content` as text, shortened in the middle to EXCERPT characters: messages quote content, and
+    content can be a megabyte on one line."""
     text = str(content)
     if len(text) > EXCERPT:
         text = text[: EXCERPT - 16] + "…" + text[-15:]
-    return f'"{text}"'
+    return text
+
+
+def quote(content: object) -> str:
+    """An excerpt of `content` in double quotes."""
+    return f'"{excerpt(content)}"'

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import ContentError, Diagnostic, Position
-from .incremental import cache
+from .diagnostics import Diagnostic
+from .incremental.published import PublishedSite
 from .pages import search
 from .reading.discover import scan_sources
 
@@ -75,46 +75,26 @@ def build(options: BuildOptions) -> BuildResult:
     are rendered; the others are carried over from the current output folder without being
     rewritten, and when nothing changed the folder is left exactly as it is.
     """
-    out = options.output
     started = time.perf_counter()
-    key = cache.CacheKey(out, options.base_url, options.search)
-    manifest = cache.read_manifest(options.root, key)
-    scanned = scan_sources(options.root)
-    described = manifest is not None and manifest.describes(out)
-    if described and manifest.stats == scanned:
-        if options.strict and any(d.severity == "warning" for d in manifest.diagnostics):
-            raise ContentError(manifest.diagnostics)
+    site = PublishedSite(
+        options.root, options.output, base_url=options.base_url, search=options.search, strict=options.strict
+    )
+    sources = scan_sources(options.root)
+    unchanged = site.unchanged(sources)
+    if unchanged is not None:
         seconds = time.perf_counter() - started
-        return BuildResult(manifest.pages, manifest.files, 0, 0, seconds, manifest.diagnostics)
-    from .incremental.output import SiteWriter
-
-    # When the cache describes the output folder, most of it will be carried over: the staging
-    # folder starts as the published files (the spare brought up to date, or links made while the
-    # cache loads).
-    writer = SiteWriter(out, seed=described, spare=cache.spare_folder(options.root, key))
+        return BuildResult(unchanged.pages, unchanged.files, 0, 0, seconds, unchanged.diagnostics)
+    writer = site.staging()
     try:
-        project, problem = cache.load(options.root, key, options.strict)
-        if project is None:
-            project = _project(options)
-        if not project.signatures:  # it knows no published file, so it must make every one
-            writer.start_empty()
-        outcome = project.build(writer, scanned=scanned)
-        changed = bool(outcome.rendered or outcome.removed or not out.is_dir())
-        if changed:
-            note = search.index_site(writer.stage) if options.search else "search skipped: --no-search"
-            writer.commit()
-        else:
-            writer.abort()
+        project = site.project(writer, lambda: _project(options))
+        outcome = project.build(writer, scanned=sources)  # config, parse, resolve, render what changed
+        changed = site.changed_by(outcome)
+        notes = [_index_for_search(writer.stage, options)] if changed else []
+        writer.commit() if changed else writer.abort()
     except BaseException:
         writer.abort()
         raise
-    if changed or problem:
-        cache.save(project, options.root, key)
-    else:  # files read again only because they were racily clean: vouch for them from now on
-        cache.save_manifest(project, options.root, key)
-    notes = [note] if changed else []
-    if problem:
-        outcome.diagnostics.insert(0, Diagnostic(Position(f"{cache.CACHE_FOLDER}/"), "warning", problem))
+    site.remember(project, changed)
     return BuildResult(
         pages=outcome.pages,
         files=outcome.files,
@@ -122,5 +102,9 @@ def build(options: BuildOptions) -> BuildResult:
         parsed=outcome.parsed,
         notes=notes,
         seconds=time.perf_counter() - started,  # the whole command: search and cache included
-        diagnostics=outcome.diagnostics,
+        diagnostics=site.warnings() + outcome.diagnostics,
     )
+
+
+def _index_for_search(folder: Path, options: BuildOptions) -> str:
+    return search.index_site(folder) if options.search else "search skipped: --no-search"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .journal import JournalEntry
     from .project import Project
 
-from ..pages.render import ENGINE_LAYOUTS
+from ..pages.layouts import ENGINE_LAYOUTS
 from ..reading.discover import Stat
 from .folders import CACHE_FOLDER, cache_folder, site_stamp
 

@@ -24,8 +24,8 @@ from ..diagnostics import ContentError, Diagnostic, Report
 from ..model.documents import Article, Config, Content, Dossier, Entity
 from ..model.figures import FigureSummary
 from ..model.resolve import resolve, resolve_edit
+from ..pages.layouts import ENGINE_LAYOUTS
 from ..pages.render import (
-    ENGINE_LAYOUTS,
     Output,
     Renderer,
     collect_assets,

@@ -20,6 +20,7 @@ from ..diagnostics import ContentError, Diagnostic, Position
 from ..model.documents import Dossier
 from ..model.figures import FigureSummary
 from .data import article_updated, entities_json, events_json, figures_csv, figures_json, timestamp
+from .layouts import ENGINE_LAYOUTS
 from .structured import script_json
 from .urls import absolute, base_path, output_file, relative
 from .views import (
@@ -35,16 +36,6 @@ from .views import (
     latest_date,
 )
 
-
-def _engine_layouts() -> Path:
-    """The default layouts: the copy installed with the package (`pip install .`), or in a checkout
-    the repository's top-level layouts/, which its own dossier builds with."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "default_layouts"
-    return installed if installed.is_dir() else package.parent / "layouts"
-
-
-ENGINE_LAYOUTS = _engine_layouts()
 NAV = [("Home", ""), ("Timeline", "timeline/"), ("Figures", "figures/"),
        ("Entities", "entities/"), ("Sources", "articles/")]  # fmt: skip
 

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..pages.render import ENGINE_LAYOUTS
+from ..pages.layouts import ENGINE_LAYOUTS
 from .live import BuildEvent, Preview
 
 CLIENT = ENGINE_LAYOUTS / "preview" / "reload.js"

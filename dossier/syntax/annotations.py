@@ -20,7 +20,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
-from ..diagnostics import Diagnostic, Position, quote
+from ..diagnostics import Diagnostic, Position, excerpt, quote
 from ..records import compact
 from .names import did_you_mean, name_key
 from .values import Value, ValueSyntaxError, parse_value
@@ -444,7 +444,7 @@ def _explain(attributes: str) -> str:
     for match in _BARE_VALUE.finditer(attributes):
         name, value = match.groups()
         if not re.fullmatch(r"[A-Za-z0-9_:-]+", value):
-            return f'quote the value of {name}: {name}="{value}"'
+            return f"quote the value of {excerpt(name)}: {excerpt(name)}={quote(value)}"
     try:
         parse(attributes)
     except ParseError:
