@@ -97,6 +97,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc | Non
     except RecursionError:
         return None, [Diagnostic(origin, "error", "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as exc:
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            # The scanner notices at the end of the text; the editor needs the quote that opened it.
+            where = _position(exc.context_mark, path, line_offset)
+            return None, [Diagnostic(where, "error", "invalid YAML: this quoted string is never closed")]
         mark = exc.problem_mark or exc.context_mark
         where = _position(mark, path, line_offset) if mark else origin
         reason = exc.problem or exc.context or "invalid YAML"
