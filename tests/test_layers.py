@@ -10,7 +10,12 @@ from pathlib import Path
 
 from conftest import REPO
 
-LINT_IMPORTS = [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command as c; c()"]
+# `lint-imports`, run by this interpreter whether or not its scripts folder is on PATH.
+LINT_IMPORTS = [
+    sys.executable,
+    "-c",
+    "from importlinter.cli import lint_imports_command; lint_imports_command()",
+]
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:

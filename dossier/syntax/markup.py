@@ -40,7 +40,7 @@ QUOTES = {
 
 
 def placeholder(field: str, ref: str) -> str:
-    """A marker for a value known only after every file is read, e.g. the `href` of the entity a mention names."""
+    """A marker for a value known only after every file is read, e.g. the `href` of a mentioned entity."""
     return f"{PLACEHOLDER_OPEN}{field}{PLACEHOLDER_SEP}{ref}{PLACEHOLDER_CLOSE}"
 
 
