@@ -15,10 +15,14 @@ DESCRIPTION = """\
 Build a sourced topic dossier (config.yaml + content/) into a static site.
 
 commands:
-  build    build content/ into the output folder (the default)
-  serve    build, serve on http://127.0.0.1:8000/, rebuild and reload the browser on every save
-  check    validate the content; write nothing
+  build              build content/ into the output folder (the default)
+  serve              build, serve on http://127.0.0.1:8000/, rebuild and reload the browser on every save
+  check              validate the content; write nothing
+  new DIR            start a dossier folder that builds at once (--title, --language)
+  add SOURCE...      turn .txt/.md/.html files, folders of them or http(s) URLs into articles
 """
+
+COMMANDS = ("build", "serve", "check", "new", "add")
 
 EPILOG = """\
 Problems are printed as path:line:col: error: message (or warning:).
@@ -29,13 +33,13 @@ exit codes: 0 success, 1 content errors (or warnings with --strict), 2 usage err
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python build.py",
+        usage="python build.py [COMMAND [ARGS...]] [options]",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument(
-        "command", nargs="?", default="build", choices=["build", "serve", "check"], help=argparse.SUPPRESS
-    )
+    p.add_argument("command", nargs="?", default="build", choices=COMMANDS, help=argparse.SUPPRESS)
+    p.add_argument("targets", nargs="*", help=argparse.SUPPRESS)  # new's DIR, add's SOURCEs
     p.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR",
         help="dossier folder holding config.yaml and content/ (default: current folder)",
@@ -55,6 +59,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--port", type=int, default=8000, help="serve: port (default: 8000; 0 picks a free one)")
     p.add_argument("--open", action="store_true", help="serve: open the preview in a browser")
+    p.add_argument("--title", metavar="TEXT", help="new: the dossier's title (default: from the folder name)")
+    p.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help="new: the language of the site's own words (default: en)",
+    )
     p.add_argument("--quiet", action="store_true", help="print errors only")
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     return p
@@ -71,8 +82,27 @@ def _counts(diagnostics: Sequence[Diagnostic]) -> str:
     return ", ".join(parts)
 
 
+def _usage_error(message: str) -> int:
+    print(f"python build.py: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser().parse_intermixed_args(argv)
+    if args.command == "new":
+        if len(args.targets) != 1:
+            return _usage_error("new takes one folder: python build.py new DIR")
+        from .authoring.commands import new
+
+        return new(Path(args.targets[0]), title=args.title, language=args.language, quiet=args.quiet)
+    if args.command == "add":
+        if not args.targets:
+            return _usage_error("add takes at least one file, folder or URL: python build.py add SOURCE...")
+        from .authoring.commands import add
+
+        return add(args.root.resolve(), args.targets, quiet=args.quiet)
+    if args.targets:
+        return _usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
     root = args.root.resolve()
     if not root.is_dir():
         print(f"python build.py: error: --root {args.root} is not a folder", file=sys.stderr)

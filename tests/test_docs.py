@@ -34,5 +34,5 @@ def test_every_option_and_command_is_documented() -> None:
         for flag in action.option_strings:
             if flag.startswith("--") and flag not in ("--help", "--version"):
                 assert f"`{flag}" in README, flag
-    for command in ("build", "serve", "check"):
+    for command in ("build", "serve", "check", "new", "add"):
         assert f"python build.py {command}" in README

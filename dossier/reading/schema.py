@@ -15,6 +15,11 @@ _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 
+def is_language_tag(text: str) -> bool:
+    """Whether `text` has the shape of a BCP 47 tag (`en`, `de-CH`, `zh-Hant-TW`)."""
+    return bool(_LANGUAGE.match(text))
+
+
 class Fields:
     """Typed access to one mapping of a YAML document, collecting every problem it meets."""
 
@@ -73,7 +78,7 @@ class Fields:
 
     def language(self, name: str, *, required: bool = False) -> str:
         value = self.text(name, required=required)
-        if value and not _LANGUAGE.match(value):
+        if value and not is_language_tag(value):
             self.error(self.position(name), f'"{name}" must be a BCP 47 tag such as en or de-CH')
             return ""
         return value
