@@ -20,9 +20,10 @@ commands:
   check              validate the content; write nothing
   new DIR            start a dossier folder that builds at once (--title, --language)
   add SOURCE...      turn .txt/.md/.html files, folders of them or http(s) URLs into articles
+  suggest [PATH...]  propose the annotations an editor would make (--write applies the safe ones)
 """
 
-COMMANDS = ("build", "serve", "check", "new", "add")
+COMMANDS = ("build", "serve", "check", "new", "add", "suggest")
 
 EPILOG = """\
 Problems are printed as path:line:col: error: message (or warning:).
@@ -66,6 +67,13 @@ def parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="new: the language of the site's own words (default: en)",
     )
+    p.add_argument(
+        "--kinds", metavar="LIST", help="suggest: entity,figure,event (default: all; naming figure or event "
+        "lets --write apply those with a known target)",
+    )  # fmt: skip
+    p.add_argument("--format", choices=["text", "json"], default="text", help="suggest: output format")
+    p.add_argument("--write", action="store_true", help="suggest: apply the unambiguous suggestions")
+    p.add_argument("--diff", action="store_true", help="suggest: print what --write would change")
     p.add_argument("--quiet", action="store_true", help="print errors only")
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     return p
@@ -101,6 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .authoring.commands import add
 
         return add(args.root.resolve(), args.targets, quiet=args.quiet)
+    if args.command == "suggest":
+        if args.write and args.diff:
+            return _usage_error("suggest takes --write or --diff, not both")
+        from .authoring.commands import suggest
+
+        mode = "write" if args.write else "diff" if args.diff else None
+        return suggest(args.root.resolve(), args.targets, kinds=args.kinds, output=args.format, mode=mode)
     if args.targets:
         return _usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
     root = args.root.resolve()

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..reading.files import read_text, split_front_matter
 from ..syntax.names import name_key
 from .extract import Extracted, ExtractError, decode_html, decode_text, detect_language, read_html
 from .extract import read_text as read_text_source
 from .fetch import FetchError, fetch
+from .frontmatter import read_content_file
 from .slugs import free_slug, slugify
 
 ARTICLES = "content/articles"
@@ -187,13 +187,10 @@ def _known(root: Path) -> _Known:
 def _front_matter(root: Path, file: Path) -> tuple[dict, str]:
     """An existing file's front matter and body, or empty ones where it does not read (the build
     reports that file; adding others goes on)."""
-    text, _ = read_text(file, file.relative_to(root).as_posix())
-    if text is None:
+    content = read_content_file(root, file)
+    if content is None:
         return {}, ""
-    source, _ = split_front_matter(text, file.name)
-    if source is None or source.front is None or not isinstance(source.front.data, dict):
-        return {}, text
-    return source.front.data, source.body
+    return content.front, content.text[content.body_start :]
 
 
 def _write_article(root: Path, front: dict[str, object], body: str, slug: str, known: _Known) -> str:

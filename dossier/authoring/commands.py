@@ -48,3 +48,82 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
         summary += f"; {failed} source{'s' * (failed != 1)} could not be added"
     print(summary, file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
+
+
+def suggest(root: Path, paths: list[str], *, kinds: str | None, output: str, mode: str | None) -> int:
+    """Print suggestions (text or JSON), or apply the safe ones (`write`), or show them as a diff."""
+    import json
+
+    from .rewrite import diff, writable, write
+    from .suggest import KINDS, Dossier, suggest_file
+
+    if not (root / "config.yaml").is_file():
+        print(f"python build.py: error: {root} holds no config.yaml", file=sys.stderr)
+        return 2
+    named = {k.strip() for k in kinds.split(",")} if kinds else set()
+    unknown = named - set(KINDS)
+    if unknown:
+        return _usage(f"--kinds takes {', '.join(KINDS)}, not {', '.join(sorted(unknown))}")
+    files = _files(root, paths)
+    if isinstance(files, str):
+        return _usage(files)
+    dossier = Dossier.load(root)
+    found = {file: suggest_file(dossier, file, named or KINDS) for file in files}
+    if mode is None:
+        every = [s for suggestions in found.values() for s in suggestions]
+        if output == "json":
+            print(json.dumps([s.to_json() for s in every], ensure_ascii=False, indent=1))
+        else:
+            for s in every:
+                print(s)
+            print(f"{_count(len(every), 'suggestion')} in {_count(len(files), 'file')}")
+        return 0
+    problems = 0
+    changed = applied = 0
+    for file, suggestions in found.items():
+        chosen = [s for s in suggestions if writable(s, named)]
+        if not chosen:
+            continue
+        path = file.relative_to(root).as_posix()
+        if mode == "diff":
+            print(diff(root, path, chosen), end="")
+            continue
+        result = write(root, path, file.read_text(encoding="utf-8"), chosen)
+        if result.problem:
+            problems += 1
+            print(f"{path}: not written: {result.problem}", file=sys.stderr)
+        elif result.applied:
+            changed += 1
+            applied += result.applied
+            print(f"{path}: {result.applied} annotation{'s' * (result.applied != 1)} added")
+    if mode == "write":
+        print(f"added {applied} annotations in {changed} file{'s' * (changed != 1)}")
+    return 1 if problems else 0
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' * (number != 1)}"
+
+
+def _usage(message: str) -> int:
+    print(f"python build.py: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _files(root: Path, paths: list[str]) -> list[Path] | str:
+    """The articles and entity descriptions to read: those named (files or folders), else all."""
+    folders = [root / "content/articles", root / "content/entities"]
+    chosen = [Path(p) if Path(p).is_absolute() else Path.cwd() / p for p in paths] or folders
+    files: list[Path] = []
+    for item in chosen:
+        item = item.resolve()
+        if item.is_dir():
+            files += sorted(item.rglob("*.md"))
+        elif item.is_file():
+            files.append(item)
+        else:
+            return f"{item} is not a file or folder"
+    for file in files:
+        if not file.is_relative_to(root):
+            return f"{file} is not in the dossier at {root}"
+    return files

@@ -1,0 +1,78 @@
+"""Applying suggestions to files: atomically, idempotently, and never over a file that changed on
+disk since it was read or that has content errors."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..reading.config import MarkdownOptions
+from ..reading.documents import parse_article, parse_entity
+from .suggest import Suggestion
+
+
+@dataclass
+class Rewritten:
+    path: str
+    applied: int
+    problem: str | None = None  # why the file was left alone
+
+
+def writable(suggestion: Suggestion, kinds_named: set[str]) -> bool:
+    """Entity mentions with one target; figure and event claims with a known target, when asked for."""
+    if suggestion.target is None:
+        return False
+    return suggestion.kind == "entity" or suggestion.kind in kinds_named
+
+
+def rewritten_text(text: str, suggestions: list[Suggestion]) -> tuple[str, int]:
+    """`text` with the non-overlapping suggestions applied (the first at a place wins)."""
+    chosen: list[Suggestion] = []
+    for suggestion in sorted(suggestions, key=lambda s: (s.start, -s.end)):
+        if chosen and suggestion.start < chosen[-1].end:
+            continue
+        chosen.append(suggestion)
+    for suggestion in reversed(chosen):
+        text = text[: suggestion.start] + suggestion.annotation + text[suggestion.end :]
+    return text, len(chosen)
+
+
+def diff(root: Path, path: str, suggestions: list[Suggestion]) -> str:
+    before = (root / path).read_text(encoding="utf-8")
+    after, _ = rewritten_text(before, suggestions)
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        )
+    )
+
+
+def write(root: Path, path: str, read: str, suggestions: list[Suggestion]) -> Rewritten:
+    """Rewrite `path`, which held `read` when the suggestions were made."""
+    file = root / path
+    if _has_errors(file, path):
+        return Rewritten(path, 0, "has content errors; fix them first (python build.py check)")
+    after, count = rewritten_text(read, suggestions)
+    if count == 0:
+        return Rewritten(path, 0)
+    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(after)
+        if file.read_text(encoding="utf-8") != read:
+            return Rewritten(path, 0, "changed on disk since it was read; run suggest again")
+        os.chmod(temporary, file.stat().st_mode & 0o7777)
+        os.replace(temporary, file)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return Rewritten(path, count)
+
+
+def _has_errors(file: Path, path: str) -> bool:
+    parse = parse_article if path.startswith("content/articles/") else parse_entity
+    _, problems = parse(file, path, MarkdownOptions())
+    return any(p.severity == "error" for p in problems)

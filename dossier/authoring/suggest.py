@@ -1,0 +1,269 @@
+"""`python build.py suggest`: the annotations an editor would make, found in what is not yet annotated.
+
+Entity mentions come from the names and aliases of the dossier's entities; figure claims from number
+phrases, matched to a figure another article already states with the same value and unit; event
+claims from date phrases, matched to the event of that date. Text inside existing annotations,
+links, code, raw HTML and front matter is never touched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..reading.registries import load_events, load_figures
+from ..syntax.dates import DateSyntaxError, parse_date
+from ..syntax.values import Value, ValueSyntaxError, parse_value
+from .datephrases import find_dates
+from .frontmatter import read_content_file
+from .mentions import MentionMatcher
+from .numbers import find_numbers
+from .scan import scan
+
+KINDS = ("entity", "figure", "event")
+_LANGUAGE_LINE = re.compile(r"^\{lang=([A-Za-z-]+)\}[ \t]*$", re.M)
+
+
+@dataclass
+class Suggestion:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    kind: str
+    text: str
+    annotation: str
+    target: str | None
+    value: str | None
+    unit: str | None
+    date: str | None
+    reason: str
+    start: int = field(repr=False)  # offsets in the file, for rewriting
+    end: int = field(repr=False)
+
+    def to_json(self) -> dict[str, object]:
+        fields = asdict(self)
+        del fields["start"], fields["end"]
+        return fields
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: suggestion: {self.annotation} ({self.reason})"
+
+
+@dataclass
+class _Claim:
+    path: str
+    value: Value
+    unit: str
+
+
+@dataclass
+class Dossier:
+    """What suggesting needs to know of the dossier: names, figures with their stated values, events."""
+
+    root: Path
+    matcher: MentionMatcher
+    names: dict[str, str]  # entity slug → name
+    figure_units: dict[str, str]
+    claims: dict[str, list[_Claim]]  # figure key → claims in articles
+    event_dates: list[tuple[str, dt.date, dt.date]]  # key, earliest, latest
+
+    @classmethod
+    def load(cls, root: Path) -> Dossier:
+        spellings: list[tuple[str, str]] = []
+        names: dict[str, str] = {}
+        for file in sorted((root / "content/entities").glob("*.md")):
+            content = read_content_file(root, file)
+            front = content.front if content else {}
+            name = front.get("name")
+            if not isinstance(name, str):
+                continue
+            names[file.stem] = name
+            aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
+            spellings += [(spelling, file.stem) for spelling in [name, *aliases] if isinstance(spelling, str)]
+        figures, _ = load_figures(root)
+        events, _ = load_events(root)
+        units = {figure.key: figure.unit for figure in figures}
+        claims: dict[str, list[_Claim]] = defaultdict(list)
+        for file in sorted((root / "content/articles").glob("*.md")):
+            content = read_content_file(root, file)
+            if content is None:
+                continue
+            path = file.relative_to(root).as_posix()
+            for found in scan(content.text).found:
+                if found.kind == "figure" and found.target in units and "value" in found.attributes:
+                    try:
+                        value = parse_value(found.attributes["value"])
+                    except ValueSyntaxError:
+                        continue
+                    unit = found.attributes.get("unit") or units[found.target]
+                    claims[found.target].append(_Claim(path, value, unit))
+        dates = [(e.key, e.date.earliest, e.date.latest) for e in events if e.date is not None]
+        return cls(root, MentionMatcher(spellings), names, units, dict(claims), dates)
+
+
+def suggest_file(dossier: Dossier, file: Path, kinds: Iterable[str] = KINDS) -> list[Suggestion]:
+    content = read_content_file(dossier.root, file)
+    if content is None:
+        return []
+    path = file.relative_to(dossier.root).as_posix()
+    kinds = set(kinds)
+    body = content.text[content.body_start :]
+    scanned = scan(body)
+    lines = _LineIndex(content.text)
+    own = file.stem if path.startswith("content/entities/") else None
+    published = _published(content.front)
+    language = str(content.front.get("language") or "en")
+    made: list[Suggestion] = []
+
+    def add(start: int, end: int, kind: str, annotation: str, reason: str, **fields: str | None) -> None:
+        first, last = content.body_start + start, content.body_start + end
+        line, column = lines.at(first)
+        end_line, end_column = lines.at(last)
+        made.append(
+            Suggestion(
+                path, line, column, end_line, end_column, kind, body[start:end], annotation,
+                fields.get("target"), fields.get("value"), fields.get("unit"), fields.get("date"), reason,
+                first, last,
+            )
+        )  # fmt: skip
+
+    dates = [d for d in find_dates(body, published) if scanned.is_free(d.start, d.end)]
+    if "entity" in kinds:
+        for unlinked in dossier.matcher.find(body):
+            if not scanned.is_free(unlinked.start, unlinked.end) or own in unlinked.spelling.slugs:
+                continue
+            _entity(dossier, unlinked, body, add)
+    if "figure" in kinds:
+        taken = [(d.start, d.end) for d in dates]
+        for languages, (low, high) in _language_blocks(body, language):
+            for number in find_numbers(body[low:high], languages):
+                start, end = low + number.start, low + number.end
+                if scanned.is_free(start, end) and not any(s < end and start < e for s, e in taken):
+                    _figure(dossier, path, number.value, number.unit, start, end, add)
+    if "event" in kinds:
+        for phrase in dates:
+            _event(dossier, phrase, add)
+    made.sort(key=lambda s: (s.start, s.kind))
+    return finish(made)
+
+
+def _entity(dossier: Dossier, unlinked, body: str, add) -> None:
+    spelling = unlinked.spelling
+    shown = body[unlinked.start : unlinked.end]
+    annotation = f"[[{spelling.text}]]" if shown == spelling.text else f"[[{spelling.text}|{shown}]]"
+    if len(spelling.slugs) > 1:
+        owners = ", ".join(sorted(spelling.slugs))
+        add(unlinked.start, unlinked.end, "entity", annotation, f"ambiguous: names {owners}", target=None)
+        return
+    (slug,) = spelling.slugs
+    reason = f"mentions {dossier.names.get(slug, slug)}"
+    add(unlinked.start, unlinked.end, "entity", annotation, reason, target=slug)
+
+
+def _figure(
+    dossier: Dossier, path: str, value_text: str, unit: str | None, start: int, end: int, add
+) -> None:
+    value = parse_value(value_text)
+    matches: dict[str, set[str]] = {}
+    for key, claims in dossier.claims.items():
+        for claim in claims:
+            same_unit = unit is None or claim.unit == unit
+            if claim.path != path and same_unit and _same_value(claim.value, value):
+                matches.setdefault(key, set()).add(claim.path)
+    target = next(iter(matches)) if len(matches) == 1 else None
+    shown_unit = unit
+    if target is not None and unit == dossier.figure_units.get(target):
+        shown_unit = None  # the figure's own unit: the claim need not say it
+    unit_attribute = f" unit={shown_unit}" if shown_unit else ""
+    annotation = f'[TEXT]{{fig={target or "KEY"} value="{value_text}"{unit_attribute}}}'
+    if target is not None:
+        count = len(matches[target])
+        reason = f"matches {target}, stated in {count} other source{'s' * (count != 1)}"
+    elif matches:
+        reason = "the same value is stated for " + ", ".join(sorted(matches)) + "; choose the figure"
+    else:
+        reason = "a number no figure states yet: name its figure"
+    add(start, end, "figure", annotation, reason, target=target, value=value_text, unit=unit)
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    return a.qualifier == b.qualifier and a.minimum == b.minimum and a.maximum == b.maximum
+
+
+def _event(dossier: Dossier, phrase, add) -> None:
+    keys: list[str] = []
+    if phrase.date and "X" not in phrase.date:
+        try:
+            wanted = parse_date(phrase.date)
+        except DateSyntaxError:
+            wanted = None
+        if wanted is not None:
+            keys = [
+                k
+                for k, first, last in dossier.event_dates
+                if (first, last) == (wanted.earliest, wanted.latest)
+            ]
+    target = keys[0] if len(keys) == 1 else None
+    if target:
+        reason = f"{phrase.reason}; the date of {target}"
+    elif keys:
+        reason = f"{phrase.reason}; the date of " + ", ".join(keys) + ": choose the event"
+    else:
+        reason = f"{phrase.reason}; no event has this date yet"
+    add(
+        phrase.start,
+        phrase.end,
+        "event",
+        f"[TEXT]{{event={target or 'KEY'}}}",
+        reason,
+        target=target,
+        date=phrase.date,
+    )
+
+
+def finish(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Fill each figure or event annotation with its text (kept as TEXT while the reason was made)."""
+    for s in suggestions:
+        s.annotation = s.annotation.replace("[TEXT]", f"[{s.text}]", 1)
+    return suggestions
+
+
+def _published(front: dict) -> dt.date | None:
+    value = front.get("published")
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return parse_date(str(value)).earliest if value else None
+    except DateSyntaxError:
+        return None
+
+
+def _language_blocks(body: str, language: str) -> list[tuple[str, tuple[int, int]]]:
+    """The body cut into stretches of one language: a `{lang=xx}` line sets the next block's."""
+    blocks: list[tuple[str, tuple[int, int]]] = []
+    position = 0
+    for marker in _LANGUAGE_LINE.finditer(body):
+        block_end = body.find("\n\n", marker.end() + 1)
+        block_end = len(body) if block_end < 0 else block_end
+        blocks.append((language, (position, marker.start())))
+        blocks.append((marker[1], (marker.end(), block_end)))
+        position = block_end
+    blocks.append((language, (position, len(body))))
+    return [(lang, span) for lang, span in blocks if span[1] > span[0]]
+
+
+class _LineIndex:
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """1-based line and column, counted in characters."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
