@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def suggest(root: Path, paths: list[str], *, kinds: str | None, output: str, mod
     """Print suggestions (text or JSON), or apply the safe ones (`write`), or show them as a diff."""
     import json
 
+    from ..incremental.workers import parallel_map
     from .rewrite import diff, writable, write
     from .suggest import KINDS, Dossier, suggest_file
 
@@ -68,7 +70,8 @@ def suggest(root: Path, paths: list[str], *, kinds: str | None, output: str, mod
     if isinstance(files, str):
         return _usage(files)
     dossier = Dossier.load(root)
-    found = {file: suggest_file(dossier, file, named or KINDS) for file in files}
+    results = parallel_map(functools.partial(suggest_file, dossier, kinds=tuple(named or KINDS)), files)
+    found = dict(zip(files, results, strict=True))
     if mode is None:
         every = [s for suggestions in found.values() for s in suggestions]
         if output == "json":

@@ -63,9 +63,13 @@ def _amount(p: str) -> str:
     return rf"(?:(?P<{p}cur>{_CURRENCY})\s*)?(?P<{p}num>{_NUMBER})(?:\s*(?P<{p}scale>{_SCALE}){_END})?"
 
 
+# The words before a number that belong to the phrase ("rund", "mehr als", "between"), found by
+# looking back from a match: a pattern that began with them could not skip ahead to the number.
+_LEAD = re.compile(
+    rf"(?<![\w.,])(?:(?P<qual>{_alternatives(_QUALIFIER_WORDS)})\s*)?(?:(?P<between>zwischen|between)\s+)?$"
+)
 _PHRASE = re.compile(
-    rf"(?<![\w.,])(?:(?P<qual>{_alternatives(_QUALIFIER_WORDS)})\s*)?"
-    rf"(?:(?P<between>zwischen|between)\s+)?"
+    r"(?<![\w.,])"
     + _amount("a")
     + r"(?:\s*(?:–|-|—|bis|to|and|und)\s*"
     + _amount("b")
@@ -87,13 +91,16 @@ class NumberPhrase:
 def find_numbers(text: str, language: str) -> list[NumberPhrase]:
     found = []
     for match in _PHRASE.finditer(text):
-        phrase = _read(match, language)
+        lead = _LEAD.search(text, max(match.start() - 24, 0), match.start())
+        phrase = _read(match, lead, language)
         if phrase is not None:
             found.append(phrase)
     return found
 
 
-def _read(match: re.Match[str], language: str) -> NumberPhrase | None:
+def _read(match: re.Match[str], lead: re.Match[str] | None, language: str) -> NumberPhrase | None:
+    qualifier_words = lead["qual"] if lead else None
+    between = lead["between"] if lead else None
     first = _number(match["anum"], language)
     second = _number(match["bnum"], language) if match["bnum"] else None
     if first is None or (match["bnum"] and second is None):
@@ -106,26 +113,20 @@ def _read(match: re.Match[str], language: str) -> NumberPhrase | None:
     words = match["anum"].lower() in WORD_NUMBERS
     if words and not (scale or unit or match["anum"].lower() in _LARGE_WORDS):
         return None  # "ein", "two": a figure only with a scale or a unit
-    if second is None and not (scale or unit or match["qual"]) and _YEAR.fullmatch(match["anum"]):
+    if second is None and not (scale or unit or qualifier_words) and _YEAR.fullmatch(match["anum"]):
         return None  # a year, which the date reader takes
-    if second is None and not (scale or unit) and first < 10 and not match["qual"]:
+    if second is None and not (scale or unit) and first < 10 and not qualifier_words:
         return None  # a lone digit is a count in passing, not a stated figure
-    if match["bnum"] and not (match["between"] or re.search(r"[–\-—]|bis|to", match.group(0))):
+    if match["bnum"] and not (between or re.search(r"[–\-—]|bis|to", match.group(0))):
         return None  # "5 and 6" without "between" lists two numbers
-    qualifier = _QUALIFIER_WORDS.get(" ".join((match["qual"] or "").split()), "")
+    qualifier = _QUALIFIER_WORDS.get(" ".join((qualifier_words or "").split()), "")
     value = _format(first)
     if second is not None:
         value += f"..{_format(second)}"
         qualifier = qualifier if qualifier == "~" else ""
     if scale:
         value += f" {scale}"
-    start = (
-        match.start("qual")
-        if match["qual"]
-        else match.start("between")
-        if match["between"]
-        else match.start()
-    )
+    start = lead.start() if lead and (qualifier_words or between) else match.start()
     return NumberPhrase(start, match.end(), qualifier + value, unit)
 
 

@@ -58,9 +58,14 @@ class Suggestion:
 
 @dataclass
 class _Claim:
+    key: str
     path: str
-    value: Value
     unit: str
+
+
+def _value_key(value: Value) -> tuple:
+    """What makes two stated values the same: qualifier and the numbers they state."""
+    return value.qualifier, value.minimum, value.maximum
 
 
 @dataclass
@@ -71,7 +76,7 @@ class Dossier:
     matcher: MentionMatcher
     names: dict[str, str]  # entity slug → name
     figure_units: dict[str, str]
-    claims: dict[str, list[_Claim]]  # figure key → claims in articles
+    claims: dict[tuple, list[_Claim]]  # stated value (see `_value_key`) → claims in articles
     event_dates: list[tuple[str, dt.date, dt.date]]  # key, earliest, latest
 
     @classmethod
@@ -90,7 +95,7 @@ class Dossier:
         figures, _ = load_figures(root)
         events, _ = load_events(root)
         units = {figure.key: figure.unit for figure in figures}
-        claims: dict[str, list[_Claim]] = defaultdict(list)
+        claims: dict[tuple, list[_Claim]] = defaultdict(list)
         for file in sorted((root / "content/articles").glob("*.md")):
             content = read_content_file(root, file)
             if content is None:
@@ -103,7 +108,7 @@ class Dossier:
                     except ValueSyntaxError:
                         continue
                     unit = found.attributes.get("unit") or units[found.target]
-                    claims[found.target].append(_Claim(path, value, unit))
+                    claims[_value_key(value)].append(_Claim(found.target, path, unit))
         dates = [(e.key, e.date.earliest, e.date.latest) for e in events if e.date is not None]
         return cls(root, MentionMatcher(spellings), names, units, dict(claims), dates)
 
@@ -170,13 +175,10 @@ def _entity(dossier: Dossier, unlinked, body: str, add) -> None:
 def _figure(
     dossier: Dossier, path: str, value_text: str, unit: str | None, start: int, end: int, add
 ) -> None:
-    value = parse_value(value_text)
     matches: dict[str, set[str]] = {}
-    for key, claims in dossier.claims.items():
-        for claim in claims:
-            same_unit = unit is None or claim.unit == unit
-            if claim.path != path and same_unit and _same_value(claim.value, value):
-                matches.setdefault(key, set()).add(claim.path)
+    for claim in dossier.claims.get(_value_key(parse_value(value_text)), []):
+        if claim.path != path and (unit is None or claim.unit == unit):
+            matches.setdefault(claim.key, set()).add(claim.path)
     target = next(iter(matches)) if len(matches) == 1 else None
     shown_unit = unit
     if target is not None and unit == dossier.figure_units.get(target):
@@ -191,10 +193,6 @@ def _figure(
     else:
         reason = "a number no figure states yet: name its figure"
     add(start, end, "figure", annotation, reason, target=target, value=value_text, unit=unit)
-
-
-def _same_value(a: Value, b: Value) -> bool:
-    return a.qualifier == b.qualifier and a.minimum == b.minimum and a.maximum == b.maximum
 
 
 def _event(dossier: Dossier, phrase, add) -> None:
