@@ -74,6 +74,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="suggest: output format")
     p.add_argument("--write", action="store_true", help="suggest: apply the unambiguous suggestions")
     p.add_argument("--diff", action="store_true", help="suggest: print what --write would change")
+    p.add_argument(
+        "--accept", action="append", default=[], metavar="NAME",
+        help="suggest: write an entity file for this candidate name (repeatable)",
+    )  # fmt: skip
     p.add_argument("--quiet", action="store_true", help="print errors only")
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     return p
@@ -115,7 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .authoring.commands import suggest
 
         mode = "write" if args.write else "diff" if args.diff else None
-        return suggest(args.root.resolve(), args.targets, kinds=args.kinds, output=args.format, mode=mode)
+        root = args.root.resolve()
+        return suggest(
+            root, args.targets, kinds=args.kinds, output=args.format, mode=mode, accept=args.accept
+        )
     if args.targets:
         return _usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
     root = args.root.resolve()

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, run
 
 from dossier.authoring.datephrases import find_dates
@@ -260,3 +261,43 @@ def test_write_on_the_stripped_dossier_restores_the_entity_pages(tmp_path: Path,
     listed = sum(min(after[slug], count) for slug, count in before.items())
     assert listed >= 0.95 * sum(before.values())
     assert run(copy, "check", capsys=capsys)[0] == 0
+
+
+def _entity_names(root: Path) -> dict[str, str]:
+    names = {}
+    for file in (root / "content/entities").glob("*.md"):
+        front = yaml.safe_load(file.read_text().split("---")[1])
+        for spelling in [front["name"], *(front.get("aliases") or [])]:
+            names[name_key(spelling)] = file.stem
+    return names
+
+
+def test_candidates_from_the_four_seeds_name_most_of_the_dossiers_entities(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "fresh"
+    assert main(["new", str(root)]) == 0
+    (root / "content/articles/example-article.md").unlink()
+    assert main(["add", str(REPO.parent / "shared/seeds"), "--root", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["suggest", "--format", "json", "--kinds", "candidate", "--root", str(root)]) == 0
+    candidates = json.loads(capsys.readouterr().out)
+    assert all(c["kind"] == "candidate" for c in candidates)
+    mimo = _entity_names(REPO)
+    named = {mimo[name_key(c["text"])] for c in candidates[:40] if name_key(c["text"]) in mimo}
+    assert len(named) >= 16, sorted(named)
+    first = candidates[0]
+    assert (first["text"], len(first["sources"])) == ("Xiaomi", 4)
+    lu = next(c for c in candidates if c["text"] == "Lu Weibing")
+    assert lu["type"] == "person"
+    alibaba = next(c for c in candidates if c["text"] == "Alibaba")
+    assert alibaba["aliases"] == ["Alibabas"]
+    for word in ("Grafikprozessoren", "Forschung", "Künstliche Intelligenz", "Der"):
+        assert word not in {c["text"] for c in candidates}  # compounds, vocabulary, sentence starts
+
+    assert main(["suggest", "--accept", "Alibaba", "--accept", "Lu Weibing", "--root", str(root)]) == 0
+    entity = yaml.safe_load((root / "content/entities/alibaba.md").read_text().split("---")[1])
+    assert entity == {"name": "Alibaba", "type": "other", "aliases": ["Alibabas"]}
+    assert main(["suggest", "--accept", "Alibaba", "--root", str(root)]) == 1
+    assert "Alibaba: error: an entity already has this name" in capsys.readouterr().err
+    assert main(["suggest", "--write", "--root", str(root)]) == 0
+    texts = "".join(p.read_text() for p in (root / "content/articles").glob("*.md"))
+    assert "[[Alibabas]] QwQ-32B" in texts and "[[Alibaba]]. Dieser" in texts and "[[Lu Weibing]]" in texts

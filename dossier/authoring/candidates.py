@@ -30,7 +30,7 @@ _TITLES = {
     "organization": ("konzern", "unternehmen", "company", "firma", "group", "inc", "corporation", "holdings"),
     "event": ("conference", "konferenz", "summit", "gipfel", "messe"),
     "product": ("modell", "model", "chip", "suv", "smartphone", "sprachmodell"),
-    "publication": ("laut", "according", "berichtete", "reported", "zeitung", "newspaper"),
+    "publication": ("berichtete", "reported", "zeitung", "newspaper"),
 }  # fmt: skip
 
 
@@ -122,8 +122,11 @@ def _word_like_name(token: str, language: str) -> bool:
     bare = token[:-1] if token.endswith("s") and token[:-1].isupper() else token  # GPUs, SoCs
     if _name_like(token):
         return not (bare.isupper() and _vocabulary(bare, language)) and not _vocabulary(bare, language)
-    return token[:1].isupper() and len(token) >= 3 and not _vocabulary(token, language) and not (
-        _compound(token, language)
+    return (
+        token[:1].isupper()
+        and len(token) >= 3
+        and not _vocabulary(token, language)
+        and not (_compound(token, language))
     )
 
 

@@ -51,11 +51,15 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
     return 1 if failed else 0
 
 
-def suggest(root: Path, paths: list[str], *, kinds: str | None, output: str, mode: str | None) -> int:
-    """Print suggestions (text or JSON), or apply the safe ones (`write`), or show them as a diff."""
+def suggest(
+    root: Path, paths: list[str], *, kinds: str | None, output: str, mode: str | None, accept: list[str]
+) -> int:
+    """Print suggestions (text or JSON), or apply the safe ones (`write`), or show them as a diff;
+    `accept` writes entity files for candidate names instead."""
     import json
 
     from ..incremental.workers import parallel_map
+    from .entities import candidates_for
     from .rewrite import diff, writable, write
     from .suggest import KINDS, Dossier, suggest_file
 
@@ -63,23 +67,36 @@ def suggest(root: Path, paths: list[str], *, kinds: str | None, output: str, mod
         print(f"python build.py: error: {root} holds no config.yaml", file=sys.stderr)
         return 2
     named = {k.strip() for k in kinds.split(",")} if kinds else set()
-    unknown = named - set(KINDS)
+    unknown = named - {*KINDS, "candidate"}
     if unknown:
-        return _usage(f"--kinds takes {', '.join(KINDS)}, not {', '.join(sorted(unknown))}")
+        return _usage(f"--kinds takes {', '.join(KINDS)} or candidate, not {', '.join(sorted(unknown))}")
     files = _files(root, paths)
     if isinstance(files, str):
         return _usage(files)
+    if accept:
+        return _accept(root, files, accept)
     dossier = Dossier.load(root)
-    results = parallel_map(functools.partial(suggest_file, dossier, kinds=tuple(named or KINDS)), files)
-    found = dict(zip(files, results, strict=True))
+    per_file = tuple(named & set(KINDS)) if named else KINDS
+    results = (
+        parallel_map(functools.partial(suggest_file, dossier, kinds=per_file), files) if per_file else []
+    )
+    found = dict(zip(files, results, strict=False))
     if mode is None:
         every = [s for suggestions in found.values() for s in suggestions]
+        candidates = candidates_for(root, files) if not named or "candidate" in named else []
         if output == "json":
-            print(json.dumps([s.to_json() for s in every], ensure_ascii=False, indent=1))
+            items = [s.to_json() for s in every] + [c.to_json() for c in candidates]
+            print(json.dumps(items, ensure_ascii=False, indent=1))
         else:
             for s in every:
                 print(s)
-            print(f"{_count(len(every), 'suggestion')} in {_count(len(files), 'file')}")
+            for c in candidates[:CANDIDATES_SHOWN]:
+                seen = f"{_count(len(c.sources), 'source')}, {_count(c.count, 'time')}"
+                print(f"candidate: {c.text} ({seen}{f'; {c.type}?' if c.type else ''})")
+            rest = f", {len(candidates)} candidate entities" if candidates else ""
+            print(f"{_count(len(every), 'suggestion')} in {_count(len(files), 'file')}{rest}")
+            if len(candidates) > CANDIDATES_SHOWN:
+                print(f"(the first {CANDIDATES_SHOWN} candidates shown; --format json lists all)")
         return 0
     problems = 0
     changed = applied = 0
@@ -102,6 +119,20 @@ def suggest(root: Path, paths: list[str], *, kinds: str | None, output: str, mod
     if mode == "write":
         print(f"added {applied} annotations in {changed} file{'s' * (changed != 1)}")
     return 1 if problems else 0
+
+
+CANDIDATES_SHOWN = 40
+
+
+def _accept(root: Path, files: list[Path], names: list[str]) -> int:
+    from .entities import candidates_for, write_entities
+
+    written, refused = write_entities(root, names, candidates_for(root, files))
+    for path, kind in written:
+        print(f"{path}: entity written ({kind}); python build.py suggest --write links its mentions")
+    for name, why in refused:
+        print(f"{name}: error: {why}", file=sys.stderr)
+    return 1 if refused else 0
 
 
 def _count(number: int, word: str) -> str:

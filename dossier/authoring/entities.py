@@ -1,0 +1,75 @@
+"""Candidate entities for the files `suggest` reads, and entity files for the ones an editor accepts."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from ..syntax.names import name_key
+from .candidates import Candidate, find_candidates
+from .frontmatter import read_content_file
+from .slugs import slugify
+
+
+def known_names(root: Path) -> set[str]:
+    """Name keys of every entity's name, aliases and file name."""
+    known: set[str] = set()
+    for file in sorted((root / "content/entities").glob("*.md")):
+        content = read_content_file(root, file)
+        front = content.front if content else {}
+        aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
+        for spelling in [front.get("name"), file.stem, *aliases]:
+            if isinstance(spelling, str):
+                known.add(name_key(spelling))
+    return known
+
+
+def candidates_for(root: Path, files: list[Path]) -> list[Candidate]:
+    texts = {}
+    for file in files:
+        if not file.relative_to(root).as_posix().startswith("content/articles/"):
+            continue
+        content = read_content_file(root, file)
+        if content is not None:
+            language = str(content.front.get("language") or "en").split("-")[0].lower()
+            texts[file.relative_to(root).as_posix()] = (content.text[content.body_start :], language)
+    return find_candidates(texts, known_names(root))
+
+
+def write_entities(
+    root: Path, names: list[str], candidates: list[Candidate]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Write `content/entities/SLUG.md` for each name: its proposed type (else `other`) and the
+    inflected forms seen as aliases. Returns (path, type) written and (name, why) refused."""
+    by_key = {name_key(c.text): c for c in candidates}
+    known = known_names(root)
+    written, refused = [], []
+    folder = root / "content/entities"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if name_key(name) in known:
+            refused.append((name, "an entity already has this name"))
+            continue
+        candidate = by_key.get(name_key(name))
+        front: dict[str, object] = {"name": name, "type": (candidate.type if candidate else None) or "other"}
+        aliases = sorted(candidate.forms - {name}) if candidate else []
+        if aliases:
+            front["aliases"] = aliases
+        path = folder / f"{slugify(name)}.md"
+        text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n"
+        handle, temporary = tempfile.mkstemp(prefix=".accept-", suffix=".md.tmp", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            refused.append((name, f"{path.relative_to(root).as_posix()} exists"))
+            continue
+        finally:
+            os.unlink(temporary)
+        known.add(name_key(name))
+        written.append((path.relative_to(root).as_posix(), str(front["type"])))
+    return written, refused
