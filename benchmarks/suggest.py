@@ -114,6 +114,8 @@ def offsets(root: Path, suggestions: list[dict]) -> list[tuple[str, int, int, di
     starts: dict[str, list[int]] = {}
     placed = []
     for s in suggestions:
+        if s["kind"] == "candidate":
+            continue
         if s["path"] not in starts:
             text = (root / s["path"]).read_text(encoding="utf-8")
             starts[s["path"]] = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]

@@ -11,7 +11,7 @@ kept out. Candidates are ranked by how many sources name them, then how often.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,8 +20,8 @@ from .scan import strip
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
 PART = 3.0  # a part of a compound must be at least this common
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’&]|[-‑](?=\w))*", re.U)
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$|^\s*$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|\d+[a-z]*|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}")  # Q3, 3nm, R&D
 _TITLES = {
     "person": ("präsident", "president", "ceo", "chef", "chefin", "gründer", "founder", "chairman",
@@ -47,7 +47,7 @@ class Candidate:
     count: int = 0
     sources: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)  # inflected forms seen (`Xiaomis`), for aliases
-    hints: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    hints: dict[str, int] = field(default_factory=dict)
 
     @property
     def type(self) -> str | None:
@@ -76,6 +76,7 @@ def _zipf(word: str, language: str) -> float:
     return zipf_frequency(word.lower(), language)
 
 
+@cache
 def _native(word: str, language: str) -> bool:
     """A word of the article's own language that English does not use: a German noun such as
     `Vorstoß` or `Gründer`, common in German and near absent from English."""
@@ -85,11 +86,13 @@ def _native(word: str, language: str) -> bool:
     return language != "en" and own >= 2.0 and _zipf(word, "en") < own - 1.5
 
 
+@cache
 def _vocabulary(word: str, language: str) -> bool:
     """General vocabulary of the article's language or of English (which news copy borrows from)."""
     return _zipf(word, language) >= COMMON or _zipf(word, "en") >= COMMON or _native(word, language)
 
 
+@cache
 def _compound(word: str, language: str) -> bool:
     """Whether a German noun splits into known words (`Grafikprozessoren`, `Chipprojekt`)."""
     if language != "de" or len(word) < 7 or _zipf(word, "en") >= 1.0:
@@ -112,9 +115,11 @@ def _compound(word: str, language: str) -> bool:
 
 def _name_like(token: str) -> bool:
     """Inner capitals or digits: spelled as names are, not as words (`MiMo`, `QwQ-32B`, `YU7`)."""
-    return any(c.isupper() for c in token[1:]) or (any(c.isdigit() for c in token) and not token.isdigit())
+    rest = token[1:]
+    return rest.lower() != rest or (_DIGIT.search(token) is not None and not token.isdigit())
 
 
+@cache
 def _word_like_name(token: str, language: str) -> bool:
     """A single token that can name an entity on its own."""
     if token.isdigit() or _NOT_NAMES.fullmatch(token) or len(token) < 2:
@@ -130,26 +135,44 @@ def _word_like_name(token: str, language: str) -> bool:
     )
 
 
-def find_candidates(texts: dict[str, tuple[str, str]], known: set[str]) -> list[Candidate]:
-    """`texts`: path → (body, language); `known`: name keys of the dossier's entities."""
+def rank(per_file: Iterable[tuple[dict[str, Candidate], dict[str, bool]]]) -> list[Candidate]:
+    """Merge the candidates of each file (see `candidates_in`) and rank them."""
     found: dict[str, Candidate] = {}
     initial_only: dict[str, bool] = {}
-    for path, (body, language) in texts.items():
-        plain, _ = strip(body)
-        for line in plain.split("\n"):
-            if not line.lstrip().startswith("#"):  # headings are title case: every word capitalised
-                _line(line, path, language, known, found, initial_only)
+    for names, initials in per_file:
+        for key, candidate in names.items():
+            merged = found.setdefault(key, Candidate(candidate.text))
+            _merge(merged, candidate)
+            initial_only[key] = initial_only.get(key, True) and initials[key]
     ranked = [c for key, c in found.items() if not initial_only.get(key)]
     for candidate in ranked:  # a genitive form folds into its base when both are seen
         base = found.get(name_key(candidate.text[:-1])) if candidate.text.endswith("s") else None
         if base is not None and base is not candidate:
-            base.count += candidate.count
-            base.sources |= candidate.sources
-            base.forms |= candidate.forms
+            _merge(base, candidate)
             candidate.count = 0
     ranked = [c for c in ranked if c.count]
     ranked.sort(key=lambda c: (-len(c.sources), -c.count, -_name_score(c.text), c.text))
     return ranked
+
+
+def _merge(into: Candidate, other: Candidate) -> None:
+    into.count += other.count
+    into.sources |= other.sources
+    into.forms |= other.forms
+    for kind, count in other.hints.items():
+        into.hints[kind] = into.hints.get(kind, 0) + count
+
+
+def candidates_in(path: str, body: str, language: str, known: frozenset[str]) -> tuple[dict, dict]:
+    """The candidates of one file (`known`: name keys of the dossier's entities), and whether each
+    was seen only at the start of a sentence."""
+    found: dict[str, Candidate] = {}
+    initial_only: dict[str, bool] = {}
+    plain, _ = strip(body)
+    for line in plain.split("\n"):
+        if not line.lstrip().startswith("#"):  # headings are title case: every word capitalised
+            _line(line, path, language, known, found, initial_only)
+    return found, initial_only
 
 
 def _name_score(text: str) -> float:
@@ -159,7 +182,6 @@ def _name_score(text: str) -> float:
 
 
 def _line(line, path, language, known, found, initial_only) -> None:
-    tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(line)]
     run: list[tuple[int, int, str, bool]] = []
 
     def close_run() -> None:
@@ -180,9 +202,16 @@ def _line(line, path, language, known, found, initial_only) -> None:
         run.clear()
 
     previous_end = None
-    for start, end, token in tokens:
-        initial = bool(_SENTENCE_END.search(line[:start]))
-        joined = previous_end is not None and line[previous_end:start].strip() == ""
+    for match in _TOKEN.finditer(line):
+        start, end, token = match.start(), match.end(), match[0]
+        if token.islower() and (token.isalpha() or _DIGIT.search(token) is None):  # an ordinary word
+            if run:
+                close_run()
+            previous_end = end
+            continue
+        gap = line[previous_end:start] if previous_end is not None else ""
+        initial = previous_end is None or any(mark in gap for mark in ".!?:;")
+        joined = previous_end is not None and gap.strip() == ""
         if not joined or initial or token.lower() in _PERSON_TITLES:
             close_run()
         capitalised = token[:1].isupper() or _name_like(token)
@@ -234,4 +263,4 @@ def _add(text, line, start, end, path, known, found, initial_only, initial, form
     after = line[end : end + 30].lower().split()
     for kind, words in _TITLES.items():
         if (before and before[-1].strip(",") in words) or (after and after[0].strip(",.") in words):
-            candidate.hints[kind] += 1
+            candidate.hints[kind] = candidate.hints.get(kind, 0) + 1

@@ -59,9 +59,10 @@ def suggest(
     import json
 
     from ..incremental.workers import parallel_map
-    from .entities import candidates_for
+    from .candidates import rank
+    from .entities import known_names
     from .rewrite import diff, writable, write
-    from .suggest import KINDS, Dossier, suggest_file
+    from .suggest import KINDS, Dossier, every_article, place_figure, stated_values
 
     if not (root / "config.yaml").is_file():
         print(f"python build.py: error: {root} holds no config.yaml", file=sys.stderr)
@@ -75,15 +76,22 @@ def suggest(
         return _usage(files)
     if accept:
         return _accept(root, files, accept)
-    dossier = Dossier.load(root)
+    dossier = Dossier.load(root, stated=False)  # the values articles state are read below
     per_file = tuple(named & set(KINDS)) if named else KINDS
-    results = (
-        parallel_map(functools.partial(suggest_file, dossier, kinds=per_file), files) if per_file else []
-    )
-    found = dict(zip(files, results, strict=False))
+    known = frozenset(known_names(root)) if mode is None and (not named or "candidate" in named) else None
+    results = parallel_map(functools.partial(_read_file, dossier, per_file, known), files)
+    if per_file and set(files) != set(every_article(root)):
+        dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
+    else:
+        dossier.remember(stated for _, _, stated in results)
+    found = {file: suggestions for file, (suggestions, _, _) in zip(files, results, strict=True)}
+    for suggestions in found.values():
+        for suggestion in suggestions:
+            if suggestion.kind == "figure":
+                place_figure(dossier, suggestion)
     if mode is None:
         every = [s for suggestions in found.values() for s in suggestions]
-        candidates = candidates_for(root, files) if not named or "candidate" in named else []
+        candidates = rank(c for _, c, _ in results) if known is not None else []
         if output == "json":
             items = [s.to_json() for s in every] + [c.to_json() for c in candidates]
             print(json.dumps(items, ensure_ascii=False, indent=1))
@@ -122,6 +130,18 @@ def suggest(
 
 
 CANDIDATES_SHOWN = 40
+
+
+def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, file: Path) -> tuple:
+    """One file's suggestions and (when `known` is given) candidate entities, the file read once."""
+    from .entities import candidates_of
+    from .frontmatter import read_content_file
+    from .suggest import stated_values, suggest_file
+
+    content = read_content_file(dossier.root, file)
+    suggestions = suggest_file(dossier, file, kinds, content) if kinds and content else []
+    candidates = candidates_of(dossier.root, known, file, content) if known is not None else ({}, {})
+    return suggestions, candidates, stated_values(dossier, file, content)
 
 
 def _accept(root: Path, files: list[Path], names: list[str]) -> int:

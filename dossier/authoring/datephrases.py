@@ -89,6 +89,16 @@ class DatePhrase:
 
 # The patterns run case-sensitively over lower-cased text: Python's regular expressions skip ahead to
 # the possible first characters of a pattern only when it is case-sensitive (about six times faster).
+# Words one of which a pattern's phrase must hold: a pattern whose words a text lacks is not run.
+_NEEDS = {
+    "interval": ("zwischen", "between", "von", "from"),
+    "quarter": ("q1", "q2", "q3", "q4", "quartal", "quarter"),
+    "half": ("h1", "h2", "hälfte", "halbjahr", "half"),
+    "season": tuple(SEASONS),
+    "edge": tuple(EDGES),
+    "relative": ("jahre", "years"),
+    "relative-year": ("jahr", "year"),
+}
 _LOWERED_PATTERNS = [(kind, re.compile(p.pattern.lower().replace("(?p<", "(?P<"))) for kind, p in _PATTERNS]
 
 
@@ -106,6 +116,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DatePhrase]:
     found: list[DatePhrase] = []
     lowered = _lowered(text)
     for kind, pattern in _LOWERED_PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(lowered):
             start, end = match.start(), match.end()
             if kind in _LEADS:

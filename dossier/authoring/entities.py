@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
 
 import yaml
 
+from ..incremental.workers import parallel_map
 from ..syntax.names import name_key
-from .candidates import Candidate, find_candidates
-from .frontmatter import read_content_file
+from .candidates import Candidate, candidates_in, rank
+from .frontmatter import ContentFile, read_content_file
 from .slugs import slugify
 
 
@@ -28,15 +30,19 @@ def known_names(root: Path) -> set[str]:
 
 
 def candidates_for(root: Path, files: list[Path]) -> list[Candidate]:
-    texts = {}
-    for file in files:
-        if not file.relative_to(root).as_posix().startswith("content/articles/"):
-            continue
-        content = read_content_file(root, file)
-        if content is not None:
-            language = str(content.front.get("language") or "en").split("-")[0].lower()
-            texts[file.relative_to(root).as_posix()] = (content.text[content.body_start :], language)
-    return find_candidates(texts, known_names(root))
+    """Candidate entities of the articles among `files`, read and searched on every core."""
+    work = functools.partial(candidates_of, root, frozenset(known_names(root)))
+    return rank(parallel_map(work, files))
+
+
+def candidates_of(root: Path, known: frozenset[str], file: Path, content: ContentFile | None = None) -> tuple:
+    """One file's candidates (see `candidates.candidates_in`); none but in articles."""
+    path = file.relative_to(root).as_posix()
+    content = content or read_content_file(root, file)
+    if content is None or not path.startswith("content/articles/"):
+        return {}, {}
+    language = str(content.front.get("language") or "en").split("-")[0].lower()
+    return candidates_in(path, content.text[content.body_start :], language, known)
 
 
 def write_entities(

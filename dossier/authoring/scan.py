@@ -10,6 +10,7 @@ up to the first `]]` with no `[` or line break inside, `[text]{...}` with bracke
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ def attributes(text: str) -> dict[str, str]:
     return {m[1]: m[2] if m[2] is not None else m[3] for m in _PAIR.finditer(text)}
 
 
+@functools.lru_cache(maxsize=4)  # suggestions and candidates read the same body one after the other
 def scan(text: str) -> Scanned:
     code = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
     found: list[Found] = []

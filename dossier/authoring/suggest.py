@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..incremental.workers import parallel_map
 from ..reading.registries import load_events, load_figures
 from ..syntax.dates import DateSyntaxError, parse_date
 from ..syntax.values import Value, ValueSyntaxError, parse_value
 from .datephrases import find_dates
-from .frontmatter import read_content_file
+from .frontmatter import ContentFile, read_content_file
 from .mentions import MentionMatcher
 from .numbers import find_numbers
 from .scan import scan
@@ -76,11 +78,13 @@ class Dossier:
     matcher: MentionMatcher
     names: dict[str, str]  # entity slug → name
     figure_units: dict[str, str]
-    claims: dict[tuple, list[_Claim]]  # stated value (see `_value_key`) → claims in articles
+    claims: dict[tuple, list[_Claim]] | None  # stated value (see `_value_key`) → claims in articles
     event_dates: list[tuple[str, dt.date, dt.date]]  # key, earliest, latest
 
     @classmethod
-    def load(cls, root: Path) -> Dossier:
+    def load(cls, root: Path, *, stated: bool = True) -> Dossier:
+        """The dossier's names, registries and (unless `stated` is false, when the caller collects
+        them with `stated_values` as it reads every article anyway) the values articles state."""
         spellings: list[tuple[str, str]] = []
         names: dict[str, str] = {}
         for file in sorted((root / "content/entities").glob("*.md")):
@@ -95,26 +99,50 @@ class Dossier:
         figures, _ = load_figures(root)
         events, _ = load_events(root)
         units = {figure.key: figure.unit for figure in figures}
+        dossier = cls(root, MentionMatcher(spellings), names, units, None, [])
+        if stated:
+            dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
+        dossier.event_dates = [(e.key, e.date.earliest, e.date.latest) for e in events if e.date is not None]
+        return dossier
+
+    def remember(self, stated: Iterable[list[tuple[tuple, _Claim]]]) -> None:
         claims: dict[tuple, list[_Claim]] = defaultdict(list)
-        for file in sorted((root / "content/articles").glob("*.md")):
-            content = read_content_file(root, file)
-            if content is None:
+        for found in stated:
+            for value_key, claim in found:
+                claims[value_key].append(claim)
+        self.claims = dict(claims)
+
+
+def every_article(root: Path) -> list[Path]:
+    return sorted((root / "content/articles").glob("*.md"))
+
+
+def stated_values(
+    dossier: Dossier, file: Path, content: ContentFile | None = None
+) -> list[tuple[tuple, _Claim]]:
+    """The figure claims an article makes, as (stated value, claim)."""
+    root, units = dossier.root, dossier.figure_units
+    path = file.relative_to(root).as_posix()
+    content = content or read_content_file(root, file)
+    if content is None or not path.startswith("content/articles/"):
+        return []
+    stated = []
+    for found in scan(content.text[content.body_start :]).found:
+        if found.kind == "figure" and found.target in units and "value" in found.attributes:
+            try:
+                value = parse_value(found.attributes["value"])
+            except ValueSyntaxError:
                 continue
-            path = file.relative_to(root).as_posix()
-            for found in scan(content.text).found:
-                if found.kind == "figure" and found.target in units and "value" in found.attributes:
-                    try:
-                        value = parse_value(found.attributes["value"])
-                    except ValueSyntaxError:
-                        continue
-                    unit = found.attributes.get("unit") or units[found.target]
-                    claims[_value_key(value)].append(_Claim(found.target, path, unit))
-        dates = [(e.key, e.date.earliest, e.date.latest) for e in events if e.date is not None]
-        return cls(root, MentionMatcher(spellings), names, units, dict(claims), dates)
+            unit = found.attributes.get("unit") or units[found.target]
+            stated.append((_value_key(value), _Claim(found.target, path, unit)))
+    return stated
 
 
-def suggest_file(dossier: Dossier, file: Path, kinds: Iterable[str] = KINDS) -> list[Suggestion]:
-    content = read_content_file(dossier.root, file)
+def suggest_file(
+    dossier: Dossier, file: Path, kinds: Iterable[str] = KINDS, content: ContentFile | None = None
+) -> list[Suggestion]:
+    """The suggestions for one file (`content`: the file as already read, if it was)."""
+    content = content or read_content_file(dossier.root, file)
     if content is None:
         return []
     path = file.relative_to(dossier.root).as_posix()
@@ -156,6 +184,10 @@ def suggest_file(dossier: Dossier, file: Path, kinds: Iterable[str] = KINDS) -> 
         for phrase in dates:
             _event(dossier, phrase, add)
     made.sort(key=lambda s: (s.start, s.kind))
+    if dossier.claims is not None:
+        for suggestion in made:
+            if suggestion.kind == "figure":
+                place_figure(dossier, suggestion)
     return finish(made)
 
 
@@ -175,24 +207,35 @@ def _entity(dossier: Dossier, unlinked, body: str, add) -> None:
 def _figure(
     dossier: Dossier, path: str, value_text: str, unit: str | None, start: int, end: int, add
 ) -> None:
+    add(start, end, "figure", "", "", target=None, value=value_text, unit=unit)
+
+
+def place_figure(dossier: Dossier, suggestion: Suggestion) -> None:
+    """Match a figure suggestion to the figure other articles state with its value and unit (once
+    the dossier's stated values are known), and write its annotation and reason."""
+    value_text, unit = suggestion.value or "", suggestion.unit
     matches: dict[str, set[str]] = {}
-    for claim in dossier.claims.get(_value_key(parse_value(value_text)), []):
-        if claim.path != path and (unit is None or claim.unit == unit):
+    for claim in (dossier.claims or {}).get(_value_key(parse_value(value_text)), []):
+        if claim.path != suggestion.path and (unit is None or claim.unit == unit):
             matches.setdefault(claim.key, set()).add(claim.path)
     target = next(iter(matches)) if len(matches) == 1 else None
     shown_unit = unit
     if target is not None and unit == dossier.figure_units.get(target):
         shown_unit = None  # the figure's own unit: the claim need not say it
     unit_attribute = f" unit={shown_unit}" if shown_unit else ""
-    annotation = f'[TEXT]{{fig={target or "KEY"} value="{value_text}"{unit_attribute}}}'
+    suggestion.target = target
+    suggestion.annotation = (
+        f'[{suggestion.text}]{{fig={target or "KEY"} value="{value_text}"{unit_attribute}}}'
+    )
     if target is not None:
         count = len(matches[target])
-        reason = f"matches {target}, stated in {count} other source{'s' * (count != 1)}"
+        suggestion.reason = f"matches {target}, stated in {count} other source{'s' * (count != 1)}"
     elif matches:
-        reason = "the same value is stated for " + ", ".join(sorted(matches)) + "; choose the figure"
+        suggestion.reason = (
+            "the same value is stated for " + ", ".join(sorted(matches)) + "; choose the figure"
+        )
     else:
-        reason = "a number no figure states yet: name its figure"
-    add(start, end, "figure", annotation, reason, target=target, value=value_text, unit=unit)
+        suggestion.reason = "a number no figure states yet: name its figure"
 
 
 def _event(dossier: Dossier, phrase, add) -> None:
