@@ -105,3 +105,26 @@ def test_a_page_opened_while_the_build_is_broken_shows_the_overlay(browser, make
         page.locator("#dossier-build-errors").wait_for(timeout=10_000)
         assert 'unknown entity "Nobody"' in page.locator("#dossier-build-errors").inner_text()
         page.close()
+
+
+def test_unlinked_mentions_are_marked_in_the_preview_only(browser, make_dossier, capsys) -> None:
+    root = make_dossier(
+        {ARTICLE: FIRST + "\nLater, ACME met Jane Roe in [a link to ACME](https://example.org/).\n"}
+    )
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        page.wait_for_selector("#dossier-unlinked-note", timeout=10_000)
+        marks = page.locator("article .body mark.dossier-unlinked")
+        assert marks.all_inner_texts() == ["ACME", "Jane Roe"]  # not the linked one, not in the link
+        assert marks.first.get_attribute("title") == "Not linked yet: [[ACME]]"
+        note = page.locator("#dossier-unlinked-note").inner_text()
+        assert note == (
+            "2 unlinked mentions of known entities (dotted). Link them: "
+            "python build.py suggest content/articles/first.md --write"
+        )
+        page.close()
+    from conftest import run
+
+    assert run(root, "--no-search", capsys=capsys)[0] == 0
+    published = (root / "site/articles/first/index.html").read_text()
+    assert "dossier-unlinked" not in published and "__dossier" not in published

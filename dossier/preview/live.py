@@ -151,6 +151,23 @@ class Preview:
             self._broadcast(self.last)
             return outcome, outcome.diagnostics
 
+    def unlinked(self, slug: str) -> dict[str, object]:
+        """The unlinked mentions of known entities in one article, for the preview to mark (the
+        published site never shows them)."""
+        from ..authoring.suggest import Dossier, suggest_file
+
+        file = self.project.root / "content/articles" / f"{slug}.md"
+        if "/" in slug or not file.is_file():
+            return {"path": None, "mentions": []}
+        with self.lock:  # one build or one look at a time: the files stay as they were read
+            dossier = Dossier.load(self.project.root, stated=False)
+            found = suggest_file(dossier, file, ("entity",))
+        path = file.relative_to(self.project.root).as_posix()
+        return {
+            "path": path,
+            "mentions": [{"text": s.text, "annotation": s.annotation} for s in found if s.target],
+        }
+
     def subscribe(self) -> queue.Queue[BuildEvent | None]:
         listener: queue.Queue[BuildEvent | None] = queue.Queue()
         with self.listeners_lock:

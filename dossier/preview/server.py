@@ -7,6 +7,7 @@ requests made while a build runs wait for it to finish.
 from __future__ import annotations
 
 import http.server
+import json
 import mimetypes
 import posixpath
 import queue
@@ -24,6 +25,7 @@ from .live import BuildEvent, Preview
 CLIENT = ENGINE_LAYOUTS / "preview" / "reload.js"
 EVENTS_PATH = "/__dossier/events"
 CLIENT_PATH = "/__dossier/reload.js"
+UNLINKED_PATH = "/__dossier/unlinked/"  # + an article's slug: its unlinked mentions, as JSON
 HEARTBEAT_SECONDS = 10.0
 POLL_SECONDS = 0.5  # how soon a closed tab's event stream is noticed and its thread ends
 NOT_BUILT = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -89,6 +91,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             self._events()
         elif path == CLIENT_PATH:
             self._send(200, "text/javascript; charset=utf-8", CLIENT.read_bytes())
+        elif path.startswith(UNLINKED_PATH):
+            body = json.dumps(self.server.preview.unlinked(unquote(path[len(UNLINKED_PATH) :])))
+            self._send(200, "application/json; charset=utf-8", body.encode())
         else:
             self._serve(head=False)
 

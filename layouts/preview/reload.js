@@ -58,6 +58,52 @@
     }
   };
 
+  // Unlinked mentions of known entities in an article: marked quietly, with a note saying how many
+  // there are and the command that links them.
+  const markUnlinked = async () => {
+    const article = location.pathname.match(/^\/articles\/([^/]+)\/$/);
+    const body = document.querySelector("article .body");
+    if (!article || !body) return;
+    const answer = await fetch("/__dossier/unlinked/" + article[1]);
+    const found = await answer.json();
+    if (!found.mentions.length) return;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement.closest("a, code, .claim, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let node = walker.nextNode();
+    let marked = 0;
+    for (const mention of found.mentions) {
+      while (node) {
+        const at = node.data.indexOf(mention.text);
+        if (at >= 0) {
+          const mark = document.createElement("mark");
+          mark.className = "dossier-unlinked";
+          mark.title = "Not linked yet: " + mention.annotation;
+          mark.style.cssText = "background: none; color: inherit; text-decoration: underline dotted 2px; text-underline-offset: 3px;";
+          const rest = node.splitText(at);
+          rest.data = rest.data.slice(mention.text.length);
+          mark.textContent = mention.text;
+          rest.parentNode.insertBefore(mark, rest);
+          node = rest;
+          marked += 1;
+          break;
+        }
+        node = walker.nextNode();
+      }
+    }
+    const note = document.createElement("aside");
+    note.id = "dossier-unlinked-note";
+    note.setAttribute("role", "note");
+    note.style.cssText = "position: fixed; bottom: 1rem; left: 1rem; max-width: 32rem; padding: .6rem .8rem; font: 14px/1.4 system-ui, sans-serif; background: Canvas; color: CanvasText; border: 1px solid; border-radius: 6px; z-index: 2147483646;";
+    note.textContent = `${marked} unlinked mention${marked === 1 ? "" : "s"} of known entities (dotted). Link them: `;
+    const command = document.createElement("code");
+    command.textContent = `python build.py suggest ${found.path} --write`;
+    note.append(command);
+    document.body.append(note);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markUnlinked);
+  else markUnlinked();
+
   let seen = null;
   const source = new EventSource("/__dossier/events");
   source.addEventListener("state", (event) => {
