@@ -1,4 +1,4 @@
-"""The dossier as data and as feeds: JSON, CSV, Atom, sitemap, robots.txt."""
+"""The dossier as data and as feeds: JSON, CSV, iCalendar, TimelineJS, Atom, sitemap, robots.txt."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model.documents import Article, Citation, Dossier
 from ..model.figures import FigureSummary, claim_of, unit_of
-from ..syntax.dates import FuzzyDate
+from ..syntax.dates import DAY, YEAR, FuzzyDate
 from ..syntax.values import format_quantity, number_json
 from .urls import absolute
 
@@ -81,6 +81,65 @@ def events_json(dossier: Dossier) -> bytes:
         }
         for e in events
     )
+
+
+def events_ics(dossier: Dossier, updated: str) -> bytes:
+    """The events as iCalendar: all-day events spanning each date at its precision (30 April 2025 is
+    one day, Q3 2025 three months), with the title, the summary and the address of its entry."""
+    import icalendar  # loaded only when the calendar is made
+
+    base = dossier.config.base_url
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//dossier//events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", dossier.config.title)
+    host = base.split("//", 1)[-1].split("/", 1)[0] if base else "dossier.invalid"
+    stamp = dt.datetime.fromisoformat(updated.replace("Z", "+00:00"))  # as the feed's: from content
+    for e in sorted(dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title)):
+        event = icalendar.Event()
+        event.add("uid", f"{e.key}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("summary", e.title)
+        event.add("dtstart", e.date.earliest)
+        event.add("dtend", e.date.latest + dt.timedelta(days=1))  # iCalendar's end day is exclusive
+        precision = f"Date as the sources give it: {e.date.display()}."
+        event.add("description", f"{e.summary}\n\n{precision}" if e.summary else precision)
+        if base:
+            event.add("url", absolute(base, f"timeline/#event-{e.key}"))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def timeline_json(dossier: Dossier) -> bytes:
+    """The events in TimelineJS's JSON format, each date at its own precision."""
+    base = dossier.config.base_url
+    events = []
+    for e in sorted(dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title)):
+        text = e.summary or ""
+        if base:
+            text += f' <a href="{absolute(base, f"timeline/#event-{e.key}")}">In the dossier</a>'
+        event: dict[str, Any] = {
+            "unique_id": e.key,
+            "start_date": _timeline_date(e.date.earliest, e.date.precision),
+            "display_date": e.date.display(),
+            "text": {"headline": e.title, "text": text.strip()},
+        }
+        end = _timeline_date(e.date.latest, e.date.precision)
+        if end != event["start_date"]:  # a span: a quarter, a season, an interval
+            event["end_date"] = end
+        events.append(event)
+    title = {"text": {"headline": dossier.config.title, "text": dossier.config.description or ""}}
+    return json.dumps({"title": title, "events": events}, ensure_ascii=False, indent=1).encode() + b"\n"
+
+
+def _timeline_date(day: dt.date, precision: int) -> dict[str, int]:
+    """TimelineJS's date object: the year, and the month and the day where the date is that precise."""
+    date = {"year": day.year}
+    if precision > YEAR:  # a month, or the first month of a quarter, half or season
+        date["month"] = day.month
+    if precision == DAY:
+        date["day"] = day.day
+    return date
 
 
 def _claim_json(dossier: Dossier, summary: FigureSummary, citation: Citation) -> dict[str, Any]:

@@ -19,7 +19,16 @@ from .. import __version__
 from ..diagnostics import ContentError, Diagnostic, Position
 from ..model.documents import Dossier
 from ..model.figures import FigureSummary
-from .data import article_updated, entities_json, events_json, figures_csv, figures_json, timestamp
+from .data import (
+    article_updated,
+    entities_json,
+    events_ics,
+    events_json,
+    figures_csv,
+    figures_json,
+    timeline_json,
+    timestamp,
+)
 from .layouts import ENGINE_LAYOUTS
 from .structured import script_json
 from .urls import absolute, base_path, output_file, relative
@@ -223,6 +232,7 @@ class Renderer:
         listing = frozenset({ARTICLES_META, ENTITIES_META})
         mentions = listing | {ARTICLES_MENTIONS, ENTITIES_MENTIONS}
         claims = CITATIONS | {FIGURES_FILE, EVENTS_FILE}
+        events = frozenset({EVENTS_FILE})
         made += [
             Output("feed.xml", self.feed, listing, ("feed.xml",), on_demand=True),
             Output("sitemap.xml", self.sitemap, listing, ("sitemap.xml",), on_demand=True),
@@ -231,6 +241,8 @@ class Renderer:
             Output("data/events.json", functools.partial(events_json, d), claims, on_demand=True),
             Output("data/figures.json", functools.partial(figures_json, d, s), claims, on_demand=True),
             Output("data/figures.csv", functools.partial(figures_csv, d, s), claims, on_demand=True),
+            Output("data/events.ics", self.events_calendar, events, on_demand=True),
+            Output("data/timeline.json", functools.partial(timeline_json, d), events, on_demand=True),
             Output(".nojekyll", bytes),
         ]
         for asset in self.assets.values():
@@ -239,6 +251,11 @@ class Renderer:
                 Output(self.asset_path(asset.name), functools.partial(bytes, asset.data), version=digest)
             )
         return made
+
+    def events_calendar(self) -> bytes:
+        """The calendar, stamped with its latest event's day: it depends on events.yaml alone."""
+        days = [e.date.latest for e in self.dossier.events.values()]
+        return events_ics(self.dossier, timestamp(max(days) if days else None, self.epoch))
 
     def feed(self) -> bytes:
         base = self.base_url

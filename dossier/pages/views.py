@@ -381,11 +381,7 @@ class Views:
                 {
                     "label": d.figures[key].label,
                     "href": f"#{claims[0].anchor}",
-                    "stated": [
-                        format_quantity(c.value, c.unit or d.figures[key].unit)
-                        for c in claims
-                        if c.value is not None
-                    ],
+                    "stated": _stated_once(claims, d.figures[key].unit),
                 }
                 for key, claims in figures.items()
                 if key in d.figures
@@ -642,6 +638,16 @@ def _content_page(target: str) -> str:
     if target == "index.md":
         return ""
     return target.removesuffix(".md") + "/"
+
+
+def _stated_once(claims: list[Claim], unit: str) -> list[tuple[str, int]]:
+    """Each value an article states for a figure, once, with how many times it states it."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        if claim.value is not None:
+            text = format_quantity(claim.value, claim.unit or unit)
+            counts[text] = counts.get(text, 0) + 1
+    return list(counts.items())
 
 
 def _claims_by_key(claims: list[Claim]) -> tuple[dict[str, list[Claim]], dict[str, list[Claim]]]:
