@@ -34,6 +34,7 @@ from ..pages.render import (
     template_closure,
 )
 from ..pages.views import MENTIONS_OF, part_name
+from ..pages.words import CATALOGS, SiteWords, load_words
 from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
 from ..reading.documents import load_home, parse_article, parse_entity
@@ -110,13 +111,16 @@ class Project(Journal, Reach):
         self._unresolved: set[str] = set()
         self.deferred: set[str] = set()  # outputs left to be made on request
         self.env: jinja2.Environment = environment(root, compiled_layouts(root))
+        self.words: SiteWords | None = None  # the site's language, read with the config
         self.dossier: Dossier | None = None
         self.summaries: dict[str, FigureSummary] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        """For the build cache: everything but the template environment, which is rebuilt."""
+        """For the build cache: everything but the template environment and the site's words,
+        which are made again."""
         state = dict(self.__dict__)
         del state["env"]
+        state["words"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -233,6 +237,8 @@ class Project(Journal, Reach):
         if self.base_url is not None:
             config.base_url = self.base_url.rstrip("/") + "/" if self.base_url else ""
         options = markdown_options(config)
+        self.words, problems = load_words(self.root, config.language)
+        report.extend(problems)
         if self.parsed.get(CONFIG_FILE, ("",))[0] != self.digests.get(CONFIG_FILE):
             self.parsed = {CONFIG_FILE: (self.digests.get(CONFIG_FILE, ""), None, [])}
             for path in {name.split("#")[0] for name in self.facets}:
@@ -302,8 +308,10 @@ class Project(Journal, Reach):
     ) -> Callable[[Output], str]:
         groups = {name: f"{value:064x}" for name, value in self.groups.items()} | derived
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        catalogs = ",".join(d for path, d in sorted(self.digests.items()) if path.startswith(CATALOGS))
         common = (
             f"{__version__}|{self.serving}|{self.base_url}|{self.digests.get(CONFIG_FILE)}|{assets}|{epoch}"
+            f"|{catalogs}"
         )
 
         def mentions(name: str) -> str:  # each is in one entity page's record: nothing to remember
@@ -371,8 +379,9 @@ class Project(Journal, Reach):
             self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
             self._template_digests = {}
         try:
+            assets = collect_assets(self.root)
             renderer = Renderer(
-                self.env, self.root, dossier, summaries, collect_assets(self.root), serving=self.serving
+                self.env, self.root, dossier, summaries, assets, self.words, serving=self.serving
             )
             derived = {name: sha256_hex(text.encode()) for name, text in renderer.views.tips().items()}
             moved = {n for n in derived.keys() | self.derived.keys() if derived.get(n) != self.derived.get(n)}

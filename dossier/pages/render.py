@@ -44,9 +44,10 @@ from .views import (
     Views,
     latest_date,
 )
+from .words import N_, SiteWords
 
-NAV = [("Home", ""), ("Timeline", "timeline/"), ("Figures", "figures/"),
-       ("Entities", "entities/"), ("Sources", "articles/")]  # fmt: skip
+NAV = [(N_("Home"), ""), (N_("Timeline"), "timeline/"), (N_("Figures"), "figures/"),
+       (N_("Entities"), "entities/"), (N_("Sources"), "articles/")]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,7 @@ def environment(root: Path, compiled: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-    )
-    env.filters["plural"] = lambda n, word, words=None: (
-        f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
+        extensions=["jinja2.ext.i18n"],
     )
     return env
 
@@ -159,6 +158,7 @@ class Renderer:
         dossier: Dossier,
         summaries: dict[str, FigureSummary],
         assets: dict[str, Asset],
+        words: SiteWords,
         *,
         serving: bool = False,
     ):
@@ -166,7 +166,10 @@ class Renderer:
         self.root = root
         self.dossier = dossier
         self.summaries = summaries
-        self.views = Views(dossier, summaries)
+        self.words = words
+        env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+        env.globals["date_text"] = words.date
+        self.views = Views(dossier, summaries, words)
         self.assets = assets
         self.serving = serving
         self.base_url = dossier.config.base_url
@@ -192,11 +195,15 @@ class Renderer:
 
         return {
             "site": self.dossier.config,
+            "lang": self.words.language,
+            "direction": self.words.direction,
+            "locale": self.words.locale_tag,
+            "script_words": script_json(self.words.script_words()),
             "page": page,
             "canonical": absolute(self.base_url, page.path) if self.base_url else "",
             "url": url,
             "asset": asset,
-            "nav": [(label, url(target), target == page.path) for label, target in NAV],
+            "nav": [(self.words.gettext(label), url(target), target == page.path) for label, target in NAV],
             "breadcrumbs": [(label, url(target)) for label, target in page.breadcrumbs],
             "generator": f"dossier {__version__}",
             "jsonld": script_json(page.schema()) if page.schema else None,
@@ -222,7 +229,7 @@ class Renderer:
     def other_outputs(self) -> list[Output]:
         """Everything but the dossier's pages: 404, feeds, data, hosting files and assets."""
         made = []
-        not_found = Page("404.html", "404.html", "Page not found")
+        not_found = Page("404.html", "404.html", self.words.gettext("Page not found"))
         made.append(
             Output(
                 "404.html", functools.partial(self.render, not_found, rooted=True), templates=("404.html",)
@@ -272,6 +279,7 @@ class Renderer:
         return self._template(
             "feed.xml",
             site=self.dossier.config,
+            lang=self.words.language,
             feed_url=absolute(base, "feed.xml"),
             home_url=absolute(base, ""),
             updated=updated,

@@ -39,9 +39,9 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
 
-def website(name: str, description: str, url: str) -> dict[str, Any]:
+def website(name: str, description: str, url: str, language: str) -> dict[str, Any]:
     return _clean({"@context": "https://schema.org", "@type": "WebSite", "name": name,
-                   "description": description, "url": url})  # fmt: skip
+                   "description": description, "url": url, "inLanguage": language})  # fmt: skip
 
 
 def news_article(article: Article, url: str, source: Entity | None, about: list[str]) -> dict[str, Any]:

@@ -38,6 +38,11 @@ class Mark:
     href: str
     label: str
     date: FuzzyDate
+    when: str = ""  # the date as the site writes it (default: in English)
+
+    @property
+    def shown(self) -> str:
+        return self.when or self.date.display()
 
 
 def _ordinal(day: dt.date) -> int:
@@ -67,7 +72,7 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
             lanes.append(right)
         lanes[lane] = right
         y = TOP + lane * LANE
-        label = escape(f"{mark.date.display()}: {mark.label}")
+        label = escape(f"{mark.shown}: {mark.label}")
         if mark.date.precision >= 5 and not mark.date.is_interval:
             shape = f'<circle cx="{left + 3:.1f}" cy="{y + 6}" r="5"/>'
         else:
@@ -85,7 +90,7 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
             for quarter in (4, 7, 10):
                 qx = x(dt.date(year, quarter, 1))
                 ticks.append(f'<line x1="{qx:.1f}" y1="18" x2="{qx:.1f}" y2="{height - 4}" class="minor"/>')
-    description = "; ".join(f"{m.date.display()}: {m.label}" for m in marks)
+    description = "; ".join(f"{m.shown}: {m.label}" for m in marks)
     body = (
         f'<g class="ticks">{"".join(ticks)}</g>'
         f'<line x1="{MARGIN}" y1="18" x2="{WIDTH - MARGIN}" y2="18" class="axis"/>'

@@ -18,19 +18,28 @@ from ..model.figures import FigureSummary, claim_of, series_of
 from ..syntax.annotations import Annotated, Claim
 from ..syntax.dates import FuzzyDate
 from ..syntax.markup import resolve_placeholders
-from ..syntax.values import format_quantity
 from . import structured
 from .svg import Bar, Mark, Neighbour, bar_chart, neighbourhood_graph, timeline_svg
 from .urls import absolute, relative
+from .words import N_, SiteWords
 
 TYPE_LABELS = {
-    "person": "People",
-    "organization": "Organizations",
-    "product": "Products",
-    "publication": "Publications",
-    "place": "Places",
-    "event": "Events",
-    "other": "Other",
+    "person": N_("People"),
+    "organization": N_("Organizations"),
+    "product": N_("Products"),
+    "publication": N_("Publications"),
+    "place": N_("Places"),
+    "event": N_("Events"),
+    "other": N_("Other"),
+}
+TYPE_NAMES = {
+    "person": N_("Person"),
+    "organization": N_("Organization"),
+    "product": N_("Product"),
+    "publication": N_("Publication"),
+    "place": N_("Place"),
+    "event": N_("Event"),
+    "other": N_("Other"),
 }
 RECENT_EVENTS = 6
 GRAPH_NEIGHBOURS = 10  # entities drawn around one entity; the list below the graph has them all
@@ -97,9 +106,11 @@ class Page:
 class Views:
     """Builds every page's context from the resolved dossier."""
 
-    def __init__(self, dossier: Dossier, summaries: dict[str, FigureSummary]):
+    def __init__(self, dossier: Dossier, summaries: dict[str, FigureSummary], words: SiteWords):
         self.dossier = dossier
         self.summaries = summaries
+        self.words = words
+        self._ = words.gettext
         self._resolved: dict[tuple[int, str, str], str] = {}
         self.entity_figures: dict[str, list[str]] = defaultdict(list)
         for key, figure in dossier.figures.items():
@@ -140,7 +151,7 @@ class Views:
                 return "#"
             if field_name == "href":
                 return relative(page, f"entities/{entity.slug}/")
-            kind_label = entity.type.capitalize()
+            kind_label = self._(TYPE_NAMES[entity.type])
             return f"{kind_label}: {entity.name}" + (f" — {entity.summary}" if entity.summary else "")
         if kind == "figure":
             if field_name == "href":
@@ -148,14 +159,24 @@ class Views:
             summary = self.summaries.get(key)
             if summary is None:
                 return key
-            values = ", ".join(summary.values()) or "no value in its unit"
-            count = summary.sources
-            return f"Figure: {summary.figure.label}: {values} ({count} source{'s' * (count != 1)})"
+            values = ", ".join(self.stated(summary)) or self._("no value in its unit")
+            sources = self.words.ngettext("%(num)d source", "%(num)d sources", summary.sources)
+            tip = self._("Figure: %(label)s: %(values)s (%(sources)s)")
+            return tip % {
+                "label": summary.figure.label,
+                "values": values,
+                "sources": sources % {"num": summary.sources},
+            }
         if kind == "event":
             if field_name == "href":
                 return relative(page, f"timeline/#event-{key}")
             event = d.events.get(key)
-            return f"Event: {event.date.display()} — {event.title}" if event else key
+            if event is None:
+                return key
+            return self._("Event: %(date)s — %(title)s") % {
+                "date": self.words.date(event.date),
+                "title": event.title,
+            }
         if kind == "page":
             target, _, fragment = key.partition("#")
             site_path = _content_page(target)
@@ -167,10 +188,22 @@ class Views:
 
     def overview(self) -> str:
         d = self.dossier
-        return (
-            f"A sourced dossier: {len(d.articles)} sources, {len(d.entities)} entities, "
-            f"{len(d.figures)} figures and {len(d.events)} events."
-        )
+        counts = {
+            "sources": self._count("%(num)d source", "%(num)d sources", len(d.articles)),
+            "entities": self._count("%(num)d entity", "%(num)d entities", len(d.entities)),
+            "figures": self._count("%(num)d figure", "%(num)d figures", len(d.figures)),
+            "events": self._count("%(num)d event", "%(num)d events", len(d.events)),
+        }
+        return self._("A sourced dossier: %(sources)s, %(entities)s, %(figures)s and %(events)s.") % counts
+
+    def _count(self, singular: str, plural: str, count: int) -> str:
+        return self.words.ngettext(singular, plural, count) % {"num": count}
+
+    def stated(self, summary: FigureSummary) -> list[str]:
+        """The distinct values stated in the figure's unit, as the site's readers write numbers."""
+        if self.words.english:
+            return summary.values()
+        return _distinct_values(summary.main, summary.figure.unit, self.words)
 
     def absolute(self, target: str) -> str:
         """The published address of a site path; empty when base_url is unknown (no guessing)."""
@@ -253,13 +286,13 @@ class Views:
             members = [e for e in self.dossier.entities.values() if e.type == kind]
             if members:
                 members.sort(key=lambda e: e.name.casefold())
-                groups.append((TYPE_LABELS[kind], members))
+                groups.append((self._(TYPE_LABELS[kind]), members))
         return groups
 
     def figure_groups(self) -> list[tuple[str, list[FigureSummary]]]:
         groups: dict[str, list[FigureSummary]] = {}
         for summary in self.summaries.values():
-            groups.setdefault(summary.figure.group or "Other figures", []).append(summary)
+            groups.setdefault(summary.figure.group or self._("Other figures"), []).append(summary)
         return list(groups.items())
 
     def citation_link(self, page: str, citation: Citation) -> str:
@@ -280,7 +313,7 @@ class Views:
         if isinstance(annotation, Claim) and annotation.value is not None:
             summary = self.summaries.get(annotation.key)
             unit = annotation.unit or (summary.figure.unit if summary else "")
-            view["value"] = format_quantity(annotation.value, unit)
+            view["value"] = self.words.quantity(annotation.value, unit)
         return view
 
     # Pages
@@ -304,7 +337,9 @@ class Views:
                 "articles": [self.article_card(path, a) for a in self.articles_in_order()],
             },
             inputs=frozenset({HOME_FILE, FIGURES_FILE, EVENTS_FILE, *CITATIONS}),
-            schema=lambda: structured.website(d.config.title, d.config.description, self.absolute("")),
+            schema=lambda: structured.website(
+                d.config.title, d.config.description, self.absolute(""), self.words.language
+            ),
         )
 
     def article_card(self, page: str, article: Article) -> dict[str, Any]:
@@ -329,11 +364,15 @@ class Views:
         return Page(
             path=path,
             template="articles.html",
-            title="Sources",
-            description=f"The {len(self.dossier.articles)} source articles of this dossier.",
+            title=self._("Sources"),
+            description=self._count(
+                "The %(num)d source article of this dossier.",
+                "The %(num)d source articles of this dossier.",
+                len(self.dossier.articles),
+            ),
             build=lambda: {"articles": [self.article_card(path, a) for a in self.articles_in_order()]},
             inputs=frozenset({ARTICLES_META, ENTITIES_META}),
-            breadcrumbs=[("Sources", path)],
+            breadcrumbs=[(self._("Sources"), path)],
         )
 
     def article(self, article: Article) -> Page:
@@ -346,10 +385,12 @@ class Views:
             path=path,
             template="article.html",
             title=article.title,
-            description=article.summary or _first_words(article.body) or f"{article.title}: a source.",
+            description=article.summary
+            or _first_words(article.body)
+            or self._("%(title)s: a source.") % {"title": article.title},
             build=lambda: self._article_context(path, article, source),
             inputs=frozenset(inputs),
-            breadcrumbs=[("Sources", "articles/"), (article.title, path)],
+            breadcrumbs=[(self._("Sources"), "articles/"), (article.title, path)],
             schema=lambda: structured.news_article(
                 article, self.absolute(path), source, self._mentioned_names(article)
             ),
@@ -381,7 +422,7 @@ class Views:
                 {
                     "label": d.figures[key].label,
                     "href": f"#{claims[0].anchor}",
-                    "stated": _stated_once(claims, d.figures[key].unit),
+                    "stated": _stated_once(claims, d.figures[key].unit, self.words),
                 }
                 for key, claims in figures.items()
                 if key in d.figures
@@ -416,11 +457,11 @@ class Views:
         return Page(
             path=path,
             template="entities.html",
-            title="Entities",
-            description="People, organizations, products and publications in this dossier.",
+            title=self._("Entities"),
+            description=self._("People, organizations, products and publications in this dossier."),
             build=build,
             inputs=frozenset({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS}),
-            breadcrumbs=[("Entities", path)],
+            breadcrumbs=[(self._("Entities"), path)],
         )
 
     def entity(self, entity: Entity) -> Page:
@@ -440,10 +481,10 @@ class Views:
             path=path,
             template="entity.html",
             title=entity.name,
-            description=entity.summary or f"{entity.name} in this dossier.",
+            description=entity.summary or self._("%(name)s in this dossier.") % {"name": entity.name},
             build=lambda: self._entity_context(path, entity),
             inputs=frozenset(inputs),
-            breadcrumbs=[("Entities", "entities/"), (entity.name, path)],
+            breadcrumbs=[(self._("Entities"), "entities/"), (entity.name, path)],
             schema=lambda: structured.entity(entity, self.absolute(path)),
             kind="profile" if entity.type == "person" else "website",
         )
@@ -472,7 +513,8 @@ class Views:
         return {
             "entity": entity,
             "body": self.html(path, entity.body.html),
-            "type_label": TYPE_LABELS[entity.type],
+            "type_label": self._(TYPE_LABELS[entity.type]),
+            "type_name": self._(TYPE_NAMES[entity.type]),
             "mention_groups": list(by_document.values()),
             "mention_count": len(citations),
             "figures": [self.figure_view(path, self.summaries[k]) for k in self.entity_figures[entity.slug]],
@@ -482,7 +524,7 @@ class Views:
                 neighbourhood_graph(
                     entity.name,
                     [Neighbour(r["entity"].name, r["href"], r["count"]) for r in related[:GRAPH_NEIGHBOURS]],
-                    f"Entities {entity.name} appears with",
+                    self._("Entities %(name)s appears with") % {"name": entity.name},
                 )
             ),
             "sourced": [self.article_card(path, a) for a in sourced],
@@ -519,7 +561,7 @@ class Views:
             "status": status,
             "sort_value": str(min(v.minimum for v in values)) if values else "",
             "href": relative(page, f"figures/#figure-{figure.key}"),
-            "stated": summary.values(),
+            "stated": self.stated(summary),
             "entity": entity,
             "claims": [
                 {**self.citation_view(page, c), "conflict": id(c) in conflicting} for c in summary.main
@@ -536,7 +578,12 @@ class Views:
         for series in series_of(summaries):
             title = f"{group}, {series.unit} {series.span}"
             bars = [
-                Bar(s.figure.period.display() if s.figure.period else "", low, high, " / ".join(s.values()))
+                Bar(
+                    self.words.date(s.figure.period) if s.figure.period else "",
+                    low,
+                    high,
+                    " / ".join(self.stated(s)),
+                )
                 for s, low, high in series.points
             ]
             chart_id = f"chart-{series.points[0][0].figure.key}-{len(charts)}"
@@ -546,31 +593,40 @@ class Views:
     def timeline(self) -> Page:
         path = "timeline/"
         events = self.events_in_order()
-        marks = [Mark(f"#event-{e.key}", e.title, e.date) for e in events]
+        marks = [Mark(f"#event-{e.key}", e.title, e.date, self.words.date(e.date)) for e in events]
+        picture = self._("Timeline of events")
         return Page(
             path=path,
             template="timeline.html",
-            title="Timeline",
-            description=f"{len(events)} dated events, each with the sources that state it.",
+            title=self._("Timeline"),
+            description=self._count(
+                "%(num)d dated event, with the sources that state it.",
+                "%(num)d dated events, each with the sources that state it.",
+                len(events),
+            ),
             build=lambda: {
                 "events": [self.event_view(path, e) for e in events],
-                "axis": Markup(timeline_svg(marks, "Timeline of events")),
+                "axis": Markup(timeline_svg(marks, picture)),
             },
             inputs=frozenset({EVENTS_FILE, *CITATIONS}),
-            breadcrumbs=[("Timeline", path)],
+            breadcrumbs=[(self._("Timeline"), path)],
             schema=lambda: structured.events(
-                [(e, self.absolute(f"{path}#event-{e.key}")) for e in events], "Timeline of events"
+                [(e, self.absolute(f"{path}#event-{e.key}")) for e in events], picture
             ),
         )
 
     def figures_page(self) -> Page:
         path = "figures/"
         conflicts = sum(1 for s in self.summaries.values() if s.conflict)
-        description = f"{len(self.summaries)} figures, each linked to every passage that states it."
+        description = self._count(
+            "%(num)d figure, linked to every passage that states it.",
+            "%(num)d figures, each linked to every passage that states it.",
+            len(self.summaries),
+        )
         return Page(
             path=path,
             template="figures.html",
-            title="Figures",
+            title=self._("Figures"),
             description=description,
             build=lambda: {
                 "groups": [
@@ -584,9 +640,9 @@ class Views:
                 "conflicts": conflicts,
             },
             inputs=frozenset({FIGURES_FILE, *CITATIONS}),
-            breadcrumbs=[("Figures", path)],
+            breadcrumbs=[(self._("Figures"), path)],
             schema=lambda: structured.dataset(
-                f"Figures: {self.dossier.config.title}",
+                self._("Figures: %(title)s") % {"title": self.dossier.config.title},
                 description,
                 self.absolute(path),
                 [
@@ -640,12 +696,21 @@ def _content_page(target: str) -> str:
     return target.removesuffix(".md") + "/"
 
 
-def _stated_once(claims: list[Claim], unit: str) -> list[tuple[str, int]]:
+def _distinct_values(citations: list[Citation], unit: str, words: SiteWords) -> list[str]:
+    seen: dict[str, None] = {}
+    for citation in citations:
+        value = claim_of(citation).value
+        if value is not None:
+            seen.setdefault(words.quantity(value, unit), None)
+    return list(seen)
+
+
+def _stated_once(claims: list[Claim], unit: str, words: SiteWords) -> list[tuple[str, int]]:
     """Each value an article states for a figure, once, with how many times it states it."""
     counts: dict[str, int] = {}
     for claim in claims:
         if claim.value is not None:
-            text = format_quantity(claim.value, claim.unit or unit)
+            text = words.quantity(claim.value, claim.unit or unit)
             counts[text] = counts.get(text, 0) + 1
     return list(counts.items())
 

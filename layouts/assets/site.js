@@ -1,4 +1,12 @@
 // Progressive enhancement only: every page is complete without this file.
+
+// The site's own words, in its language (written into each page), and the plural form a number needs.
+const siteWords = JSON.parse(document.getElementById("site-words")?.textContent || "{}");
+const phrase = (key, count, values) => {
+  const forms = siteWords[key] || {};
+  const form = forms[new Intl.PluralRules(document.documentElement.lang).select(count)] ?? forms.other ?? "";
+  return form.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+};
 (() => {
   "use strict";
   // Open the <details> holding the passage a link points at, so the target is visible.
@@ -58,9 +66,9 @@
         })
       );
       const count = search.results.length;
-      status.textContent = `${count} result${count === 1 ? "" : "s"} for “${term}”`;
+      status.textContent = phrase("results", count, { count, term });
     } catch (error) {
-      status.textContent = "Search is not available here (the site was built without its index).";
+      status.textContent = siteWords.unavailable;
     }
   };
   let timer = 0;
@@ -157,7 +165,7 @@
       table.closest("section").hidden = visible === 0;
       shown += visible;
     }
-    say.textContent = shown === total ? "" : `${shown} of ${total} figures shown`;
+    say.textContent = shown === total ? "" : phrase("shown", total, { shown, count: total });
   };
   input.addEventListener("input", filter);
   status.addEventListener("change", filter);
