@@ -109,6 +109,7 @@ class Series:
     unit: str
     span: str  # "per year", "over 5 years", ...
     points: list[tuple[FigureSummary, float, float]]  # figure, lowest and highest value stated
+    months: int = 12  # the length of each period
 
 
 def _span(months: int) -> str:
@@ -135,6 +136,6 @@ def series_of(summaries: list[FigureSummary]) -> list[Series]:
         first, last = period.earliest, period.latest
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         span = _span(months)
-        series = found.setdefault((summary.figure.unit, span), Series(summary.figure.unit, span, []))
+        series = found.setdefault((summary.figure.unit, span), Series(summary.figure.unit, span, [], months))
         series.points.append((summary, *bounds))
     return [s for s in found.values() if len({p[0].figure.period for p in s.points}) >= 2]

@@ -7,13 +7,15 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable
+from html import escape
 from typing import Any
 
 from ..model.documents import Article, Citation, Dossier
 from ..model.figures import FigureSummary, claim_of, unit_of
 from ..syntax.dates import DAY, YEAR, FuzzyDate
-from ..syntax.values import format_quantity, number_json
+from ..syntax.values import number_json
 from .urls import absolute
+from .words import SiteWords
 
 
 def _json_list(items: Iterable[Any]) -> bytes:
@@ -23,12 +25,12 @@ def _json_list(items: Iterable[Any]) -> bytes:
     return b"[" + b",".join(encode(item).encode() for item in items) + b"]\n"
 
 
-def _date(date: FuzzyDate | None) -> dict[str, str] | None:
+def _date(date: FuzzyDate | None, words: SiteWords) -> dict[str, str] | None:
     if date is None:
         return None
     return {
         "text": date.text,
-        "display": date.display(),
+        "display": words.date(date),
         "earliest": date.earliest.isoformat(),
         "latest": date.latest.isoformat(),
     }
@@ -65,13 +67,13 @@ def entities_json(dossier: Dossier) -> bytes:
     )
 
 
-def events_json(dossier: Dossier) -> bytes:
+def events_json(dossier: Dossier, words: SiteWords) -> bytes:
     base = dossier.config.base_url
     events = sorted(dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title))
     return _json_list(
         {
             "key": e.key,
-            "date": _date(e.date),
+            "date": _date(e.date, words),
             "title": e.title,
             "summary": e.summary,
             "url": absolute(base, f"timeline/#event-{e.key}"),
@@ -83,7 +85,7 @@ def events_json(dossier: Dossier) -> bytes:
     )
 
 
-def events_ics(dossier: Dossier, updated: str) -> bytes:
+def events_ics(dossier: Dossier, words: SiteWords, updated: str) -> bytes:
     """The events as iCalendar: all-day events spanning each date at its precision (30 April 2025 is
     one day, Q3 2025 three months), with the title, the summary and the address of its entry."""
     import icalendar  # loaded only when the calendar is made
@@ -102,7 +104,7 @@ def events_ics(dossier: Dossier, updated: str) -> bytes:
         event.add("summary", e.title)
         event.add("dtstart", e.date.earliest)
         event.add("dtend", e.date.latest + dt.timedelta(days=1))  # iCalendar's end day is exclusive
-        precision = f"Date as the sources give it: {e.date.display()}."
+        precision = words.gettext("Date as the sources give it: %(date)s.") % {"date": words.date(e.date)}
         event.add("description", f"{e.summary}\n\n{precision}" if e.summary else precision)
         if base:
             event.add("url", absolute(base, f"timeline/#event-{e.key}"))
@@ -110,18 +112,19 @@ def events_ics(dossier: Dossier, updated: str) -> bytes:
     return calendar.to_ical()
 
 
-def timeline_json(dossier: Dossier) -> bytes:
+def timeline_json(dossier: Dossier, words: SiteWords) -> bytes:
     """The events in TimelineJS's JSON format, each date at its own precision."""
     base = dossier.config.base_url
     events = []
     for e in sorted(dossier.events.values(), key=lambda e: (e.date.sort_key(), e.title)):
         text = e.summary or ""
         if base:
-            text += f' <a href="{absolute(base, f"timeline/#event-{e.key}")}">In the dossier</a>'
+            link, label = absolute(base, f"timeline/#event-{e.key}"), escape(words.gettext("In the dossier"))
+            text += f' <a href="{link}">{label}</a>'
         event: dict[str, Any] = {
             "unique_id": e.key,
             "start_date": _timeline_date(e.date.earliest, e.date.precision),
-            "display_date": e.date.display(),
+            "display_date": words.date(e.date),
             "text": {"headline": e.title, "text": text.strip()},
         }
         end = _timeline_date(e.date.latest, e.date.precision)
@@ -142,14 +145,16 @@ def _timeline_date(day: dt.date, precision: int) -> dict[str, int]:
     return date
 
 
-def _claim_json(dossier: Dossier, summary: FigureSummary, citation: Citation) -> dict[str, Any]:
+def _claim_json(
+    dossier: Dossier, summary: FigureSummary, citation: Citation, words: SiteWords
+) -> dict[str, Any]:
     claim = claim_of(citation)
     assert claim.value is not None
     unit = unit_of(citation, summary.figure)
     return {
         **_citation(dossier, citation),
         "value": str(claim.value),
-        "display": format_quantity(claim.value, unit),
+        "display": words.quantity(claim.value, unit),
         "unit": unit,
         "qualifier": claim.value.qualifier,
         "low": number_json(claim.value.minimum),
@@ -157,7 +162,7 @@ def _claim_json(dossier: Dossier, summary: FigureSummary, citation: Citation) ->
     }
 
 
-def figures_json(dossier: Dossier, summaries: dict[str, FigureSummary]) -> bytes:
+def figures_json(dossier: Dossier, summaries: dict[str, FigureSummary], words: SiteWords) -> bytes:
     base = dossier.config.base_url
     return _json_list(
         {
@@ -166,21 +171,23 @@ def figures_json(dossier: Dossier, summaries: dict[str, FigureSummary]) -> bytes
             "unit": s.figure.unit,
             "group": s.figure.group,
             "entity": dossier.entity_slug(s.figure.entity.name) if s.figure.entity else None,
-            "period": _date(s.figure.period),
+            "period": _date(s.figure.period, words),
             "featured": s.figure.featured,
             "note": s.figure.note,
             "url": absolute(base, f"figures/#figure-{key}"),
-            "values": s.values(),
+            "values": s.values() if words.english else words.values(s.main, s.figure.unit),
             "sources": s.sources,
             "conflict": s.conflict,
-            "claims": [_claim_json(dossier, s, c) for c in s.main],
-            "also_stated_as": [_claim_json(dossier, s, c) for claims in s.also.values() for c in claims],
+            "claims": [_claim_json(dossier, s, c, words) for c in s.main],
+            "also_stated_as": [
+                _claim_json(dossier, s, c, words) for claims in s.also.values() for c in claims
+            ],
         }
         for key, s in summaries.items()
     )
 
 
-def figures_csv(dossier: Dossier, summaries: dict[str, FigureSummary]) -> bytes:
+def figures_csv(dossier: Dossier, summaries: dict[str, FigureSummary], words: SiteWords) -> bytes:
     """One row per claim, so a spreadsheet can filter by figure, source or unit."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -190,7 +197,7 @@ def figures_csv(dossier: Dossier, summaries: dict[str, FigureSummary]) -> bytes:
     )  # fmt: skip
     for key, s in summaries.items():
         for citation in [*s.main, *(c for claims in s.also.values() for c in claims)]:
-            row = _claim_json(dossier, s, citation)
+            row = _claim_json(dossier, s, citation, words)
             writer.writerow(
                 [key, s.figure.label, row["value"], row["unit"], row["low"], row["high"],
                  row["qualifier"], row["unit"] == s.figure.unit, s.conflict, row["document"],

@@ -235,7 +235,7 @@ class Renderer:
                 "404.html", functools.partial(self.render, not_found, rooted=True), templates=("404.html",)
             )
         )
-        d, s = self.dossier, self.summaries
+        d, s, w = self.dossier, self.summaries, self.words
         listing = frozenset({ARTICLES_META, ENTITIES_META})
         mentions = listing | {ARTICLES_MENTIONS, ENTITIES_MENTIONS}
         claims = CITATIONS | {FIGURES_FILE, EVENTS_FILE}
@@ -245,11 +245,11 @@ class Renderer:
             Output("sitemap.xml", self.sitemap, listing, ("sitemap.xml",), on_demand=True),
             Output("robots.txt", self.robots),
             Output("data/entities.json", functools.partial(entities_json, d), mentions, on_demand=True),
-            Output("data/events.json", functools.partial(events_json, d), claims, on_demand=True),
-            Output("data/figures.json", functools.partial(figures_json, d, s), claims, on_demand=True),
-            Output("data/figures.csv", functools.partial(figures_csv, d, s), claims, on_demand=True),
+            Output("data/events.json", functools.partial(events_json, d, w), claims, on_demand=True),
+            Output("data/figures.json", functools.partial(figures_json, d, s, w), claims, on_demand=True),
+            Output("data/figures.csv", functools.partial(figures_csv, d, s, w), claims, on_demand=True),
             Output("data/events.ics", self.events_calendar, events, on_demand=True),
-            Output("data/timeline.json", functools.partial(timeline_json, d), events, on_demand=True),
+            Output("data/timeline.json", functools.partial(timeline_json, d, w), events, on_demand=True),
             Output(".nojekyll", bytes),
         ]
         for asset in self.assets.values():
@@ -262,7 +262,7 @@ class Renderer:
     def events_calendar(self) -> bytes:
         """The calendar, stamped with its latest event's day: it depends on events.yaml alone."""
         days = [e.date.latest for e in self.dossier.events.values()]
-        return events_ics(self.dossier, timestamp(max(days) if days else None, self.epoch))
+        return events_ics(self.dossier, self.words, timestamp(max(days) if days else None, self.epoch))
 
     def feed(self) -> bytes:
         base = self.base_url

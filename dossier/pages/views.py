@@ -203,7 +203,7 @@ class Views:
         """The distinct values stated in the figure's unit, as the site's readers write numbers."""
         if self.words.english:
             return summary.values()
-        return _distinct_values(summary.main, summary.figure.unit, self.words)
+        return self.words.values(summary.main, summary.figure.unit)
 
     def absolute(self, target: str) -> str:
         """The published address of a site path; empty when base_url is unknown (no guessing)."""
@@ -576,7 +576,7 @@ class Views:
         """A bar chart for each series in a group of figures (e.g. spending by year)."""
         charts = []
         for series in series_of(summaries):
-            title = f"{group}, {series.unit} {series.span}"
+            title = f"{group}, {series.unit} {self.words.span(series.months)}"
             bars = [
                 Bar(
                     self.words.date(s.figure.period) if s.figure.period else "",
@@ -694,15 +694,6 @@ def _content_page(target: str) -> str:
     if target == "index.md":
         return ""
     return target.removesuffix(".md") + "/"
-
-
-def _distinct_values(citations: list[Citation], unit: str, words: SiteWords) -> list[str]:
-    seen: dict[str, None] = {}
-    for citation in citations:
-        value = claim_of(citation).value
-        if value is not None:
-            seen.setdefault(words.quantity(value, unit), None)
-    return list(seen)
 
 
 def _stated_once(claims: list[Claim], unit: str, words: SiteWords) -> list[tuple[str, int]]:

@@ -83,6 +83,31 @@ class SiteWords:
             "shown": forms("{shown} of %(num)d figure shown", "{shown} of %(num)d figures shown"),
         }
 
+    def span(self, months: int) -> str:
+        """How long each period of a chart's series is: "per year", "über 3 Jahre"."""
+        if months == 12:
+            return self.gettext("per year")
+        if months % 12 == 0:
+            return self.ngettext("over %(num)d year", "over %(num)d years", months // 12) % {
+                "num": months // 12
+            }
+        if months == 3:
+            return self.gettext("per quarter")
+        if months == 1:
+            return self.gettext("per month")
+        return self.ngettext("over %(num)d month", "over %(num)d months", months) % {"num": months}
+
+    def values(self, citations: list, unit: str) -> list[str]:
+        """The distinct values these citations state in `unit`, in order of first statement."""
+        from ..model.figures import claim_of
+
+        seen: dict[str, None] = {}
+        for citation in citations:
+            value = claim_of(citation).value
+            if value is not None:
+                seen.setdefault(self.quantity(value, unit), None)
+        return list(seen)
+
     # Dates and numbers
 
     def date(self, date: FuzzyDate) -> str:
