@@ -81,6 +81,13 @@ class SiteWords:
                 "Search is not available here (the site was built without its index)."
             ),
             "shown": forms("{shown} of %(num)d figure shown", "{shown} of %(num)d figures shown"),
+            # The live preview's own words (its script reads them from the served page).
+            "failed": self.gettext("Build failed: the preview shows the last good build."),
+            "unlinked": forms(
+                "%(num)d unlinked mention of known entities (dotted). Link them:",
+                "%(num)d unlinked mentions of known entities (dotted). Link them:",
+            ),
+            "not linked": self.gettext("Not linked yet:"),
         }
 
     def span(self, months: int) -> str:

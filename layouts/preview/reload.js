@@ -22,6 +22,20 @@
     location.reload();
   };
 
+  // The site's words, in its language (see the page's #site-words), with English as the fallback.
+  const words = (() => {
+    try {
+      return JSON.parse(document.getElementById("site-words").textContent);
+    } catch (error) {
+      return {};
+    }
+  })();
+  const plural = (key, count) => {
+    const forms = words[key] || {};
+    return (forms[new Intl.PluralRules(document.documentElement.lang).select(count)] || forms.other || "")
+      .replace("{count}", String(count));
+  };
+
   let overlay = null;
   const showErrors = (errors) => {
     if (!overlay) {
@@ -36,7 +50,7 @@
     }
     overlay.replaceChildren();
     const title = document.createElement("strong");
-    title.textContent = "Build failed: the preview shows the last good build.";
+    title.textContent = words.failed || "Build failed: the preview shows the last good build.";
     const list = document.createElement("pre");
     list.style.cssText = "margin:.5rem 0 0;white-space:pre-wrap";
     list.textContent = errors.join("\n");
@@ -78,7 +92,7 @@
         if (at >= 0) {
           const mark = document.createElement("mark");
           mark.className = "dossier-unlinked";
-          mark.title = "Not linked yet: " + mention.annotation;
+          mark.title = (words["not linked"] || "Not linked yet:") + " " + mention.annotation;
           mark.style.cssText = "background: none; color: inherit; text-decoration: underline dotted 2px; text-underline-offset: 3px;";
           const rest = node.splitText(at);
           rest.data = rest.data.slice(mention.text.length);
@@ -95,7 +109,7 @@
     note.id = "dossier-unlinked-note";
     note.setAttribute("role", "note");
     note.style.cssText = "position: fixed; bottom: 1rem; left: 1rem; max-width: 32rem; padding: .6rem .8rem; font: 14px/1.4 system-ui, sans-serif; background: Canvas; color: CanvasText; border: 1px solid; border-radius: 6px; z-index: 2147483646;";
-    note.textContent = `${marked} unlinked mention${marked === 1 ? "" : "s"} of known entities (dotted). Link them: `;
+    note.textContent = plural("unlinked", marked) + " ";
     const command = document.createElement("code");
     command.textContent = `python build.py suggest ${found.path} --write`;
     note.append(command);
