@@ -199,6 +199,12 @@ class Views:
     def _count(self, singular: str, plural: str, count: int) -> str:
         return self.words.ngettext(singular, plural, count) % {"num": count}
 
+    def also_stated(self, summary: FigureSummary, unit: str) -> list[str]:
+        """The values stated in another unit, as the site's readers write numbers."""
+        if self.words.english:
+            return summary.also_values(unit)
+        return self.words.values(summary.also[unit], unit)
+
     def stated(self, summary: FigureSummary) -> list[str]:
         """The distinct values stated in the figure's unit, as the site's readers write numbers."""
         if self.words.english:
@@ -567,7 +573,7 @@ class Views:
                 {**self.citation_view(page, c), "conflict": id(c) in conflicting} for c in summary.main
             ],
             "also": [
-                (unit, summary.also_values(unit), [self.citation_view(page, c) for c in claims])
+                (unit, self.also_stated(summary, unit), [self.citation_view(page, c) for c in claims])
                 for unit, claims in summary.also.items()
             ],
         }
