@@ -13,10 +13,11 @@ from babel.messages.pofile import read_po
 from conftest import MINIMAL, REPO, run, static_server, unavailable
 from lxml import html
 from test_golden import GOLDEN, normalise
+from test_quality import VIEWPORTS, WCAG_22_AA
 
 from dossier.cli import main
 from dossier.pages import search
-from tools.checkers import ToolMissing, axe_script, nu_check
+from tools.checkers import PAGE_TYPES, ToolMissing, axe_script, nu_check
 
 CATALOGS = REPO / "layouts" / "locales"
 
@@ -128,26 +129,35 @@ def test_the_german_site_passes_the_nu_html_checker(german_site: Path) -> None:
     assert [m for m in messages if m not in content_in_english] == []
 
 
+@pytest.fixture(scope="module")
+def german_site_url(german_site: Path):
+    with static_server(german_site) as url:
+        yield url
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    "path", ["", "timeline/", "figures/", "articles/gizmochina-xiaomi-rd-push/", "entities/xiaomi/"]
-)
-def test_the_german_site_has_no_wcag_violation(browser, german_site: Path, path: str) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_the_german_site_has_no_wcag_violation(
+    browser, german_site_url: str, kind: str, viewport: str, scheme: str
+) -> None:
+    """The same gate as the English site's (test_quality.py): every page type, phone and desktop,
+    light and dark."""
     try:
         axe = axe_script().read_text()
     except ToolMissing as missing:
         unavailable(str(missing))
-    with static_server(german_site) as url:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url + path)
-        page.add_script_tag(content=axe)
-        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            tags,
-        )
-        page.close()
-    assert [v["id"] for v in result["violations"]] == []
+    width, height = VIEWPORTS[viewport]
+    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page.goto(german_site_url + PAGE_TYPES[kind])
+    page.add_script_tag(content=axe)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_22_AA,
+    )
+    page.close()
+    assert [f"{v['id']} at {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]] == []
 
 
 @pytest.mark.browser

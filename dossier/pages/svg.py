@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..syntax.dates import FuzzyDate
+from .words import SiteWords
 
 WIDTH, LANE, TOP, MARGIN = 800, 18, 28, 16
 
@@ -157,10 +158,13 @@ class Neighbour:
     count: int
 
 
-def neighbourhood_graph(name: str, neighbours: list[Neighbour], title: str) -> str:
+def neighbourhood_graph(
+    name: str, neighbours: list[Neighbour], title: str, words: SiteWords | None = None
+) -> str:
     """The entity in the middle, the entities it appears with around it; thicker lines, more shared."""
     if not neighbours:
         return ""
+    words = words or SiteWords()
     width, height = 560, 300
     cx, cy, radius = width / 2, height / 2, 112
     most = max(n.count for n in neighbours)
@@ -175,13 +179,16 @@ def neighbourhood_graph(name: str, neighbours: list[Neighbour], title: str) -> s
         ty = y + 14 * math.sin(angle) + 4
         label = escape(neighbour.name)
         short = escape(neighbour.name if len(neighbour.name) <= 24 else neighbour.name[:23].rstrip() + "…")
-        shared = f"{neighbour.count} shared document{'s' * (neighbour.count != 1)}"
+        shared = words.ngettext("%(num)d shared document", "%(num)d shared documents", neighbour.count) % {
+            "num": neighbour.count
+        }
         nodes.append(
             f'<a href="{escape(neighbour.href)}"><title>{label}: {shared}</title>'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
             f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{short}</text></a>'
         )
-    description = escape(f"{name} appears with " + "; ".join(f"{n.name} ({n.count})" for n in neighbours))
+    listed = "; ".join(f"{n.name} ({n.count})" for n in neighbours)
+    description = escape(words.gettext("%(name)s appears with %(list)s") % {"name": name, "list": listed})
     return (
         f'<svg class="graph" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="graph-title graph-desc" xmlns="http://www.w3.org/2000/svg">'

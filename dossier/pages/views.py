@@ -531,6 +531,7 @@ class Views:
                     entity.name,
                     [Neighbour(r["entity"].name, r["href"], r["count"]) for r in related[:GRAPH_NEIGHBOURS]],
                     self._("Entities %(name)s appears with") % {"name": entity.name},
+                    self.words,
                 )
             ),
             "sourced": [self.article_card(path, a) for a in sourced],
