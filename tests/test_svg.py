@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from dossier.pages.svg import (
@@ -58,3 +59,59 @@ def test_content_text_is_escaped_in_every_chart() -> None:
         assert not svg.findall(".//script") and not svg.findall(f".//{SVG}script")
         assert all(not name.startswith("on") for element in svg.iter() for name in element.attrib)
         assert HOSTILE in "".join(svg.itertext())
+
+
+def _marks(dates: list[str], title: str = "An event with a fairly long title to shorten") -> list:
+    from dossier.pages.svg import Mark
+
+    return [Mark(f"#event-{i}", f"{title} {i}", parse_date(d)) for i, d in enumerate(dates)]
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        [f"2025-03-{day:02d}" for day in range(1, 31)],  # dense: thirty events in one month
+        ["1985", "2025-06-01"],  # sparse: forty years apart
+        ["2025-04-30"],  # a single event
+        [
+            "2021/2025",
+            "../2024",
+            "2023/..",
+            "2024-Q3~",
+            "2025-22?",
+        ],  # intervals, open, approximate, uncertain
+    ],
+)
+def test_no_two_marks_or_labels_overlap(dates: list[str]) -> None:
+    from dossier.pages.svg import GAP, MARGIN, WIDTH, layout
+
+    placed, _, _ = layout(_marks(dates))
+    assert len(placed) == len(dates)
+    for a in placed:
+        assert a.label_left >= 0 and a.label_right <= WIDTH, a  # every label inside the picture
+        assert a.label_right - a.label_left == pytest.approx(len(a.mark.name) * 7.2)
+        for b in placed:
+            if a is b:
+                continue
+            rows = {(a.lane, a.left, a.right), (a.label_lane, a.label_left, a.label_right)}
+            others = {(b.lane, b.left, b.right), (b.label_lane, b.label_left, b.label_right)}
+            for row, start, end in rows:
+                for other_row, other_start, other_end in others:
+                    if row == other_row:
+                        assert end + GAP <= other_start or other_end + GAP <= start, (a, b)
+    assert MARGIN > 0
+
+
+def test_labels_are_short_and_say_when_a_date_is_uncertain() -> None:
+    from dossier.pages.svg import Mark, shorten
+
+    assert shorten("Xiaomi releases MiMo-7B, its first large language model, as open source") == (
+        "Xiaomi releases MiMo-7B, its…"
+    )
+    assert Mark("#a", "Launch", parse_date("2025-22?")).name == "Launch (?)"
+    assert Mark("#a", "A long title that is cut", parse_date("2025"), short="Short").name == "Short"
+    svg = timeline_svg(
+        [Mark("#a", "Launch", parse_date("2025-22~")), Mark("#b", "Day", parse_date("2025-05-01"))], "T"
+    )
+    assert 'class="mark approximate"' in svg and "<circle" in svg and "<rect" in svg
+    assert ">Launch</text>" in svg and ">Day</text>" in svg

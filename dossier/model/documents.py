@@ -115,6 +115,8 @@ class Event:
     summary: str = ""
     entities: list[Reference] = field(default_factory=list)
     references: list[ExternalReference] = field(default_factory=list)
+    label: str = ""  # a short name for the timeline's axis
+    featured: bool = False  # drawn emphasised, and first on the home page
 
 
 @dataclass

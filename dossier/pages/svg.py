@@ -40,20 +40,61 @@ class Mark:
     label: str
     date: FuzzyDate
     when: str = ""  # the date as the site writes it (default: in English)
+    short: str = ""  # the name drawn beside the mark (default: the label, shortened)
+    featured: bool = False
 
     @property
     def shown(self) -> str:
         return self.when or self.date.display()
+
+    @property
+    def name(self) -> str:
+        """What the axis writes beside the mark; an uncertain date says so with a "?"."""
+        text = self.short or shorten(self.label)
+        return text + (" (?)" if self.date.uncertain else "")
+
+
+SHORT = 32  # characters of a title drawn beside its mark, at most
+CHARACTER = 7.2  # px a label character may take at the axis's 11 px font (wide letters included)
+GAP = 6
+
+
+def shorten(text: str, limit: int = SHORT) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mark placed on the axis: its lane, the span of its shape, and where its label goes."""
+
+    mark: Mark
+    lane: int
+    left: float  # the shape's span
+    right: float
+    label_x: float  # where the label's text starts
+    label_left: float  # the extent the label takes
+    label_right: float
+    label_lane: int  # the lane of the label: the mark's, or the one below where no side has room
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        if self.label_lane != self.lane:
+            return self.left, self.right
+        return min(self.left, self.label_left), max(self.right, self.label_right)
 
 
 def _ordinal(day: dt.date) -> int:
     return day.toordinal()
 
 
-def timeline_svg(marks: list[Mark], title: str) -> str:
-    """A horizontal axis with every event at its date; coarse dates are drawn as spans."""
-    if not marks:
-        return ""
+def layout(marks: list[Mark]) -> tuple[list[Placed], dt.date, dt.date]:
+    """Place every mark at its date and its label beside it (to the right, or to the left near the
+    end), each in the first lane where neither overlaps what the lane holds: no two labels or marks
+    overlap. Returns the placed marks and the first and last day of the axis."""
     first = min(mark.date.earliest for mark in marks)
     last = max(mark.date.latest for mark in marks)
     start = dt.date(first.year, 1, 1)
@@ -64,22 +105,65 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
         return MARGIN + (WIDTH - 2 * MARGIN) * (_ordinal(day) - _ordinal(start)) / span
 
     lanes: list[float] = []
-    shapes: list[str] = []
+    placed = []
     for mark in sorted(marks, key=lambda m: m.date.sort_key()):
         left = x(mark.date.earliest)
-        right = max(x(mark.date.latest + dt.timedelta(days=1)), left + 6)
-        lane = next((i for i, edge in enumerate(lanes) if edge + 4 <= left), len(lanes))
+        right = max(x(mark.date.latest + dt.timedelta(days=1)), left + 10)
+        width = len(mark.name) * CHARACTER
+        if right + GAP + width <= WIDTH - MARGIN / 2:
+            label_left = right + 4
+        elif left - GAP - width >= MARGIN / 2:  # no room on the right: the label ends where the mark starts
+            label_left = left - 4 - width
+        else:  # a mark across the whole axis: its label goes in a lane of its own below it
+            label_left = min(left, WIDTH - MARGIN / 2 - width)
+            lane = len(lanes)
+            lanes += [right, label_left + width]
+            placed.append(
+                Placed(mark, lane, left, right, label_left, label_left, label_left + width, lane + 1)
+            )
+            continue
+        label_right = label_left + width
+        low = min(left, label_left)
+        lane = next((i for i, edge in enumerate(lanes) if edge + GAP <= low), len(lanes))
         if lane == len(lanes):
-            lanes.append(right)
-        lanes[lane] = right
-        y = TOP + lane * LANE
-        label = escape(f"{mark.shown}: {mark.label}")
+            lanes.append(0.0)
+        lanes[lane] = max(right, label_right)
+        placed.append(Placed(mark, lane, left, right, label_left, label_left, label_right, lane))
+    return placed, start, end
+
+
+def timeline_svg(marks: list[Mark], title: str) -> str:
+    """A horizontal axis with every event at its date and its name beside it: a day is a point, a
+    coarser date its span; approximate dates have soft ends, uncertain ones a "?"."""
+    if not marks:
+        return ""
+    placed, start, end = layout(marks)
+    span = max(_ordinal(end) - _ordinal(start), 1)
+
+    def x(day: dt.date) -> float:
+        return MARGIN + (WIDTH - 2 * MARGIN) * (_ordinal(day) - _ordinal(start)) / span
+
+    shapes: list[str] = []
+    lanes = max(max(p.lane, p.label_lane) for p in placed) + 1
+    for p in placed:
+        mark, y = p.mark, TOP + p.lane * LANE
+        classes = ["mark"]
+        if mark.featured:
+            classes.append("featured")
+        if mark.date.approximate:
+            classes.append("approximate")
+        if mark.date.uncertain:
+            classes.append("uncertain")
         if mark.date.precision >= 5 and not mark.date.is_interval:
-            shape = f'<circle cx="{left + 3:.1f}" cy="{y + 6}" r="5"/>'
+            shape = f'<circle cx="{p.left + 5:.1f}" cy="{y + 6}" r="5"/>'
         else:
-            shape = f'<rect x="{left:.1f}" y="{y + 1}" width="{right - left:.1f}" height="10" rx="3"/>'
-        shapes.append(f'<a href="{escape(mark.href)}"><title>{label}</title>{shape}</a>')
-    height = TOP + max(len(lanes), 1) * LANE + 8
+            shape = f'<rect x="{p.left:.1f}" y="{y + 1}" width="{p.right - p.left:.1f}" height="10" rx="3"/>'
+        text = f'<text x="{p.label_x:.1f}" y="{TOP + p.label_lane * LANE + 10}">{escape(mark.name)}</text>'
+        tip = escape(f"{mark.shown}: {mark.label}")
+        shapes.append(
+            f'<a href="{escape(mark.href)}" class="{" ".join(classes)}"><title>{tip}</title>{shape}{text}</a>'
+        )
+    height = TOP + lanes * LANE + 8
     ticks = []
     years = end.year - start.year
     step = 1 if years <= 12 else 5 if years <= 60 else 10

@@ -328,7 +328,9 @@ class Views:
         d = self.dossier
         path = ""
         featured = [s for s in self.summaries.values() if s.figure.featured]
-        recent = self.events_in_order()[-RECENT_EVENTS:]
+        newest = list(reversed(self.events_in_order()))
+        marked = [e for e in newest if e.featured]  # the events that matter come first
+        recent = marked + [e for e in newest if not e.featured][: max(RECENT_EVENTS - len(marked), 0)]
         home = d.home
         return Page(
             path=path,
@@ -338,7 +340,7 @@ class Views:
             build=lambda: {
                 "intro": self.html(path, home.body.html) if home else Markup(""),
                 "featured": [self.figure_view(path, s) for s in featured],
-                "recent": [self.event_view(path, e) for e in reversed(recent)],
+                "recent": [self.event_view(path, e) for e in recent],
                 "entity_groups": self.entities_by_type(),
                 "articles": [self.article_card(path, a) for a in self.articles_in_order()],
             },
@@ -600,7 +602,10 @@ class Views:
     def timeline(self) -> Page:
         path = "timeline/"
         events = self.events_in_order()
-        marks = [Mark(f"#event-{e.key}", e.title, e.date, self.words.date(e.date)) for e in events]
+        marks = [
+            Mark(f"#event-{e.key}", e.title, e.date, self.words.date(e.date), e.label, e.featured)
+            for e in events
+        ]
         picture = self._("Timeline of events")
         return Page(
             path=path,

@@ -18,7 +18,7 @@ from .schema import Fields
 from .yamlfile import YamlDoc, load_yaml
 
 FIGURE_FIELDS = ("label", "unit", "group", "entity", "period", "featured", "note")
-EVENT_FIELDS = ("date", "title", "summary", "entities", "references")
+EVENT_FIELDS = ("date", "title", "label", "featured", "summary", "entities", "references")
 
 
 def _registry(root: Path, name: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
@@ -104,6 +104,8 @@ def load_events(root: Path) -> tuple[list[Event], list[Diagnostic]]:
             summary=fields.text("summary"),
             entities=[Reference(n, p) for n, p in fields.text_list("entities")],
             references=references,
+            label=fields.text("label"),
+            featured=fields.boolean("featured"),
         )
         problems += fields.diagnostics
         events.append(event)  # even with a bad date, so claims of it still resolve

@@ -109,6 +109,14 @@ class FuzzyDate:
         assert point is not None
         return point.precision
 
+    @property
+    def approximate(self) -> bool:
+        return any(p is not None and p.approximate for p in (self.start, self.end))
+
+    @property
+    def uncertain(self) -> bool:
+        return any(p is not None and p.uncertain for p in (self.start, self.end))
+
     def sort_key(self) -> tuple[dt.date, int, dt.date]:
         """Earliest day first; at the same day the coarser date first, then the shorter one."""
         return (self.earliest, self.precision, self.latest)

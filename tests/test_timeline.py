@@ -1,0 +1,55 @@
+"""The timeline's picture: every event named beside its mark, no two names overlapping, at phone and
+desktop widths, each name a link to the event's entry; featured events first on the home page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from dossier.reading.registries import load_events
+
+EVENTS, _ = load_events(REPO)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_event_is_named_and_no_two_names_overlap(browser, real_site_url: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(real_site_url + "timeline/")
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.timeline-axis .marks a')].map(a => {
+            const text = a.querySelector('text'), box = text.getBBox(), rect = text.getBoundingClientRect();
+            const view = a.ownerSVGElement.viewBox.baseVal;
+            return {href: a.getAttribute('href'), name: text.textContent,
+                    rect: [rect.left, rect.top, rect.right, rect.bottom],
+                    inside: box.x >= 0 && box.x + box.width <= view.width && box.width > 0,
+                    size: parseFloat(getComputedStyle(text).fontSize) * rect.height / box.height,
+                    target: !!document.getElementById(a.getAttribute('href').slice(1))};
+        })"""
+    )
+    page.close()
+    assert sorted(label["href"] for label in labels) == sorted(f"#event-{e.key}" for e in EVENTS)
+    for label in labels:
+        assert label["inside"] and label["name"], label
+        assert label["target"], label  # each name leads to the event's entry below
+        assert label["size"] >= 10.5, label  # legible without zooming: the picture scrolls, not shrinks
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["rect"], b["rect"]
+            assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (a["name"], b["name"])
+
+
+def test_featured_events_come_first_on_the_home_page(real_site: Path) -> None:
+    home = (real_site / "index.html").read_text()
+    recent = home.split('id="recent"', 1)[1].split("</ol>", 1)[0]
+    featured = [e for e in EVENTS if e.featured]
+    assert {e.key for e in featured} == {"mimo-7b-release", "hche-conference-2025"}
+    positions = {e.key: recent.find(e.title) for e in EVENTS if e.title in recent}
+    assert all(positions[e.key] >= 0 for e in featured)
+    assert max(positions[e.key] for e in featured) < min(
+        p for k, p in positions.items() if k not in {e.key for e in featured}
+    )
+    timeline = (real_site / "timeline/index.html").read_text()
+    assert 'class="mark featured"' in timeline and ">MiMo-7B released</text>" in timeline
