@@ -15,9 +15,13 @@ EVENTS, _ = load_events(REPO)
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_every_event_is_named_and_no_two_names_overlap(browser, real_site_url: str, width: int) -> None:
+@pytest.mark.parametrize("path", ["timeline/", "entities/xiaomi/"])
+def test_every_event_is_named_and_no_two_names_overlap(
+    browser, real_site_url: str, path: str, width: int
+) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(real_site_url + "timeline/")
+    page.goto(real_site_url + path)
+    listed = page.locator("#events ~ ol li.event, ol.events > li.event").count()
     labels = page.evaluate(
         """() => [...document.querySelectorAll('.timeline-axis .marks a')].map(a => {
             const text = a.querySelector('text'), box = text.getBBox(), rect = text.getBoundingClientRect();
@@ -26,14 +30,20 @@ def test_every_event_is_named_and_no_two_names_overlap(browser, real_site_url: s
                     rect: [rect.left, rect.top, rect.right, rect.bottom],
                     inside: box.x >= 0 && box.x + box.width <= view.width && box.width > 0,
                     size: parseFloat(getComputedStyle(text).fontSize) * rect.height / box.height,
-                    target: !!document.getElementById(a.getAttribute('href').slice(1))};
+                    target: a.getAttribute('href').startsWith('#')
+                        ? !!document.getElementById(a.getAttribute('href').slice(1))
+                        : a.getAttribute('href').startsWith('../../timeline/#event-')};
         })"""
     )
     page.close()
-    assert sorted(label["href"] for label in labels) == sorted(f"#event-{e.key}" for e in EVENTS)
+    keys = sorted(label["href"].rsplit("#event-", 1)[1] for label in labels)
+    if path == "timeline/":
+        assert keys == sorted(e.key for e in EVENTS)
+    else:  # the entity's own events, the same as listed below the picture
+        assert len(keys) == listed > 0 and set(keys) <= {e.key for e in EVENTS}
     for label in labels:
         assert label["inside"] and label["name"], label
-        assert label["target"], label  # each name leads to the event's entry below
+        assert label["target"], label  # each name leads to the event's entry
         assert label["size"] >= 10.5, label  # legible without zooming: the picture scrolls, not shrinks
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:

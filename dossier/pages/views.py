@@ -527,6 +527,7 @@ class Views:
             "mention_count": len(citations),
             "figures": [self.figure_view(path, self.summaries[k]) for k in self.entity_figures[entity.slug]],
             "events": [self.event_view(path, d.events[k]) for k in self.entity_events[entity.slug]],
+            "axis": self.entity_axis(path, entity),
             "related": related,
             "graph": Markup(
                 neighbourhood_graph(
@@ -538,6 +539,23 @@ class Views:
             ),
             "sourced": [self.article_card(path, a) for a in sourced],
         }
+
+    def entity_axis(self, path: str, entity: Entity) -> Markup:
+        """The timeline's picture for one entity's events, each mark leading to its timeline entry."""
+        events = [self.dossier.events[k] for k in self.entity_events[entity.slug]]
+        marks = [
+            Mark(
+                relative(path, f"timeline/#event-{e.key}"),
+                e.title,
+                e.date,
+                self.words.date(e.date),
+                e.label,
+                e.featured,
+            )
+            for e in events
+        ]
+        title = self._("Events with %(name)s") % {"name": entity.name}
+        return Markup(timeline_svg(marks, title)) if marks else Markup("")
 
     def event_view(self, page: str, event: Event) -> dict[str, Any]:
         d = self.dossier
