@@ -53,7 +53,8 @@ def german_site(tmp_path_factory) -> Path:
 
 # Where the site's own words are, as opposed to the content's (titles, bodies, summaries, quotes).
 LAYOUT_WORDS = (
-    "//nav[not(contains(@class, 'breadcrumbs'))] | //nav//a | //th[@scope='col'] | //label | //dt | //option"
+    "//nav[not(contains(@class, 'breadcrumbs'))] | //nav//a | //th[@scope='col'] | //label | //dt"
+    " | //option[not(ancestor::select[@id='event-entity'])]"
     " | //h2[not(a) and not(contains(@class, 'event-title'))"
     " and not(ancestor::section[contains(@class, 'figure-group')])] | //summary"
 )

@@ -115,3 +115,15 @@ def test_labels_are_short_and_say_when_a_date_is_uncertain() -> None:
     )
     assert 'class="mark approximate"' in svg and "<circle" in svg and "<rect" in svg
     assert ">Launch</text>" in svg and ">Day</text>" in svg
+
+
+def test_spans_follow_each_date_precision() -> None:
+    from dossier.pages.svg import layout
+
+    placed, _, _ = layout(_marks(["2025", "2025-H1", "2025-Q3", "2025-05", "2025-05-05", "2024/2025"]))
+    width = {p.mark.date.text: p.right - p.left for p in placed}
+    assert width["2025"] == pytest.approx(2 * width["2025-H1"], rel=0.02)
+    assert width["2025-H1"] == pytest.approx(2 * width["2025-Q3"], rel=0.03)
+    assert width["2025-Q3"] == pytest.approx(3 * width["2025-05"], rel=0.05)
+    assert width["2024/2025"] == pytest.approx(2 * width["2025"], rel=0.01)
+    assert width["2025-05-05"] == 10  # a day is a point (drawn as a dot), never a span

@@ -63,3 +63,39 @@ def test_featured_events_come_first_on_the_home_page(real_site: Path) -> None:
     )
     timeline = (real_site / "timeline/index.html").read_text()
     assert 'class="mark featured"' in timeline and ">MiMo-7B released</text>" in timeline
+
+
+@pytest.mark.browser
+def test_the_filter_keeps_its_choice_in_the_address_and_works_from_the_keyboard(
+    browser, real_site_url: str
+) -> None:
+    with_xiaomi = [e for e in EVENTS if any(r.name == "Xiaomi" for r in e.entities)]
+    page = browser.new_page()
+    page.goto(real_site_url + "timeline/")
+    visible = "() => [...document.querySelectorAll('ol.events > li.event')].filter(li => !li.hidden).length"
+    assert page.evaluate(visible) == len(EVENTS)
+    page.select_option("#event-entity", "xiaomi")
+    assert page.evaluate(visible) == len(with_xiaomi) < len(EVENTS)
+    assert page.evaluate("location.hash") == "#with=xiaomi"
+    status = page.locator(".timeline-tools .filter-status").inner_text()
+    assert status == f"{len(with_xiaomi)} of {len(EVENTS)} events shown"
+    page.reload()
+    assert page.evaluate(visible) == len(with_xiaomi)  # the address keeps the choice
+    assert page.input_value("#event-entity") == "xiaomi"
+    page.focus("#event-year")
+    page.keyboard.press("ArrowDown")  # the first year, chosen from the keyboard
+    year = page.input_value("#event-year")
+    assert year and page.evaluate("location.hash") == f"#with=xiaomi&year={year}"
+    expected = [e for e in with_xiaomi if e.date.earliest.year <= int(year) <= e.date.latest.year]
+    assert page.evaluate(visible) == len(expected)
+    page.close()
+
+
+@pytest.mark.browser
+def test_without_script_every_event_is_listed(browser, real_site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(real_site_url + "timeline/#with=xiaomi")
+    assert page.locator("ol.events > li.event:visible").count() == len(EVENTS)
+    assert not page.locator(".timeline-tools").is_visible()
+    context.close()

@@ -540,6 +540,11 @@ class Views:
             "sourced": [self.article_card(path, a) for a in sourced],
         }
 
+    def event_entities(self, events: list[Event]) -> list[Entity]:
+        """The entities the events name, by name: what the timeline can be filtered by."""
+        slugs = {self.dossier.entity_slug(r.name) for e in events for r in e.entities}
+        return sorted((self.dossier.entities[s] for s in slugs if s), key=lambda e: e.name.casefold())
+
     def entity_axis(self, path: str, entity: Entity) -> Markup:
         """The timeline's picture for one entity's events, each mark leading to its timeline entry."""
         events = [self.dossier.events[k] for k in self.entity_events[entity.slug]]
@@ -568,6 +573,7 @@ class Views:
             "event": event,
             "href": relative(page, f"timeline/#event-{event.key}"),
             "entities": entities,
+            "years": list(range(event.date.earliest.year, event.date.latest.year + 1)),
             "citations": [self.citation_view(page, c) for c in d.event_claims.get(event.key, [])],
         }
 
@@ -637,6 +643,10 @@ class Views:
             build=lambda: {
                 "events": [self.event_view(path, e) for e in events],
                 "axis": Markup(timeline_svg(marks, picture)),
+                "filter_entities": self.event_entities(events),
+                "filter_years": sorted(
+                    {y for e in events for y in range(e.date.earliest.year, e.date.latest.year + 1)}
+                ),
             },
             inputs=frozenset({EVENTS_FILE, *CITATIONS}),
             breadcrumbs=[(self._("Timeline"), path)],

@@ -81,6 +81,7 @@ class SiteWords:
                 "Search is not available here (the site was built without its index)."
             ),
             "shown": forms("{shown} of %(num)d figure shown", "{shown} of %(num)d figures shown"),
+            "events shown": forms("{shown} of %(num)d event shown", "{shown} of %(num)d events shown"),
             # The live preview's own words (its script reads them from the served page).
             "failed": self.gettext("Build failed: the preview shows the last good build."),
             "unlinked": forms(

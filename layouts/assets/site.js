@@ -182,3 +182,46 @@ const phrase = (key, count, values) => {
   });
   window.addEventListener("afterprint", () => opened.forEach((d) => { d.open = false; }));
 })();
+
+// Timeline filter: by entity and by year, kept in the address (#with=xiaomi&year=2025), with a live
+// count. Without script every event is listed.
+(() => {
+  "use strict";
+  const tools = document.querySelector("[data-timeline-tools]");
+  if (!tools) return;
+  const who = tools.querySelector("#event-entity");
+  const when = tools.querySelector("#event-year");
+  const say = tools.querySelector(".filter-status");
+  const events = [...document.querySelectorAll("ol.events > li.event")];
+  const apply = () => {
+    let shown = 0;
+    for (const event of events) {
+      const match = (!who.value || event.dataset.entities.split(" ").includes(who.value))
+        && (!when.value || event.dataset.years.split(" ").includes(when.value));
+      event.hidden = !match;
+      shown += match;
+    }
+    say.textContent = shown === events.length ? "" : phrase("events shown", events.length, { shown, count: events.length });
+  };
+  const remember = () => {
+    const parts = [];
+    if (who.value) parts.push("with=" + encodeURIComponent(who.value));
+    if (when.value) parts.push("year=" + encodeURIComponent(when.value));
+    history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
+  };
+  const recall = () => {
+    if (!/^#(with|year)=/.test(location.hash)) return;
+    const wanted = new URLSearchParams(location.hash.slice(1));
+    who.value = [...who.options].some((o) => o.value === wanted.get("with")) ? wanted.get("with") : "";
+    when.value = [...when.options].some((o) => o.value === wanted.get("year")) ? wanted.get("year") : "";
+  };
+  recall();
+  apply();
+  for (const control of [who, when]) {
+    control.addEventListener("change", () => {
+      apply();
+      remember();
+    });
+  }
+  tools.addEventListener("submit", (event) => event.preventDefault());
+})();
