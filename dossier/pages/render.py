@@ -169,6 +169,8 @@ class Renderer:
         self.words = words
         env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
         env.globals["date_text"] = words.date
+        self.locale = words.locale_tag  # the same for every page: made once
+        self.script_words = script_json(words.script_words())
         self.views = Views(dossier, summaries, words)
         self.assets = assets
         self.serving = serving
@@ -197,8 +199,8 @@ class Renderer:
             "site": self.dossier.config,
             "lang": self.words.language,
             "direction": self.words.direction,
-            "locale": self.words.locale_tag,
-            "script_words": script_json(self.words.script_words()),
+            "locale": self.locale,
+            "script_words": self.script_words,
             "page": page,
             "canonical": absolute(self.base_url, page.path) if self.base_url else "",
             "url": url,
