@@ -14,7 +14,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-_WIKILINK = re.compile(r"\[\[((?:[^\[\]\n]|\](?!\]))*)\]\]")
+from ..syntax.wikilinks import WIKILINK
+
 _ATTRIBUTES = re.compile(r"\{([^{}\n]*)\}")
 _PAIR = re.compile(r'([A-Za-z_][\w:-]*)=(?:"([^"]*)"|([^\s"}]+))')
 _TOKENS = re.compile(r"\\.|\[\[|\[|\]|`+")
@@ -78,7 +79,7 @@ def scan(text: str) -> Scanned:
                 code.insert(fence, (at, close + len(mark)))
                 resume = close + len(mark)
         elif mark == "[[":
-            wikilink = _WIKILINK.match(text, at)
+            wikilink = WIKILINK.match(text, at)
             if wikilink and wikilink[1].strip():
                 target, _, shown = wikilink[1].partition("|")
                 inner = at + 2 + (len(target) + 1 if shown else 0)

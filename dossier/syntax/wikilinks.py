@@ -9,7 +9,7 @@ from markdown_it.rules_inline import StateInline
 
 # `[[`, then anything but `[` or a line break up to the first `]]`. The match stops at the first `[`, so
 # a run of brackets costs linear time in all (a search for `]]` from every `[[` would be quadratic).
-_WIKILINK = re.compile(r"\[\[((?:[^\[\]\n]|\](?!\]))*)\]\]")
+WIKILINK = re.compile(r"\[\[((?:[^\[\]\n]|\](?!\]))*)\]\]")
 
 
 def wikilink_plugin(md: MarkdownIt) -> None:
@@ -21,7 +21,7 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     src, start = state.src, state.pos
     if not src.startswith("[[", start):
         return False
-    match = _WIKILINK.match(src, start, state.posMax)
+    match = WIKILINK.match(src, start, state.posMax)
     if match is None:
         return False
     inner, end = match[1], match.end() - 2
