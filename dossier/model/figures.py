@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 from ..syntax.annotations import Claim
-from ..syntax.values import Interval, format_quantity
+from ..syntax.values import Interval, Value, format_quantity
 from .documents import Citation, Figure
 
 
@@ -35,10 +36,10 @@ class FigureSummary:
     @cached_property
     def _values(self) -> tuple[str, ...]:
         # Kept with the summary (and in the build cache): an edit re-summarizes only its figures.
-        return tuple(_distinct(self.main, self.figure.unit))
+        return tuple(distinct_values(self.main, self.figure.unit))
 
     def also_values(self, unit: str) -> list[str]:
-        return _distinct(self.also[unit], unit)
+        return distinct_values(self.also[unit], unit)
 
 
 def claim_of(citation: Citation) -> Claim:
@@ -51,12 +52,15 @@ def unit_of(citation: Citation, figure: Figure) -> str:
     return claim_of(citation).unit or figure.unit
 
 
-def _distinct(citations: list[Citation], unit: str) -> list[str]:
+def distinct_values(
+    citations: list[Citation], unit: str, written: Callable[[Value, str], str] = format_quantity
+) -> list[str]:
+    """The distinct values these citations state, as `written` writes them, in order of first statement."""
     seen: dict[str, None] = {}
     for citation in citations:
         value = claim_of(citation).value
         if value is not None:
-            seen.setdefault(format_quantity(value, unit), None)
+            seen.setdefault(written(value, unit), None)
     return list(seen)
 
 

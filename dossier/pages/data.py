@@ -175,7 +175,7 @@ def figures_json(dossier: Dossier, summaries: dict[str, FigureSummary], words: S
             "featured": s.figure.featured,
             "note": s.figure.note,
             "url": absolute(base, f"figures/#figure-{key}"),
-            "values": s.values() if words.english else words.values(s.main, s.figure.unit),
+            "values": words.stated(s),
             "sources": s.sources,
             "conflict": s.conflict,
             "claims": [_claim_json(dossier, s, c, words) for c in s.main],

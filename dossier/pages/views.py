@@ -159,7 +159,7 @@ class Views:
             summary = self.summaries.get(key)
             if summary is None:
                 return key
-            values = ", ".join(self.stated(summary)) or self._("no value in its unit")
+            values = ", ".join(self.words.stated(summary)) or self._("no value in its unit")
             sources = self.words.ngettext("%(num)d source", "%(num)d sources", summary.sources)
             tip = self._("Figure: %(label)s: %(values)s (%(sources)s)")
             return tip % {
@@ -198,18 +198,6 @@ class Views:
 
     def _count(self, singular: str, plural: str, count: int) -> str:
         return self.words.ngettext(singular, plural, count) % {"num": count}
-
-    def also_stated(self, summary: FigureSummary, unit: str) -> list[str]:
-        """The values stated in another unit, as the site's readers write numbers."""
-        if self.words.english:
-            return summary.also_values(unit)
-        return self.words.values(summary.also[unit], unit)
-
-    def stated(self, summary: FigureSummary) -> list[str]:
-        """The distinct values stated in the figure's unit, as the site's readers write numbers."""
-        if self.words.english:
-            return summary.values()
-        return self.words.values(summary.main, summary.figure.unit)
 
     def absolute(self, target: str) -> str:
         """The published address of a site path; empty when base_url is unknown (no guessing)."""
@@ -594,13 +582,13 @@ class Views:
             "status": status,
             "sort_value": str(min(v.minimum for v in values)) if values else "",
             "href": relative(page, f"figures/#figure-{figure.key}"),
-            "stated": self.stated(summary),
+            "stated": self.words.stated(summary),
             "entity": entity,
             "claims": [
                 {**self.citation_view(page, c), "conflict": id(c) in conflicting} for c in summary.main
             ],
             "also": [
-                (unit, self.also_stated(summary, unit), [self.citation_view(page, c) for c in claims])
+                (unit, self.words.also_stated(summary, unit), [self.citation_view(page, c) for c in claims])
                 for unit, claims in summary.also.items()
             ],
         }
@@ -615,7 +603,7 @@ class Views:
                     self.words.date(s.figure.period) if s.figure.period else "",
                     low,
                     high,
-                    " / ".join(self.stated(s)),
+                    " / ".join(self.words.stated(s)),
                 )
                 for s, low, high in series.points
             ]

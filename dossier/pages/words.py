@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Position
+from ..model.figures import FigureSummary, distinct_values
 from ..syntax.dates import DAY, HALF, MONTH, QUARTER, SEASON, YEAR, FuzzyDate, Point
 from ..syntax.values import Value, format_quantity
 from .layouts import ENGINE_LAYOUTS
@@ -105,16 +106,17 @@ class SiteWords:
             return self.gettext("per month")
         return self.ngettext("over %(num)d month", "over %(num)d months", months) % {"num": months}
 
-    def values(self, citations: list, unit: str) -> list[str]:
-        """The distinct values these citations state in `unit`, in order of first statement."""
-        from ..model.figures import claim_of
+    def stated(self, summary: FigureSummary) -> list[str]:
+        """The distinct values stated in the figure's unit (English: as the summary keeps them)."""
+        if self.english:
+            return summary.values()
+        return distinct_values(summary.main, summary.figure.unit, self.quantity)
 
-        seen: dict[str, None] = {}
-        for citation in citations:
-            value = claim_of(citation).value
-            if value is not None:
-                seen.setdefault(self.quantity(value, unit), None)
-        return list(seen)
+    def also_stated(self, summary: FigureSummary, unit: str) -> list[str]:
+        """The values stated in another unit, as the site's readers write numbers."""
+        if self.english:
+            return summary.also_values(unit)
+        return distinct_values(summary.also[unit], unit, self.quantity)
 
     # Dates and numbers
 
