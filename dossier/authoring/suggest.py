@@ -182,13 +182,13 @@ def suggest_file(
                     _figure(dossier, path, number.value, number.unit, start, end, add)
     if "event" in kinds:
         for phrase in dates:
-            _event(dossier, phrase, add)
+            _event(dossier, phrase, body[phrase.start : phrase.end], add)
     made.sort(key=lambda s: (s.start, s.kind))
     if dossier.claims is not None:
         for suggestion in made:
             if suggestion.kind == "figure":
                 place_figure(dossier, suggestion)
-    return finish(made)
+    return made
 
 
 def _entity(dossier: Dossier, unlinked, body: str, add) -> None:
@@ -238,7 +238,7 @@ def place_figure(dossier: Dossier, suggestion: Suggestion) -> None:
         suggestion.reason = "a number no figure states yet: name its figure"
 
 
-def _event(dossier: Dossier, phrase, add) -> None:
+def _event(dossier: Dossier, phrase, text: str, add) -> None:
     keys: list[str] = []
     if phrase.date and "X" not in phrase.date:
         try:
@@ -262,18 +262,11 @@ def _event(dossier: Dossier, phrase, add) -> None:
         phrase.start,
         phrase.end,
         "event",
-        f"[TEXT]{{event={target or 'KEY'}}}",
+        f"[{text}]{{event={target or 'KEY'}}}",
         reason,
         target=target,
         date=phrase.date,
     )
-
-
-def finish(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """Fill each figure or event annotation with its text (kept as TEXT while the reason was made)."""
-    for s in suggestions:
-        s.annotation = s.annotation.replace("[TEXT]", f"[{s.text}]", 1)
-    return suggestions
 
 
 def _published(front: dict) -> dt.date | None:
