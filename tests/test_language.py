@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from conftest import MINIMAL, REPO, run, static_server, unavailable
 from lxml import html
 from test_golden import GOLDEN, normalise
-from test_quality import VIEWPORTS, WCAG_22_AA
+from test_quality import VIEWPORTS, axe_result
 
 from dossier.cli import main
 from dossier.pages import search
@@ -153,15 +153,7 @@ def test_the_german_site_has_no_wcag_violation(
         axe = axe_script().read_text()
     except ToolMissing as missing:
         unavailable(str(missing))
-    width, height = VIEWPORTS[viewport]
-    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
-    page.goto(german_site_url + PAGE_TYPES[kind])
-    page.add_script_tag(content=axe)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_22_AA,
-    )
-    page.close()
+    result = axe_result(browser, german_site_url + PAGE_TYPES[kind], axe, viewport, scheme)
     assert [f"{v['id']} at {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]] == []
 
 

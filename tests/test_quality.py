@@ -41,6 +41,20 @@ def axe() -> str:
         unavailable(str(missing))
 
 
+def axe_result(browser, url: str, axe: str, viewport: str, scheme: str) -> dict:
+    """axe-core's WCAG 2.2 A/AA run on one page at one viewport and colour scheme."""
+    width, height = VIEWPORTS[viewport]
+    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page.goto(url)
+    page.add_script_tag(content=axe)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_22_AA,
+    )
+    page.close()
+    return result
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -48,15 +62,7 @@ def axe() -> str:
 def test_axe_finds_no_wcag_violation(
     browser, real_site_url: str, axe: str, kind: str, viewport: str, scheme: str
 ) -> None:
-    width, height = VIEWPORTS[viewport]
-    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
-    page.goto(real_site_url + PAGE_TYPES[kind])
-    page.add_script_tag(content=axe)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_22_AA,
-    )
-    page.close()
+    result = axe_result(browser, real_site_url + PAGE_TYPES[kind], axe, viewport, scheme)
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
         for v in result["violations"]
