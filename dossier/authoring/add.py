@@ -24,7 +24,7 @@ from ..syntax.names import name_key
 from .extract import Extracted, ExtractError, decode_html, decode_text, detect_language, read_html
 from .extract import read_text as read_text_source
 from .fetch import FetchError, fetch
-from .frontmatter import read_content_file
+from .frontmatter import entity_files, read_content_file
 from .slugs import free_slug, slugify
 
 ARTICLES = "content/articles"
@@ -168,19 +168,14 @@ def _known(root: Path) -> _Known:
         if isinstance(front.get("url"), str):
             known.urls[front["url"]] = file.relative_to(root).as_posix()
         known.texts[_fingerprint(body)] = file.relative_to(root).as_posix()
-    entities = root / "content/entities"
-    for file in sorted(entities.glob("*.md")) if entities.is_dir() else []:
-        front, _ = _front_matter(root, file)
-        name = front.get("name")
-        if front.get("type") != "publication" or not isinstance(name, str):
+    for entity in entity_files(root):
+        if entity.type != "publication" or entity.name is None:
             continue
-        aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
-        for spelling in [name, file.stem, *(a for a in aliases if isinstance(a, str))]:
-            known.publications[name_key(spelling)] = name
-        links = front.get("links") if isinstance(front.get("links"), dict) else {}
-        for link in links.values():
-            if isinstance(link, str) and _host(link):
-                known.publications[_host(link)] = name
+        for spelling in [*entity.spellings, entity.slug]:
+            known.publications[name_key(spelling)] = entity.name
+        for link in entity.links:
+            if _host(link):
+                known.publications[_host(link)] = entity.name
     return known
 
 

@@ -12,21 +12,15 @@ import yaml
 from ..incremental.workers import parallel_map
 from ..syntax.names import name_key
 from .candidates import Candidate, candidates_in, rank
-from .frontmatter import ContentFile, read_content_file
+from .frontmatter import ContentFile, entity_files, read_content_file
 from .slugs import slugify
 
 
 def known_names(root: Path) -> set[str]:
     """Name keys of every entity's name, aliases and file name."""
-    known: set[str] = set()
-    for file in sorted((root / "content/entities").glob("*.md")):
-        content = read_content_file(root, file)
-        front = content.front if content else {}
-        aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
-        for spelling in [front.get("name"), file.stem, *aliases]:
-            if isinstance(spelling, str):
-                known.add(name_key(spelling))
-    return known
+    return {
+        name_key(spelling) for entity in entity_files(root) for spelling in [*entity.spellings, entity.slug]
+    }
 
 
 def candidates_for(root: Path, files: list[Path]) -> list[Candidate]:

@@ -27,3 +27,40 @@ def read_content_file(root: Path, file: Path) -> ContentFile | None:
     for _ in range(source.line_offset):
         start = text.index("\n", start) + 1 if "\n" in text[start:] else len(text)
     return ContentFile(text, source.front.data, start)
+
+
+@dataclass
+class EntityFile:
+    """What the authoring commands need of an entity file: how it is named, and where it links."""
+
+    slug: str
+    name: str | None  # None where the file gives no name (the build reports it)
+    type: str | None
+    aliases: list[str]
+    links: list[str]
+
+    @property
+    def spellings(self) -> list[str]:
+        """The name and the aliases: what the entity is called in prose."""
+        return [self.name, *self.aliases] if self.name else list(self.aliases)
+
+
+def entity_files(root: Path) -> list[EntityFile]:
+    """Every entity file of the dossier, in file-name order, with what its front matter says."""
+    found = []
+    for file in sorted((root / "content/entities").glob("*.md")):
+        content = read_content_file(root, file)
+        front = content.front if content else {}
+        name, kind = front.get("name"), front.get("type")
+        aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
+        links = front.get("links") if isinstance(front.get("links"), dict) else {}
+        found.append(
+            EntityFile(
+                file.stem,
+                name if isinstance(name, str) else None,
+                kind if isinstance(kind, str) else None,
+                [a for a in aliases if isinstance(a, str)],
+                [link for link in links.values() if isinstance(link, str)],
+            )
+        )
+    return found

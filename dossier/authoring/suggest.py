@@ -22,7 +22,7 @@ from ..reading.registries import load_events, load_figures
 from ..syntax.dates import DateSyntaxError, parse_date
 from ..syntax.values import Value, ValueSyntaxError, parse_value
 from .datephrases import find_dates
-from .frontmatter import ContentFile, read_content_file
+from .frontmatter import ContentFile, entity_files, read_content_file
 from .mentions import MentionMatcher
 from .numbers import find_numbers
 from .scan import scan
@@ -87,15 +87,10 @@ class Dossier:
         them with `stated_values` as it reads every article anyway) the values articles state."""
         spellings: list[tuple[str, str]] = []
         names: dict[str, str] = {}
-        for file in sorted((root / "content/entities").glob("*.md")):
-            content = read_content_file(root, file)
-            front = content.front if content else {}
-            name = front.get("name")
-            if not isinstance(name, str):
-                continue
-            names[file.stem] = name
-            aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
-            spellings += [(spelling, file.stem) for spelling in [name, *aliases] if isinstance(spelling, str)]
+        for entity in entity_files(root):
+            if entity.name is not None:
+                names[entity.slug] = entity.name
+                spellings += [(spelling, entity.slug) for spelling in entity.spellings]
         figures, _ = load_figures(root)
         events, _ = load_events(root)
         units = {figure.key: figure.unit for figure in figures}
