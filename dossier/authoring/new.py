@@ -22,15 +22,6 @@ from ..reading.schema import is_language_tag
 
 STARTER = Path(__file__).resolve().parent / "starter"
 RENAMED = {"gitignore": ".gitignore", "pages.yml": ".github/workflows/pages.yml"}
-ENTRY_POINT = '''"""Build the dossier: `python build.py --help` lists the commands and options."""
-
-import sys
-
-from dossier.cli import main
-
-if __name__ == "__main__":
-    sys.exit(main())
-'''
 
 
 class Refused(Exception):
@@ -58,13 +49,12 @@ def new_dossier(folder: Path, *, title: str | None = None, language: str = "en")
     engine, reachable = _engine_requirement()
     files: dict[str, str] = {}
     for source in sorted(STARTER.rglob("*")):
-        if source.is_file():
+        if source.is_file() and "__pycache__" not in source.parts:  # an install compiles the build.py
             name = source.relative_to(STARTER).as_posix()
             text = source.read_text(encoding="utf-8")
             if name == "config.yaml":
                 text = string.Template(text).substitute(values)
             files[RENAMED.get(name, name)] = text
-    files["build.py"] = ENTRY_POINT
     files["requirements.txt"] = f"{engine}\n"
     _write_all(folder, files)
     return Started(folder, sorted(files), engine, reachable)
