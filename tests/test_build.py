@@ -376,3 +376,20 @@ def test_worker_processes_build_the_same_site_as_one_process(tmp_path, monkeypat
     monkeypatch.setattr(workers, "PARALLEL_FROM", 10**9)
     assert run(root, "--out", str(tmp_path / "serial"), capsys=capsys)[0] == 0
     assert files_of(tmp_path / "parallel") == files_of(tmp_path / "serial")
+
+
+def test_a_passage_layout_error_met_in_a_worker_is_told_at_its_line(tmp_path, capsys) -> None:
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    root = generate(80, tmp_path / "many")  # enough documents to be read by worker processes
+    (root / "layouts").mkdir()
+    (root / "layouts/passage.html").write_text("<q>{{ before }}\n<mark>{{ context.text }}</mark></q>\n")
+    code, _, err = run(root, "--no-search", capsys=capsys)
+    assert code == 1 and not (root / "site").exists()
+    assert err.startswith('layouts/passage.html:2:1: error: template error: unknown variable "context"')
+    assert "Traceback" not in err

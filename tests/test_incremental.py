@@ -94,6 +94,10 @@ EDITS = [
         "layout",
         write("layouts/timeline.html", '{% extends "base.html" %}{% block main %}<p>own</p>{% endblock %}'),
     ),
+    (
+        "passage layout",
+        write("layouts/passage.html", "<blockquote>{{ before }}<b>{{ text }}</b>{{ after }}</blockquote>"),
+    ),
     ("asset", write("layouts/assets/style.css", "body { color: teal }\n")),
     ("config", replace("config.yaml", "Test dossier", "Renamed dossier")),
 ]
@@ -139,6 +143,21 @@ def test_an_edit_in_one_sentence_re_renders_only_the_entities_named_in_it(make_d
     outcome = project.build(FolderSink(tmp_path / "live"))
     assert "entities/acme/index.html" in outcome.rendered  # who it appears with changed
     assert snapshot(tmp_path / "live") == cold(root, tmp_path / "cold-2", False)
+
+
+def test_a_change_to_the_passage_layout_re_renders_the_pages_that_quote_passages(make_dossier, tmp_path) -> None:
+    root = make_dossier()
+    project = Project(root)
+    project.build(FolderSink(tmp_path / "live"))
+    write("layouts/passage.html", '<q class="own">{{ before }}<mark>{{ text }}</mark>{{ after }}</q>')(root)
+    outcome = project.build(FolderSink(tmp_path / "live"))
+    quoting = {"index.html", "timeline/index.html", "figures/index.html"}
+    entities = {path for path in outcome.rendered if path.startswith("entities/") and path != "entities/index.html"}
+    assert quoting <= set(outcome.rendered) and entities
+    assert not [path for path in outcome.rendered if path.startswith("articles/")]  # they quote nothing
+    page = (tmp_path / "live/entities/jane-roe/index.html").read_text()
+    assert '<q class="own">' in page and "<mark>Jane Roe</mark>" in page
+    assert snapshot(tmp_path / "live") == cold(root, tmp_path / "cold", False)
 
 
 def test_nothing_changed_renders_nothing(make_dossier, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from ..model.documents import Article, Config, Content, Dossier, Entity
 from ..model.figures import FigureSummary
 from ..model.resolve import resolve, resolve_edit
 from ..pages.layouts import ENGINE_LAYOUTS
+from ..pages.passages import PASSAGE_LAYOUT, attach_passages
 from ..pages.render import (
     Output,
     Renderer,
@@ -94,6 +95,7 @@ class Project(Journal, Reach):
         self.output_digests: dict[str, str] = {}  # output path → digest of its bytes
         self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
         self.derived: dict[str, str] = {}  # "tip:figure:KEY" → digest of that text (see pages.py)
+        self.passage_layout = ""  # digest of the layout the parsed documents' passages were made with
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.counts = (0, 0)  # pages and files of the last build
@@ -205,19 +207,23 @@ class Project(Journal, Reach):
 
     # Parsing
 
-    def _parse(self, path: str, options: MarkdownOptions) -> tuple[Any, list[Diagnostic]]:
+    def _parse(
+        self, path: str, options: MarkdownOptions, passage: jinja2.Template
+    ) -> tuple[Any, list[Diagnostic]]:
         digest = self.digests[path]
         cached = self.parsed.get(path)
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2]
         if path.startswith(("content/articles/", "content/entities/")):
-            result, problems = _parse_document(self.root, options, path)
+            result, problems = _parse_document(self.root, options, passage, path)
         elif path == "content/figures.yaml":
             result, problems = load_figures(self.root)
         elif path == "content/events.yaml":
             result, problems = load_events(self.root)
         else:
             result, problems = load_home(self.root, options)
+            if result is not None:
+                _attach_passages(self.root, passage, result)
         self._store(path, result, problems)
         return result, problems
 
@@ -243,7 +249,8 @@ class Project(Journal, Reach):
             self.parsed = {CONFIG_FILE: (self.digests.get(CONFIG_FILE, ""), None, [])}
             for path in {name.split("#")[0] for name in self.facets}:
                 self._set_facets(path, {})
-        content = self._content(config, options, report)
+        passage = self._passage_layout()
+        content = self._content(config, options, passage, report)
         if self._names_kept(edited, old_facets or {}):
             assert self.dossier is not None and self.summaries is not None
             # Edits journalled since the cache was saved whole are patched in along with these.
@@ -267,18 +274,34 @@ class Project(Journal, Reach):
             if path.startswith("content/entities/")
         )
 
-    def _content(self, config: Config, options: MarkdownOptions, report: Report) -> Content:
+    def _passage_layout(self) -> jinja2.Template:
+        """The layout passages are rendered with; when it changed, the documents are read again,
+        which renders their passages anew (a layout edit is rare; a content edit is not)."""
+        try:
+            template = self.env.get_template(PASSAGE_LAYOUT)
+        except jinja2.TemplateError as exc:
+            raise ContentError([layout_error(exc, self.root)]) from None
+        digest = self._templates_digest()((PASSAGE_LAYOUT,))
+        if digest != self.passage_layout:
+            kept = (CONFIG_FILE, "content/figures.yaml", "content/events.yaml")  # no passages in these
+            self.parsed = {path: known for path, known in self.parsed.items() if path in kept}
+            self.passage_layout = digest
+        return template
+
+    def _content(
+        self, config: Config, options: MarkdownOptions, passage: jinja2.Template, report: Report
+    ) -> Content:
         documents = [
             p for p in sorted(self.digests) if p.startswith(("content/articles/", "content/entities/"))
         ]
         stale = [p for p in documents if self.parsed.get(p, ("",))[0] != self.digests[p]]
-        parsed = parallel_map(functools.partial(_parse_document, self.root, options), stale)
+        parsed = parallel_map(functools.partial(_parse_document, self.root, options, passage), stale)
         for path, (result, problems) in zip(stale, parsed, strict=True):
             self._store(path, result, problems)
         articles, entities = [], []
         for path in sorted(self.digests):
             if path.startswith(("content/articles/", "content/entities/")):
-                result, problems = self._parse(path, options)
+                result, problems = self._parse(path, options, passage)
                 report.extend(problems)
                 if result is not None:
                     (articles if path.startswith("content/articles/") else entities).append(result)
@@ -287,7 +310,7 @@ class Project(Journal, Reach):
         for path in REGISTRIES:
             if path not in self.digests:
                 continue
-            result, problems = self._parse(path, options)
+            result, problems = self._parse(path, options, passage)
             report.extend(problems)
             if path == "content/figures.yaml":
                 figures = result
@@ -367,6 +390,9 @@ class Project(Journal, Reach):
             return outcome
         edited = self._edited_documents(outcome.sources_changed)
         old_facets = {name: digest for name, digest in self.facets.items() if name.split("#")[0] in edited}
+        if any(path.startswith("layouts/") for path in outcome.sources_changed):
+            self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
+            self._template_digests = {}
         report = Report()
         loaded = self.load(report, edited, old_facets)
         if loaded is None or report.errors or (self.strict and report.warnings):
@@ -375,9 +401,6 @@ class Project(Journal, Reach):
         dossier, summaries = loaded
         self.dossier, self.summaries = dossier, summaries
         self._unresolved = set()
-        if any(path.startswith("layouts/") for path in outcome.sources_changed):
-            self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
-            self._template_digests = {}
         try:
             assets = collect_assets(self.root)
             renderer = Renderer(
@@ -454,7 +477,21 @@ class Project(Journal, Reach):
         return outcome
 
 
-def _parse_document(root: Path, options: MarkdownOptions, path: str) -> tuple[Any, list[Diagnostic]]:
-    """Parse one article or entity file; a module-level function so worker processes can run it."""
+def _parse_document(
+    root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
+) -> tuple[Any, list[Diagnostic]]:
+    """Parse one article or entity file and render its passages; a module-level function so worker
+    processes can run it."""
     parse = parse_article if path.startswith("content/articles/") else parse_entity
-    return parse(root / path, path, options)
+    result, problems = parse(root / path, path, options)
+    if result is not None:
+        _attach_passages(root, passage, result)
+    return result, problems
+
+
+def _attach_passages(root: Path, passage: jinja2.Template, document: Any) -> None:
+    """`attach_passages`, with a layout's error told where it is (in a worker, where its traceback is)."""
+    try:
+        attach_passages(passage, document)
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise ContentError([layout_error(exc, root)]) from None

@@ -30,6 +30,7 @@ from .data import (
     timestamp,
 )
 from .layouts import ENGINE_LAYOUTS
+from .passages import PASSAGE_LAYOUT
 from .structured import script_json
 from .urls import absolute, base_path, output_file, relative
 from .views import (
@@ -219,9 +220,8 @@ class Renderer:
             raise ContentError([layout_error(exc, self.root)]) from None
 
     def page_output(self, page: Page) -> Output:
-        return Output(
-            output_file(page.path), functools.partial(self.render, page), page.inputs, (page.template,), page
-        )
+        templates = (page.template, PASSAGE_LAYOUT) if page.quotes else (page.template,)
+        return Output(output_file(page.path), functools.partial(self.render, page), page.inputs, templates, page)
 
     def outputs(self) -> list[Output]:
         """Every file of the site, in a stable order."""

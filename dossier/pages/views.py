@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -83,6 +83,13 @@ def figure_tip(key: str) -> str:
     return sys.intern(f"tip:figure:{key}")
 
 
+class Quoted(NamedTuple):
+    """A passage on an entity page, and the link to it in its document."""
+
+    href: str
+    passage: Markup
+
+
 @dataclass
 class Page:
     """One HTML page to render: its site path, template, and the content files it depends on.
@@ -101,6 +108,7 @@ class Page:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
     schema: Callable[[], dict[str, Any]] | None = None  # schema.org description, for JSON-LD
     kind: str = "website"  # Open Graph type
+    quotes: bool = False  # it shows passages, made with their own layout (see `passages.py`)
 
 
 class Views:
@@ -292,6 +300,11 @@ class Views:
     def citation_link(self, page: str, citation: Citation) -> str:
         return relative(page, f"{citation.page}#{citation.annotation.anchor}")
 
+    @staticmethod
+    def passage(citation: Citation) -> Markup:
+        """The cited passage as `passage.html` rendered it when its document was read."""
+        return Markup(citation.document.body.passages[citation.annotation.anchor])
+
     def citation_view(self, page: str, citation: Citation) -> dict[str, Any]:
         annotation = citation.annotation
         document = citation.document
@@ -301,7 +314,7 @@ class Views:
             "url": self.absolute(f"{citation.page}#{annotation.anchor}"),  # printed beside the link
             "document": title,
             "language": document.language if isinstance(document, Article) else "",
-            "context": annotation.context,
+            "passage": self.passage(citation),
             "text": annotation.text,
         }
         if isinstance(annotation, Claim) and annotation.value is not None:
@@ -323,6 +336,7 @@ class Views:
         return Page(
             path=path,
             template="home.html",
+            quotes=True,
             title=home.title if home and home.title else d.config.title,
             description=d.config.description or (_first_words(home.body) if home else "") or self.overview(),
             build=lambda: {
@@ -476,6 +490,7 @@ class Views:
         return Page(
             path=path,
             template="entity.html",
+            quotes=True,
             title=entity.name,
             description=entity.summary or self._("%(name)s in this dossier.") % {"name": entity.name},
             build=lambda: self._entity_context(path, entity),
@@ -500,7 +515,7 @@ class Views:
                     "mentions": [],
                 },
             )
-            group["mentions"].append(self.citation_view(path, citation))
+            group["mentions"].append(Quoted(self.citation_link(path, citation), self.passage(citation)))
         sourced = self.sourced_by[entity.slug]
         related = [
             {"entity": d.entities[slug], "count": n, "href": relative(path, f"entities/{slug}/")}
@@ -622,6 +637,7 @@ class Views:
         return Page(
             path=path,
             template="timeline.html",
+            quotes=True,
             title=self._("Timeline"),
             description=self._count(
                 "%(num)d dated event, with the sources that state it.",
@@ -654,6 +670,7 @@ class Views:
         return Page(
             path=path,
             template="figures.html",
+            quotes=True,
             title=self._("Figures"),
             description=description,
             build=lambda: {

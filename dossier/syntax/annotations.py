@@ -83,8 +83,10 @@ class ContentLink:
 class Annotated:
     """What one Markdown body yields: HTML with placeholders, and its annotations.
 
-    The HTML is kept compressed (`packed_html`, a sixth of its size as a string): the bodies are
-    most of a large dossier's memory, and each is read about once per build, to render its page."""
+    `passages` holds each annotation's passage (by anchor) as the pages quote it, rendered once with
+    the layouts (`pages.passages`). The HTML is kept compressed (`packed_html`, a sixth of its size
+    as a string): the bodies are most of a large dossier's memory, and each is read about once per
+    build, to render its page."""
 
     packed_html: bytes = b""
     mentions: list[Mention] = field(default_factory=list)
@@ -92,6 +94,7 @@ class Annotated:
     links: list[ContentLink] = field(default_factory=list)
     words: int = 0
     lead: str = ""  # the first paragraph as plain text, for descriptions
+    passages: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
