@@ -221,7 +221,9 @@ class Renderer:
 
     def page_output(self, page: Page) -> Output:
         templates = (page.template, PASSAGE_LAYOUT) if page.quotes else (page.template,)
-        return Output(output_file(page.path), functools.partial(self.render, page), page.inputs, templates, page)
+        return Output(
+            output_file(page.path), functools.partial(self.render, page), page.inputs, templates, page
+        )
 
     def outputs(self) -> list[Output]:
         """Every file of the site, in a stable order."""
