@@ -7,6 +7,7 @@ on whole files, so an edit re-renders only the pages that show what it changed.
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from typing import Any
 
 from ..model.documents import Article, Entity
@@ -53,25 +54,19 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
 
 
 def mention_facets(path: str, document: Any) -> dict[str, str]:
-    """Digests of a document's mentions grouped by the name they use (`pages.mentions_of`). Ten
-    times as many as documents, so they are not kept like `facets`: a build computes the few it
-    compares, and signs each entity page from the documents (see `mention_facet`)."""
+    """What an entity page shows of a document mentioning it, for each name the document writes
+    (`pages.mentions_of`): those passages, and which names the document uses (its "appears with"
+    counts). Ten times as many as documents, so they are not kept like `facets`: a build computes
+    those of the documents it compares or signs, each document's in one pass."""
     if not isinstance(document, Article | Entity):
         return {}
-    written = dict.fromkeys(m.target for m in document.body.mentions)
-    return {mentions_of(path, name): mention_facet(document, name) for name in written}
-
-
-def mention_facet(document: Any, name: str) -> str:
-    """What an entity page shows of a document mentioning it as `name`: those passages, and which
-    names the document uses (its "appears with" counts)."""
-    if not isinstance(document, Article | Entity):
-        return "-"
-    mentions = document.body.mentions
-    passages = [(m.text, m.anchor, *context_parts(m)) for m in mentions if m.target == name]
-    if not passages:
-        return "-"
-    return sha256_hex(f"{sorted({m.target for m in mentions})!r}|{passages!r}".encode())
+    passages: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for m in document.body.mentions:
+        passages[m.target].append((m.text, m.anchor, *context_parts(m)))
+    names = repr(sorted(passages))
+    return {
+        mentions_of(path, name): sha256_hex(f"{names}|{shown!r}".encode()) for name, shown in passages.items()
+    }
 
 
 def context_parts(annotation: Mention | Claim) -> tuple[str, str, str]:

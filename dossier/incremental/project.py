@@ -40,7 +40,7 @@ from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
 from ..reading.documents import load_home, parse_article, parse_entity
 from ..reading.registries import load_events, load_figures
-from .facets import PARTS, facets, mention_facet, sha256_hex
+from .facets import PARTS, facets, mention_facets, sha256_hex
 from .folders import compiled_layouts
 from .freshness import same_bytes, vouches
 from .journal import Journal
@@ -337,9 +337,14 @@ class Project(Journal, Reach):
             f"|{catalogs}"
         )
 
-        def mentions(name: str) -> str:  # each is in one entity page's record: nothing to remember
-            path, _, part = name.partition("#")
-            return mention_facet(self.parsed.get(path, ("", None))[1], part.removeprefix(MENTIONS_OF))
+        by_document: dict[str, dict[str, str]] = {}  # for this build only (see `mention_facets`)
+
+        def mentions(name: str) -> str:
+            path = name.partition("#")[0]
+            found = by_document.get(path)
+            if found is None:
+                found = by_document[path] = mention_facets(path, self.parsed.get(path, ("", None))[1])
+            return found.get(name, "-")
 
         def sign(output: Output) -> str:
             parts = [common, output.path, output.version, templates_digest(output.templates)]

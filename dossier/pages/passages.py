@@ -15,16 +15,26 @@ PASSAGE_LAYOUT = "passage.html"
 
 
 def attach_passages(template: jinja2.Template, document: Document) -> None:
-    """Render the passage of every mention and claim of `document` into its body's `passages`."""
+    """Render the passage of every mention and claim of `document` into its body's `passages`.
+
+    One template context serves all of a document's passages, each render given fresh variables:
+    making a context is three quarters of the cost of `Template.render` for a layout this small."""
     body = document.body  # type: ignore[attr-defined]  # articles, entities and the home page have one
     language = document.language if isinstance(document, Article) else ""
-    render = template.render
-    body.passages = {
-        annotation.anchor: render(
-            language=language,
-            before=annotation.context.before,
-            text=annotation.context.text,
-            after=annotation.context.after,
-        )
-        for annotation in (*body.mentions, *body.claims)
-    }
+    context = template.new_context()
+    environment = template.environment
+    passages = {}
+    try:
+        for annotation in (*body.mentions, *body.claims):
+            where = annotation.context
+            context.vars = {
+                "language": language,
+                "before": where.before,
+                "text": where.text,
+                "after": where.after,
+            }
+            context.exported_vars = set()
+            passages[annotation.anchor] = environment.concat(template.root_render_func(context))  # type: ignore[attr-defined]
+    except Exception:
+        environment.handle_exception()  # as `Template.render` does: the traceback points into the layout
+    body.passages = passages
