@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta
+from markupsafe import Markup
 
 from .. import __version__
 from ..diagnostics import ContentError, Diagnostic, Position
@@ -98,6 +99,34 @@ def environment(root: Path, compiled: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def install_words(env: jinja2.Environment, words: SiteWords) -> None:
+    """The site's words in the layouts: `_`, `gettext` and `ngettext` as Jinja's newstyle gettext
+    defines them (the translation is a format string, filled with the keyword arguments, which
+    are escaped), without the three context calls Jinja's own make for each: a large dossier's
+    pages make some 200,000 of them. Every layout is autoescaped (`environment`), so each
+    translation is markup."""
+    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # for `{% trans %}`
+    plain: dict[str, Markup] = {}
+    translated: dict[str, Markup] = {}
+
+    def gettext(message: str, **variables: Any) -> str:
+        if not variables:
+            found = plain.get(message)
+            if found is None:
+                found = plain[message] = Markup(words.gettext(message)) % {}
+            return found
+        found = translated.get(message)
+        if found is None:
+            found = translated[message] = Markup(words.gettext(message))
+        return found % variables
+
+    def ngettext(singular: str, plural: str, count: int, **variables: Any) -> str:
+        variables.setdefault("num", count)
+        return Markup(words.ngettext(singular, plural, count)) % variables
+
+    env.globals.update({"_": gettext, "gettext": gettext, "ngettext": ngettext})
+
+
 _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'$")
 _UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
 
@@ -168,7 +197,7 @@ class Renderer:
         self.dossier = dossier
         self.summaries = summaries
         self.words = words
-        env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+        install_words(env, words)
         env.globals["date_text"] = words.date
         self.locale = words.locale_tag  # the same for every page: made once
         self.script_words = script_json(words.script_words())
