@@ -223,6 +223,11 @@ def main() -> None:
         state["edit"] += 1
         edited.write_text(original.replace("\n\n", f"\n\nEdit number {state['edit']}.\n\n", 1))
 
+    def sentence_edit() -> None:
+        """A word added inside a sentence that names an entity: that entity's page quotes it."""
+        state["edit"] += 1
+        edited.write_text(original.replace("]] ", f"]] edit{state['edit']} ", 1))
+
     # Hugo and MkDocs build no search index, so our rows without one are the comparable ones; the
     # last row shows what Pagefind's full re-index adds to a publishing build.
     build = [sys.executable, str(REPO / "build.py"), "--quiet", "--root", str(annotated)]
@@ -232,6 +237,7 @@ def main() -> None:
         Case("dossier, cold (no cache)", "annotated", plain_build, cold),
         Case("dossier, warm, nothing changed", "annotated", plain_build),
         Case("dossier, warm, one article edited", "annotated", plain_build, one_edit),
+        Case("dossier, warm, annotated sentence edited", "annotated", plain_build, sentence_edit),
     ]
     if args.search:
         cases.append(Case("dossier, warm, one edit, + search", "annotated", search_build, one_edit))
@@ -306,12 +312,12 @@ def main() -> None:
 
     reference = next((statistics.median(c.walls) for c in cases if c.tool == "Hugo"), None)
     columns = ("tool", "corpus", "N", "wall (median)", "cpu", "peak memory", "vs Hugo")
-    print("{:<36} {:<10} {:>6} {:>14} {:>9} {:>12} {:>8}".format(*columns))
+    print("{:<42} {:<10} {:>6} {:>14} {:>9} {:>12} {:>8}".format(*columns))
     for case in cases:
         wall = statistics.median(case.walls)
         ratio = f"{wall / reference:.2f}" if reference else "-"
         print(
-            f"{case.tool:<36} {case.corpus:<10} {n:>6} {wall:>12.2f} s "
+            f"{case.tool:<42} {case.corpus:<10} {n:>6} {wall:>12.2f} s "
             f"{statistics.median(case.cpus):>7.2f} s "
             f"{max(case.peaks) / 1024:>9.0f} MB {ratio:>8}"
         )

@@ -138,6 +138,7 @@ def test_an_edit_in_one_sentence_re_renders_only_the_entities_named_in_it(make_d
     outcome = project.build(FolderSink(tmp_path / "live"))
     assert "entities/jane-roe/index.html" in outcome.rendered  # its quote of the sentence changed
     assert "entities/acme/index.html" not in outcome.rendered  # shares the article, not the sentence
+    assert project._items_made == {"jane-roe"}  # of data/entities.json, only its item is made again
     assert snapshot(tmp_path / "live") == cold(root, tmp_path / "cold", False)
     replace("content/articles/first.md", "[[Jane Roe]] still", "[[Daily Paper]] still")(root)
     outcome = project.build(FolderSink(tmp_path / "live"))

@@ -21,6 +21,7 @@ class JournalEntry:
     derived: dict[str, str]
     parsed: dict[str, tuple[str, Any, list[Diagnostic]]]
     outputs: dict[str, tuple[str, str, frozenset[str]]]  # path → signature, digest, dependency record
+    entity_items: dict[str, tuple[str, bytes]]  # items of data/entities.json made by the build
     counts: tuple[int, int]
     diagnostics: list[Diagnostic]
     edited: set[str]  # documents whose citations the cached resolution does not hold yet
@@ -45,6 +46,7 @@ class Journal:
                 path: (self.signatures[path], self.output_digests.get(path, ""), self.output_inputs[path])
                 for path in self._signed
             },
+            entity_items={slug: self.entity_items[slug] for slug in self._items_made},
             counts=self.counts,
             diagnostics=self.last_diagnostics,
             edited=set(self._patched),
@@ -73,6 +75,7 @@ class Journal:
             self.signatures[path] = signature
             self.output_digests[path] = digest
             self.output_inputs[path] = inputs
+        self.entity_items.update(entry.entity_items)
         self.counts = entry.counts
         self.last_diagnostics = entry.diagnostics
         self._unresolved |= entry.edited

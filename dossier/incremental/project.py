@@ -24,6 +24,7 @@ from ..diagnostics import ContentError, Diagnostic, Report
 from ..model.documents import Article, Config, Content, Dossier, Entity
 from ..model.figures import FigureSummary
 from ..model.resolve import resolve, resolve_edit
+from ..pages.data import entity_item
 from ..pages.layouts import ENGINE_LAYOUTS
 from ..pages.passages import PASSAGE_LAYOUT, attach_passages
 from ..pages.render import (
@@ -96,6 +97,9 @@ class Project(Journal, Reach):
         self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
         self.derived: dict[str, str] = {}  # "tip:figure:KEY" → digest of that text (see pages.py)
         self.passage_layout = ""  # digest of the layout the parsed documents' passages were made with
+        # entity slug → its item of data/entities.json, with the signature of its page (`_entity_items`)
+        self.entity_items: dict[str, tuple[str, bytes]] = {}
+        self._items_made: set[str] = set()
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.counts = (0, 0)  # pages and files of the last build
@@ -374,6 +378,23 @@ class Project(Journal, Reach):
 
         return digest
 
+    def _entity_items(self, renderer: Renderer, signatures: dict[str, str]) -> Callable[[Entity], bytes]:
+        """Each entity's item of data/entities.json, kept with the signature of the entity's page:
+        the page shows everything the item holds, so while the page is unchanged, so is the item."""
+
+        def item(entity: Entity) -> bytes:
+            page = f"entities/{entity.slug}/index.html"
+            signature = signatures.get(page) or self.signatures.get(page, "")
+            kept = self.entity_items.get(entity.slug)
+            if kept is not None and kept[0] == signature:
+                return kept[1]
+            data = entity_item(renderer.dossier, entity)
+            self.entity_items[entity.slug] = (signature, data)
+            self._items_made.add(entity.slug)
+            return data
+
+        return item
+
     # The build
 
     def build(
@@ -383,6 +404,7 @@ class Project(Journal, Reach):
         started = time.perf_counter()
         self.parse_count = 0
         self._touched_sources, self._touched_facets, self._signed = set(), set(), set()
+        self._items_made = set()
         self._patched = None
         outcome = Outcome(sources_changed=self.refresh(changed, scanned))
         if not outcome.sources_changed and self.dossier is not None and self.signatures and not self.deferred:
@@ -423,6 +445,7 @@ class Project(Journal, Reach):
             sign = self._signer(self._templates_digest(), assets, derived)
             signatures = {output.path: sign(output) for output in outputs}
             self._signed = set(signatures)
+            renderer.entity_items = self._entity_items(renderer, signatures)
         except (jinja2.TemplateError, OSError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None
         todo: list[Output] = []
@@ -435,10 +458,16 @@ class Project(Journal, Reach):
         digests = {}
         folder = getattr(sink, "direct", None)  # a folder the sink lets other processes write into
         if folder is not None and not self.serving:
+            # Outputs made here keep parts for the next build; the workers make the others meanwhile.
+            local, todo = [o for o in todo if o.local], [o for o in todo if not o.local]
+            made_here: list[str] = []
             made = parallel_map(
-                lambda i: write_file(folder, todo[i].path, todo[i].produce()), range(len(todo))
+                lambda i: write_file(folder, todo[i].path, todo[i].produce()),
+                range(len(todo)),
+                alongside=lambda: made_here.extend(write_file(folder, o.path, o.produce()) for o in local),
             )
-            for output, digest in zip(todo, made, strict=True):
+            todo += local
+            for output, digest in zip(todo, made + made_here, strict=True):
                 if digest != self.output_digests.get(output.path):
                     outcome.changed.add(output.path)
                 digests[output.path] = digest
@@ -467,6 +496,7 @@ class Project(Journal, Reach):
             for path in set(self.signatures) - set(signatures):
                 sink.keep(path)
         if not edited:
+            self.entity_items = {s: kept for s, kept in self.entity_items.items() if s in dossier.entities}
             live = {output.path for output in outputs}
             for gone in set(self.signatures) - live:
                 sink.remove(gone)

@@ -36,16 +36,25 @@ def _run(item: Any) -> Any:
     return _TASK(item)
 
 
-def parallel_map(task: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-    """`[task(i) for i in items]`, spread over forked processes when it is worth it."""
+def parallel_map(
+    task: Callable[[Any], Any], items: Sequence[Any], alongside: Callable[[], None] | None = None
+) -> list[Any]:
+    """`[task(i) for i in items]`, spread over forked processes when it is worth it. `alongside` is
+    work for this process meanwhile (it would otherwise wait), whose results it keeps."""
     global _TASK
     workers = worker_count()
     if workers == 1 or len(items) < PARALLEL_FROM:
-        return [task(item) for item in items]
+        results = [task(item) for item in items]
+        if alongside is not None:
+            alongside()
+        return results
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, items, chunksize=max(1, len(items) // (workers * 64)))
+            pending = pool.map_async(_run, items, chunksize=max(1, len(items) // (workers * 64)))
+            if alongside is not None:
+                alongside()
+            return pending.get()
     finally:
         _TASK = None
 

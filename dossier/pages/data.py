@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
-from ..model.documents import Article, Citation, Dossier
+from ..model.documents import Article, Citation, Dossier, Entity
 from ..model.figures import FigureSummary, claim_of, unit_of
 from ..syntax.dates import DAY, YEAR, FuzzyDate
 from ..syntax.values import number_json
 from .urls import absolute
 from .words import SiteWords
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 
 def _json_list(items: Iterable[Any]) -> bytes:
     """A JSON array, one item encoded at a time: the exports of a large dossier run to tens of
     megabytes, and building all their items before encoding any would hold them all at once."""
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    return b"[" + b",".join(encode(item).encode() for item in items) + b"]\n"
+    return _joined(_ENCODE(item).encode() for item in items)
+
+
+def _joined(items: Iterable[bytes]) -> bytes:
+    return b"[" + b",".join(items) + b"]\n"
 
 
 def _date(date: FuzzyDate | None, words: SiteWords) -> dict[str, str] | None:
@@ -48,23 +54,28 @@ def _citation(dossier: Dossier, citation: Citation) -> dict[str, Any]:
     }
 
 
-def entities_json(dossier: Dossier) -> bytes:
-    base = dossier.config.base_url
-    return _json_list(
-        {
-            "slug": e.slug,
-            "name": e.name,
-            "type": e.type,
-            "aliases": [alias for alias, _ in e.aliases],
-            "summary": e.summary,
-            "role": e.role,
-            "links": e.links,
-            "url": absolute(base, f"entities/{e.slug}/"),
-            "mentions": [_citation(dossier, c) for c in dossier.mentions.get(e.slug, [])],
-            "related": [{"slug": s, "shared": n} for s, n in dossier.related(e.slug)],
-        }
-        for e in sorted(dossier.entities.values(), key=lambda e: e.slug)
-    )
+def entities_json(dossier: Dossier, encoded: Callable[[Entity], bytes] | None = None) -> bytes:
+    """Every entity with its mentions. `encoded` may give an entity's item as made before: an edit
+    changes a few of them, and the mentions of all are most of the file."""
+    encode = encoded or functools.partial(entity_item, dossier)
+    return _joined(encode(e) for e in sorted(dossier.entities.values(), key=lambda e: e.slug))
+
+
+def entity_item(dossier: Dossier, e: Entity) -> bytes:
+    """One entity of `entities_json`, encoded; it shows what the entity's page shows of it."""
+    record = {
+        "slug": e.slug,
+        "name": e.name,
+        "type": e.type,
+        "aliases": [alias for alias, _ in e.aliases],
+        "summary": e.summary,
+        "role": e.role,
+        "links": e.links,
+        "url": absolute(dossier.config.base_url, f"entities/{e.slug}/"),
+        "mentions": [_citation(dossier, c) for c in dossier.mentions.get(e.slug, [])],
+        "related": [{"slug": s, "shared": n} for s, n in dossier.related(e.slug)],
+    }
+    return _ENCODE(record).encode()
 
 
 def events_json(dossier: Dossier, words: SiteWords) -> bytes:

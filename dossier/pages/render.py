@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..diagnostics import ContentError, Diagnostic, Position
-from ..model.documents import Dossier
+from ..model.documents import Dossier, Entity
 from ..model.figures import FigureSummary
 from .data import (
     article_updated,
@@ -171,6 +171,7 @@ class Output:
     templates: tuple[str, ...] = ()
     page: Page | None = None
     on_demand: bool = False  # the preview may make it when first requested
+    local: bool = False  # made by the building process itself, which keeps parts of it (see `Renderer`)
     version: str = ""  # anything else it is made from, such as an asset's own digest
 
 
@@ -178,8 +179,11 @@ class Renderer:
     """Renders every output file of a resolved dossier.
 
     While previewing (`serving`), assets keep their plain names so a stylesheet edit changes no page,
-    and 404.html links from `/`, where the preview serves the site.
+    and 404.html links from `/`, where the preview serves the site. `entity_items`, when set, gives
+    each entity's item of data/entities.json as kept from an earlier build, or makes it.
     """
+
+    entity_items: Callable[[Entity], bytes] | None = None
 
     def __init__(
         self,
@@ -270,14 +274,14 @@ class Renderer:
         )
         d, s, w = self.dossier, self.summaries, self.words
         listing = frozenset({ARTICLES_META, ENTITIES_META})
-        mentions = listing | {ARTICLES_MENTIONS, ENTITIES_MENTIONS}
+        mentions = frozenset({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS})
         claims = CITATIONS | {FIGURES_FILE, EVENTS_FILE}
         events = frozenset({EVENTS_FILE})
         made += [
             Output("feed.xml", self.feed, listing, ("feed.xml",), on_demand=True),
             Output("sitemap.xml", self.sitemap, listing, ("sitemap.xml",), on_demand=True),
             Output("robots.txt", self.robots),
-            Output("data/entities.json", functools.partial(entities_json, d), mentions, on_demand=True),
+            Output("data/entities.json", self.entities_json, mentions, on_demand=True, local=True),
             Output("data/events.json", functools.partial(events_json, d, w), claims, on_demand=True),
             Output("data/figures.json", functools.partial(figures_json, d, s, w), claims, on_demand=True),
             Output("data/figures.csv", functools.partial(figures_csv, d, s, w), claims, on_demand=True),
@@ -291,6 +295,9 @@ class Renderer:
                 Output(self.asset_path(asset.name), functools.partial(bytes, asset.data), version=digest)
             )
         return made
+
+    def entities_json(self) -> bytes:
+        return entities_json(self.dossier, self.entity_items)
 
     def events_calendar(self) -> bytes:
         """The calendar, stamped with its latest event's day: it depends on events.yaml alone."""
