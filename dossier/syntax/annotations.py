@@ -1,7 +1,8 @@
 """From a parsed Markdown token stream to the dossier's annotations: mentions, claims, links.
 
-Runs between parse and render: it gives every annotation a stable anchor id, collects it with its
-position and the sentence around it, and reports annotation-like text that did not parse.
+Two core rules of the parser (`annotations_plugin`): one finds annotation-like text that did not
+parse, while escapes are still tokens of their own; the last collects every annotation as the
+token stream is finished, with a stable anchor id, its position and the sentence around it.
 """
 
 from __future__ import annotations
@@ -111,9 +112,27 @@ _UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):", re.I)
 UNSAFE_LINK = "unsafe-link"
 
 
-def unparsed_check_plugin(md: MarkdownIt) -> None:
-    """Flag `]{`, `[[` and refused links left in text; runs before text_join so escapes are exempt."""
+def annotations_plugin(md: MarkdownIt) -> None:
+    """Flag `]{`, `[[` and refused links left in text (before text_join, so escapes are exempt), and
+    collect the annotations of a body parsed with a `_Collector` in its env (see `annotate`)."""
     md.core.ruler.before("text_join", "unparsed_annotations", _find_unparsed)
+    md.core.ruler.push("collect_annotations", _collect)
+
+
+def _collect(state: StateCore) -> None:
+    collector = state.env.get("collector")
+    if collector is None:  # parsed by someone else: nothing to collect
+        return
+    for block in state.tokens:
+        if block.type == "inline":
+            collector.inline(block)
+        elif "insecure_attrs" in block.meta and block.map:
+            names = ", ".join(sorted(block.meta["insecure_attrs"]))
+            where = Position(collector.path, block.map[0] + collector.line_offset, 1)
+            collector.error(where, f"only lang= is allowed in a block's {{...}} line, not {names}")
+    for block, marker, offset in state.env.get("unparsed", []):
+        collector.unparsed(block, marker, offset)
+    collector.finish()
 
 
 def _find_unparsed(state: StateCore) -> None:
@@ -459,18 +478,8 @@ def annotate(
     md: MarkdownIt, source: str, *, path: str, line_offset: int = 0, content_dir: str = ""
 ) -> Annotated:
     """Parse and render one Markdown body, collecting its annotations with file positions."""
-    env: dict = {}
-    tokens = md.parse(source, env)
     collector = _Collector(path, line_offset, source, content_dir)
-    for block in tokens:
-        if block.type == "inline":
-            collector.inline(block)
-        elif "insecure_attrs" in block.meta and block.map:
-            names = ", ".join(sorted(block.meta["insecure_attrs"]))
-            where = Position(path, block.map[0] + line_offset, 1)
-            collector.error(where, f"only lang= is allowed in a block's {{...}} line, not {names}")
-    for block, marker, offset in env.get("unparsed", []):
-        collector.unparsed(block, marker, offset)
-    collector.finish()
+    env: dict = {"collector": collector}
+    tokens = md.parse(source, env)  # the last core rule collects (`annotations_plugin`)
     collector.result.html = md.renderer.render(tokens, md.options, env)
     return collector.result

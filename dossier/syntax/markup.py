@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
-from .annotations import unparsed_check_plugin
+from .annotations import annotations_plugin
 from .wikilinks import wikilink_plugin
 
 PLACEHOLDER_OPEN, PLACEHOLDER_SEP, PLACEHOLDER_CLOSE = "\ue000", "\ue002", "\ue001"
@@ -58,12 +58,14 @@ def markdown(language: str = "en", html: bool = False, typographer: bool = True)
         {"html": html, "typographer": typographer, "quotes": QUOTES.get(language, QUOTES["en"])},
     )
     md.enable(["table", "strikethrough"])
+    if not html:  # raw HTML is then text: its rules would only look and decline
+        md.disable(["html_block", "html_inline"])
     if typographer:
         md.enable(["replacements", "smartquotes"])
     md.use(wikilink_plugin)
     md.use(attrs_plugin, spans=True, after=())
     md.use(attrs_block_plugin, allowed=BLOCK_ATTRIBUTES)
-    md.use(unparsed_check_plugin)
+    md.use(annotations_plugin)
     for rule in ("span", "link", "backticks"):
         _record_source_span(md, rule)
     md.add_render_rule("wikilink", _render_wikilink)
