@@ -100,6 +100,8 @@ class Project(Journal, Reach):
         # entity slug → its item of data/entities.json, with the signature of its page (`_entity_items`)
         self.entity_items: dict[str, tuple[str, bytes]] = {}
         self._items_made: set[str] = set()
+        # path → digests of its mentions by name, from the workers that parsed it, for this build only
+        self._fresh_mentions: dict[str, dict[str, str]] = {}
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.counts = (0, 0)  # pages and files of the last build
@@ -126,6 +128,7 @@ class Project(Journal, Reach):
         which are made again."""
         state = dict(self.__dict__)
         del state["env"]
+        state["_fresh_mentions"] = {}
         state["words"] = None
         return state
 
@@ -231,11 +234,16 @@ class Project(Journal, Reach):
         self._store(path, result, problems)
         return result, problems
 
-    def _store(self, path: str, result: Any, problems: list[Diagnostic]) -> None:
+    def _store(
+        self, path: str, result: Any, problems: list[Diagnostic], found: dict[str, str] | None = None
+    ) -> None:
+        """Keep a parse result, with its facets (`found`, when the worker that parsed it made them)."""
         self.parsed[path] = (self.digests[path], result, problems)
         self.parse_count += 1
         self._parsed_now.add(path)
-        self._set_facets(path, facets(path, result) if isinstance(result, Article | Entity) else {})
+        if found is None:
+            found = facets(path, result) if isinstance(result, Article | Entity) else {}
+        self._set_facets(path, found)
 
     def load(
         self, report: Report, edited: set[str] = frozenset(), old_facets: dict[str, str] | None = None
@@ -299,9 +307,10 @@ class Project(Journal, Reach):
             p for p in sorted(self.digests) if p.startswith(("content/articles/", "content/entities/"))
         ]
         stale = [p for p in documents if self.parsed.get(p, ("",))[0] != self.digests[p]]
-        parsed = parallel_map(functools.partial(_parse_document, self.root, options, passage), stale)
-        for path, (result, problems) in zip(stale, parsed, strict=True):
-            self._store(path, result, problems)
+        parsed = parallel_map(functools.partial(_read_document, self.root, options, passage), stale)
+        for path, (result, problems, found, mentions) in zip(stale, parsed, strict=True):
+            self._store(path, result, problems, found)
+            self._fresh_mentions[path] = mentions
         articles, entities = [], []
         for path in sorted(self.digests):
             if path.startswith(("content/articles/", "content/entities/")):
@@ -341,7 +350,7 @@ class Project(Journal, Reach):
             f"|{catalogs}"
         )
 
-        by_document: dict[str, dict[str, str]] = {}  # for this build only (see `mention_facets`)
+        by_document = self._fresh_mentions  # for this build only (see `mention_facets`)
 
         def mentions(name: str) -> str:
             path = name.partition("#")[0]
@@ -405,6 +414,7 @@ class Project(Journal, Reach):
         self.parse_count = 0
         self._touched_sources, self._touched_facets, self._signed = set(), set(), set()
         self._items_made = set()
+        self._fresh_mentions = {}
         self._patched = None
         outcome = Outcome(sources_changed=self.refresh(changed, scanned))
         if not outcome.sources_changed and self.dossier is not None and self.signatures and not self.deferred:
@@ -522,6 +532,17 @@ def _parse_document(
     if result is not None:
         _attach_passages(root, passage, result)
     return result, problems
+
+
+def _read_document(
+    root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
+) -> tuple[Any, list[Diagnostic], dict[str, str], dict[str, str]]:
+    """`_parse_document` in a worker, which also digests what other pages show of the document
+    (`facets`, `mention_facets`): each walk over its mentions is made where they were found."""
+    result, problems = _parse_document(root, options, passage, path)
+    if not isinstance(result, Article | Entity):
+        return result, problems, {}, {}
+    return result, problems, facets(path, result), mention_facets(path, result)
 
 
 def _attach_passages(root: Path, passage: jinja2.Template, document: Any) -> None:
