@@ -182,6 +182,8 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
             _dump((site_stamp(key.out), entry), handle)
     else:
         project.generation = secrets.token_hex(8)
+        if project.dossier is not None:  # each body is then let go of as it is written apart
+            project.dossier.let_go_of_annotations()
         temporary = file.with_suffix(f".tmp-{os.getpid()}")
         with temporary.open("wb") as handle, _no_gc():
             _dump((site_stamp(key.out), project), handle)

@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .folders import site_stamp
@@ -86,14 +86,17 @@ def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> subprocess.
     )
 
 
-def replace_file(target: Path, data: bytes) -> None:
-    """Write a file of the staging folder as a new file: the name may be a hard link to a published
-    file, whose bytes must never change."""
+def replace_file(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write a file of the staging folder (whole, or part by part) as a new file: the name may be a
+    hard link to a published file, whose bytes must never change."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(target)
     with open(target, "wb") as handle:
-        handle.write(data)
+        if isinstance(data, bytes):
+            handle.write(data)
+        else:
+            handle.writelines(data)
 
 
 def _link_or_copy(source: str | Path, target: str | Path) -> None:

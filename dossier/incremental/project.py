@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +98,7 @@ class Project(Journal, Reach):
         self.facets: dict[str, str] = {}  # "PATH#part" → digest of that part of a parsed document
         self.derived: dict[str, str] = {}  # "tip:figure:KEY" → digest of that text (see pages.py)
         self.passage_layout = ""  # digest of the layout the parsed documents' passages were made with
-        # entity slug → its item of data/entities.json, with the signature of its page (`_entity_items`)
+        # entity slug → its data/entities.json item, compressed, with its page's signature (`_entity_items`)
         self.entity_items: dict[str, tuple[str, bytes]] = {}
         self._items_made: set[str] = set()
         # path → digests of its mentions by name, from the workers that parsed it, for this build only
@@ -396,9 +397,9 @@ class Project(Journal, Reach):
             signature = signatures.get(page) or self.signatures.get(page, "")
             kept = self.entity_items.get(entity.slug)
             if kept is not None and kept[0] == signature:
-                return kept[1]
+                return zlib.decompress(kept[1])
             data = entity_item(renderer.dossier, entity)
-            self.entity_items[entity.slug] = (signature, data)
+            self.entity_items[entity.slug] = (signature, zlib.compress(data, 1))  # a seventh of the size
             self._items_made.add(entity.slug)
             return data
 
@@ -474,7 +475,9 @@ class Project(Journal, Reach):
             made = parallel_map(
                 lambda i: write_file(folder, todo[i].path, todo[i].produce()),
                 range(len(todo)),
-                alongside=lambda: made_here.extend(write_file(folder, o.path, o.produce()) for o in local),
+                alongside=lambda: made_here.extend(
+                    write_file(folder, o.path, o.parts() if o.parts else o.produce()) for o in local
+                ),
             )
             todo += local
             for output, digest in zip(todo, made + made_here, strict=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,11 @@ def parallel_map(
         _TASK = None
 
 
-def write_file(folder: Path, path: str, data: bytes) -> str:
-    replace_file(folder / path, data)
-    return hashlib.sha256(data).hexdigest()
+def write_file(folder: Path, path: str, data: bytes | Iterable[bytes]) -> str:
+    """Write a file of the site (whole, or part by part) and return the digest of its bytes."""
+    if isinstance(data, bytes):
+        replace_file(folder / path, data)
+        return hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    replace_file(folder / path, (digest.update(part) or part for part in data))
+    return digest.hexdigest()

@@ -216,6 +216,15 @@ class Dossier:
     def entity_slug(self, name: str) -> str | None:
         return self.names.get(name_key(name))
 
+    def let_go_of_annotations(self) -> None:
+        """Have every citation look its annotation up again when next asked, so that a body set
+        apart (`Document.set_body_apart`) is let go of, not kept alive by the citations into it.
+        Figure summaries hold these same citations."""
+        for index in (self.mentions, self.figure_claims, self.event_claims):
+            for citations in index.values():
+                for citation in citations:
+                    citation._annotation = None
+
     def related(self, slug: str) -> list[tuple[str, int]]:
         """Entities that share documents with `slug`, most shared first, as (slug, documents)."""
         if slug not in self._related:

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from typing import Any
 
@@ -55,10 +55,20 @@ def _citation(dossier: Dossier, citation: Citation) -> dict[str, Any]:
 
 
 def entities_json(dossier: Dossier, encoded: Callable[[Entity], bytes] | None = None) -> bytes:
-    """Every entity with its mentions. `encoded` may give an entity's item as made before: an edit
-    changes a few of them, and the mentions of all are most of the file."""
+    return b"".join(entities_json_parts(dossier, encoded))
+
+
+def entities_json_parts(
+    dossier: Dossier, encoded: Callable[[Entity], bytes] | None = None
+) -> Iterator[bytes]:
+    """Every entity with its mentions, in parts, so the file can be written without being held
+    whole. `encoded` may give an entity's item as made before: an edit changes a few of them, and
+    the mentions of all are most of the file."""
     encode = encoded or functools.partial(entity_item, dossier)
-    return _joined(encode(e) for e in sorted(dossier.entities.values(), key=lambda e: e.slug))
+    yield b"["
+    for number, entity in enumerate(sorted(dossier.entities.values(), key=lambda e: e.slug)):
+        yield b"," + encode(entity) if number else encode(entity)
+    yield b"]\n"
 
 
 def entity_item(dossier: Dossier, e: Entity) -> bytes:

@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from ..model.figures import FigureSummary
 from .data import (
     article_updated,
     entities_json,
+    entities_json_parts,
     events_ics,
     events_json,
     figures_csv,
@@ -172,6 +173,7 @@ class Output:
     page: Page | None = None
     on_demand: bool = False  # the preview may make it when first requested
     local: bool = False  # made by the building process itself, which keeps parts of it (see `Renderer`)
+    parts: Callable[[], Iterable[bytes]] | None = None  # the file in parts, to write it without holding it
     version: str = ""  # anything else it is made from, such as an asset's own digest
 
 
@@ -281,7 +283,14 @@ class Renderer:
             Output("feed.xml", self.feed, listing, ("feed.xml",), on_demand=True),
             Output("sitemap.xml", self.sitemap, listing, ("sitemap.xml",), on_demand=True),
             Output("robots.txt", self.robots),
-            Output("data/entities.json", self.entities_json, mentions, on_demand=True, local=True),
+            Output(
+                "data/entities.json",
+                self.entities_json,
+                mentions,
+                on_demand=True,
+                local=True,
+                parts=self.entities_json_parts,
+            ),
             Output("data/events.json", functools.partial(events_json, d, w), claims, on_demand=True),
             Output("data/figures.json", functools.partial(figures_json, d, s, w), claims, on_demand=True),
             Output("data/figures.csv", functools.partial(figures_csv, d, s, w), claims, on_demand=True),
@@ -298,6 +307,9 @@ class Renderer:
 
     def entities_json(self) -> bytes:
         return entities_json(self.dossier, self.entity_items)
+
+    def entities_json_parts(self) -> Iterator[bytes]:
+        return entities_json_parts(self.dossier, self.entity_items)
 
     def events_calendar(self) -> bytes:
         """The calendar, stamped with its latest event's day: it depends on events.yaml alone."""
