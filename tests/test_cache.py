@@ -245,6 +245,35 @@ def test_a_damaged_cache_warns_and_rebuilds(make_dossier, tmp_path, capsys) -> N
     assert files_of(root / "site") == cold_copy(root, tmp_path, capsys)
 
 
+def test_a_body_file_cut_short_or_missing_warns_and_rebuilds(make_dossier, tmp_path, capsys) -> None:
+    root = make_dossier()
+    article = root / "content/articles/first.md"
+    for damage in ("cut", "delete"):
+        run(root, capsys=capsys)
+        (bodies,) = (root / CACHE_FOLDER).glob("build-*.bodies")  # the bodies of the one full cache
+        if damage == "cut":
+            bodies.write_bytes(bodies.read_bytes()[:-100])
+        else:
+            bodies.unlink()
+        article.write_text(article.read_text().replace("spend", f"spend ({damage})"))
+        code, _, err = run(root, capsys=capsys)
+        assert code == 0
+        assert ".cache/:1:1: warning: the build cache could not be read" in err
+        assert files_of(root / "site") == cold_copy(root, tmp_path / damage, capsys)
+
+
+def test_a_full_cache_keeps_one_body_file(make_dossier, capsys) -> None:
+    root = make_dossier()
+    for _ in range(3):
+        (root / "config.yaml").write_text((root / "config.yaml").read_text() + "\n")  # saved whole
+        assert run(root, capsys=capsys)[0] == 0
+    assert len(list((root / CACHE_FOLDER).glob("build-*.bodies"))) == 1
+    article = root / "content/articles/first.md"
+    article.write_text(article.read_text().replace("it will spend", "it will soon spend"))
+    assert run(root, capsys=capsys)[0] == 0  # an edit: a journal entry, the body file as it was
+    assert len(list((root / CACHE_FOLDER).glob("build-*.bodies"))) == 1
+
+
 def test_a_deleted_or_replaced_site_is_rebuilt_in_full(make_dossier, tmp_path, capsys) -> None:
     root = make_dossier()
     run(root, capsys=capsys)

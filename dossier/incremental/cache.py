@@ -149,13 +149,15 @@ def load(root: Path, key: CacheKey, strict: bool) -> tuple[Project | None, str |
             stamp, project = pickle.load(handle)
             if not isinstance(project, Project):
                 raise TypeError("not a project")
+            if not _bodies_whole(body_file(root, key, project.generation)):
+                raise EOFError("the body file is missing or cut short")
             for entry_stamp, entry in _journal(root, key, project.generation):
                 project.apply(entry)
                 stamp = entry_stamp  # the folder as the latest entry left it
             gc.freeze()  # millions of long-lived objects: keep the collector from rescanning them
     except Exception as exc:
-        file.unlink(missing_ok=True)
-        journal_file(root, key).unlink(missing_ok=True)
+        for stale in (file, journal_file(root, key), *file.parent.glob(f"{file.stem}.*.bodies")):
+            stale.unlink(missing_ok=True)
         return None, f"the build cache could not be read ({type(exc).__name__}); rebuilding without it"
     project.strict = strict
     if stamp != site_stamp(key.out):
@@ -184,27 +186,55 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
         project.generation = secrets.token_hex(8)
         if project.dossier is not None:  # each body is then let go of as it is written apart
             project.dossier.let_go_of_annotations()
-        temporary = file.with_suffix(f".tmp-{os.getpid()}")
-        with temporary.open("wb") as handle, _no_gc():
-            _dump((site_stamp(key.out), project), handle)
+        bodies = body_file(root, key, project.generation)
+        temporary, temporary_bodies = (f.with_suffix(f".tmp-{os.getpid()}") for f in (file, bodies))
+        with temporary.open("wb") as handle, temporary_bodies.open("wb") as side, _no_gc():
+            _dump((site_stamp(key.out), project), handle, (side, str(bodies)))
+            side.write(_BODIES_END + side.tell().to_bytes(8, "little"))
+        os.replace(temporary_bodies, bodies)
         os.replace(temporary, file)
         journal.unlink(missing_ok=True)  # its entries name the old generation: ignored if left
+        for old in bodies.parent.glob(f"{file.stem}.*.bodies"):
+            if old != bodies:
+                old.unlink(missing_ok=True)
     save_manifest(project, root, key)
 
 
-def _dump(record: object, handle: BinaryIO) -> None:
+def _dump(record: object, handle: BinaryIO, bodies: tuple[BinaryIO, str] | None = None) -> None:
     """Pickle with each document's body as a pickle of its own, so that loading reads a body only
-    when a page needs it (see `model.Document`)."""
+    when a page needs it (see `model.Document`): in the body file `bodies` (open, and the name it
+    will have), or beside the document."""
     from ..model.documents import Article, Entity, Home
 
+    def apart(document: Any) -> tuple[Any, ...]:
+        if bodies is None:
+            document.set_body_apart()
+        else:
+            document.write_body_apart(*bodies)
+        return (copyreg.__newobj__, (type(document),), document.__dict__)
+
     pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, Article: _apart, Entity: _apart, Home: _apart}
+    pickler.dispatch_table = {**copyreg.dispatch_table, Article: apart, Entity: apart, Home: apart}
     pickler.dump(record)
 
 
-def _apart(document: Any) -> tuple[Any, ...]:
-    document.set_body_apart()
-    return (copyreg.__newobj__, (type(document),), document.__dict__)
+_BODIES_END = b"dossier bodies end"  # and the length of what comes before it
+
+
+def body_file(root: Path, key: CacheKey, generation: str) -> Path:
+    """The documents' bodies of the full cache of `generation`."""
+    return cache_file(root, key).with_suffix(f".{generation}.bodies")
+
+
+def _bodies_whole(file: Path) -> bool:
+    """Whether a body file was written to its end (its bodies are read only when used)."""
+    try:
+        with file.open("rb") as handle:
+            handle.seek(-len(_BODIES_END) - 8, os.SEEK_END)
+            end = handle.read()
+            return end[:-8] == _BODIES_END and int.from_bytes(end[-8:], "little") == handle.tell() - len(end)
+    except OSError:
+        return False
 
 
 def _journal_limit(full: Path) -> float:

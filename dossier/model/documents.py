@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from ..diagnostics import Position
 from ..syntax.annotations import Annotated, Claim, Mention
@@ -37,24 +39,59 @@ class Reference:
 class Document:
     """An article, entity page or home page: something with an annotated body.
 
-    The build cache stores each document's body as a pickle of its own (`body_blob`), which is
-    read only when the body is first used: see `cache.py`."""
+    The build cache stores each document's body as a pickle of its own, read only when the body is
+    first used: in the cache's body file (`body_at`: the file, where, how long) or, in its journal,
+    beside the document (`body_blob`). See `cache.py`."""
 
     def __getattr__(self, name: str) -> object:
         # Called only for attributes the instance lacks: here, a body not read from the cache yet.
-        blob = self.__dict__.get("body_blob") if name == "body" else None
-        if blob is None:
+        state = self.__dict__
+        if name != "body" or ("body_blob" not in state and "body_at" not in state):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        body = self.__dict__["body"] = pickle.loads(blob)
+        body = state["body"] = pickle.loads(self._body_pickle())
         return body
+
+    def _body_pickle(self) -> bytes:
+        state = self.__dict__  # a body never changes once made: the pickle read is the body's
+        if "body_blob" in state:
+            return state["body_blob"]
+        if "body_at" in state:
+            return read_at(*state["body_at"])
+        return pickle.dumps(state["body"], protocol=pickle.HIGHEST_PROTOCOL)
 
     def set_body_apart(self) -> None:
         """Keep the body as its pickle only, made now if need be; the objects are let go and read
-        back if used again. Writing the cache does this, so it does not hold both at once."""
+        back if used again. Writing a journal entry does this, so it does not hold both at once."""
         state = self.__dict__
-        if "body_blob" not in state:
-            state["body_blob"] = pickle.dumps(state["body"], protocol=pickle.HIGHEST_PROTOCOL)
+        state["body_blob"] = self._body_pickle()
         state.pop("body", None)
+        state.pop("body_at", None)
+
+    def write_body_apart(self, file: BinaryIO, name: str) -> None:
+        """Write the body's pickle to `file`, which will be at `name`, and keep only where it is:
+        writing the cache does this, one body after the other, holding none of them after."""
+        state = self.__dict__
+        if "body" not in state and "body_blob" not in state and "body_at" not in state:
+            return
+        blob = self._body_pickle()
+        state["body_at"] = (name, file.tell(), len(blob))
+        file.write(blob)
+        state.pop("body", None)
+        state.pop("body_blob", None)
+
+
+_OPEN: dict[str, int] = {}  # body files, opened once; read with pread, so forked workers share them
+
+
+def read_at(name: str, offset: int, length: int) -> bytes:
+    """`length` bytes at `offset` of the file `name`."""
+    descriptor = _OPEN.get(name)
+    if descriptor is None:
+        descriptor = _OPEN[name] = os.open(name, os.O_RDONLY)
+    data = os.pread(descriptor, length, offset)
+    if len(data) != length:
+        raise OSError(f"{name} ends before the body at {offset}")
+    return data
 
 
 @dataclass
