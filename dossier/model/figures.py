@@ -20,9 +20,10 @@ class FigureSummary:
     disagreeing: list[Citation] = field(default_factory=list)  # claims some other claim excludes
     widest_gap: tuple[Citation, Citation] | None = None  # the two claims furthest apart
 
-    @property
+    @cached_property
     def sources(self) -> int:
-        """How many documents state the figure in its own unit."""
+        """How many documents state the figure in its own unit (asked of every mark of it in every
+        body, so counted once; a summary is complete before anyone asks)."""
         return len({citation.document.path for citation in self.main})
 
     @property
