@@ -8,7 +8,6 @@ parsing, and (path, digest) pairs from rendering, whose bytes the workers write 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -20,6 +19,8 @@ PARALLEL_FROM = 64  # below this many items, starting processes costs more than 
 
 
 def worker_count() -> int:
+    import multiprocessing  # here: a build of a few files never starts a process, nor imports this
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
@@ -42,12 +43,14 @@ def parallel_map(
     """`[task(i) for i in items]`, spread over forked processes when it is worth it. `alongside` is
     work for this process meanwhile (it would otherwise wait), whose results it keeps."""
     global _TASK
-    workers = worker_count()
-    if workers == 1 or len(items) < PARALLEL_FROM:
+    workers = worker_count() if len(items) >= PARALLEL_FROM else 1
+    if workers == 1:
         results = [task(item) for item in items]
         if alongside is not None:
             alongside()
         return results
+    import multiprocessing
+
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
