@@ -75,6 +75,13 @@ def _symlinked_file(root: Path) -> None:
     (root / "content/articles/notes.md").symlink_to(outside)
 
 
+def _symlinked_entities(root: Path) -> None:
+    outside = root.parent / "outside-entities"
+    shutil.copytree(root / "content/entities", outside)
+    shutil.rmtree(root / "content/entities")
+    (root / "content/entities").symlink_to(outside)
+
+
 def _same_output(root: Path) -> None:
     shutil.copyfile(root / "content/articles/second.md", root / "content/articles/Second.md")
 
@@ -95,6 +102,24 @@ MADE = {
         [
             "content/articles/notes.md:1:1: error: symbolic link to ROOT/../outside.md, outside the dossier "
             "folder; copy the file in instead"
+        ],
+    ),
+    "symlink-folder-out-of-root": (  # its files are refused, so the names they define are unknown
+        _symlinked_entities,
+        [
+            'content/articles/first.md:4:1: error: unknown entity "Daily Paper"',
+            'content/articles/first.md:7:1: error: unknown entity "ACME"',
+            'content/articles/second.md:5:1: error: unknown entity "ACME"',
+            'content/articles/second.md:5:21: error: unknown entity "Jane Roe"',
+            *(
+                f"content/entities/{name}.md:1:1: error: symbolic link to "
+                f"ROOT/../outside-entities/{name}.md, outside the dossier folder; copy the file in instead"
+                for name in ("acme", "daily-paper", "jane-roe")
+            ),
+            'content/events.yaml:4:14: error: unknown entity "ACME"',
+            'content/events.yaml:4:20: error: unknown entity "Jane Roe"',
+            'content/figures.yaml:4:3: error: unknown entity "ACME"',
+            'content/index.md:4:17: error: unknown entity "ACME"',
         ],
     ),
     "two-files-one-output": (

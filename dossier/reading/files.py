@@ -22,10 +22,10 @@ class Source:
     line_offset: int
 
 
-@functools.lru_cache(maxsize=16)
-def _resolved(root: Path) -> Path:
-    """The root's real path, found once rather than for each of its thousands of files."""
-    return root.resolve()
+@functools.lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path, found once rather than for each of its thousands of files."""
+    return folder.resolve()
 
 
 def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -35,7 +35,8 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Diagnostic]]:
     symbolic link leading out of the root is refused, so a build never publishes other files.
     """
     root = file.parents[len(PurePosixPath(path).parts) - 1]
-    target = file.resolve()
+    # The folder's real path is found once for all its files; a file that is a link is followed.
+    target = file.resolve() if file.is_symlink() else _resolved(file.parent) / file.name
     if not target.is_relative_to(_resolved(root)):
         message = f"symbolic link to {target}, outside the dossier folder; copy the file in instead"
         return None, [_error(path, 1, 1, message)]
