@@ -93,6 +93,7 @@ def environment(root: Path, compiled: Path | None = None) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # a build makes a new environment when a layout changes (`Project.build`)
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
