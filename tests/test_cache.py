@@ -264,10 +264,14 @@ def test_a_body_file_cut_short_or_missing_warns_and_rebuilds(make_dossier, tmp_p
 
 def test_a_full_cache_keeps_one_body_file(make_dossier, capsys) -> None:
     root = make_dossier()
+    (root / CACHE_FOLDER).mkdir()
+    stale = root / CACHE_FOLDER / "pending-999999999.bodies"  # left by a build that was killed
+    stale.write_bytes(b"half a body")
     for _ in range(3):
         (root / "config.yaml").write_text((root / "config.yaml").read_text() + "\n")  # saved whole
         assert run(root, capsys=capsys)[0] == 0
     assert len(list((root / CACHE_FOLDER).glob("build-*.bodies"))) == 1
+    assert not list((root / CACHE_FOLDER).glob("pending-*"))  # adopted as the body file, or removed
     article = root / "content/articles/first.md"
     article.write_text(article.read_text().replace("it will spend", "it will soon spend"))
     assert run(root, capsys=capsys)[0] == 0  # an edit: a journal entry, the body file as it was

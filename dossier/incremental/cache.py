@@ -187,9 +187,13 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
         if project.dossier is not None:  # each body is then let go of as it is written apart
             project.dossier.let_go_of_annotations()
         bodies = body_file(root, key, project.generation)
-        temporary, temporary_bodies = (f.with_suffix(f".tmp-{os.getpid()}") for f in (file, bodies))
-        with temporary.open("wb") as handle, temporary_bodies.open("wb") as side, _no_gc():
-            _dump((site_stamp(key.out), project), handle, (side, str(bodies)))
+        temporary = file.with_suffix(f".tmp-{os.getpid()}")
+        # The bodies this build parsed are in its pending file already: the others are added to it.
+        adopted = project.pending_bodies if project.bodies_written else None
+        temporary_bodies = adopted or bodies.with_suffix(f".tmp-{os.getpid()}")
+        mode = "ab" if adopted else "wb"
+        with temporary.open("wb") as handle, temporary_bodies.open(mode) as side, _no_gc():
+            _dump((site_stamp(key.out), project), handle, (side, str(bodies), str(adopted or "")))
             side.write(_BODIES_END + side.tell().to_bytes(8, "little"))
         os.replace(temporary_bodies, bodies)
         os.replace(temporary, file)
@@ -200,10 +204,34 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
     save_manifest(project, root, key)
 
 
-def _dump(record: object, handle: BinaryIO, bodies: tuple[BinaryIO, str] | None = None) -> None:
+def pending_body_file(root: Path) -> Path:
+    """Where a full build writes the bodies it parses, for `save` to adopt as the new body file."""
+    return cache_folder(root) / f"pending-{os.getpid()}.bodies"
+
+
+def _remove_unadopted(root: Path) -> None:
+    """Pending body files no build will adopt: this one's, left unused, and those of builds that
+    stopped (their process is gone)."""
+    for file in (root / CACHE_FOLDER).glob("pending-*.bodies"):
+        pid = file.stem.removeprefix("pending-")
+        if pid.isdigit() and (int(pid) == os.getpid() or not _running(int(pid))):
+            file.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _dump(record: object, handle: BinaryIO, bodies: tuple[BinaryIO, str, str] | None = None) -> None:
     """Pickle with each document's body as a pickle of its own, so that loading reads a body only
-    when a page needs it (see `model.Document`): in the body file `bodies` (open, and the name it
-    will have), or beside the document."""
+    when a page needs it (see `model.Document`): in the body file `bodies` (open, the name it will
+    have, and the name of the pending file it is, if so), or beside the document."""
     from ..model.documents import Article, Entity, Home
 
     def apart(document: Any) -> tuple[Any, ...]:
@@ -249,6 +277,7 @@ def _journal_size(journal: Path) -> int:
 
 
 def save_manifest(project: Project, root: Path, key: CacheKey) -> None:
+    _remove_unadopted(root)
     manifest = manifest_file(root, key)
     temporary = manifest.with_suffix(f".tmp-{os.getpid()}")
     pages, files = project.counts

@@ -9,8 +9,10 @@ The same record serves `build`, `serve` and the persistent cache.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import pickle
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -47,7 +49,7 @@ from .folders import compiled_layouts
 from .freshness import same_bytes, vouches
 from .journal import Journal
 from .reach import Reach
-from .workers import parallel_map, write_file
+from .workers import parallel_map, parallel_results, write_file
 
 
 class Sink(Protocol):
@@ -103,6 +105,11 @@ class Project(Journal, Reach):
         self._items_made: set[str] = set()
         # path → digests of its mentions by name, from the workers that parsed it, for this build only
         self._fresh_mentions: dict[str, dict[str, str]] = {}
+        # Where the bodies of documents parsed by a full build go, when a cache will keep them (set
+        # by the caller, see `published.py`), and whether this build wrote them there.
+        self.pending_bodies: Path | None = None
+        self.bodies_written = False
+        self._full_build = False
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
         self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
         self.counts = (0, 0)  # pages and files of the last build
@@ -131,6 +138,7 @@ class Project(Journal, Reach):
         del state["env"]
         state["_fresh_mentions"] = {}
         state["words"] = None
+        state["pending_bodies"], state["bodies_written"] = None, False
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -308,10 +316,16 @@ class Project(Journal, Reach):
             p for p in sorted(self.digests) if p.startswith(("content/articles/", "content/entities/"))
         ]
         stale = [p for p in documents if self.parsed.get(p, ("",))[0] != self.digests[p]]
-        parsed = parallel_map(functools.partial(_read_document, self.root, options, passage), stale)
-        for path, (result, problems, found, mentions) in zip(stale, parsed, strict=True):
-            self._store(path, result, problems, found)
-            self._fresh_mentions[path] = mentions
+        parsed = parallel_results(functools.partial(_read_document, self.root, options, passage), stale)
+        # A full build writes the bodies' pickles, as they come, where the cache will keep them.
+        keep = self.pending_bodies if self._full_build and stale else None
+        with keep.open("wb") if keep is not None else contextlib.nullcontext() as bodies:
+            for path, (result, blob, problems, found, mentions) in zip(stale, parsed, strict=True):
+                if result is not None:
+                    result.take_body(blob, bodies, str(keep))
+                self._store(path, result, problems, found)
+                self._fresh_mentions[path] = mentions
+        self.bodies_written = self.bodies_written or keep is not None
         articles, entities = [], []
         for path in sorted(self.digests):
             if path.startswith(("content/articles/", "content/entities/")):
@@ -427,6 +441,7 @@ class Project(Journal, Reach):
             outcome.seconds = time.perf_counter() - started
             return outcome
         edited = self._edited_documents(outcome.sources_changed)
+        self._full_build = not edited  # then the cache is saved whole, bodies and all
         old_facets = {name: digest for name, digest in self.facets.items() if name.split("#")[0] in edited}
         if any(path.startswith("layouts/") for path in outcome.sources_changed):
             self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
@@ -539,13 +554,16 @@ def _parse_document(
 
 def _read_document(
     root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
-) -> tuple[Any, list[Diagnostic], dict[str, str], dict[str, str]]:
+) -> tuple[Any, bytes, list[Diagnostic], dict[str, str], dict[str, str]]:
     """`_parse_document` in a worker, which also digests what other pages show of the document
-    (`facets`, `mention_facets`): each walk over its mentions is made where they were found."""
+    (`facets`, `mention_facets`): each walk over its mentions is made where they were found. The
+    body travels back as its pickle, which the build cache can keep as it is (`take_body`)."""
     result, problems = _parse_document(root, options, passage, path)
     if not isinstance(result, Article | Entity):
-        return result, problems, {}, {}
-    return result, problems, facets(path, result), mention_facets(path, result)
+        return result, b"", problems, {}, {}
+    found, mentions = facets(path, result), mention_facets(path, result)
+    blob = pickle.dumps(result.__dict__.pop("body"), protocol=pickle.HIGHEST_PROTOCOL)
+    return result, blob, problems, found, mentions
 
 
 def _attach_passages(root: Path, passage: jinja2.Template, document: Any) -> None:

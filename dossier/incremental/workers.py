@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,24 @@ def parallel_map(
             if alongside is not None:
                 alongside()
             return pending.get()
+    finally:
+        _TASK = None
+
+
+def parallel_results(task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+    """`parallel_map`'s results one by one, in order, as the workers make them, so that the caller
+    can take each in while the others are still being made."""
+    global _TASK
+    workers = worker_count() if len(items) >= PARALLEL_FROM else 1
+    if workers == 1:
+        yield from (task(item) for item in items)
+        return
+    import multiprocessing
+
+    _TASK = task
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_run, items, chunksize=max(1, len(items) // (workers * 64)))
     finally:
         _TASK = None
 

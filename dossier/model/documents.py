@@ -67,11 +67,26 @@ class Document:
         state.pop("body", None)
         state.pop("body_at", None)
 
-    def write_body_apart(self, file: BinaryIO, name: str) -> None:
+    def take_body(self, blob: bytes, file: BinaryIO | None = None, name: str = "") -> None:
+        """Set the body from its pickle, made where the document was parsed. With a `file` (to be
+        at `name`), the pickle is written there too, so the cache need not make it again."""
+        state = self.__dict__
+        state["body"] = pickle.loads(blob)
+        if file is not None:
+            state["body_at"] = (name, file.tell(), len(blob))
+            file.write(blob)
+
+    def write_body_apart(self, file: BinaryIO, name: str, adopted: str = "") -> None:
         """Write the body's pickle to `file`, which will be at `name`, and keep only where it is:
-        writing the cache does this, one body after the other, holding none of them after."""
+        writing the cache does this, one body after the other, holding none of them after. A body
+        already in `file` (then called `adopted`, see `take_body`) is not written again."""
         state = self.__dict__
         if "body" not in state and "body_blob" not in state and "body_at" not in state:
+            return
+        place = state.get("body_at")
+        if place is not None and adopted and place[0] == adopted:
+            state["body_at"] = (name, *place[1:])
+            state.pop("body", None)
             return
         blob = self._body_pickle()
         state["body_at"] = (name, file.tell(), len(blob))
