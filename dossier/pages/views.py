@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from html import escape
 from typing import Any, NamedTuple
 
@@ -60,10 +60,11 @@ ENTITIES_META, ENTITIES_MENTIONS, ENTITIES_CLAIMS = "*entities#meta", "*entities
 CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_CLAIMS})
 
 
+@lru_cache(maxsize=1 << 18)
 def part_name(path: str, part: str) -> str:
-    """The dependency name of one part of a document. Names are interned: a large dossier's pages
-    name the same few thousand parts some 300,000 times, and each copy would be kept until the
-    dependency record is made."""
+    """The dependency name of one part of a document. Names are made once and shared: a large
+    dossier's pages name the same few thousand parts some 300,000 times, and each copy would be
+    kept until the dependency record is made."""
     return sys.intern(f"{path}#{part}")
 
 
@@ -120,6 +121,7 @@ class Views:
         self.words = words
         self._ = words.gettext
         self._resolved: dict[tuple[int, str, str], str] = {}
+        self._entity_metas: dict[str, str | None] = {}  # a name written in content → its entity's meta
         self.entity_figures: dict[str, list[str]] = defaultdict(list)
         for key, figure in dossier.figures.items():
             if figure.entity is not None:
@@ -218,6 +220,18 @@ class Views:
         slug = self.dossier.entity_slug(name)
         return {meta(self.dossier.entities[slug].path)} if slug else set()
 
+    def entity_files(self, names: Iterable[str]) -> set[str]:
+        """`entity_file` of each name, each name looked up once per build."""
+        metas = self._entity_metas
+        found = set()
+        for name in set(names):
+            if name not in metas:
+                slug = self.dossier.entity_slug(name)
+                metas[name] = meta(self.dossier.entities[slug].path) if slug else None
+            if metas[name] is not None:
+                found.add(metas[name])
+        return found
+
     @staticmethod
     def citing(citations: list[Citation], part: str) -> set[str]:
         """The documents of these citations: that part of each, and what is shown of it (title)."""
@@ -243,9 +257,7 @@ class Views:
 
     def body_inputs(self, body: Annotated) -> set[str]:
         """What a body's resolved placeholders read: entities named, figures and events claimed."""
-        inputs = {EVENTS_FILE}
-        for mention in body.mentions:
-            inputs |= self.entity_file(mention.target)
+        inputs = {EVENTS_FILE} | self.entity_files(mention.target for mention in body.mentions)
         inputs |= {figure_tip(c.key) for c in body.claims if c.kind == "figure"}
         return inputs
 
@@ -480,8 +492,9 @@ class Views:
         inputs = {entity.path} | self.body_inputs(entity.body)
         for citation in d.mentions.get(entity.slug, []):
             source = citation.document.path
-            inputs |= {mentions_of(source, citation.annotation.target), meta(source)}
-        inputs |= {meta(d.entities[slug].path) for slug, _ in d.related(entity.slug)}
+            inputs.add(mentions_of(source, citation.annotation.target))
+            inputs.add(meta(source))
+        inputs |= self.entity_files(d.entities[slug].name for slug, _ in d.related(entity.slug))
         inputs |= {meta(a.path) for a in self.sourced_by[entity.slug]}
         for key in self.entity_figures[entity.slug]:
             inputs |= self.figure_inputs(key)
