@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import pickle
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -374,13 +375,18 @@ class Project(Journal, Reach):
                 found = by_document[path] = mention_facets(path, self.parsed.get(path, ("", None))[1])
             return found.get(name, "-")
 
+        lines: dict[str, str] = {}  # "name=digest", made once per name: pages share most names
+
+        def line(name: str) -> str:
+            found = groups.get(name) or self.facets.get(name)
+            if found is None:
+                found = mentions(name) if MENTIONS_OF in name else self.digests.get(name, "-")
+            made = lines[name] = f"{name}={found}"
+            return made
+
         def sign(output: Output) -> str:
             parts = [common, output.path, output.version, templates_digest(output.templates)]
-            for name in sorted(output.inputs):
-                found = groups.get(name) or self.facets.get(name)
-                if found is None:
-                    found = mentions(name) if MENTIONS_OF in name else self.digests.get(name, "-")
-                parts.append(f"{name}={found}")
+            parts += [lines.get(name) or line(name) for name in sorted(output.inputs)]
             return sha256_hex("\n".join(parts).encode())
 
         return sign
@@ -426,6 +432,7 @@ class Project(Journal, Reach):
     ) -> Outcome:
         """Bring `sink` up to date with the sources; raises ContentError and writes nothing on errors."""
         started = time.perf_counter()
+        gc.unfreeze()  # what the last build read may be garbage now (see `_apart_from_the_collector`)
         self.parse_count = 0
         self._touched_sources, self._touched_facets, self._signed = set(), set(), set()
         self._items_made = set()
@@ -447,7 +454,8 @@ class Project(Journal, Reach):
             self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
             self._template_digests = {}
         report = Report()
-        loaded = self.load(report, edited, old_facets)
+        with _apart_from_the_collector():
+            loaded = self.load(report, edited, old_facets)
         if loaded is None or report.errors or (self.strict and report.warnings):
             self.dossier = self.summaries = None  # the next build resolves everything again
             raise ContentError(report.sorted())
@@ -538,6 +546,22 @@ class Project(Journal, Reach):
         outcome.diagnostics = self.last_diagnostics = report.sorted()
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+
+@contextlib.contextmanager
+def _apart_from_the_collector() -> Iterator[None]:
+    """Read a dossier without the cycle collector, and keep what was read out of its way until the
+    next build (`gc.freeze`). Reading makes millions of objects and no cycles: the collector would
+    scan them again and again for nothing, and forked workers would copy every page of memory its
+    scans touch."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _parse_document(
