@@ -480,6 +480,7 @@ class Project(Journal, Reach):
             signatures = {output.path: sign(output) for output in outputs}
             self._signed = set(signatures)
             renderer.entity_items = self._entity_items(renderer, signatures)
+            self._fresh_mentions = {}  # signed: let them go
         except (jinja2.TemplateError, OSError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None
         todo: list[Output] = []

@@ -217,6 +217,12 @@ class Citation:
         return annotation
 
     @property
+    def passage(self) -> str:
+        """The passage around the annotation, as the layouts made it (see `pages.passages`)."""
+        body = self.document.body
+        return body.passages[self.index + len(body.mentions) if self._claim else self.index]
+
+    @property
     def page(self) -> str:
         """The site path of the page holding the annotation."""
         kind = "articles" if isinstance(self.document, Article) else "entities"

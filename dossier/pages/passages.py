@@ -23,7 +23,7 @@ def attach_passages(template: jinja2.Template, document: Document) -> None:
     language = document.language if isinstance(document, Article) else ""
     context = template.new_context()
     environment = template.environment
-    passages = {}
+    passages = []
     try:
         for annotation in (*body.mentions, *body.claims):
             where = annotation.context
@@ -34,7 +34,7 @@ def attach_passages(template: jinja2.Template, document: Document) -> None:
                 "after": where.after,
             }
             context.exported_vars = set()
-            passages[annotation.anchor] = environment.concat(template.root_render_func(context))  # type: ignore[attr-defined]
+            passages.append(environment.concat(template.root_render_func(context)))  # type: ignore[attr-defined]
     except Exception:
         environment.handle_exception()  # as `Template.render` does: the traceback points into the layout
     body.passages = passages

@@ -7,7 +7,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from html import escape
 from typing import Any, NamedTuple
 
@@ -60,11 +60,10 @@ ENTITIES_META, ENTITIES_MENTIONS, ENTITIES_CLAIMS = "*entities#meta", "*entities
 CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_CLAIMS})
 
 
-@lru_cache(maxsize=1 << 18)
 def part_name(path: str, part: str) -> str:
-    """The dependency name of one part of a document. Names are made once and shared: a large
-    dossier's pages name the same few thousand parts some 300,000 times, and each copy would be
-    kept until the dependency record is made."""
+    """The dependency name of one part of a document. Names are interned: a large dossier's pages
+    name the same few thousand parts some 300,000 times, and each copy would be kept until the
+    dependency record is made."""
     return sys.intern(f"{path}#{part}")
 
 
@@ -315,7 +314,7 @@ class Views:
     @staticmethod
     def passage(citation: Citation) -> Markup:
         """The cited passage as `passage.html` rendered it when its document was read."""
-        return Markup(citation.document.body.passages[citation.annotation.anchor])
+        return Markup(citation.passage)
 
     def citation_view(self, page: str, citation: Citation) -> dict[str, Any]:
         annotation = citation.annotation

@@ -84,10 +84,10 @@ class ContentLink:
 class Annotated:
     """What one Markdown body yields: HTML with placeholders, and its annotations.
 
-    `passages` holds each annotation's passage (by anchor) as the pages quote it, rendered once with
-    the layouts (`pages.passages`). The HTML is kept compressed (`packed_html`, a sixth of its size
-    as a string): the bodies are most of a large dossier's memory, and each is read about once per
-    build, to render its page."""
+    `passages` holds the passage of each mention, then of each claim, as the pages quote it, made
+    once with the layouts (`pages.passages`). The HTML is kept compressed (`packed_html`, a sixth of
+    its size as a string): the bodies are most of a large dossier's memory, and each is read about
+    once per build, to render its page."""
 
     packed_html: bytes = b""
     mentions: list[Mention] = field(default_factory=list)
@@ -95,7 +95,7 @@ class Annotated:
     links: list[ContentLink] = field(default_factory=list)
     words: int = 0
     lead: str = ""  # the first paragraph as plain text, for descriptions
-    passages: dict[str, str] = field(default_factory=dict)
+    passages: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -356,12 +356,12 @@ class _Collector:
             if kind == "mention":
                 self.mention(token, where, context)
             else:
-                self.claim(token, where, context, text[start:end])
+                self.claim(token, where, context, context.text)  # one string for both, kept once
 
     def mention(self, token: Token, where: Position, context: Context) -> None:
         anchor = self.anchor("m-" + anchor_slug(token.meta["target"]))
         token.meta["anchor"] = anchor
-        self.result.mentions.append(Mention(token.meta["target"], token.content, anchor, where, context))
+        self.result.mentions.append(Mention(token.meta["target"], context.text, anchor, where, context))
 
     def claim(self, token: Token, where: Position, context: Context, text: str) -> None:
         attrs = {name: str(value) for name, value in token.attrs.items()}
