@@ -20,7 +20,7 @@ class JournalEntry:
     groups: dict[str, int]
     derived: dict[str, str]
     parsed: dict[str, tuple[str, Any, list[Diagnostic]]]
-    outputs: dict[str, tuple[str, str, frozenset[str]]]  # path → signature, digest, dependency record
+    outputs: dict[str, tuple[str, str, tuple[str, ...]]]  # path → signature, digest, dependency record
     entity_items: dict[str, tuple[str, bytes]]  # items of data/entities.json made by the build
     counts: tuple[int, int]
     diagnostics: list[Diagnostic]

@@ -39,7 +39,7 @@ from ..pages.render import (
     layout_error,
     template_closure,
 )
-from ..pages.views import MENTIONS_OF, part_name
+from ..pages.views import MENTIONS_OF, Record, part_name
 from ..pages.words import CATALOGS, SiteWords, load_words
 from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
@@ -112,7 +112,7 @@ class Project(Journal, Reach):
         self.bodies_written = False
         self._full_build = False
         self.groups: dict[str, int] = {}  # "*articles#meta", ... → XOR of their members' digests
-        self.output_inputs: dict[str, frozenset[str]] = {}  # output path → its dependency record
+        self.output_inputs: dict[str, Record] = {}  # output path → its dependency record
         self.counts = (0, 0)  # pages and files of the last build
         self.last_diagnostics: list[Diagnostic] = []
         self._previous: dict[str, Any] = {}  # path → parsed document, as of the last build
@@ -386,7 +386,7 @@ class Project(Journal, Reach):
 
         def sign(output: Output) -> str:
             parts = [common, output.path, output.version, templates_digest(output.templates)]
-            parts += [lines.get(name) or line(name) for name in sorted(output.inputs)]
+            parts += [lines.get(name) or line(name) for name in output.inputs]  # in order already
             return sha256_hex("\n".join(parts).encode())
 
         return sign

@@ -40,7 +40,7 @@ class Reach:
             names |= {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
         # A scan of the record, not an index kept from it: a few thousand set intersections take a
         # few milliseconds, and an inverse index would double the record's memory and cache.
-        reach = {path for path, inputs in self.output_inputs.items() if not inputs.isdisjoint(names)}
+        reach = {path for path, inputs in self.output_inputs.items() if not names.isdisjoint(inputs)}
         # The record covers every dependency the last build knew of; new ones can only come from
         # what the edited documents name now and did not name before.
         dossier = renderer.dossier
@@ -68,7 +68,7 @@ class Reach:
     def _record(self, outputs: list[Output]) -> None:
         """Keep each output's dependency record (its names are shared strings: see `pages.part_name`)."""
         for output in outputs:
-            self.output_inputs[output.path] = frozenset(output.inputs)
+            self.output_inputs[output.path] = output.inputs
         for path in self._parsed_now:
             result = self.parsed[path][1]
             if result is not None:

@@ -44,8 +44,10 @@ from .views import (
     EVENTS_FILE,
     FIGURES_FILE,
     Page,
+    Record,
     Views,
     latest_date,
+    record,
 )
 from .words import N_, SiteWords
 
@@ -169,7 +171,7 @@ class Output:
 
     path: str
     produce: Callable[[], bytes]
-    inputs: frozenset[str] = frozenset()
+    inputs: Record = ()
     templates: tuple[str, ...] = ()
     page: Page | None = None
     on_demand: bool = False  # the preview may make it when first requested
@@ -276,10 +278,10 @@ class Renderer:
             )
         )
         d, s, w = self.dossier, self.summaries, self.words
-        listing = frozenset({ARTICLES_META, ENTITIES_META})
-        mentions = frozenset({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS})
-        claims = CITATIONS | {FIGURES_FILE, EVENTS_FILE}
-        events = frozenset({EVENTS_FILE})
+        listing = record({ARTICLES_META, ENTITIES_META})
+        mentions = record({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS})
+        claims = record(CITATIONS | {FIGURES_FILE, EVENTS_FILE})
+        events = record({EVENTS_FILE})
         made += [
             Output("feed.xml", self.feed, listing, ("feed.xml",), on_demand=True),
             Output("sitemap.xml", self.sitemap, listing, ("sitemap.xml",), on_demand=True),

@@ -60,6 +60,15 @@ ENTITIES_META, ENTITIES_MENTIONS, ENTITIES_CLAIMS = "*entities#meta", "*entities
 CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_CLAIMS})
 
 
+Record = tuple[str, ...]  # a dependency record: its names, sorted
+
+
+def record(names: Iterable[str]) -> Record:
+    """A dependency record: the names, each once, in order. A tuple has a third of a set's size
+    (a large dossier's record holds half a million names), and signing reads them in order."""
+    return tuple(sorted(set(names)))
+
+
 def part_name(path: str, part: str) -> str:
     """The dependency name of one part of a document. Names are interned: a large dossier's pages
     name the same few thousand parts some 300,000 times, and each copy would be kept until the
@@ -103,7 +112,7 @@ class Page:
     template: str
     title: str
     build: Callable[[], dict[str, Any]] = dict
-    inputs: frozenset[str] = frozenset()
+    inputs: Record = ()
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
     schema: Callable[[], dict[str, Any]] | None = None  # schema.org description, for JSON-LD
@@ -357,7 +366,7 @@ class Views:
                 "entity_groups": self.entities_by_type(),
                 "articles": [self.article_card(path, a) for a in self.articles_in_order()],
             },
-            inputs=frozenset({HOME_FILE, FIGURES_FILE, EVENTS_FILE, *CITATIONS}),
+            inputs=record({HOME_FILE, FIGURES_FILE, EVENTS_FILE, *CITATIONS}),
             schema=lambda: structured.website(
                 d.config.title, d.config.description, self.absolute(""), self.words.language
             ),
@@ -392,7 +401,7 @@ class Views:
                 len(self.dossier.articles),
             ),
             build=lambda: {"articles": [self.article_card(path, a) for a in self.articles_in_order()]},
-            inputs=frozenset({ARTICLES_META, ENTITIES_META}),
+            inputs=record({ARTICLES_META, ENTITIES_META}),
             breadcrumbs=[(self._("Sources"), path)],
         )
 
@@ -410,7 +419,7 @@ class Views:
             or _first_words(article.body)
             or self._("%(title)s: a source.") % {"title": article.title},
             build=lambda: self._article_context(path, article, source),
-            inputs=frozenset(inputs),
+            inputs=record(inputs),
             breadcrumbs=[(self._("Sources"), "articles/"), (article.title, path)],
             schema=lambda: structured.news_article(
                 article, self.absolute(path), source, self._mentioned_names(article)
@@ -481,7 +490,7 @@ class Views:
             title=self._("Entities"),
             description=self._("People, organizations, products and publications in this dossier."),
             build=build,
-            inputs=frozenset({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS}),
+            inputs=record({ENTITIES_META, ARTICLES_MENTIONS, ENTITIES_MENTIONS}),
             breadcrumbs=[(self._("Entities"), path)],
         )
 
@@ -506,7 +515,7 @@ class Views:
             title=entity.name,
             description=entity.summary or self._("%(name)s in this dossier.") % {"name": entity.name},
             build=lambda: self._entity_context(path, entity),
-            inputs=frozenset(inputs),
+            inputs=record(inputs),
             breadcrumbs=[(self._("Entities"), "entities/"), (entity.name, path)],
             schema=lambda: structured.entity(entity, self.absolute(path)),
             kind="profile" if entity.type == "person" else "website",
@@ -664,7 +673,7 @@ class Views:
                     {y for e in events for y in range(e.date.earliest.year, e.date.latest.year + 1)}
                 ),
             },
-            inputs=frozenset({EVENTS_FILE, *CITATIONS}),
+            inputs=record({EVENTS_FILE, *CITATIONS}),
             breadcrumbs=[(self._("Timeline"), path)],
             schema=lambda: structured.events(
                 [(e, self.absolute(f"{path}#event-{e.key}")) for e in events], picture
@@ -696,7 +705,7 @@ class Views:
                 ],
                 "conflicts": conflicts,
             },
-            inputs=frozenset({FIGURES_FILE, *CITATIONS}),
+            inputs=record({FIGURES_FILE, *CITATIONS}),
             breadcrumbs=[(self._("Figures"), path)],
             schema=lambda: structured.dataset(
                 self._("Figures: %(title)s") % {"title": self.dossier.config.title},
