@@ -50,7 +50,10 @@ class Case:
 def measure(case: Case) -> None:
     """One run under /usr/bin/time: wall seconds, user+system seconds, peak resident KB."""
     case.prepare()
-    env = {**os.environ, **case.env}
+    # Python tools run as installed ones do, keeping their compiled modules between runs: a shell
+    # with PYTHONDONTWRITEBYTECODE set (as some containers have) compiles every module every time.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    env.update(case.env)
     result = subprocess.run(
         [TIME, "-f", "%e %U %S %M", *case.command],
         cwd=case.cwd,
