@@ -13,10 +13,9 @@ import contextlib
 import functools
 import gc
 import os
-import pickle
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,7 +29,7 @@ from ..model.figures import FigureSummary
 from ..model.resolve import resolve, resolve_edit
 from ..pages.data import entity_item
 from ..pages.layouts import ENGINE_LAYOUTS
-from ..pages.passages import PASSAGE_LAYOUT, attach_passages
+from ..pages.passages import PASSAGE_LAYOUT
 from ..pages.render import (
     Output,
     Renderer,
@@ -43,12 +42,13 @@ from ..pages.views import MENTIONS_OF, Record, part_name
 from ..pages.words import CATALOGS, SiteWords, load_words
 from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
-from ..reading.documents import load_home, parse_article, parse_entity
+from ..reading.documents import load_home
 from ..reading.registries import load_events, load_figures
 from .facets import PARTS, facets, mention_facets, sha256_hex
 from .folders import compiled_layouts
 from .freshness import same_bytes, vouches
 from .journal import Journal
+from .parsing import apart_from_the_collector, attach_passages_at, parse_document, read_document
 from .reach import Reach
 from .workers import parallel_map, parallel_results, write_file
 
@@ -232,7 +232,7 @@ class Project(Journal, Reach):
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2]
         if path.startswith(("content/articles/", "content/entities/")):
-            result, problems = _parse_document(self.root, options, passage, path)
+            result, problems = parse_document(self.root, options, passage, path)
         elif path == "content/figures.yaml":
             result, problems = load_figures(self.root)
         elif path == "content/events.yaml":
@@ -240,7 +240,7 @@ class Project(Journal, Reach):
         else:
             result, problems = load_home(self.root, options)
             if result is not None:
-                _attach_passages(self.root, passage, result)
+                attach_passages_at(self.root, passage, result)
         self._store(path, result, problems)
         return result, problems
 
@@ -317,7 +317,7 @@ class Project(Journal, Reach):
             p for p in sorted(self.digests) if p.startswith(("content/articles/", "content/entities/"))
         ]
         stale = [p for p in documents if self.parsed.get(p, ("",))[0] != self.digests[p]]
-        parsed = parallel_results(functools.partial(_read_document, self.root, options, passage), stale)
+        parsed = parallel_results(functools.partial(read_document, self.root, options, passage), stale)
         # A full build writes the bodies' pickles, as they come, where the cache will keep them.
         keep = self.pending_bodies if self._full_build and stale else None
         with keep.open("wb") if keep is not None else contextlib.nullcontext() as bodies:
@@ -432,7 +432,7 @@ class Project(Journal, Reach):
     ) -> Outcome:
         """Bring `sink` up to date with the sources; raises ContentError and writes nothing on errors."""
         started = time.perf_counter()
-        gc.unfreeze()  # what the last build read may be garbage now (see `_apart_from_the_collector`)
+        gc.unfreeze()  # what the last build read may be garbage now (see `parsing.apart_from_the_collector`)
         self.parse_count = 0
         self._touched_sources, self._touched_facets, self._signed = set(), set(), set()
         self._items_made = set()
@@ -454,7 +454,7 @@ class Project(Journal, Reach):
             self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
             self._template_digests = {}
         report = Report()
-        with _apart_from_the_collector():
+        with apart_from_the_collector():
             loaded = self.load(report, edited, old_facets)
         if loaded is None or report.errors or (self.strict and report.warnings):
             self.dossier = self.summaries = None  # the next build resolves everything again
@@ -547,53 +547,3 @@ class Project(Journal, Reach):
         outcome.diagnostics = self.last_diagnostics = report.sorted()
         outcome.seconds = time.perf_counter() - started
         return outcome
-
-
-@contextlib.contextmanager
-def _apart_from_the_collector() -> Iterator[None]:
-    """Read a dossier without the cycle collector, and keep what was read out of its way until the
-    next build (`gc.freeze`). Reading makes millions of objects and no cycles: the collector would
-    scan them again and again for nothing, and forked workers would copy every page of memory its
-    scans touch."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _parse_document(
-    root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
-) -> tuple[Any, list[Diagnostic]]:
-    """Parse one article or entity file and render its passages; a module-level function so worker
-    processes can run it."""
-    parse = parse_article if path.startswith("content/articles/") else parse_entity
-    result, problems = parse(root / path, path, options)
-    if result is not None:
-        _attach_passages(root, passage, result)
-    return result, problems
-
-
-def _read_document(
-    root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
-) -> tuple[Any, bytes, list[Diagnostic], dict[str, str], dict[str, str]]:
-    """`_parse_document` in a worker, which also digests what other pages show of the document
-    (`facets`, `mention_facets`): each walk over its mentions is made where they were found. The
-    body travels back as its pickle, which the build cache can keep as it is (`take_body`)."""
-    result, problems = _parse_document(root, options, passage, path)
-    if not isinstance(result, Article | Entity):
-        return result, b"", problems, {}, {}
-    found, mentions = facets(path, result), mention_facets(path, result)
-    blob = pickle.dumps(result.__dict__.pop("body"), protocol=pickle.HIGHEST_PROTOCOL)
-    return result, blob, problems, found, mentions
-
-
-def _attach_passages(root: Path, passage: jinja2.Template, document: Any) -> None:
-    """`attach_passages`, with a layout's error told where it is (in a worker, where its traceback is)."""
-    try:
-        attach_passages(passage, document)
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise ContentError([layout_error(exc, root)]) from None
