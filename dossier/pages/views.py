@@ -129,6 +129,7 @@ class Views:
         self.words = words
         self._ = words.gettext
         self._resolved: dict[tuple[int, str, str], str] = {}
+        self._slugs: dict[str, str | None] = {}  # a name written in content → its entity's slug
         self._entity_metas: dict[str, str | None] = {}  # a name written in content → its entity's meta
         self.entity_figures: dict[str, list[str]] = defaultdict(list)
         for key, figure in dossier.figures.items():
@@ -224,8 +225,15 @@ class Views:
 
     # Dependencies
 
+    def slug_of(self, name: str) -> str | None:
+        """The slug of the entity a written name stands for, looked up once per build: names are
+        written tens of thousands of times, and each lookup normalises the name."""
+        if name not in self._slugs:
+            self._slugs[name] = self.dossier.entity_slug(name)
+        return self._slugs[name]
+
     def entity_file(self, name: str) -> set[str]:
-        slug = self.dossier.entity_slug(name)
+        slug = self.slug_of(name)
         return {meta(self.dossier.entities[slug].path)} if slug else set()
 
     def entity_files(self, names: Iterable[str]) -> set[str]:
@@ -234,7 +242,7 @@ class Views:
         found = set()
         for name in set(names):
             if name not in metas:
-                slug = self.dossier.entity_slug(name)
+                slug = self.slug_of(name)
                 metas[name] = meta(self.dossier.entities[slug].path) if slug else None
             if metas[name] is not None:
                 found.add(metas[name])
@@ -428,14 +436,14 @@ class Views:
         )
 
     def _mentioned_names(self, article: Article) -> list[str]:
-        slugs = dict.fromkeys(self.dossier.entity_slug(m.target) for m in article.body.mentions)
+        slugs = dict.fromkeys(self.slug_of(m.target) for m in article.body.mentions)
         return [self.dossier.entities[slug].name for slug in slugs if slug]
 
     def _article_context(self, path: str, article: Article, source: Entity | None) -> dict[str, Any]:
         d = self.dossier
         counts: dict[str, int] = {}
         for mention in article.body.mentions:
-            slug = d.entity_slug(mention.target)
+            slug = self.slug_of(mention.target)
             if slug:
                 counts[slug] = counts.get(slug, 0) + 1
         entities = sorted(((d.entities[s], n) for s, n in counts.items()), key=lambda p: p[0].name.casefold())
