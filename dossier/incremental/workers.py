@@ -7,6 +7,7 @@ parsing, and (path, digest) pairs from rendering, whose bytes the workers write 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,47 +38,43 @@ def _run(item: Any) -> Any:
     return _TASK(item)
 
 
-def parallel_map(
-    task: Callable[[Any], Any], items: Sequence[Any], alongside: Callable[[], None] | None = None
-) -> list[Any]:
-    """`[task(i) for i in items]`, spread over forked processes when it is worth it. `alongside` is
-    work for this process meanwhile (it would otherwise wait), whose results it keeps."""
+@contextlib.contextmanager
+def _forked(task: Callable[[Any], Any], count: int) -> Iterator[tuple[Any, int]]:
+    """A pool of forked workers that run `task`, and the size of the chunks to hand them `count`
+    items in; no pool when the items are too few to be worth one (or this system cannot fork)."""
     global _TASK
-    workers = worker_count() if len(items) >= PARALLEL_FROM else 1
+    workers = worker_count() if count >= PARALLEL_FROM else 1
     if workers == 1:
-        results = [task(item) for item in items]
-        if alongside is not None:
-            alongside()
-        return results
-    import multiprocessing
-
-    _TASK = task
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_run, items, chunksize=max(1, len(items) // (workers * 64)))
-            if alongside is not None:
-                alongside()
-            return pending.get()
-    finally:
-        _TASK = None
-
-
-def parallel_results(task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
-    """`parallel_map`'s results one by one, in order, as the workers make them, so that the caller
-    can take each in while the others are still being made."""
-    global _TASK
-    workers = worker_count() if len(items) >= PARALLEL_FROM else 1
-    if workers == 1:
-        yield from (task(item) for item in items)
+        yield None, 0
         return
     import multiprocessing
 
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_run, items, chunksize=max(1, len(items) // (workers * 64)))
+            yield pool, max(1, count // (workers * 64))
     finally:
         _TASK = None
+
+
+def parallel_map(
+    task: Callable[[Any], Any], items: Sequence[Any], alongside: Callable[[], None] | None = None
+) -> list[Any]:
+    """`[task(i) for i in items]`, spread over forked processes when it is worth it. `alongside` is
+    work for this process meanwhile (it would otherwise wait), whose results it keeps."""
+    with _forked(task, len(items)) as (pool, chunks):
+        pending = pool.map_async(_run, items, chunksize=chunks) if pool else None
+        results = [task(item) for item in items] if pending is None else []
+        if alongside is not None:
+            alongside()
+        return pending.get() if pending is not None else results
+
+
+def parallel_results(task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+    """`parallel_map`'s results one by one, in order, as the workers make them, so that the caller
+    can take each in while the others are still being made."""
+    with _forked(task, len(items)) as (pool, chunks):
+        yield from pool.imap(_run, items, chunksize=chunks) if pool else (task(i) for i in items)
 
 
 def write_file(folder: Path, path: str, data: bytes | Iterable[bytes]) -> str:
