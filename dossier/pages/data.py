@@ -24,11 +24,15 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 def _json_list(items: Iterable[Any]) -> bytes:
     """A JSON array, one item encoded at a time: the exports of a large dossier run to tens of
     megabytes, and building all their items before encoding any would hold them all at once."""
-    return _joined(_ENCODE(item).encode() for item in items)
+    return b"".join(_json_parts(_ENCODE(item).encode() for item in items))
 
 
-def _joined(items: Iterable[bytes]) -> bytes:
-    return b"[" + b",".join(items) + b"]\n"
+def _json_parts(items: Iterable[bytes]) -> Iterator[bytes]:
+    """A JSON array of encoded items, in parts, so a file can be written without being held whole."""
+    yield b"["
+    for number, item in enumerate(items):
+        yield b"," + item if number else item
+    yield b"]\n"
 
 
 def _date(date: FuzzyDate | None, words: SiteWords) -> dict[str, str] | None:
@@ -61,14 +65,10 @@ def entities_json(dossier: Dossier, encoded: Callable[[Entity], bytes] | None = 
 def entities_json_parts(
     dossier: Dossier, encoded: Callable[[Entity], bytes] | None = None
 ) -> Iterator[bytes]:
-    """Every entity with its mentions, in parts, so the file can be written without being held
-    whole. `encoded` may give an entity's item as made before: an edit changes a few of them, and
-    the mentions of all are most of the file."""
+    """Every entity with its mentions, in parts (`_json_parts`). `encoded` may give an entity's item
+    as made before: an edit changes a few of them, and the mentions of all are most of the file."""
     encode = encoded or functools.partial(entity_item, dossier)
-    yield b"["
-    for number, entity in enumerate(sorted(dossier.entities.values(), key=lambda e: e.slug)):
-        yield b"," + encode(entity) if number else encode(entity)
-    yield b"]\n"
+    return _json_parts(encode(e) for e in sorted(dossier.entities.values(), key=lambda e: e.slug))
 
 
 def entity_item(dossier: Dossier, e: Entity) -> bytes:

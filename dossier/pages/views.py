@@ -130,7 +130,7 @@ class Views:
         self._ = words.gettext
         self._resolved: dict[tuple[int, str, str], str] = {}
         self._slugs: dict[str, str | None] = {}  # a name written in content → its entity's slug
-        self._entity_metas: dict[str, str | None] = {}  # a name written in content → its entity's meta
+        self._entity_metas: dict[str, str] = {}  # entity slug → its meta (see `entity_meta`)
         self.entity_figures: dict[str, list[str]] = defaultdict(list)
         for key, figure in dossier.figures.items():
             if figure.entity is not None:
@@ -232,21 +232,18 @@ class Views:
             self._slugs[name] = self.dossier.entity_slug(name)
         return self._slugs[name]
 
+    def entity_meta(self, slug: str) -> str:
+        """The dependency name of what pages show of an entity, made once per build."""
+        if slug not in self._entity_metas:
+            self._entity_metas[slug] = meta(self.dossier.entities[slug].path)
+        return self._entity_metas[slug]
+
     def entity_file(self, name: str) -> set[str]:
-        slug = self.slug_of(name)
-        return {meta(self.dossier.entities[slug].path)} if slug else set()
+        return self.entity_files((name,))
 
     def entity_files(self, names: Iterable[str]) -> set[str]:
-        """`entity_file` of each name, each name looked up once per build."""
-        metas = self._entity_metas
-        found = set()
-        for name in set(names):
-            if name not in metas:
-                slug = self.slug_of(name)
-                metas[name] = meta(self.dossier.entities[slug].path) if slug else None
-            if metas[name] is not None:
-                found.add(metas[name])
-        return found
+        """`entity_file` of each name: what pages show of the entities the names stand for."""
+        return {self.entity_meta(slug) for name in set(names) if (slug := self.slug_of(name))}
 
     @staticmethod
     def citing(citations: list[Citation], part: str) -> set[str]:
@@ -510,7 +507,7 @@ class Views:
             source = citation.document.path
             inputs.add(mentions_of(source, citation.annotation.target))
             inputs.add(meta(source))
-        inputs |= self.entity_files(d.entities[slug].name for slug, _ in d.related(entity.slug))
+        inputs |= {self.entity_meta(slug) for slug, _ in d.related(entity.slug)}
         inputs |= {meta(a.path) for a in self.sourced_by[entity.slug]}
         for key in self.entity_figures[entity.slug]:
             inputs |= self.figure_inputs(key)
