@@ -37,27 +37,18 @@ def apart_from_the_collector() -> Iterator[None]:
             gc.enable()
 
 
-def parse_document(
-    root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
-) -> tuple[Any, list[Diagnostic]]:
-    """Parse one article or entity file and render its passages; a module-level function so worker
-    processes can run it."""
-    parse = parse_article if path.startswith("content/articles/") else parse_entity
-    result, problems = parse(root / path, path, options)
-    if result is not None:
-        attach_passages_at(root, passage, result)
-    return result, problems
-
-
 def read_document(
     root: Path, options: MarkdownOptions, passage: jinja2.Template, path: str
 ) -> tuple[Any, bytes, list[Diagnostic], dict[str, str], dict[str, str]]:
-    """`parse_document` in a worker, which also digests what other pages show of the document
-    (`facets`, `mention_facets`): each walk over its mentions is made where they were found. The
-    body travels back as its pickle, which the build cache can keep as it is (`take_body`)."""
-    result, problems = parse_document(root, options, passage, path)
+    """Parse one article or entity file in a worker, render its passages, and digest what other
+    pages show of it (`facets`, `mention_facets`), so each walk over its mentions is made where
+    they were found. The body travels back as its pickle, which the build cache can keep as it is
+    (`take_body`)."""
+    parse = parse_article if path.startswith("content/articles/") else parse_entity
+    result, problems = parse(root / path, path, options)
     if not isinstance(result, Article | Entity):
         return result, b"", problems, {}, {}
+    attach_passages_at(root, passage, result)
     found, mentions = facets(path, result), mention_facets(path, result)
     blob = pickle.dumps(result.__dict__.pop("body"), protocol=pickle.HIGHEST_PROTOCOL)
     return result, blob, problems, found, mentions

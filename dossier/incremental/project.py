@@ -24,7 +24,7 @@ import jinja2
 
 from .. import __version__
 from ..diagnostics import ContentError, Diagnostic, Report
-from ..model.documents import Article, Config, Content, Dossier, Entity
+from ..model.documents import Config, Content, Dossier, Entity
 from ..model.figures import FigureSummary
 from ..model.resolve import resolve, resolve_edit
 from ..pages.data import entity_item
@@ -44,11 +44,11 @@ from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
 from ..reading.documents import load_home
 from ..reading.registries import load_events, load_figures
-from .facets import PARTS, facets, mention_facets, sha256_hex
+from .facets import PARTS, mention_facets, sha256_hex
 from .folders import compiled_layouts
 from .freshness import same_bytes, vouches
 from .journal import Journal
-from .parsing import apart_from_the_collector, attach_passages_at, parse_document, read_document
+from .parsing import apart_from_the_collector, attach_passages_at, read_document
 from .reach import Reach
 from .workers import parallel_map, parallel_results, write_file
 
@@ -224,16 +224,16 @@ class Project(Journal, Reach):
 
     # Parsing
 
-    def _parse(
+    def _parse_registry(
         self, path: str, options: MarkdownOptions, passage: jinja2.Template
     ) -> tuple[Any, list[Diagnostic]]:
+        """figures.yaml, events.yaml or the home page, read again only when its bytes changed
+        (articles and entities are read by `_content`, in workers)."""
         digest = self.digests[path]
         cached = self.parsed.get(path)
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2]
-        if path.startswith(("content/articles/", "content/entities/")):
-            result, problems = parse_document(self.root, options, passage, path)
-        elif path == "content/figures.yaml":
+        if path == "content/figures.yaml":
             result, problems = load_figures(self.root)
         elif path == "content/events.yaml":
             result, problems = load_events(self.root)
@@ -241,18 +241,14 @@ class Project(Journal, Reach):
             result, problems = load_home(self.root, options)
             if result is not None:
                 attach_passages_at(self.root, passage, result)
-        self._store(path, result, problems)
+        self._store(path, result, problems, {})
         return result, problems
 
-    def _store(
-        self, path: str, result: Any, problems: list[Diagnostic], found: dict[str, str] | None = None
-    ) -> None:
-        """Keep a parse result, with its facets (`found`, when the worker that parsed it made them)."""
+    def _store(self, path: str, result: Any, problems: list[Diagnostic], found: dict[str, str]) -> None:
+        """Keep a parse result, with its facets (made by the worker that parsed it, see `parsing`)."""
         self.parsed[path] = (self.digests[path], result, problems)
         self.parse_count += 1
         self._parsed_now.add(path)
-        if found is None:
-            found = facets(path, result) if isinstance(result, Article | Entity) else {}
         self._set_facets(path, found)
 
     def load(
@@ -323,14 +319,14 @@ class Project(Journal, Reach):
         with keep.open("wb") if keep is not None else contextlib.nullcontext() as bodies:
             for path, (result, blob, problems, found, mentions) in zip(stale, parsed, strict=True):
                 if result is not None:
-                    result.take_body(blob, bodies, str(keep))
+                    result.take_body(blob, bodies, str(keep or ""))
                 self._store(path, result, problems, found)
                 self._fresh_mentions[path] = mentions
         self.bodies_written = self.bodies_written or keep is not None
         articles, entities = [], []
         for path in sorted(self.digests):
             if path.startswith(("content/articles/", "content/entities/")):
-                result, problems = self._parse(path, options, passage)
+                _, result, problems = self.parsed[path]
                 report.extend(problems)
                 if result is not None:
                     (articles if path.startswith("content/articles/") else entities).append(result)
@@ -339,7 +335,7 @@ class Project(Journal, Reach):
         for path in REGISTRIES:
             if path not in self.digests:
                 continue
-            result, problems = self._parse(path, options, passage)
+            result, problems = self._parse_registry(path, options, passage)
             report.extend(problems)
             if path == "content/figures.yaml":
                 figures = result
