@@ -71,11 +71,9 @@ class Document:
     def take_body(self, blob: bytes, file: BinaryIO | None = None, name: str = "") -> None:
         """Set the body from its pickle, made where the document was parsed. With a `file` (to be
         at `name`), the pickle is written there too, so the cache need not make it again."""
-        state = self.__dict__
-        state["body"] = pickle.loads(blob)
+        self.__dict__["body"] = pickle.loads(blob)
         if file is not None:
-            state["body_at"] = (name, file.tell(), len(blob))
-            file.write(blob)
+            self._write_at(file, name, blob)
 
     def write_body_apart(self, file: BinaryIO, name: str, adopted: str = "") -> None:
         """Write the body's pickle to `file`, which will be at `name`, and keep only where it is:
@@ -89,11 +87,14 @@ class Document:
             state["body_at"] = (name, *place[1:])
             state.pop("body", None)
             return
-        blob = self._body_pickle()
-        state["body_at"] = (name, file.tell(), len(blob))
-        file.write(blob)
+        self._write_at(file, name, self._body_pickle())
         state.pop("body", None)
         state.pop("body_blob", None)
+
+    def _write_at(self, file: BinaryIO, name: str, blob: bytes) -> None:
+        """Append the body's pickle to `file` (to be at `name`) and remember where it is."""
+        self.__dict__["body_at"] = (name, file.tell(), len(blob))
+        file.write(blob)
 
 
 _OPEN: dict[str, int] = {}  # body files, opened once; read with pread, so forked workers share them
