@@ -18,7 +18,7 @@ from dossier.authoring import fetch
 from dossier.authoring.slugs import slugify
 from dossier.cli import main
 
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "seeds"
 
 
 def new_dossier(tmp_path: Path, capsys) -> Path:

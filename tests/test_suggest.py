@@ -276,7 +276,7 @@ def test_candidates_from_the_four_seeds_name_most_of_the_dossiers_entities(tmp_p
     root = tmp_path / "fresh"
     assert main(["new", str(root)]) == 0
     (root / "content/articles/example-article.md").unlink()
-    assert main(["add", str(REPO.parent / "shared/seeds"), "--root", str(root)]) == 0
+    assert main(["add", str(REPO / "tests/seeds"), "--root", str(root)]) == 0
     capsys.readouterr()
     assert main(["suggest", "--format", "json", "--kinds", "candidate", "--root", str(root)]) == 0
     candidates = json.loads(capsys.readouterr().out)

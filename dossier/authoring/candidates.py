@@ -1,72 +1,117 @@
-"""Names that no entity file has yet: what a fresh dossier's sources talk about.
+"""Names that no entity file has yet: what an article talks about, ranked by the evidence of its text.
 
-A name is a word or phrase the language's general vocabulary does not hold: capitalised words a
-word list (wordfreq, whose lists ship in the package) finds rare in the article's language, words
-with inner capitals or digits (`MiMo`, `QwQ-32B`, `o1-mini`), acronyms, and runs of capitalised
-words with a rare one among them (`Lu Weibing`, `South China Morning Post`). German compound nouns
-(`Grafikprozessoren` = `Grafik` + `Prozessoren`) and words seen only at the start of a sentence are
-kept out. Candidates are ranked by how many sources name them, then how often.
+No list of names is consulted: a name is what the text treats as one. The evidence, weighed per
+occurrence: capitals where the language does not capitalise every noun (English mid-sentence);
+spellings no word has (inner capitals or digits: `MiMo`, `iPhone`, `DVB-T2`); words the general
+vocabulary lacks (wordfreq's lists, which ship in the package, weigh this; they never veto a name
+that other evidence carries, so `Amazon` and `Shell` stay names); runs of capitalised words, German
+adjectives capitalised inside a name (`Deutsche Bahn`, `Europäischer Gerichtshof`); a legal suffix
+(`GmbH`, `Inc.`); a role word before (`Chef`, `CEO`, `Minister`); a German noun written without an
+article (`Lyft gab bekannt`); a name joined to a noun (`Waymo-Chef`). Repetition adds it up.
+
+One candidate per thing: a person's surname used alone (`Stenger`), a genitive (`Stengers`,
+`Xiaomi's`), an inflected German adjective (`Deutscher Bahn`), an organization's short form
+(`Whole Foods` for `Whole Foods Market`) and an acronym defined in brackets (`Screen Actors Guild
+(SAG)`) become aliases of the full name. Its type comes from the words around it (see `cues`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..syntax.names import name_key
-from .scan import strip
+from .cues import LEGAL_SUFFIXES, PLACE_BEFORE, cue, is_role, places
+from .scan import scan
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
-PART = 3.0  # a part of a compound must be at least this common
+RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
+PART = 3.0  # a part of a German compound must be at least this common
+KEEP = 3.0  # the evidence a name needs to be proposed
+TITLE = 4.0  # the evidence a name in the title adds
+
+_TOKEN = re.compile(r"[^\W_](?:[\w&]|['’.\-‑/](?=[^\W_]))*", re.U)
 _DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[^\W_](?:[\w'’&]|[-‑](?=\w))*", re.U)
-_NOT_NAMES = re.compile(r"[QH][1-4]|\d+[a-z]*|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}")  # Q3, 3nm, R&D
-_TITLES = {
-    "person": ("präsident", "president", "ceo", "chef", "chefin", "gründer", "founder", "chairman",
-               "vorstand", "minister", "forscherin", "forscher", "researcher", "dr.", "mr.", "ms.", "herr",
-               "frau", "präsidenten", "gründers", "staatschef", "chief"),
-    "organization": ("konzern", "unternehmen", "company", "firma", "group", "inc", "corporation", "holdings"),
-    "event": ("conference", "konferenz", "summit", "gipfel", "messe"),
-    "product": ("modell", "model", "chip", "suv", "smartphone", "sprachmodell"),
-    "publication": ("berichtete", "reported", "zeitung", "newspaper"),
-}  # fmt: skip
-
-
-_PERSON_TITLES = set(_TITLES["person"])
-# Endings of German nouns made from other words: such a word is vocabulary even when rare.
-_GERMAN_NOUN_ENDINGS = (
-    "ung", "ungen", "heit", "keit", "schaft", "ität", "ismus", "ierung", "zieher", "aufgaben",
-)  # fmt: skip
+_NOT_NAMES = re.compile(r"[QH][1-4]|\d+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_CONNECTORS = frozenset("de da di von van del la le du bin al y".split())
+_AFTER_VON = frozenset("der den".split())  # `Ursula von der Leyen`
+_DETERMINERS = frozenset(
+    "the a an this that these those der die das den dem des ein eine einen einem einer eines kein keine "
+    "sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen".split()
+)
+_ARTICLE_BEFORE = _DETERMINERS | frozenset("im am vom zum zur beim ins ans".split())
+_CALENDAR = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember january "
+    "february march may june july october december jan feb mar apr jun jul aug sep sept oct okt nov "
+    "dec dez montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday "
+    "thursday friday saturday sunday".split()
+)
+_SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
+_ADJECTIVE_ENDINGS = ("er", "en", "em", "es", "e")
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ischen", "ische", "ischer", "isches")
 
 
 @dataclass
 class Candidate:
-    text: str
-    count: int = 0
+    """A name with the evidence for it; `start`/`end` are its first occurrence in `path`'s body."""
+
+    name: str
+    type: str
+    aliases: set[str]
+    count: int
+    score: float
+    path: str
+    start: int
+    end: int
     sources: set[str] = field(default_factory=set)
-    forms: set[str] = field(default_factory=set)  # inflected forms seen (`Xiaomis`), for aliases
-    hints: dict[str, int] = field(default_factory=dict)
+    place: tuple[int, int, int, int] | None = None  # line, column, end line, end column in the file
+    shown: str = ""  # the text of the first occurrence
 
     @property
-    def type(self) -> str | None:
-        if not self.hints:
-            return None
-        best = max(self.hints.items(), key=lambda item: item[1])
-        return best[0]
+    def id(self) -> str:
+        return suggestion_id(self.path, "candidate", self.start, self.end, name_key(self.name))
+
+    @property
+    def keys(self) -> set[str]:
+        return {name_key(self.name)} | {name_key(a) for a in self.aliases}
 
     def to_json(self) -> dict[str, object]:
+        line, column, end_line, end_column = self.place or (0, 0, 0, 0)
+        aliases = sorted(self.aliases - {self.name})
         return {
+            "id": self.id,
+            "path": self.path,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
             "kind": "candidate",
-            "text": self.text,
+            "text": self.shown or self.name,
+            "annotation": f"[[{self.name}]]"
+            if self.shown in ("", self.name)
+            else f"[[{self.name}|{self.shown}]]",
+            "target": None,
             "count": self.count,
             "sources": sorted(self.sources),
             "type": self.type,
-            "aliases": sorted(self.forms - {self.text}),
+            "aliases": aliases,
+            "proposal": {"name": self.name, "type": self.type, "aliases": aliases},
             "reason": f"named {self.count} time{'s' * (self.count != 1)} in {len(self.sources)} "
             f"source{'s' * (len(self.sources) != 1)}; no entity has this name",
         }
+
+
+def suggestion_id(path: str, kind: str, start: int, end: int, what: str) -> str:
+    """Stable while the file is unchanged: made from where the suggestion is and what it proposes."""
+    return hashlib.sha256(f"{path}\0{kind}\0{start}\0{end}\0{what}".encode()).hexdigest()[:16]
+
+
+# The general vocabulary
 
 
 @cache
@@ -77,26 +122,26 @@ def _zipf(word: str, language: str) -> float:
 
 
 @cache
-def _native(word: str, language: str) -> bool:
-    """A word of the article's own language that English does not use: a German noun such as
-    `Vorstoß` or `Gründer`, common in German and near absent from English."""
-    own = _zipf(word, language)
-    if language == "de" and word.lower().endswith(_GERMAN_NOUN_ENDINGS) and _zipf(word, "en") == 0:
-        return True
-    return language != "en" and own >= 2.0 and _zipf(word, "en") < own - 1.5
+def _common(word: str, language: str) -> float:
+    """How common a word is in the article's language or in English (which news copy borrows from)."""
+    return max(_zipf(word, language), _zipf(word, "en"))
 
 
 @cache
-def _vocabulary(word: str, language: str) -> bool:
-    """General vocabulary of the article's language or of English (which news copy borrows from)."""
-    return _zipf(word, language) >= COMMON or _zipf(word, "en") >= COMMON or _native(word, language)
+def _native_noun(word: str, language: str) -> bool:
+    """A German word that is German vocabulary and not a borrowed English one: a noun such as
+    `Vorstoß`, `Gründer` or `Grafikprozessoren` (a compound of known words)."""
+    if language != "de":
+        return False
+    own, english = _zipf(word, "de"), _zipf(word, "en")
+    return (own >= PART and english < own - 1.0) or _compound(word)
 
 
 @cache
-def _compound(word: str, language: str) -> bool:
+def _compound(word: str) -> bool:
     """Whether a German noun splits into known words (`Grafikprozessoren`, `Chipprojekt`)."""
-    if language != "de" or len(word) < 7 or _zipf(word, "en") >= 1.0:
-        return False  # a word English knows is no German compound (`Tencent` is not `Ten` + `cent`)
+    if len(word) < 7 or _zipf(word, "en") >= 1.0 or not word.isalpha():
+        return False
     lowered = word.lower()
 
     @cache
@@ -106,7 +151,7 @@ def _compound(word: str, language: str) -> bool:
         for end in range(len(lowered), start + 2, -1):
             part = lowered[start:end]
             forms = (part, part[:-1] if part.endswith("s") and end < len(lowered) else part, part + "en")
-            if any(_zipf(form, language) >= PART for form in forms) and splits(end):
+            if any(_zipf(form, "de") >= PART for form in forms) and splits(end):
                 return start > 0 or end < len(lowered)
         return False
 
@@ -114,153 +159,520 @@ def _compound(word: str, language: str) -> bool:
 
 
 def _name_like(token: str) -> bool:
-    """Inner capitals or digits: spelled as names are, not as words (`MiMo`, `QwQ-32B`, `YU7`)."""
+    """Inner capitals or digits: spelled as names are, not as words (`MiMo`, `iPhone`, `DVB-T2`)."""
     rest = token[1:]
-    return rest.lower() != rest or (_DIGIT.search(token) is not None and not token.isdigit())
-
-
-@cache
-def _word_like_name(token: str, language: str) -> bool:
-    """A single token that can name an entity on its own."""
-    if token.isdigit() or _NOT_NAMES.fullmatch(token) or len(token) < 2:
-        return False
-    bare = token[:-1] if token.endswith("s") and token[:-1].isupper() else token  # GPUs, SoCs
-    if _name_like(token):
-        return not (bare.isupper() and _vocabulary(bare, language)) and not _vocabulary(bare, language)
-    return (
-        token[:1].isupper()
-        and len(token) >= 3
-        and not _vocabulary(token, language)
-        and not (_compound(token, language))
+    return rest.lower() != rest or (
+        _DIGIT.search(token) is not None and not token.isdigit() and any(c.isalpha() for c in token)
     )
 
 
-def rank(per_file: Iterable[tuple[dict[str, Candidate], dict[str, bool]]]) -> list[Candidate]:
-    """Merge the candidates of each file (see `candidates_in`) and rank them."""
-    found: dict[str, Candidate] = {}
-    initial_only: dict[str, bool] = {}
-    for names, initials in per_file:
-        for key, candidate in names.items():
-            merged = found.setdefault(key, Candidate(candidate.text))
-            _merge(merged, candidate)
-            initial_only[key] = initial_only.get(key, True) and initials[key]
-    ranked = [c for key, c in found.items() if not initial_only.get(key)]
-    for candidate in ranked:  # a genitive form folds into its base when both are seen
-        base = found.get(name_key(candidate.text[:-1])) if candidate.text.endswith("s") else None
-        if base is not None and base is not candidate:
-            _merge(base, candidate)
-            candidate.count = 0
-    ranked = [c for c in ranked if c.count]
-    ranked.sort(key=lambda c: (-len(c.sources), -c.count, -_name_score(c.text), c.text))
-    return ranked
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or _name_like(token)
 
 
-def _merge(into: Candidate, other: Candidate) -> None:
-    into.count += other.count
-    into.sources |= other.sources
-    into.forms |= other.forms
-    for kind, count in other.hints.items():
-        into.hints[kind] = into.hints.get(kind, 0) + count
+# Reading one article
 
 
-def candidates_in(path: str, body: str, language: str, known: frozenset[str]) -> tuple[dict, dict]:
-    """The candidates of one file (`known`: name keys of the dossier's entities), and whether each
-    was seen only at the start of a sentence."""
-    found: dict[str, Candidate] = {}
-    initial_only: dict[str, bool] = {}
-    plain, _ = strip(body)
-    for line in plain.split("\n"):
-        if not line.lstrip().startswith("#"):  # headings are title case: every word capitalised
-            _line(line, path, language, known, found, initial_only)
-    return found, initial_only
+@dataclass
+class _Occurrence:
+    start: int
+    end: int
+    words: tuple[str, ...]
+    initial: bool
+    evidence: float
+    hints: Counter
 
 
-def _name_score(text: str) -> float:
-    """Among names seen as often, those spelled like names, or known in English too, come first."""
-    words = text.split()
-    return len(words) + 2 * _name_like(text) + max(_zipf(w, "en") for w in words) / 10
+@dataclass
+class _Form:
+    words: tuple[str, ...]
+    occurrences: list[_Occurrence] = field(default_factory=list)
+    spellings: Counter = field(default_factory=Counter)
+
+    @property
+    def text(self) -> str:
+        return self.spellings.most_common(1)[0][0]
 
 
-def _line(line, path, language, known, found, initial_only) -> None:
-    run: list[tuple[int, int, str, bool]] = []
+def candidates_in(
+    path: str, body: str, language: str, known: frozenset[str], title: str = ""
+) -> list[Candidate]:
+    """The candidate entities of one article body, best first (`known`: name keys of the dossier's
+    entities, which are never proposed). A name the title repeats is what the article is about."""
+    language = language.split("-")[0].lower()
+    scanned = scan(body)
+    forms: dict[str, _Form] = {}
+    acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
+    tokens = [
+        (m.start(), m.end(), m[0])
+        for m in _TOKEN.finditer(body)
+        if scanned.is_free(m.start(), m.end()) and not _in_heading(body, m.start())
+    ]
+    lowered = frozenset(text for _, _, text in tokens if text.islower())
+    for run, before, after in _runs(body, tokens):
+        for occurrence in _occurrences(body, run, before, after, language, lowered):
+            key = name_key(" ".join(occurrence.words))
+            form = forms.setdefault(key, _Form(occurrence.words))
+            form.occurrences.append(occurrence)
+            form.spellings[" ".join(occurrence.words)] += 1
+            acronym = _defined_acronym(body, occurrence)
+            if acronym:
+                acronyms[name_key(acronym)] = key
+    clusters = _cluster(forms, acronyms, language)
+    found = []
+    for members in clusters:
+        candidate = _candidate(path, members, forms, title)
+        if candidate is not None and not (candidate.keys & known):
+            found.append(candidate)
+    found.sort(key=lambda c: (-c.score, c.start))
+    return found
 
-    def close_run() -> None:
-        while run and (_native(run[0][2], language) or run[0][2].lower() in _PERSON_TITLES):
-            run.pop(0)  # a noun or title before a name: "Gründer Lei Jun"
-        while run and (_native(run[-1][2], language) or (run[-1][2].isdigit() and len(run[-1][2]) != 4)):
-            run.pop()  # a noun after a name: "Xiaomis Vorstoß"
-        if len(run) >= 2:
-            words = [t for _, _, t, _ in run]
-            borrowed = len(words) >= 3 and all(not _native(w, language) for w in words)  # an English name
-            if any(_NOT_NAMES.fullmatch(w) for w in words):
-                pass
-            elif language == "en" or borrowed or any(not _vocabulary(w, language) for w in words):
-                _add(" ".join(words), line, run[0][0], run[-1][1], path, known, found, initial_only, False)
-        elif run:
-            start, end, token, initial = run[0]
-            _single(token, line, start, end, path, language, known, found, initial_only, initial)
-        run.clear()
 
-    previous_end = None
-    for match in _TOKEN.finditer(line):
-        start, end, token = match.start(), match.end(), match[0]
-        if token.islower() and (token.isalpha() or _DIGIT.search(token) is None):  # an ordinary word
-            if run:
-                close_run()
-            previous_end = end
-            continue
-        gap = line[previous_end:start] if previous_end is not None else ""
-        initial = previous_end is None or any(mark in gap for mark in ".!?:;")
-        joined = previous_end is not None and gap.strip() == ""
-        if not joined or initial or token.lower() in _PERSON_TITLES:
-            close_run()
-        capitalised = token[:1].isupper() or _name_like(token)
-        if capitalised or (run and token.isdigit() and len(token) == 4):
-            run.append((start, end, token, initial))
-            genitive = language == "de" and token.endswith("s") and not _vocabulary(token[:-1], language)
-            if token.lower() in _PERSON_TITLES or genitive:
-                close_run()  # "Präsident Lu Weibing", "Alibabas QwQ-32B": the name stands alone
+def _contains(text: str, name: str) -> bool:
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _in_heading(body: str, at: int) -> bool:
+    """Headings are title case: every word capitalised, none of it evidence."""
+    line_start = body.rfind("\n", 0, at) + 1
+    return body.startswith("#", line_start)
+
+
+def _runs(body: str, tokens: list[tuple[int, int, str]]):
+    """Runs of capitalised words (with the connectors names hold: `Kris de Decker`), each with the
+    word before and after it."""
+    run: list[tuple[int, int, str]] = []
+    previous: tuple[int, int, str] | None = None
+    for index, token in enumerate(tokens):
+        start, _, text = token
+        joined = bool(run) and _joins(body[run[-1][1] : start], run[-1][2])
+        capital = _capitalised(text) or (run and text.isdigit() and len(text) == 4)
+        connector = bool(run) and (
+            (text in _CONNECTORS and _given_name(run[-1][2]))
+            or (text in _AFTER_VON and run[-1][2] in ("von", "van"))
+        )
+        if run and not (joined and (capital or connector)):
+            yield from _closed(run, previous, token)
+            previous = run[-1]
+            run = []
+        if capital or connector:
+            if not run:
+                previous = tokens[index - 1] if index else None
+            run.append(token)
+        elif not run:
+            previous = token
+    if run:
+        yield from _closed(run, previous, None)
+
+
+def _given_name(word: str) -> bool:
+    """A word a connector may follow inside a name (`Kris de Decker`, `Ursula von der Leyen`), not a
+    noun (`Deutschlandtakt von Deutscher Bahn`)."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and _common(word, "de") < COMMON
+        and not _compound(word)
+        and not _strict_noun(word, "de")
+    )
+
+
+@cache
+def _strict_noun(word: str, language: str) -> bool:
+    """Surely a German noun, not a given name that German uses more than English (`Andreas`)."""
+    if language != "de" or not word.isalpha():
+        return False
+    own = _zipf(word, "de")
+    return (own >= 3.0 and _zipf(word, "en") < own - 2.0) or _compound(word)
+
+
+def _joins(gap: str, last: str) -> bool:
+    """Two words are one name's when only a space lies between them, or an initial's full stop."""
+    if gap in (" ", "\u00a0"):
+        return True
+    return gap in (". ", ".\u00a0") and len(last) == 1 and last.isupper()
+
+
+def _closed(run, before, after):
+    while run and run[-1][2] in _CONNECTORS:
+        run = run[:-1]
+    if run:
+        yield run, before, after
+
+
+def _is_initial(body: str, start: int) -> bool:
+    """Whether a word begins a sentence, a line item or a paragraph (where any word is capitalised)."""
+    window = body[max(0, start - 12) : start]
+    stripped = window.rstrip(" \t*_\"'“”„‚‘’«»()[]")
+    if not stripped or start < 12 and not body[:start].strip(" \t*_\"'“”„‚‘’«»()[]#>-"):
+        return True
+    return bool(_SENTENCE_END.search(stripped[-1:])) or stripped.endswith("\n") or "\n" in window[
+        len(stripped) :
+    ]
+
+
+def _occurrences(body: str, run, before, after, language: str, lowered: frozenset[str]):
+    """The names a run of capitalised words holds, with their evidence and the cues around them.
+
+    A run is cut at calendar words (`Montag`, `December`) and at role words inside it (`Facebook CEO
+    Mark Zuckerberg`: the company before the role, the person after it)."""
+    words = [text for _, _, text in run]
+    initial = _is_initial(body, run[0][0])
+    pieces: list[tuple[list[int], Counter]] = [([], Counter())]
+    for index, word in enumerate(words):
+        if word.lower().rstrip(".") in _CALENDAR:
+            pieces.append(([], Counter()))
+        elif is_role(word) and index > 0 and pieces[-1][0] and index < len(words) - 1:
+            pieces[-1][1]["organization"] += 2  # the role's company: `Microsoft President Brad Smith`
+            pieces.append(([], Counter()))
+            pieces[-1][0].append(index)
         else:
-            close_run()
-        previous_end = end
-    close_run()
+            pieces[-1][0].append(index)
+    for piece, hints in pieces:
+        if not piece:
+            continue
+        first, last = piece[0], piece[-1]
+        piece_initial = initial and first == 0
+        # Role words, titles, nouns in apposition and determiners before the name are not its part.
+        nouns = [i for i in range(first, last) if _strict_noun(words[i], language) and not _adjective(words[i])]
+        if nouns and language == "de":  # a noun in apposition: `Kieler Ciderfreund Philipp H.`
+            for index in range(first, nouns[-1] + 1):
+                kind = cue(words[index])
+                if kind:
+                    hints[kind] += 2
+            first = nouns[-1] + 1
+            piece_initial = False
+        while first < last or (first == last and is_role(words[first])):
+            word = words[first]
+            kind = cue(word)
+            leading_word = piece_initial and _common(word, language) >= COMMON and not _name_like(word)
+            role = is_role(word)
+            if not (kind or role or word.lower() in _DETERMINERS or leading_word or _noun_compound(word, language)):
+                break
+            if kind:
+                hints[kind] += 2
+            first += 1
+            piece_initial = False
+        legal = False
+        while first < last and words[last].lower() in LEGAL_SUFFIXES:
+            legal = True
+            last -= 1
+        after_name = _name_like(words[last - 1]) or words[last - 1].endswith("s")
+        if language == "de" and first < last and after_name and not _adjective(words[last]):
+            kind = cue(words[last])  # a genitive before a noun: `Xiaomis Vorstoß`, `Lindners Aussagen`
+            if kind:
+                hints[kind] += 1
+            if _strict_noun(words[last], language) or words[last].lower() in lowered:
+                last -= 1
+        if first > last:
+            continue
+        name = words[first : last + 1]
+        previous = before if first == 0 else run[first - 1]
+        if len(name) == 1:
+            yield from _single(body, run[first], previous, after, language, piece_initial, hints, legal, lowered)
+            continue
+        start, end = run[first][0], run[last][1]
+        if len(name[-1]) == 1 and name[-1].isupper() and body.startswith(".", end):
+            name, end = [*name[:-1], name[-1] + "."], end + 1  # `Philipp H.`
+        yield _occurrence(body, tuple(_without_possessive(name)), start, end, previous, after, language,
+                          piece_initial, hints, legal, lowered)  # fmt: skip
 
 
-def _single(token, line, start, end, path, language, known, found, initial_only, initial) -> None:
-    parts = re.split(r"[-‑]", token)
-    if len(parts) > 1:
-        first_is_name = _name_like(parts[0]) and not _vocabulary(parts[0], language)
-        whole = first_is_name and not any(len(p) >= 5 and _vocabulary(p, language) for p in parts[1:])
-        if not whole:  # `MiMo-Präsentation`: the name is a part of the compound
-            for part in parts:
-                if _word_like_name(part, language):
-                    _add(part, line, start, end, path, known, found, initial_only, initial)
+def _noun_compound(word: str, language: str) -> bool:
+    """A hyphenated German noun (`Bertelsmann-Musik-Sparte`): in apposition before a name."""
+    parts = re.split(r"[-‑]", word)
+    return language == "de" and len(parts) > 1 and _native_noun(parts[-1], language)
+
+
+def _single(body, token, before, after, language, initial, hints, legal, lowered) -> Iterable[_Occurrence]:
+    """One capitalised word: a name, a name joined to a noun (`Waymo-Chef`), or a word."""
+    start, end, text = token
+    parts = re.split(r"[-‑]", text)
+    if len(parts) > 1 and not _name_like(parts[-1]) and len(parts[-1]) > 2:
+        tail = parts[-1]
+        german_noun = language == "de" and tail[:1].isupper() and (_common(tail, language) >= RARE)
+        joined_to_word = german_noun or _common(tail, language) >= COMMON or cue(tail) is not None
+        if joined_to_word or tail.islower():  # `Waymo-Chef`, `Amazon-owned`: the name is the first part
+            head = text[: len(text) - len(tail) - 1]
+            kind = cue(tail)
+            own = Counter(hints)
+            if kind == "person" or tail.lower() in ("owned", "based"):
+                own["organization"] += 2
+            elif kind:
+                own[kind] += 2
+            if _name_like(head) or (_capitalised(head) and len(head) >= 2 and "-" not in head):
+                yield _occurrence(body, (head,), start, start + len(head), before, None, language, initial,
+                                  own, legal, lowered, joined=True)  # fmt: skip
             return
-        if not _vocabulary(parts[0], language) or _name_like(parts[0]):
-            _add(token, line, start, end, path, known, found, initial_only, initial)
-        return
-    form = token
-    for suffix in ("’s", "'s"):
-        if token.endswith(suffix):
-            token = token[: -len(suffix)]
-    genitive = token.endswith("s") and _word_like_name(token, language)
-    if language == "de" and genitive and _word_like_name(token[:-1], language):
-        token = token[:-1]  # the German genitive: `Alibabas` names Alibaba
-    if _word_like_name(token, language):
-        _add(token, line, start, end, path, known, found, initial_only, initial, form)
+    yield _occurrence(body, tuple(_without_possessive([text])), start, end, before, after, language,
+                      initial, hints, legal, lowered)  # fmt: skip
 
 
-def _add(text, line, start, end, path, known, found, initial_only, initial, form=None) -> None:
-    key = name_key(text)
-    if key in known or (key.endswith("s") and key[:-1] in known):
-        return
-    candidate = found.setdefault(key, Candidate(text))
-    candidate.count += 1
-    candidate.sources.add(path)
-    candidate.forms.add(form or text)
-    initial_only[key] = initial_only.get(key, True) and initial
-    before = line[max(0, start - 40) : start].lower().split()
-    after = line[end : end + 30].lower().split()
-    for kind, words in _TITLES.items():
-        if (before and before[-1].strip(",") in words) or (after and after[0].strip(",.") in words):
-            candidate.hints[kind] = candidate.hints.get(kind, 0) + 1
+def _without_possessive(words: list[str]) -> list[str]:
+    last = words[-1]
+    for suffix in _POSSESSIVE:
+        if last.endswith(suffix) and len(last) > len(suffix) + 1:
+            return [*words[:-1], last[: -len(suffix)]]
+    return words
+
+
+@cache
+def _adjective(word: str) -> bool:
+    """A German adjective written with a capital, as inside a name (`Deutsche Bahn`): an inflected
+    form of a common word (`deutsch`, `europäisch`)."""
+    lowered = word.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            return _zipf(lowered[: -len(ending)], "de") >= RARE
+    return False
+
+
+def _occurrence(body, words, start, end, before, after, language, initial, hints, legal, lowered,
+                joined=False):  # fmt: skip
+    """The evidence that `words`, found at `start`, name something."""
+    hints = Counter(hints)
+    evidence = 0.0
+    text = " ".join(words)
+    rarest = min(_common(word, language) for word in words)
+    spelled = any(_name_like(word) for word in words)
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
+    if len(words) > 1:
+        evidence += 2.0
+        if language == "de" and not initial and _adjective(words[0]) and not _adjective(words[-1]):
+            evidence += 1.0  # an adjective is written small unless a name holds it
+    if spelled:
+        evidence += 1.0 if acronym else 2.5
+    if rarest < RARE:
+        evidence += 2.5
+    elif rarest < COMMON:
+        evidence += 1.0
+    if not initial:
+        evidence += 1.5 if language != "de" else 0.5
+    if legal:
+        evidence += 3.0
+        hints["organization"] += 5
+    if joined:
+        evidence += 1.0
+    word_before = before[2] if before else ""
+    word_after = after[2] if after else ""
+    gap_after = body[end : after[0]] if after else ""
+    if word_before and is_role(word_before):
+        evidence += 2.0
+        hints[cue(word_before) or "person"] += 2
+    elif word_before and cue(word_before):
+        hints[cue(word_before)] += 1
+    if word_after and gap_after.strip() in ("", ",") and cue(word_after):
+        hints[cue(word_after)] += 1
+    if word_before.lower() in PLACE_BEFORE:
+        hints["place"] += 0.5
+    if language == "de" and not initial and len(words) == 1 and word_before.lower() not in _ARTICLE_BEFORE:
+        evidence += 1.0  # a German noun goes with an article; a name need not
+    if len(words) == 1 and not spelled:
+        after_article = word_before.lower() in _ARTICLE_BEFORE
+        evidence -= _as_word(words[0], language, words[0].lower() in lowered, after_article)
+    elif _vocabulary_run(words, language):
+        evidence -= 6.0
+    if _NOT_NAMES.fullmatch(text.replace(" ", "")) or text.isdigit():
+        evidence = -10.0
+    if initial:
+        evidence = min(evidence, evidence / 2)
+    return _Occurrence(start, end, words, initial, evidence, hints)
+
+
+@cache
+def _as_word(word: str, language: str, written_small: bool, after_article: bool) -> float:
+    """How much a single capitalised word reads as a word of the language rather than a name. The
+    word list weighs it; the text outweighs the list: a word the text never writes small, such as
+    `Amazon` or `Shell` in English, is not taken for vocabulary, and in German, where every noun is
+    capitalised, a word used without an article as names are (`auf Facebook`) is not either."""
+    common = _common(word, language)
+    if len(word) < 3 or written_small:
+        return 3.0
+    if word.lower().endswith(_DEMONYM_ENDINGS) and common >= COMMON:
+        return 3.0  # `American`, `Chinese`: capitalised, but no name of a thing
+    if language == "de":
+        if _compound(word):
+            return 1.5
+        if _strict_noun(word, language):
+            return 4.0
+        if _native_noun(word, language):
+            return 2.5  # a German word, though names use it too (`Fischer`)
+        return 1.5 if common >= COMMON and after_article else 0.0
+    return 1.0 if common >= 5.5 else 0.0
+
+
+def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
+    """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
+    unless an adjective written with a capital shows one (`Deutsche Bahn`)."""
+    if language != "de" or _adjective(words[0]) or any(_name_like(word) for word in words):
+        return False
+    return all(_zipf(word, "de") >= COMMON or _compound(word) for word in words)
+
+
+def _defined_acronym(body: str, occurrence: _Occurrence) -> str | None:
+    """`Screen Actors Guild (SAG)`, `Verband zum Schutz … , kurz VSGE`: the acronym defined right after."""
+    following = body[occurrence.end : occurrence.end + 24]
+    found = re.match(r"\s*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b", following)
+    if not found or len(occurrence.words) < 2:
+        return None
+    acronym = found[1]
+    capitals = [c for c in acronym if c.isupper()]
+    initials = [w[0].upper() for w in occurrence.words if w[:1].isupper()]
+    return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None
+
+
+# One candidate per thing
+
+
+def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -> list[list[str]]:
+    """Group the forms one thing is named by: genitives, inflections, short forms, acronyms."""
+    parent = {key: key for key in forms}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def join(short: str, long: str) -> None:
+        parent[root(short)] = root(long)
+
+    stems: dict[str, list[str]] = {}
+    for key, form in forms.items():
+        if len(form.words) > 1 or "-" in key:
+            stems.setdefault(_stem_key(form.words), []).append(key)
+    for keys in stems.values():  # `Deutsche Bahn`, `Deutscher Bahn`
+        for key in keys[1:]:
+            join(key, keys[0])
+    for key, form in forms.items():
+        if key.endswith("s") and key[:-1] in forms and len(form.words) == 1:
+            join(key, key[:-1])  # the German genitive: `Stengers` names Stenger
+    for acronym, long in acronyms.items():
+        if acronym in forms:
+            join(acronym, long)
+    every_place = places()
+    longer = [form for form in forms.values() if len(form.words) > 1]
+    for key, form in forms.items():
+        if " ".join(form.words) in every_place or not _evidence(form) > 0:
+            continue
+        words = form.words
+        if words[-1].endswith("s") and len(words) == 1 and key[:-1] in forms:
+            continue
+        by_suffix = [
+            other for other in longer
+            if len(other.words) > len(words) and other.words[-len(words):] == words
+            and " ".join(other.words) not in every_place
+        ]  # fmt: skip
+        by_prefix = [
+            other for other in longer
+            if len(other.words) > len(words) and other.words[: len(words)] == words
+            and _generic_tail(other.words[len(words):], language)
+        ]  # fmt: skip
+        targets = {name_key(" ".join(o.words)) for o in by_suffix + by_prefix}
+        if len({root(t) for t in targets}) == 1:
+            join(key, next(iter(targets)))
+    groups: dict[str, list[str]] = {}
+    for key in forms:
+        groups.setdefault(root(key), []).append(key)
+    return list(groups.values())
+
+
+def _stem_key(words: tuple[str, ...]) -> str:
+    """A multi-word name with its adjectives' endings cut and its hyphens spaces: `Europäischen
+    Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`."""
+    stems = []
+    for word in words[:-1]:
+        lowered = word.lower()
+        for ending in _ADJECTIVE_ENDINGS:
+            if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
+                lowered = lowered[: -len(ending)]
+                break
+        stems.append(lowered)
+    return name_key(" ".join([*stems, words[-1]]).replace("-", " ").replace("‑", " "))
+
+
+def _generic_tail(words: tuple[str, ...], language: str) -> bool:
+    """Words after an organization's short name that do not make another thing of it: `Market` in
+    `Whole Foods Market`, `Group`, `Media`, `VR` (but not `Japan` in `Yahoo Japan`)."""
+    every_place = places()
+    return all(
+        word not in every_place
+        and (word.lower() in LEGAL_SUFFIXES or _common(word, language) >= COMMON or word.isupper())
+        for word in words
+    )
+
+
+def _evidence(form: _Form) -> float:
+    return sum(o.evidence for o in form.occurrences)
+
+
+def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: str) -> Candidate | None:
+    chosen = [forms[key] for key in members]
+    occurrences = sorted((o for form in chosen for o in form.occurrences), key=lambda o: o.start)
+    score = sum(o.evidence for o in occurrences)
+    if any(_contains(title, spelling) for form in chosen for spelling in form.spellings):
+        score += TITLE
+    if len(chosen) > 1:
+        score += 1.5 * (len(chosen) - 1)  # a name used in several forms
+    if score < KEEP or all(o.initial for o in occurrences) and score < 2 * KEEP:
+        return None
+    most_words = max(len(form.words) for form in chosen)
+    longest = [form for form in chosen if len(form.words) == most_words]
+    best = max(longest, key=lambda form: (len(form.occurrences), -form.occurrences[0].start))
+    name = best.text
+    hints: Counter = Counter()
+    for occurrence in occurrences:
+        hints.update(occurrence.hints)
+    if name in places():
+        hints["place"] += 4
+    shorts = [form for form in chosen if len(form.words) < most_words]
+    if any(best.words[-1:] == form.words for form in shorts) and most_words in (2, 3):
+        hints["person"] += 3  # a surname used alone
+    if any(form.words == best.words[:1] for form in shorts) and most_words > 1:
+        hints["organization"] += 1
+    if _name_like(best.words[0]) and best.words[0][:1].islower():
+        hints["product"] += 2  # `iPhone`, `iPad`
+    kind = "other"
+    if hints:
+        top, weight = hints.most_common(1)[0]
+        kind = top if weight > 0 else "other"
+    aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
+    first = occurrences[0]
+    return Candidate(
+        name, kind, aliases - {name}, len(occurrences), round(score, 2), path, first.start, first.end,
+        {path},
+    )  # fmt: skip
+
+
+# Across articles
+
+
+def rank(per_file: Iterable[list[Candidate]]) -> list[Candidate]:
+    """Merge the candidates of each file (see `candidates_in`): a name seen in more sources first."""
+    merged: dict[str, Candidate] = {}
+    alias_of: dict[str, str] = {}
+    for candidates in per_file:
+        for candidate in candidates:
+            key = name_key(candidate.name)
+            key = key if key in merged else alias_of.get(key, key)
+            into = merged.get(key)
+            if into is None:
+                merged[key] = candidate
+                for alias in candidate.keys:
+                    alias_of.setdefault(alias, key)
+                continue
+            into.count += candidate.count
+            into.score += candidate.score
+            into.sources |= candidate.sources
+            into.aliases |= candidate.aliases | ({candidate.name} - {into.name})
+            if into.type == "other":
+                into.type = candidate.type
+    ranked = list(merged.values())
+    ranked.sort(key=lambda c: (-len(c.sources), -c.score, c.name))
+    return ranked

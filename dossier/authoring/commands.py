@@ -100,7 +100,7 @@ def suggest(
                 print(s)
             for c in candidates[:CANDIDATES_SHOWN]:
                 seen = f"{_count(len(c.sources), 'source')}, {_count(c.count, 'time')}"
-                print(f"candidate: {c.text} ({seen}{f'; {c.type}?' if c.type else ''})")
+                print(f"candidate: {c.name} ({seen}; {c.type})")
             rest = f", {len(candidates)} candidate entities" if candidates else ""
             print(f"{_count(len(every), 'suggestion')} in {_count(len(files), 'file')}{rest}")
             if len(candidates) > CANDIDATES_SHOWN:
@@ -140,7 +140,7 @@ def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, fi
 
     content = read_content_file(dossier.root, file)
     suggestions = suggest_file(dossier, file, kinds, content) if kinds and content else []
-    candidates = candidates_of(dossier.root, known, file, content) if known is not None else ({}, {})
+    candidates = candidates_of(dossier.root, known, file, content) if known is not None else []
     return suggestions, candidates, stated_values(dossier, file, content)
 
 

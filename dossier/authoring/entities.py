@@ -13,6 +13,7 @@ from ..incremental.workers import parallel_map
 from ..syntax.names import name_key
 from .candidates import Candidate, candidates_in, rank
 from .frontmatter import ContentFile, entity_files, read_content_file
+from .scan import LineIndex
 from .slugs import slugify
 
 
@@ -29,14 +30,24 @@ def candidates_for(root: Path, files: list[Path]) -> list[Candidate]:
     return rank(parallel_map(work, files))
 
 
-def candidates_of(root: Path, known: frozenset[str], file: Path, content: ContentFile | None = None) -> tuple:
-    """One file's candidates (see `candidates.candidates_in`); none but in articles."""
+def candidates_of(
+    root: Path, known: frozenset[str], file: Path, content: ContentFile | None = None
+) -> list[Candidate]:
+    """One file's candidates (see `candidates.candidates_in`), placed in the file; none but in articles."""
     path = file.relative_to(root).as_posix()
     content = content or read_content_file(root, file)
     if content is None or not path.startswith("content/articles/"):
-        return {}, {}
-    language = str(content.front.get("language") or "en").split("-")[0].lower()
-    return candidates_in(path, content.text[content.body_start :], language, known)
+        return []
+    language = str(content.front.get("language") or "en")
+    body = content.text[content.body_start :]
+    found = candidates_in(path, body, language, known, str(content.front.get("title") or ""))
+    lines = LineIndex(content.text)
+    for candidate in found:
+        start, end = content.body_start + candidate.start, content.body_start + candidate.end
+        candidate.start, candidate.end = start, end
+        candidate.place = (*lines.at(start), *lines.at(end))
+        candidate.shown = content.text[start:end]
+    return found
 
 
 def write_entities(
@@ -44,7 +55,7 @@ def write_entities(
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Write `content/entities/SLUG.md` for each name: its proposed type (else `other`) and the
     inflected forms seen as aliases. Returns (path, type) written and (name, why) refused."""
-    by_key = {name_key(c.text): c for c in candidates}
+    by_key = {key: c for c in reversed(candidates) for key in c.keys}  # the best-ranked wins
     known = known_names(root)
     written, refused = [], []
     folder = root / "content/entities"
@@ -55,7 +66,7 @@ def write_entities(
             continue
         candidate = by_key.get(name_key(name))
         front: dict[str, object] = {"name": name, "type": (candidate.type if candidate else None) or "other"}
-        aliases = sorted(candidate.forms - {name}) if candidate else []
+        aliases = sorted(candidate.aliases - {name}) if candidate else []
         if aliases:
             front["aliases"] = aliases
         path = folder / f"{slugify(name)}.md"

@@ -164,3 +164,14 @@ def strip(text: str) -> tuple[str, list[Found]]:
         if f.kind in ("mention", "figure", "event")
     ]
     return "".join(pieces), stripped
+
+
+class LineIndex:
+    """Offsets in a text as 1-based lines and columns, counted in characters."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1

@@ -8,7 +8,6 @@ links, code, raw HTML and front matter is never touched.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -25,7 +24,7 @@ from .datephrases import find_dates
 from .frontmatter import ContentFile, entity_files, read_content_file
 from .mentions import MentionMatcher
 from .numbers import find_numbers
-from .scan import scan
+from .scan import LineIndex, scan
 
 KINDS = ("entity", "figure", "event")
 _LANGUAGE_LINE = re.compile(r"^\{lang=([A-Za-z-]+)\}[ \t]*$", re.M)
@@ -144,7 +143,7 @@ def suggest_file(
     kinds = set(kinds)
     body = content.text[content.body_start :]
     scanned = scan(body)
-    lines = _LineIndex(content.text)
+    lines = LineIndex(content.text)
     own = file.stem if path.startswith("content/entities/") else None
     published = _published(content.front)
     language = str(content.front.get("language") or "en")
@@ -286,13 +285,3 @@ def _language_blocks(body: str, language: str) -> list[tuple[str, tuple[int, int
         position = block_end
     blocks.append((language, (position, len(body))))
     return [(lang, span) for lang, span in blocks if span[1] > span[0]]
-
-
-class _LineIndex:
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def at(self, offset: int) -> tuple[int, int]:
-        """1-based line and column, counted in characters."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1

@@ -1,0 +1,118 @@
+"""The words around a name that tell what it names, in German and English, and the places CLDR knows.
+
+A role word before a name makes it a person (`Geschäftsführer Christian Hanisch`, `CEO Mark
+Zuckerberg`); a legal suffix or a company word an organization (`Duesenfeld GmbH`, `der Konzern`);
+a product word a product; a newspaper word a publication. German joins the word to the noun
+(`Bundesverkehrsminister`, `Deutschland-Chef`, `Plattformbetreiber`), so a German cue is matched by
+how a word ends. Countries come from CLDR through Babel, cities from the time-zone database: both
+ship with their packages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+TYPES = ("person", "organization", "product", "publication", "place", "event")
+
+LEGAL_SUFFIXES = frozenset(
+    "ag gmbh mbh kg kgaa se inc inc. corp corp. corporation co co. ltd ltd. llc plc sa s.a. nv n.v. "
+    "ab asa oyj spa s.p.a. holdings".split()
+)
+TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady herr frau gen. sen. rep. gov. st.".split()
+)
+
+# Words (or, in German, word endings) that stand beside a name of each type.
+_CUES: dict[str, tuple[str, ...]] = {
+    "person": (
+        "president", "präsident", "präsidentin", "prime", "minister", "ministerin", "chief", "executive",
+        "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "chair", "founder", "gründer", "gründerin",
+        "secretary", "senator", "governor", "mayor", "judge", "spokesman", "spokeswoman", "spokesperson",
+        "sprecher", "sprecherin", "chef", "chefin", "kanzler", "kanzlerin", "führer", "führerin",
+        "vorsitzender", "vorsitzende", "direktor", "direktorin", "director", "leiter", "leiterin",
+        "manager", "managerin", "reporter", "reporterin", "redakteur", "redakteurin", "editor",
+        "analyst", "analystin", "jurist", "juristin", "anwalt", "anwältin", "professor", "professorin",
+        "researcher", "forscher", "forscherin", "experte", "expertin", "skipper", "actor", "actress",
+        "singer", "sängerin", "sänger", "coach", "trainer", "author", "autor", "autorin", "journalist",
+        "journalistin", "aktivistin", "aktivist", "activist", "priest", "pope", "king", "queen",
+        "prince", "princess", "wife", "husband", "son", "daughter", "ehefrau", "colleague",
+        "kollege", "kollegin", "vice-president", "mitgründer", "co-founder", "said", "says", "sagte",
+        "sagt", "erklärte", "told",
+    ),
+    "organization": (
+        "company", "companies", "firm", "group", "corporation", "bank", "agency", "startup",
+        "start-up", "retailer", "maker", "manufacturer", "giant", "carrier", "operator", "platform",
+        "party", "union", "association", "organization", "organisation", "ministry", "department",
+        "court", "council", "authority", "regulator", "university", "institute", "foundation", "league",
+        "club", "studio", "label", "brand", "owner", "rival", "competitor", "investor", "-owned", "-based",
+        "konzern", "konzerns", "unternehmen", "unternehmens", "firma", "gruppe", "hersteller",
+        "anbieter", "betreiber", "konkurrent", "konkurrenten", "konkurrenz", "behörde", "partei",
+        "verband", "verbandes", "gericht", "gerichtshof", "ministerium", "regierung", "universität",
+        "institut", "stiftung", "verein", "tochter", "schwesterfirma", "marktführer", "vermittler",
+        "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain",
+    ),
+    "product": (
+        "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",
+        "gerät", "geräts", "chip", "console", "konsole", "software", "version", "update", "feature",
+        "vehicle", "fahrzeug", "drug", "medikament", "film", "movie", "series", "serie", "album",
+        "thriller", "drama", "comedy", "komödie", "ransomware", "malware", "browser", "passwortmanager",
+        "sprachmodell", "suv", "laptop", "notebook", "tablet",
+    ),
+    "publication": (
+        "newspaper", "zeitung", "magazine", "magazin", "journal", "paper", "reported", "berichtete",
+        "berichtet", "news", "blog", "sender", "broadcaster", "zeitschrift",
+    ),
+    "place": (
+        "city", "stadt", "state", "country", "land", "capital", "hauptstadt", "region", "province",
+        "provinz", "bundesstaat", "village", "dorf", "town", "island", "insel", "near", "bei",
+        "vorort", "suburb", "rainforest", "regenwald", "river", "fluss",
+    ),
+    "event": (
+        "conference", "konferenz", "summit", "gipfel", "messe", "festival", "awards", "election",
+        "wahl", "treffen", "olympics", "cup", "championship", "meisterschaft",
+    ),
+}  # fmt: skip
+_CUE_TYPES = {word: kind for kind, words in _CUES.items() for word in words}
+# German compounds end in a cue: `Bundesverkehrsminister`, `Plattformbetreiber`, `Deutschland-Chef`.
+_GERMAN_ENDINGS = tuple(
+    (word, kind)
+    for word, kind in _CUE_TYPES.items()
+    if len(word) >= 4 and kind != "place" and word not in ("said", "says", "told", "news", "paper")
+)
+PLACE_BEFORE = frozenset("in im aus nach from to near across across bei nahe".split())
+
+
+@cache
+def cue(word: str) -> str | None:
+    """The type a word beside a name points to, or None."""
+    lowered = word.lower().strip(".,;:")
+    found = _CUE_TYPES.get(lowered)
+    if found is not None or len(lowered) < 6:
+        return found
+    for ending, kind in _GERMAN_ENDINGS:
+        if lowered.endswith(ending) and lowered != ending:
+            return kind
+    return None
+
+
+def is_role(word: str) -> bool:
+    """A title or role that stands before a person's name and is not part of it."""
+    lowered = word.lower()
+    return lowered in TITLES or (cue(word) == "person" and lowered not in ("said", "says", "sagte", "sagt"))
+
+
+@cache
+def places() -> frozenset[str]:
+    """Country names (English and German, from CLDR) and city names (from the time-zone database)."""
+    import zoneinfo
+
+    from babel import Locale
+
+    names: set[str] = set()
+    for language in ("en", "de"):
+        names.update(Locale(language).territories.values())
+    for zone in zoneinfo.available_timezones():
+        city = zone.rsplit("/", 1)[-1]
+        if "/" in zone and not city.startswith(("GMT", "UTC", "Etc")):
+            names.add(city.replace("_", " "))
+    return frozenset(name for name in names if name[:1].isupper() and len(name) > 2)
