@@ -18,6 +18,7 @@ One candidate per thing: a person's surname used alone (`Stenger`), a genitive (
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -25,7 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..syntax.names import name_key
-from .cues import LEGAL_SUFFIXES, PLACE_BEFORE, cue, is_role, places
+from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, PLACE_BEFORE, TITLES, cue, is_role, places, word_set
+from .numbers import CURRENCIES, PERCENT, SCALES
 from .scan import scan
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
@@ -34,25 +36,39 @@ PART = 3.0  # a part of a German compound must be at least this common
 KEEP = 3.0  # the evidence a name needs to be proposed
 TITLE = 4.0  # the evidence a name in the title adds
 
-_TOKEN = re.compile(r"[^\W_](?:[\w&]|['’.\-‑/](?=[^\W_]))*", re.U)
+_TOKEN = re.compile(r"[^\W_](?:[\w&]|['’.\-‐‑/](?=[^\W_]))*", re.U)
 _DIGIT = re.compile(r"\d")
-_NOT_NAMES = re.compile(r"[QH][1-4]|\d+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
+_HYPHENS = re.compile(r"[-‐‑]")
+_NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_CONNECTORS = frozenset("de da di von van del la le du bin al y".split())
-_AFTER_VON = frozenset("der den".split())  # `Ursula von der Leyen`
-_DETERMINERS = frozenset(
-    "the a an this that these those der die das den dem des ein eine einen einem einer eines kein keine "
-    "sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen".split()
+_CONNECTORS = word_set("de da di von van del la le du bin al")
+_AFTER_VON = word_set("der den")  # `Ursula von der Leyen`
+_DETERMINERS = word_set(
+    "the a an this that these those der die das den dem des ein eine einen einem einer eines "
+    "kein keine sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen"
 )
-_ARTICLE_BEFORE = _DETERMINERS | frozenset("im am vom zum zur beim ins ans".split())
-_CALENDAR = frozenset(
-    "januar februar märz april mai juni juli august september oktober november dezember january "
-    "february march may june july october december jan feb mar apr jun jul aug sep sept oct okt nov "
-    "dec dez montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
+_ARTICLE_BEFORE = _DETERMINERS | word_set("im am vom zum zur beim ins ans")
+_CALENDAR = word_set(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "january february march may june july october december montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag monday tuesday wednesday thursday friday saturday sunday"
 )
+_CALENDAR_SHORT = word_set("jan feb mar apr jun jul aug sep sept oct okt nov dec dez")  # with a stop
 _SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
 _ADJECTIVE_ENDINGS = ("er", "en", "em", "es", "e")
+_GERMAN_NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ität", "itäten", "ismus",
+    "ismen", "ierung", "tionen", "nisse", "enz", "anz", "tur", "ik", "tion", "ware",
+)  # fmt: skip
+_QUANTITY_WORDS = frozenset(
+    word for words in (*SCALES.values(), *CURRENCIES.values(), PERCENT) for word in words if len(word) > 3
+)
+_APPOSITION = "apposition"  # a hint: a description stood before the name (`Plattformbetreiber Flixbus`)
+_ADJECTIVE_SUFFIXES = ("isch", "sch", "lich", "ig", "bar", "sam", "los", "haft", "iv", "al", "ell", "är")
+_SHORT_ADJECTIVES = word_set(
+    "neu alt groß klein rot grün schwarz weiß blau gelb erst zweit vereint hoch gut nah fern "
+    "mittler nord süd ost west ober unter nieder heilig frei offen"
+)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ischen", "ische", "ischer", "isches")
 
 
@@ -159,11 +175,11 @@ def _compound(word: str) -> bool:
 
 
 def _name_like(token: str) -> bool:
-    """Inner capitals or digits: spelled as names are, not as words (`MiMo`, `iPhone`, `DVB-T2`)."""
-    rest = token[1:]
-    return rest.lower() != rest or (
-        _DIGIT.search(token) is not None and not token.isdigit() and any(c.isalpha() for c in token)
-    )
+    """Inner capitals or digits: spelled as names are, not as words (`MiMo`, `iPhone`, `DVB-T2`);
+    the capital after a hyphen of a compound (`Smart-Home`) does not count."""
+    if _DIGIT.search(token) is not None and not token.isdigit() and any(c.isalpha() for c in token):
+        return True
+    return any(part[1:].lower() != part[1:] for part in _HYPHENS.split(token))
 
 
 def _capitalised(token: str) -> bool:
@@ -218,6 +234,7 @@ def candidates_in(
             acronym = _defined_acronym(body, occurrence)
             if acronym:
                 acronyms[name_key(acronym)] = key
+    _listed_together(body, [o for form in forms.values() for o in form.occurrences])
     clusters = _cluster(forms, acronyms, language)
     found = []
     for members in clusters:
@@ -228,6 +245,13 @@ def candidates_in(
     return found
 
 
+@cache
+def _currency_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").currencies) | {"RMB"}
+
+
 def _contains(text: str, name: str) -> bool:
     at = text.find(name)
     while at >= 0:
@@ -236,6 +260,26 @@ def _contains(text: str, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+_LIST_GAP = re.compile(r",\s*|\s+(?:und|and|oder|or|sowie|as well as|&)\s+|,\s+(?:und|and|oder|or)\s+")
+
+
+def _listed_together(body: str, occurrences: list[_Occurrence]) -> None:
+    """Names listed together (`ByteDance, Tencent und Baidu`) are of a kind: where one of a list
+    carries good evidence, the others gain."""
+    ordered = sorted(occurrences, key=lambda o: o.start)
+    lists: list[list[_Occurrence]] = []
+    for previous, current in itertools.pairwise(ordered):
+        if _LIST_GAP.fullmatch(body[previous.end : current.start]):
+            if lists and lists[-1][-1] is previous:
+                lists[-1].append(current)
+            else:
+                lists.append([previous, current])
+    for members in lists:
+        if len(members) >= 3 and max(o.evidence for o in members) >= KEEP:
+            for occurrence in members:
+                occurrence.evidence += 1.5
 
 
 def _in_heading(body: str, at: int) -> bool:
@@ -251,10 +295,22 @@ def _runs(body: str, tokens: list[tuple[int, int, str]]):
     previous: tuple[int, int, str] | None = None
     for index, token in enumerate(tokens):
         start, _, text = token
-        joined = bool(run) and _joins(body[run[-1][1] : start], run[-1][2])
+        joined = (
+            bool(run)
+            and _joins(body[run[-1][1] : start], run[-1][2])
+            and not run[-1][2].endswith(_POSSESSIVE)
+        )
         capital = _capitalised(text) or (run and text.isdigit() and len(text) == 4)
+        if run and capital and _name_like(text) and _genitive_name(run[-1][2]):
+            joined = False  # `Alibabas QwQ-32B`: a genitive, then the next name
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         connector = bool(run) and (
-            (text in _CONNECTORS and _given_name(run[-1][2]))
+            (
+                text in _CONNECTORS
+                and _given_name(run[-1][2])
+                and not _name_like(following)
+                and (text != "von" or len(run) == 1)
+            )
             or (text in _AFTER_VON and run[-1][2] in ("von", "van"))
         )
         if run and not (joined and (capital or connector)):
@@ -271,13 +327,21 @@ def _runs(body: str, tokens: list[tuple[int, int, str]]):
         yield from _closed(run, previous, None)
 
 
+def _genitive_name(word: str) -> bool:
+    """A German genitive of a name (`Alibabas`): a word in -s whose stem is no word."""
+    if not (word.endswith("s") and len(word) > 3 and word[:1].isupper()):
+        return False
+    base = word[:-1]  # `Thomas` and `Andreas` are names in their own right, more common than the stem
+    return _common(base, "de") < COMMON and _common(word, "de") < _common(base, "de") + 1.0
+
+
 def _given_name(word: str) -> bool:
     """A word a connector may follow inside a name (`Kris de Decker`, `Ursula von der Leyen`), not a
     noun (`Deutschlandtakt von Deutscher Bahn`)."""
     return (
         word[:1].isupper()
         and word.isalpha()
-        and _common(word, "de") < COMMON
+        and _common(word, "de") < 5.0
         and not _compound(word)
         and not _strict_noun(word, "de")
     )
@@ -285,16 +349,48 @@ def _given_name(word: str) -> bool:
 
 @cache
 def _strict_noun(word: str, language: str) -> bool:
-    """Surely a German noun, not a given name that German uses more than English (`Andreas`)."""
+    """Surely a German noun, not a given name that German uses more than English (`Andreas`): a
+    common German word, a compound of them, a word made with a noun ending (`Abzweigungen`,
+    `Egoismen`), or an inflected form of a common German noun (`Vermarktern`)."""
     if language != "de" or not word.isalpha():
         return False
     own = _zipf(word, "de")
-    return (own >= 3.0 and _zipf(word, "en") < own - 2.0) or _compound(word)
+    if (own >= 3.0 and _zipf(word, "en") < own - 2.0) or _compound(word):
+        return True
+    lowered = word.lower()
+    if len(lowered) >= 6 and lowered.endswith(_GERMAN_NOUN_ENDINGS):
+        return True
+    for ending in ("en", "ern", "n", "s"):
+        base = lowered[: -len(ending)]
+        if (
+            lowered.endswith(ending)
+            and len(base) >= 4
+            and (
+                _zipf(base, "de") >= 3.0 > _zipf(base, "en") + 1.5
+                or (len(base) >= 8 and _compound(base.title()))
+            )
+        ):
+            return True
+    return False
+
+
+@cache
+def _plural(word: str, language: str) -> bool:
+    """A common word with a plural or case ending (`Budgets`, `Kunden`): vocabulary, not a name."""
+    lowered = word.lower()
+    endings = ("s", "es") if language == "en" else ("s", "en", "n", "e", "er", "ern")
+    return any(
+        lowered.endswith(ending)
+        and len(lowered) - len(ending) >= 3
+        and _common(lowered[: -len(ending)], language) >= COMMON
+        for ending in endings
+    )
 
 
 def _joins(gap: str, last: str) -> bool:
-    """Two words are one name's when only a space lies between them, or an initial's full stop."""
-    if gap in (" ", "\u00a0"):
+    """Two words are one name's when only spaces lie between them (a line break of wrapped text
+    among them), or an initial's full stop."""
+    if not gap.strip() and gap.count("\n") <= 1:
         return True
     return gap in (". ", ".\u00a0") and len(last) == 1 and last.isupper()
 
@@ -307,14 +403,20 @@ def _closed(run, before, after):
 
 
 def _is_initial(body: str, start: int) -> bool:
-    """Whether a word begins a sentence, a line item or a paragraph (where any word is capitalised)."""
+    """Whether a word begins a sentence, a line item or a paragraph (where any word is capitalised);
+    not after a title's or an initial's full stop (`Dr. Thomas Schulte`, `Nelson D. Schwartz`)."""
     window = body[max(0, start - 12) : start]
     stripped = window.rstrip(" \t*_\"'“”„‚‘’«»()[]")
-    if not stripped or start < 12 and not body[:start].strip(" \t*_\"'“”„‚‘’«»()[]#>-"):
+    abbreviation = re.search(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$", stripped)
+    if abbreviation and (abbreviation[1].lower() in TITLES or len(abbreviation[1]) == 2):
+        return False
+    if not stripped or (start < 12 and not body[:start].strip(" \t*_\"'“”„‚‘’«»()[]#>-")):
         return True
-    return bool(_SENTENCE_END.search(stripped[-1:])) or stripped.endswith("\n") or "\n" in window[
-        len(stripped) :
-    ]
+    return (
+        bool(_SENTENCE_END.search(stripped[-1:]))
+        or stripped.endswith("\n")
+        or "\n" in window[len(stripped) :]
+    )
 
 
 def _occurrences(body: str, run, before, after, language: str, lowered: frozenset[str]):
@@ -326,7 +428,8 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
     initial = _is_initial(body, run[0][0])
     pieces: list[tuple[list[int], Counter]] = [([], Counter())]
     for index, word in enumerate(words):
-        if word.lower().rstrip(".") in _CALENDAR:
+        short = word.lower() in _CALENDAR_SHORT and body.startswith(".", run[index][1])
+        if word.lower() in _CALENDAR or short:
             pieces.append(([], Counter()))
         elif is_role(word) and index > 0 and pieces[-1][0] and index < len(words) - 1:
             pieces[-1][1]["organization"] += 2  # the role's company: `Microsoft President Brad Smith`
@@ -340,7 +443,13 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
         first, last = piece[0], piece[-1]
         piece_initial = initial and first == 0
         # Role words, titles, nouns in apposition and determiners before the name are not its part.
-        nouns = [i for i in range(first, last) if _strict_noun(words[i], language) and not _adjective(words[i])]
+        nouns = [
+            i
+            for i in range(first, last)
+            if _apposition(words[i], language) or _noun_compound(words[i], language)
+        ]
+        if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
+            continue  # `sieben Milliarden Parameter`: a quantity, and what it counts
         if nouns and language == "de":  # a noun in apposition: `Kieler Ciderfreund Philipp H.`
             for index in range(first, nouns[-1] + 1):
                 kind = cue(words[index])
@@ -348,34 +457,46 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
                     hints[kind] += 2
             first = nouns[-1] + 1
             piece_initial = False
+            hints[_APPOSITION] = 1
         while first < last or (first == last and is_role(words[first])):
             word = words[first]
             kind = cue(word)
-            leading_word = piece_initial and _common(word, language) >= COMMON and not _name_like(word)
+            leading_word = piece_initial and _common(word, language) >= 5.0 and not _name_like(word)
             role = is_role(word)
-            if not (kind or role or word.lower() in _DETERMINERS or leading_word or _noun_compound(word, language)):
+            if not (
+                kind or role or word.lower() in _DETERMINERS or leading_word or _noun_compound(word, language)
+            ):
                 break
             if kind:
                 hints[kind] += 2
             first += 1
             piece_initial = False
+        while first < last and _noun_compound(words[last], language):
+            last -= 1  # `Human Car Home‑Ökosystems`: a noun made with the name
         legal = False
         while first < last and words[last].lower() in LEGAL_SUFFIXES:
             legal = True
             last -= 1
-        after_name = _name_like(words[last - 1]) or words[last - 1].endswith("s")
-        if language == "de" and first < last and after_name and not _adjective(words[last]):
+        if (
+            language == "de"
+            and first < last
+            and not _adjective(words[last - 1])
+            and not _adjective(words[last])
+        ):
             kind = cue(words[last])  # a genitive before a noun: `Xiaomis Vorstoß`, `Lindners Aussagen`
             if kind:
                 hints[kind] += 1
-            if _strict_noun(words[last], language) or words[last].lower() in lowered:
+            after_name = _name_like(words[last - 1]) or _genitive_name(words[last - 1])
+            if (after_name and _strict_noun(words[last], language)) or _frequent_noun(words[last]):
                 last -= 1
         if first > last:
             continue
         name = words[first : last + 1]
         previous = before if first == 0 else run[first - 1]
         if len(name) == 1:
-            yield from _single(body, run[first], previous, after, language, piece_initial, hints, legal, lowered)
+            yield from _single(
+                body, run[first], previous, after, language, piece_initial, hints, legal, lowered
+            )
             continue
         start, end = run[first][0], run[last][1]
         if len(name[-1]) == 1 and name[-1].isupper() and body.startswith(".", end):
@@ -384,21 +505,50 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
                           piece_initial, hints, legal, lowered)  # fmt: skip
 
 
+def _apposition(word: str, language: str) -> bool:
+    """A German noun that stands before a name as its description (`Ciderfreund`, `Tochter`)."""
+    if language != "de" or _adjective(word) or not word.isalpha() or word.islower():
+        return False
+    own = _zipf(word, "de")
+    return (
+        (own >= 3.0 and _zipf(word, "en") < own - 2.0)
+        or cue(word) is not None
+        or (len(word) >= 11 and _compound(word))
+    )
+
+
+@cache
+def _frequent_noun(word: str) -> bool:
+    """A frequent word of German that English lacks: a noun after a name (`Xiaomi Kontrolle`)."""
+    own = _zipf(word, "de")
+    return word.isalpha() and own >= 3.5 and _zipf(word, "en") < own - 2.0
+
+
 def _noun_compound(word: str, language: str) -> bool:
     """A hyphenated German noun (`Bertelsmann-Musik-Sparte`): in apposition before a name."""
-    parts = re.split(r"[-‑]", word)
-    return language == "de" and len(parts) > 1 and _native_noun(parts[-1], language)
+    parts = re.split(r"[-‐‑]", word)
+    if language != "de" or len(parts) < 2 or (_name_like(parts[0]) and not parts[0].isupper()):
+        return False
+    tail = parts[-1]
+    return _native_noun(tail, language) or _strict_noun(tail, language) or _zipf(tail, "de") >= COMMON
 
 
 def _single(body, token, before, after, language, initial, hints, legal, lowered) -> Iterable[_Occurrence]:
     """One capitalised word: a name, a name joined to a noun (`Waymo-Chef`), or a word."""
     start, end, text = token
-    parts = re.split(r"[-‑]", text)
+    parts = re.split(r"[-‐‑]", text)
     if len(parts) > 1 and not _name_like(parts[-1]) and len(parts[-1]) > 2:
         tail = parts[-1]
-        german_noun = language == "de" and tail[:1].isupper() and (_common(tail, language) >= RARE)
+        german_noun = (
+            language == "de"
+            and tail[:1].isupper()
+            and (_common(tail, language) >= RARE or _strict_noun(tail, language))
+        )
         joined_to_word = german_noun or _common(tail, language) >= COMMON or cue(tail) is not None
-        if joined_to_word or tail.islower():  # `Waymo-Chef`, `Amazon-owned`: the name is the first part
+        a_model = _name_like(parts[0]) and len(tail) <= 4 and cue(tail) is None  # `o1-mini`, `QwQ-32B`
+        if (
+            joined_to_word or tail.islower()
+        ) and not a_model:  # `Waymo-Chef`, `Amazon-owned`: the name is the first part
             head = text[: len(text) - len(tail) - 1]
             kind = cue(tail)
             own = Counter(hints)
@@ -406,7 +556,8 @@ def _single(body, token, before, after, language, initial, hints, legal, lowered
                 own["organization"] += 2
             elif kind:
                 own[kind] += 2
-            if _name_like(head) or (_capitalised(head) and len(head) >= 2 and "-" not in head):
+            plain = not re.search(r"[-‐‑]", head)
+            if _name_like(head) or (_capitalised(head) and plain and _common(head, language) < COMMON):
                 yield _occurrence(body, (head,), start, start + len(head), before, None, language, initial,
                                   own, legal, lowered, joined=True)  # fmt: skip
             return
@@ -425,11 +576,17 @@ def _without_possessive(words: list[str]) -> list[str]:
 @cache
 def _adjective(word: str) -> bool:
     """A German adjective written with a capital, as inside a name (`Deutsche Bahn`): an inflected
-    form of a common word (`deutsch`, `europäisch`)."""
+    form of a common adjective (`deutsch`, `europäisch`, `neu`) or of a city's (`Frankfurter`)."""
     lowered = word.lower()
     for ending in _ADJECTIVE_ENDINGS:
-        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            return _zipf(lowered[: -len(ending)], "de") >= RARE
+        base = lowered[: -len(ending)]
+        if lowered.endswith(ending) and len(base) >= 2:
+            if base in _SHORT_ADJECTIVES or (
+                base.endswith(_ADJECTIVE_SUFFIXES) and _zipf(base, "de") >= RARE
+            ):
+                return True
+            if ending == "er" and base.title() in places():
+                return True
     return False
 
 
@@ -437,17 +594,24 @@ def _occurrence(body, words, start, end, before, after, language, initial, hints
                 joined=False):  # fmt: skip
     """The evidence that `words`, found at `start`, name something."""
     hints = Counter(hints)
-    evidence = 0.0
+    evidence = 2.0 if hints.pop(_APPOSITION, 0) else 0.0
     text = " ".join(words)
     rarest = min(_common(word, language) for word in words)
     spelled = any(_name_like(word) for word in words)
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
     if len(words) > 1:
         evidence += 2.0
-        if language == "de" and not initial and _adjective(words[0]) and not _adjective(words[-1]):
-            evidence += 1.0  # an adjective is written small unless a name holds it
+        if language == "de" and _adjective(words[0]) and not _adjective(words[-1]):
+            if _written_small(body, words):
+                evidence -= 3.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too
+            elif not initial:
+                evidence += 1.0  # an adjective is written small unless a name holds it
     if spelled:
         evidence += 1.0 if acronym else 2.5
+    if acronym:
+        if words[0] in _currency_codes():
+            evidence -= 10.0
+        evidence -= max(0.0, _common(words[0], language) - 3.5)  # `AI`, `KI`: terms more than names
     if rarest < RARE:
         evidence += 2.5
     elif rarest < COMMON:
@@ -471,8 +635,15 @@ def _occurrence(body, words, start, end, before, after, language, initial, hints
         hints[cue(word_after)] += 1
     if word_before.lower() in PLACE_BEFORE:
         hints["place"] += 0.5
-    if language == "de" and not initial and len(words) == 1 and word_before.lower() not in _ARTICLE_BEFORE:
-        evidence += 1.0  # a German noun goes with an article; a name need not
+    if language == "de" and not initial and len(words) == 1:
+        if (
+            word_before.lower() not in _ARTICLE_BEFORE
+            and not _adjective(word_before)
+            and not _plural(words[0], language)
+        ):
+            evidence += 1.0  # a German noun goes with an article or an adjective; a name need not
+        elif word_before.islower() and _adjective(word_before) and not _name_like(words[0]):
+            evidence -= 1.0
     if len(words) == 1 and not spelled:
         after_article = word_before.lower() in _ARTICLE_BEFORE
         evidence -= _as_word(words[0], language, words[0].lower() in lowered, after_article)
@@ -480,8 +651,11 @@ def _occurrence(body, words, start, end, before, after, language, initial, hints
         evidence -= 6.0
     if _NOT_NAMES.fullmatch(text.replace(" ", "")) or text.isdigit():
         evidence = -10.0
-    if initial:
-        evidence = min(evidence, evidence / 2)
+    if initial and not (len(words) > 1 and rarest < COMMON):
+        evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
+    after_number = before and before[2].isdigit() and body[before[1] : start].strip() == ""
+    if after_number and language == "de" and all(_zipf(word, "de") >= COMMON for word in words):
+        evidence -= 6.0  # after a number, a unit: `400 Millionen Euro`
     return _Occurrence(start, end, words, initial, evidence, hints)
 
 
@@ -496,9 +670,11 @@ def _as_word(word: str, language: str, written_small: bool, after_article: bool)
         return 3.0
     if word.lower().endswith(_DEMONYM_ENDINGS) and common >= COMMON:
         return 3.0  # `American`, `Chinese`: capitalised, but no name of a thing
+    if _plural(word, language):
+        return 2.0
     if language == "de":
         if _compound(word):
-            return 1.5
+            return 3.0 if len(word) >= 12 else 1.5  # a long compound is a noun; a short one may be a brand
         if _strict_noun(word, language):
             return 4.0
         if _native_noun(word, language):
@@ -507,18 +683,29 @@ def _as_word(word: str, language: str, written_small: bool, after_article: bool)
     return 1.0 if common >= 5.5 else 0.0
 
 
+def _written_small(body: str, words: tuple[str, ...]) -> bool:
+    """Whether the text writes the phrase with its adjective in lower case too (`künstliche
+    Intelligenz` beside `Künstliche Intelligenz`): a phrase of the language, not a name."""
+    stem = words[0].lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
+
+
 def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
     """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
     unless an adjective written with a capital shows one (`Deutsche Bahn`)."""
     if language != "de" or _adjective(words[0]) or any(_name_like(word) for word in words):
         return False
-    return all(_zipf(word, "de") >= COMMON or _compound(word) for word in words)
+    return all(_strict_noun(word, language) for word in words)
 
 
 def _defined_acronym(body: str, occurrence: _Occurrence) -> str | None:
     """`Screen Actors Guild (SAG)`, `Verband zum Schutz … , kurz VSGE`: the acronym defined right after."""
     following = body[occurrence.end : occurrence.end + 24]
-    found = re.match(r"\s*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b", following)
+    found = re.match(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b", following)
     if not found or len(occurrence.words) < 2:
         return None
     acronym = found[1]
@@ -532,6 +719,7 @@ def _defined_acronym(body: str, occurrence: _Occurrence) -> str | None:
 
 def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -> list[list[str]]:
     """Group the forms one thing is named by: genitives, inflections, short forms, acronyms."""
+    _split_genitives(forms, language)
     parent = {key: key for key in forms}
 
     def root(key: str) -> str:
@@ -559,15 +747,17 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
     every_place = places()
     longer = [form for form in forms.values() if len(form.words) > 1]
     for key, form in forms.items():
-        if " ".join(form.words) in every_place or not _evidence(form) > 0:
+        if not _evidence(form) > -3:
             continue
         words = form.words
         if words[-1].endswith("s") and len(words) == 1 and key[:-1] in forms:
             continue
+        a_place = " ".join(words) in every_place
         by_suffix = [
             other for other in longer
             if len(other.words) > len(words) and other.words[-len(words):] == words
             and " ".join(other.words) not in every_place
+            and not (a_place and _common(other.words[0], language) >= COMMON)  # `South Sudan`
         ]  # fmt: skip
         by_prefix = [
             other for other in longer
@@ -581,6 +771,37 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
     for key in forms:
         groups.setdefault(root(key), []).append(key)
     return list(groups.values())
+
+
+def _split_genitives(forms: dict[str, _Form], language: str) -> None:
+    """`Microsofts Windows Mobile` is Microsoft's genitive before another name, where `Microsoft` is
+    seen alone too: the occurrences go to the two names."""
+    if language != "de":
+        return
+    for key, form in list(forms.items()):
+        head = form.words[0]
+        base = name_key(head[:-1])
+        if len(form.words) < 2 or not head.endswith("s") or base not in forms or len(forms[base].words) > 1:
+            continue
+        rest = form.words[1:]
+        rest_key = name_key(" ".join(rest))
+        for occurrence in form.occurrences:
+            evidence = max(occurrence.evidence / 2, 1.0)
+            genitive = _Occurrence(
+                occurrence.start,
+                occurrence.start + len(head),
+                (head,),
+                occurrence.initial,
+                evidence,
+                Counter(),
+            )
+            forms[base].occurrences.append(genitive)
+            forms[base].spellings[head] += 0  # an alias, not the name's spelling
+            remainder = _Occurrence(occurrence.start + len(head) + 1, occurrence.end, rest, False,
+                                    occurrence.evidence / 2, occurrence.hints)  # fmt: skip
+            forms.setdefault(rest_key, _Form(rest)).occurrences.append(remainder)
+            forms[rest_key].spellings[" ".join(rest)] += 1
+        del forms[key]
 
 
 def _stem_key(words: tuple[str, ...]) -> str:
@@ -603,9 +824,10 @@ def _generic_tail(words: tuple[str, ...], language: str) -> bool:
     every_place = places()
     return all(
         word not in every_place
-        and (word.lower() in LEGAL_SUFFIXES or _common(word, language) >= COMMON or word.isupper())
+        and (word.lower() in LEGAL_SUFFIXES | ORGANIZATION_TAILS or cue(word) == "organization"
+             or (word.isupper() and len(word) <= 3))
         for word in words
-    )
+    )  # fmt: skip
 
 
 def _evidence(form: _Form) -> float:
@@ -616,15 +838,19 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     chosen = [forms[key] for key in members]
     occurrences = sorted((o for form in chosen for o in form.occurrences), key=lambda o: o.start)
     score = sum(o.evidence for o in occurrences)
-    if any(_contains(title, spelling) for form in chosen for spelling in form.spellings):
+    in_title = any(_contains(title, spelling) for form in chosen for spelling in form.spellings)
+    if in_title:
         score += TITLE
     if len(chosen) > 1:
         score += 1.5 * (len(chosen) - 1)  # a name used in several forms
-    if score < KEEP or all(o.initial for o in occurrences) and score < 2 * KEEP:
+    only_initial = all(o.initial for o in occurrences) and all(len(o.words) == 1 for o in occurrences)
+    if score < KEEP or (only_initial and score < 2 * KEEP and not in_title):
         return None
     most_words = max(len(form.words) for form in chosen)
     longest = [form for form in chosen if len(form.words) == most_words]
     best = max(longest, key=lambda form: (len(form.occurrences), -form.occurrences[0].start))
+    if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
+        return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
     name = best.text
     hints: Counter = Counter()
     for occurrence in occurrences:
@@ -636,6 +862,8 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints["person"] += 3  # a surname used alone
     if any(form.words == best.words[:1] for form in shorts) and most_words > 1:
         hints["organization"] += 1
+    if len(best.words) > 1 and cue(best.words[-1]) and cue(best.words[-1]) != "person":
+        hints[cue(best.words[-1])] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`
     if _name_like(best.words[0]) and best.words[0][:1].islower():
         hints["product"] += 2  # `iPhone`, `iPad`
     kind = "other"
@@ -660,19 +888,30 @@ def rank(per_file: Iterable[list[Candidate]]) -> list[Candidate]:
     for candidates in per_file:
         for candidate in candidates:
             key = name_key(candidate.name)
-            key = key if key in merged else alias_of.get(key, key)
+            if key not in merged and key.endswith("s") and key[:-1] in merged:
+                key = key[:-1]  # `OpenAIs` in one article, `OpenAI` in another
+            if key not in merged:
+                key = alias_of.get(key) or next(
+                    (alias_of[alias] for alias in sorted(candidate.keys) if alias in alias_of), key
+                )
             into = merged.get(key)
             if into is None:
                 merged[key] = candidate
                 for alias in candidate.keys:
                     alias_of.setdefault(alias, key)
                 continue
-            into.count += candidate.count
-            into.score += candidate.score
-            into.sources |= candidate.sources
-            into.aliases |= candidate.aliases | ({candidate.name} - {into.name})
-            if into.type == "other":
-                into.type = candidate.type
+            _fold(into, candidate)
+    for key in [k for k in merged if k.endswith("s") and k[:-1] in merged]:
+        _fold(merged[key[:-1]], merged.pop(key))  # a genitive seen before its name
     ranked = list(merged.values())
     ranked.sort(key=lambda c: (-len(c.sources), -c.score, c.name))
     return ranked
+
+
+def _fold(into: Candidate, candidate: Candidate) -> None:
+    into.count += candidate.count
+    into.score += candidate.score
+    into.sources |= candidate.sources
+    into.aliases |= candidate.aliases | ({candidate.name} - {into.name})
+    if into.type == "other":
+        into.type = candidate.type

@@ -12,14 +12,20 @@ from __future__ import annotations
 
 from functools import cache
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(text.split())
+
+
 TYPES = ("person", "organization", "product", "publication", "place", "event")
 
-LEGAL_SUFFIXES = frozenset(
-    "ag gmbh mbh kg kgaa se inc inc. corp corp. corporation co co. ltd ltd. llc plc sa s.a. nv n.v. "
-    "ab asa oyj spa s.p.a. holdings".split()
+LEGAL_SUFFIXES = word_set(
+    "ag gmbh mbh kg kgaa se inc inc. corp corp. corporation co co. ltd ltd. llc plc sa s.a. nv "
+    "n.v. ab asa oyj spa s.p.a. holdings"
 )
-TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady herr frau gen. sen. rep. gov. st.".split()
+TITLES = word_set(
+    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady herr frau gen. sen. rep. gov. st."
 )
 
 # Words (or, in German, word endings) that stand beside a name of each type.
@@ -36,8 +42,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "singer", "sängerin", "sänger", "coach", "trainer", "author", "autor", "autorin", "journalist",
         "journalistin", "aktivistin", "aktivist", "activist", "priest", "pope", "king", "queen",
         "prince", "princess", "wife", "husband", "son", "daughter", "ehefrau", "colleague",
-        "kollege", "kollegin", "vice-president", "mitgründer", "co-founder", "said", "says", "sagte",
-        "sagt", "erklärte", "told",
+        "kollege", "kollegin", "vice-president", "mitgründer", "co-founder",
     ),
     "organization": (
         "company", "companies", "firm", "group", "corporation", "bank", "agency", "startup",
@@ -49,7 +54,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "anbieter", "betreiber", "konkurrent", "konkurrenten", "konkurrenz", "behörde", "partei",
         "verband", "verbandes", "gericht", "gerichtshof", "ministerium", "regierung", "universität",
         "institut", "stiftung", "verein", "tochter", "schwesterfirma", "marktführer", "vermittler",
-        "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain",
+        "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain", "guild",
+        "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance",
     ),
     "product": (
         "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",
@@ -79,7 +85,13 @@ _GERMAN_ENDINGS = tuple(
     for word, kind in _CUE_TYPES.items()
     if len(word) >= 4 and kind != "place" and word not in ("said", "says", "told", "news", "paper")
 )
-PLACE_BEFORE = frozenset("in im aus nach from to near across across bei nahe".split())
+# Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).
+ORGANIZATION_TAILS = word_set(
+    "group market markets media holdings international global entertainment technologies "
+    "technology systems labs studios networks motors airlines pharmaceuticals brands partners "
+    "capital ventures gruppe holding konzern"
+)
+PLACE_BEFORE = word_set("in im aus nach from to near across bei nahe")
 
 
 @cache
@@ -98,7 +110,7 @@ def cue(word: str) -> str | None:
 def is_role(word: str) -> bool:
     """A title or role that stands before a person's name and is not part of it."""
     lowered = word.lower()
-    return lowered in TITLES or (cue(word) == "person" and lowered not in ("said", "says", "sagte", "sagt"))
+    return lowered in TITLES or cue(word) == "person"
 
 
 @cache
