@@ -66,27 +66,64 @@ def test_no_number_phrase(text: str) -> None:
     assert find_numbers(text, "de") == []
 
 
-PUBLISHED = dt.date(2025, 12, 18)
+PUBLISHED = dt.date(2025, 12, 18)  # a Thursday
+NEW_YEAR = dt.date(2026, 1, 2)  # a Friday
 DATES = [
-    ("am 17. Dezember", PUBLISHED, "am 17. Dezember", "2025-12-17"),
-    ("am 17. Dezember", None, "am 17. Dezember", "XXXX-12-17"),
+    ("am 17. Dezember", PUBLISHED, "17. Dezember", "2025-12-17"),
+    ("am 17. Dezember", None, "17. Dezember", "XXXX-12-17"),
     ("17 December 2025", None, "17 December 2025", "2025-12-17"),
-    ("on December 17, 2025", None, "on December 17, 2025", "2025-12-17"),
+    ("on December 17, 2025", None, "December 17, 2025", "2025-12-17"),
     ("Ende 2024", None, "Ende 2024", "2024-Q4~"),
     ("late 2024", None, "late 2024", "2024-Q4~"),
-    ("im Sommer", PUBLISHED, "im Sommer", "2025-22"),
-    ("im Sommer", None, "im Sommer", None),
-    ("in Q3", PUBLISHED, "in Q3", "2025-Q3"),
-    ("im dritten Quartal 2024", None, "im dritten Quartal 2024", "2024-Q3"),
-    ("in the first half of 2025", None, "in the first half of 2025", "2025-H1"),
+    ("im Sommer", PUBLISHED, "Sommer", "2025-22"),
+    ("im Sommer", None, "Sommer", None),
+    ("in Q3", PUBLISHED, "Q3", "2025-Q3"),
+    ("im dritten Quartal 2024", None, "dritten Quartal 2024", "2024-Q3"),
+    ("in the first half of 2025", None, "first half of 2025", "2025-H1"),
     ("zwischen 2021 und 2025", None, "zwischen 2021 und 2025", "2021/2025"),
     ("between 2021 and 2025", None, "between 2021 and 2025", "2021/2025"),
     ("next year", PUBLISHED, "next year", "2026"),
     ("next year", None, "next year", None),
-    ("im nächsten Jahr", PUBLISHED, "im nächsten Jahr", "2026"),
-    ("in den nächsten fünf Jahren", PUBLISHED, "in den nächsten fünf Jahren", "2026/2030"),
-    ("im April 2025", None, "im April 2025", "2025-04"),
-    ("für 2026", None, "für 2026", "2026"),
+    ("im nächsten Jahr", PUBLISHED, "nächsten Jahr", "2026"),
+    ("in den nächsten fünf Jahren", PUBLISHED, "nächsten fünf Jahren", "2026/2030"),
+    ("im April 2025", None, "April 2025", "2025-04"),
+    ("für 2026", None, "2026", "2026"),
+    ("seit der Bahnreform von 1994", None, "1994", "1994"),
+    # Weekdays: the latest on or before the article's date, the article's own day included.
+    ("am Dienstag", PUBLISHED, "Dienstag", "2025-12-16"),
+    ("on Thursday", PUBLISHED, "Thursday", "2025-12-18"),
+    ("late Thursday", PUBLISHED, "Thursday", "2025-12-18"),
+    ("am Freitag", PUBLISHED, "Freitag", "2025-12-12"),
+    ("on Monday", NEW_YEAR, "Monday", "2025-12-29"),  # across the turn of the year
+    ("am Mittwoch", NEW_YEAR, "Mittwoch", "2025-12-31"),
+    ("next Monday", NEW_YEAR, "next Monday", "2026-01-05"),
+    ("am kommenden Freitag", NEW_YEAR, "kommenden Freitag", "2026-01-09"),
+    ("last Friday", NEW_YEAR, "last Friday", "2025-12-26"),
+    ("He will speak on Tuesday.", PUBLISHED, "Tuesday", "2025-12-23"),  # a sentence about the future
+    ("Die Konferenz soll am Montag beginnen.", NEW_YEAR, "Montag", "2026-01-05"),
+    ("am Donnerstag vergangener Woche", PUBLISHED, "Donnerstag vergangener Woche", "2025-12-11"),
+    ("Am Sonntag, 9. Dezember", PUBLISHED, "Sonntag, 9. Dezember", "2025-12-09"),
+    ("on Friday", None, "Friday", None),
+    # Weeks, months, days and parts of years counted from the article's date.
+    ("last week", PUBLISHED, "last week", "2025-12-08/2025-12-14"),
+    ("vergangene Woche", NEW_YEAR, "vergangene Woche", "2025-12-22/2025-12-28"),
+    ("this week", PUBLISHED, "this week", "2025-12-15/2025-12-21"),
+    ("nächste Woche", PUBLISHED, "nächste Woche", "2025-12-22/2025-12-28"),
+    ("next month", PUBLISHED, "next month", "2026-01"),
+    ("im vergangenen Monat", NEW_YEAR, "vergangenen Monat", "2025-12"),
+    ("earlier this month", PUBLISHED, "earlier this month", "2025-12"),
+    ("this year", NEW_YEAR, "this year", "2026"),
+    ("last year", NEW_YEAR, "last year", "2025"),
+    ("yesterday", NEW_YEAR, "yesterday", "2026-01-01"),
+    ("gestern", PUBLISHED, "gestern", "2025-12-17"),
+    ("early next year", PUBLISHED, "early next year", "2026-Q1~"),
+    ("Ende des Jahres", PUBLISHED, "Ende des Jahres", "2025-Q4~"),
+    ("Anfang nächsten Jahres", PUBLISHED, "Anfang nächsten Jahres", "2026-Q1~"),
+    # A day without a year: the one nearest the article's date.
+    ("at the Oscars on Feb. 9", dt.date(2020, 1, 20), "Feb. 9", "2020-02-09"),
+    ("am 9. Februar", dt.date(2020, 1, 20), "9. Februar", "2020-02-09"),
+    ("on December 30", NEW_YEAR, "December 30", "2025-12-30"),
+    ("am 3. Januar", PUBLISHED, "3. Januar", "2026-01-03"),
 ]
 
 
@@ -96,7 +133,9 @@ def test_date_phrases(text: str, published: dt.date | None, shown: str, date: st
     assert (text[phrase.start : phrase.end], phrase.date) == (shown, date)
 
 
-@pytest.mark.parametrize("text", ["Die Firma", "200 Milliarden Yuan", "am Tag der Ankündigung"])
+@pytest.mark.parametrize(
+    "text", ["Die Firma", "200 Milliarden Yuan", "am Tag der Ankündigung", "am Morgen", "Jun Lei"]
+)
 def test_no_date_phrase(text: str) -> None:
     assert find_dates(text, PUBLISHED) == []
 
@@ -174,7 +213,7 @@ def test_json_output(tmp_path: Path, capsys) -> None:
     assert [(i["kind"], i["text"], i["target"]) for i in items] == [
         ("entity", "ACME", "acme"),
         ("figure", "200 bn yuan", "pledge"),
-        ("event", "on 30 April 2025", "pledge-day"),
+        ("event", "30 April 2025", "pledge-day"),
     ]
     figure = items[1]
     assert (figure["line"], figure["column"], figure["end_line"], figure["end_column"]) == (5, 12, 5, 23)
@@ -194,7 +233,7 @@ def test_write_is_atomic_idempotent_and_the_dossier_checks(tmp_path: Path, capsy
     after = article.read_text()
     assert after.endswith(
         '[[ACME|ACME\'s]] chief [[Jane Roe]] spoke. [[ACME]] spent [200 bn yuan]{fig=pledge value="200 bn"} '
-        "[on 30 April 2025]{event=pledge-day}.\n"
+        "on [30 April 2025]{event=pledge-day}.\n"
     )
     assert after.startswith(before.decode().split("ACME's")[0])  # the front matter, byte for byte
     assert [p.name for p in article.parent.iterdir() if p.name.startswith(".")] == []

@@ -1,10 +1,14 @@
 """Date phrases in German and English prose, read into EDTF at the precision they state.
 
-`am 17. Dezember 2025` → `2025-12-17`; `Ende 2024` → `2024-Q4~`; `im Sommer 2025` → `2025-22`;
-`in Q3` → `2025-Q3` in an article published in 2025; `zwischen 2021 und 2025` → `2021/2025`;
-`next year` → the year after the article's. A phrase without a year takes it from the article's
-`published` date; without one, its year stays open (`XXXX-12-17`) or, for a relative phrase, the
-date is unknown (None).
+`17. Dezember 2025` → `2025-12-17`; `Ende 2024` → `2024-Q4~`; `Sommer 2025` → `2025-22`; `Q3` →
+`2025-Q3` in an article published in 2025; `zwischen 2021 und 2025` → `2021/2025`. Phrases relative
+to the article's `published` date resolve against it at the precision they state: `next year` →
+the year after; `am Dienstag`, `on Thursday` → the latest such day on or before it (the next one
+when the phrase says `next` or its sentence speaks of the future); `last week` → that week's Monday
+to Sunday; `next month` → that month; `yesterday` → that day; `early next year` → its first quarter,
+approximate; `Feb. 9` without a year → the 9 February nearest to it. Without an article date a
+relative phrase has no date (None), and the reason says why. A phrase's span holds the date words,
+not the preposition before them (`1994`, not `von 1994`).
 
 Measured against the annotated dossier, a set of patterns for the phrases news copy uses did better
 than `dateparser.search_dates`, which takes "Die" for a date in German prose and cuts "am 17.
@@ -26,6 +30,41 @@ MONTHS = {
 }  # fmt: skip
 SEASONS = {"frühling": 21, "frühjahr": 21, "sommer": 22, "herbst": 23, "winter": 24,
            "spring": 21, "summer": 22, "autumn": 23, "fall": 23}  # fmt: skip
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+WEEKS = {  # the week relative to the article's: -1 the last, 0 this, 1 the next
+    "last week": -1, "the previous week": -1, "vergangene woche": -1, "vergangener woche": -1,
+    "vergangenen woche": -1, "letzte woche": -1, "letzter woche": -1, "letzten woche": -1,
+    "vorige woche": -1, "voriger woche": -1, "vorigen woche": -1, "vorwoche": -1, "this week": 0,
+    "diese woche": 0, "dieser woche": 0, "next week": 1, "nächste woche": 1, "nächster woche": 1,
+    "nächsten woche": 1, "kommende woche": 1, "kommender woche": 1, "kommenden woche": 1,
+}  # fmt: skip
+MONTHS_RELATIVE = {
+    "last month": -1, "the previous month": -1, "earlier this month": 0, "later this month": 0,
+    "this month": 0, "next month": 1, "vergangenen monat": -1, "letzten monat": -1, "vorigen monat": -1,
+    "vormonat": -1, "diesen monat": 0, "dieses monats": 0, "diesem monat": 0, "nächsten monat": 1,
+    "kommenden monat": 1, "nächsten monats": 1,
+}  # fmt: skip
+YEARS_RELATIVE = {
+    "next year": 1, "this year": 0, "last year": -1, "the year": 0, "nächsten jahr": 1, "kommenden jahr": 1,
+    "nächstes jahr": 1, "nächsten jahres": 1, "kommenden jahres": 1, "diesem jahr": 0, "dieses jahr": 0,
+    "dieses jahres": 0, "des jahres": 0, "letzten jahr": -1, "vergangenen jahr": -1, "vorigen jahr": -1,
+    "letzten jahres": -1, "vergangenen jahres": -1, "vorjahr": -1,
+}  # fmt: skip
+DAYS_RELATIVE = {
+    "yesterday": -1, "gestern": -1, "vorgestern": -2, "tomorrow": 1, "morgen": 1, "übermorgen": 2,
+}  # fmt: skip
+FORWARD = ("next", "coming", "nächsten", "kommenden")
+BACK = ("last", "past", "letzten", "vergangenen", "vorigen")
+# Words that put a sentence in the future: a bare weekday in it is the next such day.
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|is to|are to|plans? to|is set to|are set to|is due|are due|is expected to|"
+    r"are expected to|scheduled|is going to|are going to|soll|sollen|plant|geplant)\b",
+    re.I,
+)
 ORDINALS = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritten": 3, "vierten": 4,
             "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
 NUMBER_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "zehn": 10, "two": 2, "three": 3,
@@ -42,23 +81,17 @@ def _words(table) -> str:
 
 _Y = r"(?:1[89]|20)\d\d"  # a year of news copy
 _YEAR = rf"(?P<year>{_Y})"
-# The words before a date that belong to the phrase ("am 17. Dezember", "schon 2024"), found by looking
-# back from a match: a pattern that began with them could not skip ahead to the digits it needs.
-_LEAD = re.compile(
-    r"(?:(?:schon|bereits|already)\s+)?(?:am|an|im|in|on|by|bis|until|seit|since|für|for|from|vom|von|"
-    r"at|zum|zur)\s+(?:dem\s+|the\s+)?$|(?:schon|bereits|already)\s+$",
-    re.I,
-)
-_LEADS = ("day", "month", "quarter", "half", "season", "year")
 _MONTH = rf"(?P<month>{_words(MONTHS)})"
+_WEEKDAY_BEFORE = rf"(?:(?P<dayname>{_words(WEEKDAYS)}),?\s+(?:(?:dem|den|the)\s+)?)?"
 _AMOUNTS_AFTER = r"(?!\s*(?:Milliarden|Mrd|billion|%|Prozent))"  # "2025 Milliarden" is no year
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("interval", re.compile(
         rf"(?:zwischen|between|von|from)\s+(?P<first>{_Y})\s*(?:und|and|bis|to|–|-)\s*"
         rf"(?P<last>{_Y})(?!\d)", re.I)),
     ("span", re.compile(rf"(?P<first>{_Y})\s*[–/]\s*(?P<last>{_Y})(?!\d)")),
-    ("day", re.compile(rf"(?P<day>[0-3]?\d)\.?\s+{_MONTH}(?![\w])(?:\s+{_YEAR})?", re.I)),
-    ("day", re.compile(rf"{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)", re.I)),
+    ("day", re.compile(rf"{_WEEKDAY_BEFORE}(?P<day>[0-3]?\d)\.?\s+{_MONTH}(?![\w])(?:\s+{_YEAR})?", re.I)),
+    ("day", re.compile(
+        rf"{_WEEKDAY_BEFORE}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)", re.I)),
     ("month", re.compile(rf"{_MONTH}\s+{_YEAR}(?!\d)", re.I)),
     ("quarter", re.compile(
         rf"(?:Q(?P<q>[1-4])|(?P<qword>{_words(ORDINALS)})\s+(?:Quartal|quarter))"
@@ -69,11 +102,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"(?P<season>{_words(SEASONS)})(?:\s+{_YEAR})?(?![\w])", re.I)),
     ("edge", re.compile(rf"(?:schon\s+|already\s+)?(?P<edge>{_words(EDGES)})\s*{_YEAR}(?!\d)", re.I)),
     ("relative", re.compile(
-        r"(?:(?:im|in|over|during|für|for)\s+)?(?:den\s+|the\s+)?(?P<rel>nächsten|kommenden|next|coming|"
+        r"(?P<rel>nächsten|kommenden|next|coming|"
         r"letzten|vergangenen|past|last)\s+(?P<count>\w+)\s+(?:Jahren|years)(?![\w])", re.I)),
+    ("relative-edge", re.compile(
+        rf"(?P<edge>{_words(EDGES)})\s*(?:des\s+|of\s+)?(?P<which>{_words(YEARS_RELATIVE)})(?![\w])", re.I)),
     ("relative-year", re.compile(
-        r"(?:(?:im|in)\s+)?(?P<which>nächsten Jahr|kommenden Jahr|nächstes Jahr|next year|diesem Jahr|"
+        r"(?P<which>nächsten Jahr|kommenden Jahr|nächstes Jahr|next year|diesem Jahr|"
         r"dieses Jahr|this year|letzten Jahr|vergangenen Jahr|last year|vorigen Jahr)(?![\w])", re.I)),
+    ("weekday", re.compile(
+        rf"(?:(?P<wrel>{_words(FORWARD + BACK)}|this|diesen)\s+)?(?P<weekday>{_words(WEEKDAYS)})s?"
+        rf"(?:\s+(?P<wweek>{_words(WEEKS)}))?(?![\w])", re.I)),
+    ("week", re.compile(rf"(?P<week>{_words(WEEKS)})(?![\w])", re.I)),
+    ("relative-month", re.compile(rf"(?P<rmonth>{_words(MONTHS_RELATIVE)})(?![\w])", re.I)),
+    ("relative-day", re.compile(rf"(?<![\w])(?P<rday>{_words(DAYS_RELATIVE)})(?![\w])", re.I)),
     ("year", re.compile(
         rf"{_YEAR}(?![\d\w.,]\d){_AMOUNTS_AFTER}", re.I)),
 ]  # fmt: skip
@@ -98,6 +139,11 @@ _NEEDS = {
     "edge": tuple(EDGES),
     "relative": ("jahre", "years"),
     "relative-year": ("jahr", "year"),
+    "relative-edge": ("jahr", "year"),
+    "weekday": ("tag", "day", "mittwoch", "sonnabend"),
+    "week": ("woche", "week"),
+    "relative-month": ("monat", "month"),
+    "relative-day": ("gestern", "yesterday", "morgen", "tomorrow"),
 }
 _LOWERED_PATTERNS = [(kind, re.compile(p.pattern.lower().replace("(?p<", "(?P<"))) for kind, p in _PATTERNS]
 
@@ -121,29 +167,45 @@ def find_dates(text: str, published: dt.date | None) -> list[DatePhrase]:
             continue
         for match in pattern.finditer(lowered):
             start, end = match.start(), match.end()
-            if kind in _LEADS:
-                lead = _LEAD.search(text, max(start - 24, 0), start)
-                start = lead.start() if lead else start
             if (start > 0 and text[start - 1].isalnum()) or any(s < end and start < e for s, e in taken):
                 continue
-            date, reason = _edtf(kind, match, published)
+            if kind == "relative-day" and text[start:end] == "Morgen":
+                continue  # `am Morgen`: the morning, not tomorrow
+            date, reason = _edtf(kind, match, published, lambda at=start: _future(text, at))
             found.append(DatePhrase(start, end, date, reason))
             taken.append((start, end))
     return sorted(found, key=lambda d: d.start)
 
 
-def _edtf(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[str | None, str]:
+def _future(text: str, at: int) -> bool:
+    """Whether the sentence around `at` speaks of what is to come."""
+    sentence_start = max(text.rfind(mark, 0, at) for mark in (". ", "\n", "! ", "? ")) + 1
+    ends = [e for e in (text.find(mark, at) for mark in (". ", "\n")) if e >= 0]
+    return _FUTURE.search(text, sentence_start, min(ends, default=len(text))) is not None
+
+
+_UNKNOWN = "counted from the article's date, which it does not state"
+
+
+def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tuple[str | None, str]:
+    """The phrase's date in EDTF and why; `future()` tells whether its sentence speaks of what is to come."""
     year = m.groupdict().get("year")
-    if year is None and kind in ("day", "month", "quarter", "half", "season"):
+    if year is None and kind in ("month", "quarter", "half", "season"):
         year = str(published.year) if published else None
     where = "the article's year" if published else "no year stated"
     if kind in ("interval", "span"):
         return f"{m['first']}/{m['last']}", "an interval of years"
     if kind == "day":
         month = MONTHS[" ".join(m["month"].lower().split())]
-        return f"{year or 'XXXX'}-{month:02d}-{int(m['day']):02d}", "a day" + (
-            "" if m["year"] else f" ({where})"
-        )
+        day = int(m["day"])
+        if m["year"]:
+            return f"{m['year']}-{month:02d}-{day:02d}", "a day"
+        if published is None:
+            return f"XXXX-{month:02d}-{day:02d}", f"a day ({where})"
+        nearest = _nearest_year(published, month, day)
+        if nearest is None:
+            return None, "no such day"
+        return nearest.isoformat(), "a day (the one nearest the article's date)"
     if kind == "month":
         return f"{year}-{MONTHS[m['month'].lower()]:02d}", "a month"
     if kind == "quarter":
@@ -159,21 +221,77 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[str |
     if kind == "edge":
         edge = EDGES[" ".join(m["edge"].lower().split())]
         return f"{m['year']}{edge}~", "part of a year, approximate"
+    if kind == "year":
+        return m["year"], "a year"
+    if published is None:
+        return None, f"a date {_UNKNOWN}"
     if kind == "relative":
         count = NUMBER_WORDS.get(m["count"].lower()) or (int(m["count"]) if m["count"].isdigit() else None)
-        if count is None or published is None:
-            return None, "years counted from the article's date, which it does not state"
-        if m["rel"].lower() in ("nächsten", "kommenden", "next", "coming"):
+        if count is None:
+            return None, "years counted from the article's date, but how many is not stated"
+        if m["rel"].lower() in FORWARD:
             return f"{published.year + 1}/{published.year + count}", "the years after the article's"
         return f"{published.year - count}/{published.year - 1}", "the years before the article's"
     if kind == "relative-year":
-        if published is None:
-            return None, "a year counted from the article's date, which it does not state"
-        which = m["which"].lower()
-        offset = (
-            1
-            if ("nächst" in which or "next" in which or "kommend" in which)
-            else (0 if ("dies" in which or "this" in which) else -1)
-        )
-        return str(published.year + offset), "a year counted from the article's"
-    return m["year"], "a year"
+        return str(published.year + YEARS_RELATIVE[_key(m["which"])]), "a year counted from the article's"
+    if kind == "relative-edge":
+        edge = EDGES[_key(m["edge"])]
+        return f"{published.year + YEARS_RELATIVE[_key(m['which'])]}{edge}~", "part of a year, approximate"
+    if kind == "relative-month":
+        first = published.replace(day=1)
+        month = _add_months(first, MONTHS_RELATIVE[_key(m["rmonth"])])
+        return f"{month.year}-{month.month:02d}", "a month counted from the article's"
+    if kind == "relative-day":
+        day = published + dt.timedelta(days=DAYS_RELATIVE[_key(m["rday"])])
+        return day.isoformat(), "a day counted from the article's"
+    if kind == "week":
+        monday = _monday(published, WEEKS[_key(m["week"])])
+        return f"{monday}/{monday + dt.timedelta(days=6)}", "a week counted from the article's"
+    return _weekday(m, published, future)
+
+
+def _key(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> dt.date | None:
+    """The day of that month and day nearest the article's date (`Feb. 9` in a January article is
+    the coming February's)."""
+    days = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(days, key=lambda d: abs((d - published).days), default=None)
+
+
+def _add_months(first: dt.date, months: int) -> dt.date:
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _monday(published: dt.date, weeks: int) -> dt.date:
+    return published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=weeks)
+
+
+def _weekday(m: re.Match[str], published: dt.date, future) -> tuple[str, str]:
+    """`Dienstag` → the latest Tuesday on or before the article's date; `next Tuesday` or a Tuesday in
+    a sentence about the future → the next one on or after it; `Donnerstag vergangener Woche` → the
+    Thursday of the week before the article's."""
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    relation = (m["wrel"] or "").lower()
+    if m["wweek"]:
+        day = _monday(published, WEEKS[_key(m["wweek"])]) + dt.timedelta(days=weekday)
+        return day.isoformat(), "a weekday of a week counted from the article's"
+    if relation in FORWARD or (relation not in BACK and relation not in ("this", "diesen") and future()):
+        ahead = (weekday - published.weekday()) % 7
+        if relation in FORWARD and ahead == 0:
+            ahead = 7
+        day = published + dt.timedelta(days=ahead)
+        return day.isoformat(), "the next such weekday from the article's date"
+    back = (published.weekday() - weekday) % 7
+    if relation in BACK and back == 0:
+        back = 7
+    day = published - dt.timedelta(days=back)
+    return day.isoformat(), "the latest such weekday up to the article's date"
