@@ -410,6 +410,8 @@ def test_every_bad_file_says_why_and_the_good_ones_are_still_added(tmp_path: Pat
         "(windows-1252): byte 0x81 at offset 59",
         f"{folder}/g-photo.pdf: error: not a .txt, .md, .html or .htm file",
         f"{folder}/h-unreadable.txt: error: cannot read the file: Input/output error",
+        f"content/articles/quarterly-figures-are-out.md: warning: the main text of {folder}/z-good.html is "
+        "only 64 words: a caption, a teaser or a paywalled page? Check it against the page",
         f"{tmp_path}/missing.txt: error: no such file or folder",
         "added 2 articles; 10 sources could not be added",
     ]

@@ -1,33 +1,32 @@
 """`python build.py add SOURCE...`: text files, saved pages, folders of them and URLs as articles.
 
 Front matter holds only what a source states: `published` from the page's metadata, `url` from the
-address fetched or the page's canonical link, `author` when named, `source` when the site's name or
-address matches a publication entity of the dossier. Nothing is invented (no summary, no date of
-the import), and what could not be determined is said. An existing file is never overwritten, and
-the same source is not added twice.
+address fetched or the page's canonical link, `author` when the byline names people, `source` the
+publication the page names (matched to a publication entity, or written as a new one; see
+`publications`). Nothing is invented (no summary, no date of the import), and what could not be
+determined is said. An existing file is never overwritten, and the same source is not added twice.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
-from ..syntax.names import name_key
 from .extract import Extracted, ExtractError, decode_html, decode_text, detect_language, read_html
 from .extract import read_text as read_text_source
 from .fetch import FetchError, fetch
-from .frontmatter import entity_files, read_content_file
-from .slugs import free_slug, slugify
+from .frontmatter import read_content_file
+from .newfiles import create_unique
+from .publications import Publications, people, publication_of
+from .slugs import slug_choices, slugify
 
 ARTICLES = "content/articles"
+SHORT_TEXT = 80  # words: less is a caption, a teaser or the free part of a paywalled page
 TEXT_TYPES = (".txt", ".md", ".markdown")
 HTML_TYPES = (".html", ".htm")
 
@@ -38,6 +37,8 @@ class Added:
     path: str  # the article written, relative to the root
     language: str
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # other files written for it (its publication)
 
 
 @dataclass
@@ -52,20 +53,20 @@ class _Known:
 
     urls: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    publications: dict[str, str] = field(default_factory=dict)  # name key or host → entity name
     slugs: set[str] = field(default_factory=set)
 
 
 def add_sources(root: Path, sources: list[str]) -> Iterator[Added | Failed]:
     """Add each source in turn; one result per article written or source refused."""
     known = _known(root)
+    publications = Publications(root)
     for source in sources:
         for item in _expand(source):
             if isinstance(item, Failed):
                 yield item
                 continue
             try:
-                yield _add_one(root, item, known)
+                yield _add_one(root, item, known, publications)
             except (ExtractError, FetchError) as exc:
                 yield Failed(item, str(exc))
 
@@ -88,7 +89,7 @@ def _expand(source: str) -> Iterator[str | Failed]:
     yield source
 
 
-def _add_one(root: Path, source: str, known: _Known) -> Added | Failed:
+def _add_one(root: Path, source: str, known: _Known, publications: Publications) -> Added | Failed:
     extracted, fetched_url = _extract(source)
     url = extracted.url or fetched_url
     if url and url in known.urls:
@@ -98,12 +99,14 @@ def _add_one(root: Path, source: str, known: _Known) -> Added | Failed:
         return Failed(source, f"the same text is already in the dossier as {known.texts[fingerprint]}")
     language = detect_language(f"{extracted.title}\n{extracted.body}")
     notes = list(extracted.notes)
+    written: list[str] = []
     front: dict[str, object] = {"title": extracted.title, "language": language}
-    publication = _publication(extracted, url, known)
+    publication = publication_of(extracted.site_name, url)
     if publication:
-        front["source"] = publication
-    elif extracted.site_name or url:
-        notes.append(f"source not matched: {extracted.site_name or _host(url or '')}")
+        front["source"], new_entity = publications.source_for(publication)
+        if new_entity:
+            written.append(new_entity)
+            notes.append(f"publication {publication.name} written to {new_entity}")
     else:
         notes.append("no source stated")
     if extracted.published:
@@ -112,15 +115,23 @@ def _add_one(root: Path, source: str, known: _Known) -> Added | Failed:
         notes.append("no publication date stated")
     if url:
         front["url"] = url
-    if extracted.author:
-        front["author"] = extracted.author
+    author = people(extracted.author, publication)
+    if author:
+        front["author"] = author
     else:
         notes.append("no author named")
     path = _write_article(root, front, extracted.body, slugify(extracted.title), known)
     if url:
         known.urls[url] = path
     known.texts[fingerprint] = path
-    return Added(source, path, language, notes)
+    words = len(extracted.body.split())
+    warnings = []
+    if extracted.web_page and words < SHORT_TEXT:
+        warnings.append(
+            f"the main text of {source} is only {words} words: a caption, a teaser or a paywalled page? "
+            "Check it against the page"
+        )
+    return Added(source, path, language, notes, warnings, written)
 
 
 def _extract(source: str) -> tuple[Extracted, str | None]:
@@ -145,20 +156,6 @@ def _fingerprint(body: str) -> str:
     return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
 
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
-def _publication(extracted: Extracted, url: str | None, known: _Known) -> str | None:
-    for candidate in (extracted.site_name, _host(url) if url else None):
-        if candidate:
-            found = known.publications.get(name_key(candidate)) or known.publications.get(candidate.lower())
-            if found:
-                return found
-    return None
-
-
 def _known(root: Path) -> _Known:
     known = _Known()
     articles = root / ARTICLES
@@ -168,14 +165,6 @@ def _known(root: Path) -> _Known:
         if isinstance(front.get("url"), str):
             known.urls[front["url"]] = file.relative_to(root).as_posix()
         known.texts[_fingerprint(body)] = file.relative_to(root).as_posix()
-    for entity in entity_files(root):
-        if entity.type != "publication" or entity.name is None:
-            continue
-        for spelling in [*entity.spellings, entity.slug]:
-            known.publications[name_key(spelling)] = entity.name
-        for link in entity.links:
-            if _host(link):
-                known.publications[_host(link)] = entity.name
     return known
 
 
@@ -189,26 +178,10 @@ def _front_matter(root: Path, file: Path) -> tuple[dict, str]:
 
 
 def _write_article(root: Path, front: dict[str, object], body: str, slug: str, known: _Known) -> str:
-    """Write `content/articles/SLUG.md` whole or not at all, never over an existing file: written to a
-    temporary file in the same folder, then linked to its name, which fails if the name is taken."""
-    folder = root / ARTICLES
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write `content/articles/SLUG.md` whole, never over an existing file (a taken slug gets `-2`)."""
     text = "---\n" + _yaml(front) + "---\n" + body.rstrip() + "\n"
-    handle, temporary = tempfile.mkstemp(prefix=".add-", suffix=".md.tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        while True:
-            candidate = free_slug(folder, slug, known.slugs)
-            try:
-                os.link(temporary, folder / f"{candidate}.md")
-                break
-            except FileExistsError:
-                known.slugs.add(candidate)  # taken between the check and the link: try the next
-    finally:
-        os.unlink(temporary)
-    known.slugs.add(candidate)
-    return f"{ARTICLES}/{candidate}.md"
+    written = create_unique(root / ARTICLES, slug_choices(slug), known.slugs, text)
+    return f"{ARTICLES}/{written}.md"
 
 
 def _yaml(front: dict[str, object]) -> str:

@@ -41,6 +41,8 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
             if not quiet:
                 notes = "".join(f"; {note}" for note in result.notes)
                 print(f"{result.path}: added from {result.source} ({result.language}){notes}", flush=True)
+            for warning in result.warnings:  # even under --quiet: the article may be a stub
+                print(f"{result.path}: warning: {warning}", file=sys.stderr, flush=True)
         else:
             failed += 1
             print(f"{result.source}: error: {result.message}", file=sys.stderr, flush=True)

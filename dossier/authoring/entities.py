@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -13,6 +11,7 @@ from ..incremental.workers import parallel_map
 from ..syntax.names import name_key
 from .candidates import Candidate, candidates_in, rank
 from .frontmatter import ContentFile, entity_files, read_content_file
+from .newfiles import create
 from .scan import LineIndex
 from .slugs import slugify
 
@@ -71,16 +70,9 @@ def write_entities(
             front["aliases"] = aliases
         path = folder / f"{slugify(name)}.md"
         text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n"
-        handle, temporary = tempfile.mkstemp(prefix=".accept-", suffix=".md.tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
+        if not create(path, text):
             refused.append((name, f"{path.relative_to(root).as_posix()} exists"))
             continue
-        finally:
-            os.unlink(temporary)
         known.add(name_key(name))
         written.append((path.relative_to(root).as_posix(), str(front["type"])))
     return written, refused

@@ -31,6 +31,7 @@ class Extracted:
     site_name: str | None = None
     url: str | None = None  # the canonical address the page states
     notes: list[str] = field(default_factory=list)
+    web_page: bool = False  # read from HTML, where a short main text means extraction missed it
 
 
 def check_bytes(data: bytes) -> None:
@@ -89,7 +90,7 @@ def read_html(html: str, url: str | None = None) -> Extracted:
     stated_only = {"extensive_search": False, "original_date": True}  # a date from metadata, not the text
     meta = extract_metadata(html, default_url=url, date_config=stated_only)
     title = (meta.title or "").strip()
-    body = _without_leading_title(body.strip(), title)
+    body = without_boilerplate(with_scripts_as_text(_without_leading_title(body.strip(), title)))
     if not title:
         title, note = _title_from_text(body)
         notes = [note]
@@ -109,7 +110,68 @@ def read_html(html: str, url: str | None = None) -> Extracted:
         site_name=(meta.sitename or "").strip() or None,
         url=meta.url or url,
         notes=notes,
+        web_page=True,
     )
+
+
+_SUBSCRIPTS = str.maketrans("0123456789+-=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ")
+_SUPERSCRIPTS = str.maketrans("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ")
+_SCRIPT = re.compile(r"<(sub|sup)>([^<>]{1,12})</\1>", re.I)
+
+
+def with_scripts_as_text(markdown: str) -> str:
+    """`CO<sub>2</sub>` → `CO₂`, `m<sup>2</sup>` → `m²`; where Unicode has no such character
+    (`21<sup>st</sup>`), the plain letters."""
+
+    def replaced(match: re.Match[str]) -> str:
+        table = _SUBSCRIPTS if match[1].lower() == "sub" else _SUPERSCRIPTS
+        text = match[2]
+        converted = text.translate(table)
+        every_one = all(a != b or not a.isalnum() for a, b in zip(text, converted, strict=True))
+        return converted if every_one else text
+
+    return _SCRIPT.sub(replaced, markdown)
+
+
+# What news pages put around an article: labels of link lists, calls to subscribe and to share.
+_LABELS = re.compile(
+    r"(related( articles| stories| coverage| content)?|read more|more on this( story)?|see also|recommended|"
+    r"most (read|popular)|more from [\w ]+|mehr zum thema|mehr dazu|lesen sie (auch|mehr)|auch interessant|"
+    r"weiterlesen|weitere artikel|das könnte sie (auch )?interessieren|zum thema|top stories)\s*:?",
+    re.I,
+)
+_CALLS = re.compile(
+    r"(sign up|subscribe|get (our|the) newsletter|newsletter|share (this|on)|follow us|click here|"
+    r"jetzt (abonnieren|anmelden|teilen)|abonnieren sie|melden sie sich|teilen sie|folgen sie uns|"
+    r"zum newsletter|hier klicken)\b",
+    re.I,
+)
+
+
+def without_boilerplate(markdown: str) -> str:
+    """The article without the blocks a page puts around it: a `Related` or `Read more` label and
+    the list of links under it, a newsletter, subscription or share call."""
+    blocks = markdown.split("\n\n")
+    kept: list[str] = []
+    dropping_links = False
+    for block in blocks:
+        plain = re.sub(r"[#*_>\[\]]", "", block).strip()
+        words = len(plain.split())
+        if _LABELS.fullmatch(plain):
+            dropping_links = True
+            continue
+        if dropping_links and (_link_list(block) or (words <= 12 and not plain.endswith((".", "?", "!")))):
+            continue
+        dropping_links = False
+        if words <= 25 and _CALLS.match(plain):
+            continue
+        kept.append(block)
+    return "\n\n".join(kept)
+
+
+def _link_list(block: str) -> bool:
+    lines = [line for line in block.split("\n") if line.strip()]
+    return bool(lines) and all(re.match(r"\s*(?:[-*+]|\d+[.)])\s", line) for line in lines)
 
 
 def _without_leading_title(body: str, title: str) -> str:

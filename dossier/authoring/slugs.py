@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from pathlib import Path
+from collections.abc import Iterator
 
 MAX_SLUG = 60  # characters; longer titles are cut at a word boundary
 
@@ -26,10 +27,8 @@ def slugify(title: str) -> str:
     return slug or "article"
 
 
-def free_slug(folder: Path, slug: str, taken: set[str]) -> str:
-    """`slug`, or `slug-2`, `slug-3`, ... when a file or an earlier article of this run has it."""
-    candidate, number = slug, 1
-    while candidate in taken or (folder / f"{candidate}.md").exists():
-        number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
+def slug_choices(slug: str) -> Iterator[str]:
+    """`slug`, then `slug-2`, `slug-3`, ...: the names to try, in order, until one is free."""
+    yield slug
+    for number in itertools.count(2):
+        yield f"{slug}-{number}"

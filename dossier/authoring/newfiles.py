@@ -1,0 +1,47 @@
+"""Files the authoring commands create: written whole or not at all, never over an existing file,
+and with the mode the user's umask gives (a temporary file alone would be 0600)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def create(path: Path, text: str) -> bool:
+    """Write `text` to `path` unless it exists: written to a temporary file in the same folder,
+    then linked to its name, which fails if the name is taken. False when it was taken."""
+    handle, temporary = tempfile.mkstemp(prefix=".new-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o666 & ~umask())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        os.unlink(temporary)
+
+
+def create_unique(folder: Path, slugs: Iterable[str], taken: set[str], text: str) -> str:
+    """Write `text` as `folder/SLUG.md` under the first of `slugs` (endless: see
+    `slugs.slug_choices`) that is free; the slug written. `taken` collects the slugs known taken."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug in slugs:
+        if slug in taken or (folder / f"{slug}.md").exists():
+            taken.add(slug)
+            continue
+        if create(folder / f"{slug}.md", text):
+            taken.add(slug)
+            return slug
+        taken.add(slug)
+    raise RuntimeError("no free slug")  # unreachable: the iterator is endless
