@@ -220,9 +220,10 @@ def test_json_output(tmp_path: Path, capsys) -> None:
     assert figure["annotation"] == '[200 bn yuan]{fig=pledge value="200 bn"}'
     assert (figure["value"], figure["unit"], figure["date"]) == ("200 bn", "CNY", None)
     assert set(items[0]) == {
-        "path", "line", "column", "end_line", "end_column", "kind", "text", "annotation", "target",
-        "value", "unit", "date", "reason",
+        "id", "path", "line", "column", "end_line", "end_column", "kind", "text", "annotation", "target",
+        "value", "unit", "date", "reason", "proposal",
     }  # fmt: skip
+    assert len({item["id"] for item in items}) == 3 and items[0]["proposal"] is None
 
 
 def test_write_is_atomic_idempotent_and_the_dossier_checks(tmp_path: Path, capsys) -> None:

@@ -17,7 +17,6 @@ One candidate per thing: a person's surname used alone (`Stenger`), a genitive (
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from collections import Counter
@@ -28,7 +27,7 @@ from functools import cache
 from ..syntax.names import name_key
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, PLACE_BEFORE, TITLES, cue, is_role, places, word_set
 from .numbers import CURRENCIES, PERCENT, SCALES
-from .scan import scan
+from .scan import scan, suggestion_id
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
 RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
@@ -120,11 +119,6 @@ class Candidate:
             "reason": f"named {self.count} time{'s' * (self.count != 1)} in {len(self.sources)} "
             f"source{'s' * (len(self.sources) != 1)}; no entity has this name",
         }
-
-
-def suggestion_id(path: str, kind: str, start: int, end: int, what: str) -> str:
-    """Stable while the file is unchanged: made from where the suggestion is and what it proposes."""
-    return hashlib.sha256(f"{path}\0{kind}\0{start}\0{end}\0{what}".encode()).hexdigest()[:16]
 
 
 # The general vocabulary

@@ -64,7 +64,7 @@ def suggest(
     from .candidates import rank
     from .entities import known_names
     from .rewrite import diff, writable, write
-    from .suggest import KINDS, Dossier, every_article, place_figure, stated_values
+    from .suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
         print(f"python build.py: error: {root} holds no config.yaml", file=sys.stderr)
@@ -87,10 +87,7 @@ def suggest(
     else:
         dossier.remember(stated for _, _, stated in results)
     found = {file: suggestions for file, (suggestions, _, _) in zip(files, results, strict=True)}
-    for suggestions in found.values():
-        for suggestion in suggestions:
-            if suggestion.kind == "figure":
-                place_figure(dossier, suggestion)
+    settle(dossier, (s for suggestions in found.values() for s in suggestions))
     if mode is None:
         every = [s for suggestions in found.values() for s in suggestions]
         candidates = rank(c for _, c, _ in results) if known is not None else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -175,3 +176,8 @@ class LineIndex:
     def at(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1
+
+
+def suggestion_id(path: str, kind: str, start: int, end: int, what: str) -> str:
+    """A suggestion's id: stable while the file is unchanged, made from where it is and what it says."""
+    return hashlib.sha256(f"{path}\0{kind}\0{start}\0{end}\0{what}".encode()).hexdigest()[:16]

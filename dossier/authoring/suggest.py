@@ -24,7 +24,8 @@ from .datephrases import find_dates
 from .frontmatter import ContentFile, entity_files, read_content_file
 from .mentions import MentionMatcher
 from .numbers import find_numbers
-from .scan import LineIndex, scan
+from .proposals import event_title, figure_label, key_for
+from .scan import LineIndex, scan, suggestion_id
 
 KINDS = ("entity", "figure", "event")
 _LANGUAGE_LINE = re.compile(r"^\{lang=([A-Za-z-]+)\}[ \t]*$", re.M)
@@ -47,14 +48,25 @@ class Suggestion:
     reason: str
     start: int = field(repr=False)  # offsets in the file, for rewriting
     end: int = field(repr=False)
+    proposal: dict[str, str | None] | None = None  # a new figure's or event's fields (see `proposals`)
+
+    @property
+    def id(self) -> str:
+        return suggestion_id(self.path, self.kind, self.start, self.end, self.text)
 
     def to_json(self) -> dict[str, object]:
-        fields = asdict(self)
+        fields = {"id": self.id, **asdict(self)}
         del fields["start"], fields["end"]
         return fields
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: suggestion: {self.annotation} ({self.reason})"
+        reason = self.reason
+        if self.proposal and self.target is None:
+            proposal = self.proposal
+            named = proposal.get("label") or proposal.get("title")
+            said = proposal.get("unit") if self.kind == "figure" else proposal.get("date") or "no date"
+            reason += f"; new {self.kind} {proposal['key']}: “{named}”, {said}"
+        return f"{self.path}:{self.line}:{self.column}: suggestion: {self.annotation} ({reason})"
 
 
 @dataclass
@@ -79,6 +91,7 @@ class Dossier:
     figure_units: dict[str, str]
     claims: dict[tuple, list[_Claim]] | None  # stated value (see `_value_key`) → claims in articles
     event_dates: list[tuple[str, dt.date, dt.date]]  # key, earliest, latest
+    keys: set[str] = field(default_factory=set)  # figure and event keys, the registries' and proposed
 
     @classmethod
     def load(cls, root: Path, *, stated: bool = True) -> Dossier:
@@ -97,6 +110,7 @@ class Dossier:
         if stated:
             dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
         dossier.event_dates = [(e.key, e.date.earliest, e.date.latest) for e in events if e.date is not None]
+        dossier.keys = {figure.key for figure in figures} | {event.key for event in events}
         return dossier
 
     def remember(self, stated: Iterable[list[tuple[tuple, _Claim]]]) -> None:
@@ -149,7 +163,7 @@ def suggest_file(
     language = str(content.front.get("language") or "en")
     made: list[Suggestion] = []
 
-    def add(start: int, end: int, kind: str, annotation: str, reason: str, **fields: str | None) -> None:
+    def add(start: int, end: int, kind: str, annotation: str, reason: str, **fields) -> None:
         first, last = content.body_start + start, content.body_start + end
         line, column = lines.at(first)
         end_line, end_column = lines.at(last)
@@ -157,7 +171,7 @@ def suggest_file(
             Suggestion(
                 path, line, column, end_line, end_column, kind, body[start:end], annotation,
                 fields.get("target"), fields.get("value"), fields.get("unit"), fields.get("date"), reason,
-                first, last,
+                first, last, fields.get("proposal"),
             )
         )  # fmt: skip
 
@@ -170,19 +184,44 @@ def suggest_file(
     if "figure" in kinds:
         taken = [(d.start, d.end) for d in dates]
         for languages, (low, high) in _language_blocks(body, language):
+            previous: tuple[int, str] | None = None  # where the last figure ended, and its label
             for number in find_numbers(body[low:high], languages):
                 start, end = low + number.start, low + number.end
-                if scanned.is_free(start, end) and not any(s < end and start < e for s, e in taken):
-                    _figure(dossier, path, number.value, number.unit, start, end, add)
+                if not scanned.is_free(start, end) or any(s < end and start < e for s, e in taken):
+                    continue
+                label = figure_label(body, start, end, languages, number.unit is not None)
+                if label is None and previous and re.fullmatch(r"\s*\(\s*", body[previous[0] : start]):
+                    label = previous[1]  # `775 Millionen Dollar (692 Mio Euro)`: the same figure
+                if label is None:
+                    continue  # a bare number: no unit, nothing counted
+                unit = number.unit or label.split()[-1]
+                proposal = {"key": None, "label": label, "unit": unit, "value": number.value}
+                add(start, end, "figure", "", "", target=None, value=number.value, unit=number.unit,
+                    proposal=proposal)  # fmt: skip
+                previous = (end, label)
     if "event" in kinds:
         for phrase in dates:
-            _event(dossier, phrase, body[phrase.start : phrase.end], add)
+            _event(dossier, phrase, body, add)
     made.sort(key=lambda s: (s.start, s.kind))
     if dossier.claims is not None:
-        for suggestion in made:
-            if suggestion.kind == "figure":
-                place_figure(dossier, suggestion)
+        settle(dossier, made)
     return made
+
+
+def settle(dossier: Dossier, suggestions: Iterable[Suggestion]) -> None:
+    """Match figure suggestions to the figures other articles state, give each new figure and event
+    a key unique in the dossier, and write the annotations: in one process, once the suggestions of
+    every file read are known."""
+    for suggestion in suggestions:
+        if suggestion.kind == "figure":
+            place_figure(dossier, suggestion)
+        elif suggestion.kind == "event" and suggestion.target is None and suggestion.proposal:
+            proposal = suggestion.proposal
+            if proposal["key"] is None:
+                year = (proposal["date"] or "")[:4]
+                year = year if year.isdigit() else None
+                proposal["key"] = key_for(str(proposal["title"]), dossier.keys, year)
+            suggestion.annotation = f"[{suggestion.text}]{{event={proposal['key']}}}"
 
 
 def _entity(dossier: Dossier, unlinked, body: str, add) -> None:
@@ -198,12 +237,6 @@ def _entity(dossier: Dossier, unlinked, body: str, add) -> None:
     add(unlinked.start, unlinked.end, "entity", annotation, reason, target=slug)
 
 
-def _figure(
-    dossier: Dossier, path: str, value_text: str, unit: str | None, start: int, end: int, add
-) -> None:
-    add(start, end, "figure", "", "", target=None, value=value_text, unit=unit)
-
-
 def place_figure(dossier: Dossier, suggestion: Suggestion) -> None:
     """Match a figure suggestion to the figure other articles state with its value and unit (once
     the dossier's stated values are known), and write its annotation and reason."""
@@ -213,14 +246,15 @@ def place_figure(dossier: Dossier, suggestion: Suggestion) -> None:
         if claim.path != suggestion.path and (unit is None or claim.unit == unit):
             matches.setdefault(claim.key, set()).add(claim.path)
     target = next(iter(matches)) if len(matches) == 1 else None
-    shown_unit = unit
-    if target is not None and unit == dossier.figure_units.get(target):
-        shown_unit = None  # the figure's own unit: the claim need not say it
-    unit_attribute = f" unit={shown_unit}" if shown_unit else ""
+    proposal = suggestion.proposal
+    if target is None and proposal is not None and proposal["key"] is None:
+        proposal["key"] = key_for(str(proposal["label"]), dossier.keys)
+    figure = target or (proposal["key"] if proposal else None)
+    figure_unit = dossier.figure_units.get(target) if target else (proposal or {}).get("unit")
+    shown_unit = None if unit == figure_unit else unit  # the figure's own unit: the claim need not say it
+    unit_attribute = f" unit={_attribute(shown_unit)}" if shown_unit else ""
     suggestion.target = target
-    suggestion.annotation = (
-        f'[{suggestion.text}]{{fig={target or "KEY"} value="{value_text}"{unit_attribute}}}'
-    )
+    suggestion.annotation = f'[{suggestion.text}]{{fig={figure} value="{value_text}"{unit_attribute}}}'
     if target is not None:
         count = len(matches[target])
         suggestion.reason = f"matches {target}, stated in {count} other source{'s' * (count != 1)}"
@@ -229,10 +263,16 @@ def place_figure(dossier: Dossier, suggestion: Suggestion) -> None:
             "the same value is stated for " + ", ".join(sorted(matches)) + "; choose the figure"
         )
     else:
-        suggestion.reason = "a number no figure states yet: name its figure"
+        suggestion.reason = "a number no figure states yet: a new figure"
 
 
-def _event(dossier: Dossier, phrase, text: str, add) -> None:
+def _attribute(value: str) -> str:
+    """An attribute value as the annotation syntax reads it: bare where it may be, else quoted."""
+    return value if re.fullmatch(r"[\w:-]+", value) else f'"{value}"'
+
+
+def _event(dossier: Dossier, phrase, body: str, add) -> None:
+    text = body[phrase.start : phrase.end]
     keys: list[str] = []
     if phrase.date and "X" not in phrase.date:
         try:
@@ -252,15 +292,12 @@ def _event(dossier: Dossier, phrase, text: str, add) -> None:
         reason = f"{phrase.reason}; the date of " + ", ".join(keys) + ": choose the event"
     else:
         reason = f"{phrase.reason}; no event has this date yet"
-    add(
-        phrase.start,
-        phrase.end,
-        "event",
-        f"[{text}]{{event={target or 'KEY'}}}",
-        reason,
-        target=target,
-        date=phrase.date,
-    )
+    proposal = None
+    if target is None:
+        proposal = {"key": None, "title": event_title(body, phrase.start, phrase.end), "date": phrase.date}
+    annotation = f"[{text}]{{event={target}}}" if target else ""
+    add(phrase.start, phrase.end, "event", annotation, reason, target=target, date=phrase.date,
+        proposal=proposal)  # fmt: skip
 
 
 def _published(front: dict) -> dt.date | None:
