@@ -100,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:H(?P<h>[12])|(?:(?P<hword>erste|ersten|zweite|zweiten|first|second)\s+"
         rf"(?:Jahreshälfte|Halbjahr|half)))(?:\s+(?:of\s+)?{_YEAR})?(?![\w])", re.I)),
     ("season", re.compile(rf"(?P<season>{_words(SEASONS)})(?:\s+{_YEAR})?(?![\w])", re.I)),
-    ("edge", re.compile(rf"(?:schon\s+|already\s+)?(?P<edge>{_words(EDGES)})\s*{_YEAR}(?!\d)", re.I)),
+    ("edge", re.compile(rf"(?P<edge>{_words(EDGES)})\s*{_YEAR}(?![\w])", re.I)),
     ("relative", re.compile(
         r"(?P<rel>nächsten|kommenden|next|coming|"
         r"letzten|vergangenen|past|last)\s+(?P<count>\w+)\s+(?:Jahren|years)(?![\w])", re.I)),
@@ -116,7 +116,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative-month", re.compile(rf"(?P<rmonth>{_words(MONTHS_RELATIVE)})(?![\w])", re.I)),
     ("relative-day", re.compile(rf"(?<![\w])(?P<rday>{_words(DAYS_RELATIVE)})(?![\w])", re.I)),
     ("year", re.compile(
-        rf"{_YEAR}(?![\d\w.,]\d){_AMOUNTS_AFTER}", re.I)),
+        rf"{_YEAR}(?![\d\w.,]\d)(?![a-z]){_AMOUNTS_AFTER}", re.I)),
 ]  # fmt: skip
 
 

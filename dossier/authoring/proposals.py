@@ -18,7 +18,8 @@ from .slugs import slugify
 
 MAX_LABEL_WORDS = 4
 MAX_TITLE_WORDS = 16
-KEY_WORDS = 4
+KEY_WORDS = 3
+MAX_KEY = 40  # characters, before a year or a number that makes it unique
 
 _FUNCTION = word_set(
     "the a an of in on at for to from by with and or but nor that which who whom whose is are was were be "
@@ -33,7 +34,8 @@ _FUNCTION = word_set(
     "hatte hatten soll sollen kann können sich als wie pro je rund etwa mehr weniger fast knapp bis seit "
     "jahr jahre jahren monat monate monaten woche wochen tag tage tagen mal nun noch schon bereits auch "
     "nur sogar damit dabei dafür davon darauf insgesamt stieg sank lag liegt beträgt betrug erreichte "
-    "kostet kostete kosten"
+    "kostet kostete kosten something anything nothing everything one ones another other others each "
+    "every all both many much most few several another whose which what how why"
 )
 _LINKS = word_set(
     "of at to by is was are were from for with totaling totalling worth reached hit stood came amounted "
@@ -128,13 +130,21 @@ def _phrase_before(text: str, german: bool) -> str | None:
         return " ".join(words[first : nouns[-1] + 1])
     while words and (words[-1].lower() in _LINKS or words[-1].lower() in _FUNCTION):
         words.pop()
+    while words and _verb_or_adverb(words[-1]):
+        words.pop()  # `routinely sell`, `racked up`: what is done, not what is counted
     phrase: list[str] = []
     while words and len(phrase) < MAX_LABEL_WORDS:
         word = words.pop()
-        if word.lower() in _FUNCTION or word.isdigit():
+        if word.lower() in _FUNCTION or word.isdigit() or _verb_or_adverb(word):
             break
         phrase.insert(0, word)
     return " ".join(phrase) or None
+
+
+def _verb_or_adverb(word: str) -> bool:
+    """An English word that reads as a verb's past or an adverb (`racked`, `routinely`)."""
+    lowered = word.lower()
+    return word.islower() and len(lowered) > 4 and lowered.endswith(("ed", "ly"))
 
 
 def event_title(body: str, start: int, end: int) -> str:
@@ -162,6 +172,8 @@ def key_for(words: str, taken: set[str], year: str | None = None) -> str:
     one is known, made unique against `taken` (which it joins)."""
     meaningful = [w for w in _WORD.findall(words) if w.lower() not in _FUNCTION] or _WORD.findall(words)
     base = slugify(" ".join(re.sub(r"(?<=\w)&(?=\w)", "", w) for w in meaningful[:KEY_WORDS]))
+    if len(base) > MAX_KEY:
+        base = base[:MAX_KEY].rsplit("-", 1)[0]
     if year and not base.endswith(year):
         base = f"{base}-{year}"
     key, number = base, 1
