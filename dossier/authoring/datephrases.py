@@ -65,6 +65,11 @@ _FUTURE = re.compile(
     r"are expected to|scheduled|is going to|are going to|soll|sollen|plant|geplant)\b",
     re.I,
 )
+_PAST = re.compile(
+    r"\b(?:said|told|announced|was|were|had|did|\w{3,}ed|sagte|sagten|erklärte|teilte|hatte|hatten|war|"
+    r"waren|wurde|wurden|gab|kam|ging|\w{4,}(?:igte|ierte|elte|erte|ndete|ahlte|ellte|ckte|ahm|ief))\b",
+    re.I,
+)
 ORDINALS = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritten": 3, "vierten": 4,
             "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
 NUMBER_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "zehn": 10, "two": 2, "three": 3,
@@ -93,6 +98,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(
         rf"{_WEEKDAY_BEFORE}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)", re.I)),
     ("month", re.compile(rf"{_MONTH}\s+{_YEAR}(?!\d)", re.I)),
+    ("month-alone", re.compile(  # `im Juli`: the span is the month alone
+        rf"(?:\b(?:im|in|by|until|since|seit|bis|ab|from|vom|anfang|ende|mitte|early|late|mid-?)\s+)"
+        rf"(?P<date>{_MONTH})(?![\w])(?!\.?\s*\d)", re.I)),
     ("quarter", re.compile(
         rf"(?:Q(?P<q>[1-4])|(?P<qword>{_words(ORDINALS)})\s+(?:Quartal|quarter))"
         rf"(?:\s+(?:of\s+|des\s+Jahres\s+)?{_YEAR})?(?![\w])", re.I)),
@@ -144,6 +152,7 @@ _NEEDS = {
     "week": ("woche", "week"),
     "relative-month": ("monat", "month"),
     "relative-day": ("gestern", "yesterday", "morgen", "tomorrow"),
+    "month-alone": tuple(MONTHS),
 }
 _LOWERED_PATTERNS = [(kind, re.compile(p.pattern.lower().replace("(?p<", "(?P<"))) for kind, p in _PATTERNS]
 
@@ -166,11 +175,13 @@ def find_dates(text: str, published: dt.date | None) -> list[DatePhrase]:
         if needs is not None and not any(word in lowered for word in needs):
             continue
         for match in pattern.finditer(lowered):
-            start, end = match.start(), match.end()
+            start, end = match.span("date") if "date" in pattern.groupindex else match.span()
             if (start > 0 and text[start - 1].isalnum()) or any(s < end and start < e for s, e in taken):
                 continue
             if kind == "relative-day" and text[start:end] == "Morgen":
                 continue  # `am Morgen`: the morning, not tomorrow
+            if kind == "weekday" and not match["wweek"] and lowered[start:end].endswith("s"):
+                continue  # `freitags`, `on Mondays`: every such day, not one
             date, reason = _edtf(kind, match, published, lambda at=start: _future(text, at))
             found.append(DatePhrase(start, end, date, reason))
             taken.append((start, end))
@@ -178,10 +189,17 @@ def find_dates(text: str, published: dt.date | None) -> list[DatePhrase]:
 
 
 def _future(text: str, at: int) -> bool:
-    """Whether the sentence around `at` speaks of what is to come."""
+    """Whether the sentence around `at` speaks of what is to come: its own clause has no verb in the
+    past (`…, wie Krafcik am Dienstag ankündigte`) and the sentence has a word of the future."""
     sentence_start = max(text.rfind(mark, 0, at) for mark in (". ", "\n", "! ", "? ")) + 1
     ends = [e for e in (text.find(mark, at) for mark in (". ", "\n")) if e >= 0]
-    return _FUTURE.search(text, sentence_start, min(ends, default=len(text))) is not None
+    sentence_end = min(ends, default=len(text))
+    clause_start = max(sentence_start, *(text.rfind(mark, 0, at) + 1 for mark in (",", ";", "–", "—")))
+    clause_ends = [e for e in (text.find(mark, at, sentence_end) for mark in (",", ";", "–", "—")) if e >= 0]
+    clause = text[clause_start : min(clause_ends, default=sentence_end)]
+    if _PAST.search(clause):
+        return False
+    return _FUTURE.search(text, sentence_start, sentence_end) is not None
 
 
 _UNKNOWN = "counted from the article's date, which it does not state"
@@ -208,6 +226,11 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
         return nearest.isoformat(), "a day (the one nearest the article's date)"
     if kind == "month":
         return f"{year}-{MONTHS[m['month'].lower()]:02d}", "a month"
+    if kind == "month-alone":
+        if published is None:
+            return None, f"a month {_UNKNOWN}"
+        month = _nearest_year(published, MONTHS[m["month"].lower()], 1)
+        return f"{month.year}-{month.month:02d}", "a month (the one nearest the article's date)"
     if kind == "quarter":
         quarter = m["q"] or ORDINALS[m["qword"].lower()]
         return (f"{year}-Q{quarter}" if year else None), "a quarter" + ("" if m["year"] else f" ({where})")

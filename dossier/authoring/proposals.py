@@ -17,7 +17,7 @@ from .cues import word_set
 from .slugs import slugify
 
 MAX_LABEL_WORDS = 4
-MAX_TITLE_WORDS = 16
+MAX_TITLE_WORDS = 12
 KEY_WORDS = 3
 MAX_KEY = 40  # characters, before a year or a number that makes it unique
 
@@ -35,13 +35,15 @@ _FUNCTION = word_set(
     "jahr jahre jahren monat monate monaten woche wochen tag tage tagen mal nun noch schon bereits auch "
     "nur sogar damit dabei dafür davon darauf insgesamt stieg sank lag liegt beträgt betrug erreichte "
     "kostet kostete kosten something anything nothing everything one ones another other others each "
-    "every all both many much most few several another whose which what how why"
+    "every all both many much most few several another whose which what how why next last first total "
+    "overall combined"
 )
 _LINKS = word_set(
     "of at to by is was are were from for with totaling totalling worth reached hit stood came amounted "
     "von bei auf um mit in für beträgt betrug lag liegt liegen erreichte erreicht stieg sank höhe rund "
     "etwa ca"
 )
+_OF_THE = re.compile(r"\s+(?:der|des|of the|of its|of their|of)\s+(?=\w)", re.I)
 _JOINERS = word_set("of von für")  # inside a label before a name: `acquisition of WhatsApp`
 _LEADING = word_set("but and so yet however also doch und aber auch zudem dabei denn")
 _DANGLING = re.compile(
@@ -51,6 +53,18 @@ _DANGLING = re.compile(
 )  # the words that led to a date, left hanging once it is cut out
 _WORD = re.compile(r"[^\W_](?:[\w&]|['’\-‑](?=\w))*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”“»«')\]]*\s+(?=[\"„“«»(\[]?[A-ZÄÖÜ0-9])|\n\s*\n|\n(?=[-*#>] )")
+_NO_END_AFTER = re.compile(
+    r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|Dr|Mr|Mrs|Ms|St|Nr|vs|ca|bzw|Prof|Jan|Feb|Aug|Sept|Oct|Okt|Nov|Dec|Dez)\.$"
+)
+
+
+def _sentence_ends(body: str, start: int = 0, end: int | None = None):
+    """Where sentences end: at . ! ? before a capital, but not after an ordinal (`17. Dezember`),
+    an initial or an abbreviation (`Dr.`, `U.S.`, `Feb.`)."""
+    for match in _SENTENCE_END.finditer(body, start, len(body) if end is None else end):
+        if "\n" not in match[0] and _NO_END_AFTER.search(body, max(0, match.start() - 8), match.start()):
+            continue
+        yield match
 
 
 @dataclass(frozen=True)
@@ -62,9 +76,9 @@ class Sentence:
 def sentence_at(body: str, start: int, end: int) -> Sentence:
     """The sentence (or list item, or heading) around `start`…`end`."""
     begin = 0
-    for match in _SENTENCE_END.finditer(body, 0, start):
+    for match in _sentence_ends(body, max(0, start - 2000), start):
         begin = match.end()
-    found = _SENTENCE_END.search(body, end)
+    found = next(_sentence_ends(body, end), None)
     finish = found.start() if found else len(body)
     return Sentence(begin, body[begin:finish])
 
@@ -88,6 +102,9 @@ def _phrase_after(text: str, german: bool) -> str | None:
     `R&D employees`, `acquisition of WhatsApp`; in German up to the noun (`neue Mitarbeiter`)."""
     words: list[str] = []
     position = 0
+    of_what = _OF_THE.match(text)
+    if of_what:  # `elf Prozent der Anteile`, `10 percent of the shares`: what the share is of
+        text = " " + text[of_what.end() :]
     for match in _WORD.finditer(text):
         named = german and words and words[-1][:1].isupper()
         if named and match[0][:1].islower() and match[0] not in _JOINERS:
