@@ -299,7 +299,8 @@ def speed(folder: Path, articles: int, runs: int) -> dict[str, str]:
     return {
         "one article's suggestions, dossier loaded (goal < 100 ms)": f"{one:.0f} ms (median of "
         f"{len(per_article)}; slowest {slowest:.0f} ms)",
-        f"`suggest` over {articles:,} articles, whole command (goal < 10 s)": f"{command:.2f} s (median of {runs})",
+        f"`suggest` over {articles:,} articles, whole command (goal < 10 s)": f"{command:.2f} s "
+        f"(median of {runs})",
     }
 
 
