@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..syntax.names import name_key
-from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, PLACE_BEFORE, TITLES, cue, is_role, places, word_set
+from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, TITLES, cue, is_role, places, word_set
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .scan import scan, suggestion_id
 
@@ -336,6 +336,7 @@ def _given_name(word: str) -> bool:
         word[:1].isupper()
         and word.isalpha()
         and _common(word, "de") < 5.0
+        and _zipf(word, "en") < 4.5
         and not _compound(word)
         and not _strict_noun(word, "de")
     )
@@ -382,9 +383,9 @@ def _plural(word: str, language: str) -> bool:
 
 
 def _joins(gap: str, last: str) -> bool:
-    """Two words are one name's when only spaces lie between them (a line break of wrapped text
-    among them), or an initial's full stop."""
-    if not gap.strip() and gap.count("\n") <= 1:
+    """Two words are one name's when only spaces lie between them (not a line break: the line may
+    have ended a caption or a list of names), or an initial's full stop."""
+    if not gap.strip() and "\n" not in gap:
         return True
     return gap in (". ", ".\u00a0") and len(last) == 1 and last.isupper()
 
@@ -627,8 +628,6 @@ def _occurrence(body, words, start, end, before, after, language, initial, hints
         hints[cue(word_before)] += 1
     if word_after and gap_after.strip() in ("", ",") and cue(word_after):
         hints[cue(word_after)] += 1
-    if word_before.lower() in PLACE_BEFORE:
-        hints["place"] += 0.5
     if language == "de" and not initial and len(words) == 1:
         if (
             word_before.lower() not in _ARTICLE_BEFORE

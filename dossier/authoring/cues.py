@@ -91,7 +91,6 @@ ORGANIZATION_TAILS = word_set(
     "technology systems labs studios networks motors airlines pharmaceuticals brands partners "
     "capital ventures gruppe holding konzern"
 )
-PLACE_BEFORE = word_set("in im aus nach from to near across bei nahe")
 
 
 @cache

@@ -133,7 +133,7 @@ def _phrase_before(text: str, german: bool) -> str | None:
     """The words before a number and the words linking them to it: `Erlöse` in `Erlöse von`, `R&D
     staff` in `R&D staff grew to`; in German the nearest noun and its adjective
     (`stoffliche Wiederverwertung von`)."""
-    cut = max(text.rfind(mark) for mark in (",", ";", ":", "(", "—", "–", "\"", "“", "„")) + 1
+    cut = max(text.rfind(mark) for mark in (",", ";", ":", "(", "—", "–", '"', "“", "„")) + 1
     words = [m[0] for m in _WORD.finditer(text[cut:])]
     if german:
         nouns = [i for i, word in enumerate(words) if word[:1].isupper() and word.lower() not in _FUNCTION]
