@@ -35,7 +35,21 @@ PART = 3.0  # a part of a German compound must be at least this common
 KEEP = 3.0  # the evidence a name needs to be proposed
 TITLE = 4.0  # the evidence a name in the title adds
 
-_TOKEN = re.compile(r"[^\W_](?:[\w&]|['’.\-‐‑/](?=[^\W_]))*", re.U)
+_WORD_BODY = r"(?:[\w&]|['’.\-‐‑/](?=[^\W_]))*"
+_TOKEN = re.compile(rf"[^\W_]{_WORD_BODY}")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# The words a name can hold: capitalised ones, ones spelled with inner capitals or digits (`iPhone`,
+# `o2`, `1Password`), years, and the connectors of names (`Kris de Decker`); found by one pattern
+# so that the ordinary words between them cost nothing.
+_NAMEISH = re.compile(
+    rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
+    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den)(?![\w]))"
+)
+_ABBREVIATION = re.compile(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$")
+_ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
+_SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
+_PUNCTUATION = ".,;:!?\"'“”„‚‘’«»()[]{}*_#>-–—/"
+_WORD_AT_START = re.compile(rf"[^\w\n]*\n?[^\w\n]*?([^\W_]{_WORD_BODY})")
 _DIGIT = re.compile(r"\d")
 _HYPHENS = re.compile(r"[-‐‑]")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
@@ -213,12 +227,8 @@ def candidates_in(
     scanned = scan(body)
     forms: dict[str, _Form] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
-    tokens = [
-        (m.start(), m.end(), m[0])
-        for m in _TOKEN.finditer(body)
-        if scanned.is_free(m.start(), m.end()) and not _in_heading(body, m.start())
-    ]
-    lowered = frozenset(text for _, _, text in tokens if text.islower())
+    tokens = _free_tokens(body, scanned.protected)
+    lowered = frozenset(_SMALL_WORD.findall(body))
     for run, before, after in _runs(body, tokens):
         for occurrence in _occurrences(body, run, before, after, language, lowered):
             key = name_key(" ".join(occurrence.words))
@@ -276,49 +286,55 @@ def _listed_together(body: str, occurrences: list[_Occurrence]) -> None:
                 occurrence.evidence += 1.5
 
 
-def _in_heading(body: str, at: int) -> bool:
-    """Headings are title case: every word capitalised, none of it evidence."""
-    line_start = body.rfind("\n", 0, at) + 1
-    return body.startswith("#", line_start)
+_HEADING = re.compile(r"^#.*$", re.M)
+
+
+def _free_tokens(body: str, protected: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The words of the body outside annotations, links, code and headings (title case: every word
+    capitalised, none of it evidence), found in one sweep."""
+    blocked = sorted(protected + [m.span() for m in _HEADING.finditer(body)])
+    tokens = []
+    index, count = 0, len(blocked)
+    for match in _NAMEISH.finditer(body):
+        start, end = match.span()
+        while index < count and blocked[index][1] <= start:
+            index += 1
+        if index < count and blocked[index][0] < end:
+            continue
+        tokens.append((start, end, match[0]))
+    return tokens
 
 
 def _runs(body: str, tokens: list[tuple[int, int, str]]):
     """Runs of capitalised words (with the connectors names hold: `Kris de Decker`), each with the
     word before and after it."""
     run: list[tuple[int, int, str]] = []
-    previous: tuple[int, int, str] | None = None
     for index, token in enumerate(tokens):
-        start, _, text = token
-        joined = (
-            bool(run)
-            and _joins(body[run[-1][1] : start], run[-1][2])
-            and not run[-1][2].endswith(_POSSESSIVE)
-        )
+        start, end, text = token
+        gap = body[run[-1][1] : start] if run else ""
+        joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(_POSSESSIVE)
         capital = _capitalised(text) or (run and text.isdigit() and len(text) == 4)
         if run and capital and _name_like(text) and _genitive_name(run[-1][2]):
             joined = False  # `Alibabas QwQ-32B`: a genitive, then the next name
-        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
+        following = tokens[index + 1][2] if adjacent else ""
         connector = bool(run) and (
             (
                 text in _CONNECTORS
                 and _given_name(run[-1][2])
+                and following[:1].isupper()
                 and not _name_like(following)
                 and (text != "von" or len(run) == 1)
             )
             or (text in _AFTER_VON and run[-1][2] in ("von", "van"))
         )
         if run and not (joined and (capital or connector)):
-            yield from _closed(run, previous, token)
-            previous = run[-1]
+            yield from _closed(body, run)
             run = []
         if capital or connector:
-            if not run:
-                previous = tokens[index - 1] if index else None
             run.append(token)
-        elif not run:
-            previous = token
     if run:
-        yield from _closed(run, previous, None)
+        yield from _closed(body, run)
 
 
 def _genitive_name(word: str) -> bool:
@@ -385,16 +401,35 @@ def _plural(word: str, language: str) -> bool:
 def _joins(gap: str, last: str) -> bool:
     """Two words are one name's when only spaces lie between them (not a line break: the line may
     have ended a caption or a list of names), or an initial's full stop."""
-    if not gap.strip() and "\n" not in gap:
+    if gap in (" ", "\u00a0") or (not gap.strip() and "\n" not in gap):
         return True
     return gap in (". ", ".\u00a0") and len(last) == 1 and last.isupper()
 
 
-def _closed(run, before, after):
-    while run and run[-1][2] in _CONNECTORS:
+def _closed(body: str, run):
+    while run and run[-1][2] in _CONNECTORS | _AFTER_VON:
         run = run[:-1]
+    while run and run[0][2] in _CONNECTORS | _AFTER_VON:
+        run = run[1:]
     if run:
-        yield run, before, after
+        yield run, _word_before(body, run[0][0]), _word_after(body, run[-1][1])
+
+
+def _word_before(body: str, at: int) -> tuple[int, int, str] | None:
+    """The word before `at` in its paragraph, with where it stands."""
+    low = max(0, at - 60, body.rfind("\n\n", 0, at) + 1)
+    pieces = body[low:at].rsplit(None, 2)
+    for piece in reversed(pieces):
+        word = piece.strip(_PUNCTUATION)
+        if word:
+            start = low + body[low:at].rfind(piece) + piece.find(word)
+            return start, start + len(word), word
+    return None
+
+
+def _word_after(body: str, at: int) -> tuple[int, int, str] | None:
+    found = _WORD_AT_START.match(body, at, at + 60)
+    return (found.start(1), found.end(1), found[1]) if found else None
 
 
 def _is_initial(body: str, start: int) -> bool:
@@ -402,7 +437,7 @@ def _is_initial(body: str, start: int) -> bool:
     not after a title's or an initial's full stop (`Dr. Thomas Schulte`, `Nelson D. Schwartz`)."""
     window = body[max(0, start - 12) : start]
     stripped = window.rstrip(" \t*_\"'“”„‚‘’«»()[]")
-    abbreviation = re.search(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$", stripped)
+    abbreviation = _ABBREVIATION.search(stripped, max(0, len(stripped) - 6))
     if abbreviation and (abbreviation[1].lower() in TITLES or len(abbreviation[1]) == 2):
         return False
     if not stripped or (start < 12 and not body[:start].strip(" \t*_\"'“”„‚‘’«»()[]#>-")):
@@ -453,6 +488,8 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
             first = nouns[-1] + 1
             piece_initial = False
             hints[_APPOSITION] = 1
+        while first < last and words[first].isdigit():
+            first += 1  # `the 2025 Human Car Home …`: a year before a name is not its part
         while first < last or (first == last and is_role(words[first])):
             word = words[first]
             kind = cue(word)
@@ -521,7 +558,7 @@ def _frequent_noun(word: str) -> bool:
 
 def _noun_compound(word: str, language: str) -> bool:
     """A hyphenated German noun (`Bertelsmann-Musik-Sparte`): in apposition before a name."""
-    parts = re.split(r"[-‐‑]", word)
+    parts = _HYPHENS.split(word)
     if language != "de" or len(parts) < 2 or (_name_like(parts[0]) and not parts[0].isupper()):
         return False
     tail = parts[-1]
@@ -531,7 +568,9 @@ def _noun_compound(word: str, language: str) -> bool:
 def _single(body, token, before, after, language, initial, hints, legal, lowered) -> Iterable[_Occurrence]:
     """One capitalised word: a name, a name joined to a noun (`Waymo-Chef`), or a word."""
     start, end, text = token
-    parts = re.split(r"[-‐‑]", text)
+    if initial and text.lower() in lowered and not _name_like(text):
+        return  # a word of the text's own, capitalised because it starts a sentence
+    parts = _HYPHENS.split(text)
     if len(parts) > 1 and not _name_like(parts[-1]) and len(parts[-1]) > 2:
         tail = parts[-1]
         german_noun = (
@@ -551,7 +590,7 @@ def _single(body, token, before, after, language, initial, hints, legal, lowered
                 own["organization"] += 2
             elif kind:
                 own[kind] += 2
-            plain = not re.search(r"[-‐‑]", head)
+            plain = not _HYPHENS.search(head)
             if _name_like(head) or (_capitalised(head) and plain and _common(head, language) < COMMON):
                 yield _occurrence(body, (head,), start, start + len(head), before, None, language, initial,
                                   own, legal, lowered, joined=True)  # fmt: skip
@@ -698,7 +737,7 @@ def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
 def _defined_acronym(body: str, occurrence: _Occurrence) -> str | None:
     """`Screen Actors Guild (SAG)`, `Verband zum Schutz … , kurz VSGE`: the acronym defined right after."""
     following = body[occurrence.end : occurrence.end + 24]
-    found = re.match(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b", following)
+    found = _ACRONYM_AFTER.match(following)
     if not found or len(occurrence.words) < 2:
         return None
     acronym = found[1]

@@ -82,7 +82,7 @@ def suggest(
     per_file = tuple(named & set(KINDS)) if named else KINDS
     known = frozenset(known_names(root)) if mode is None and (not named or "candidate" in named) else None
     results = parallel_map(functools.partial(_read_file, dossier, per_file, known), files)
-    if per_file and set(files) != set(every_article(root)):
+    if per_file and not set(every_article(root)) <= set(files):
         dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
     else:
         dossier.remember(stated for _, _, stated in results)

@@ -87,16 +87,18 @@ def _words(table) -> str:
 _Y = r"(?:1[89]|20)\d\d"  # a year of news copy
 _YEAR = rf"(?P<year>{_Y})"
 _MONTH = rf"(?P<month>{_words(MONTHS)})"
-_WEEKDAY_BEFORE = rf"(?:(?P<dayname>{_words(WEEKDAYS)}),?\s+(?:(?:dem|den|the)\s+)?)?"
+# A weekday named before a day (`Freitag, 16. November`) belongs to its phrase; found by looking back
+# from the day, as a pattern that began with it could not skip ahead to the digits it needs.
+_WEEKDAY_BEFORE = re.compile(rf"(?:{_words(WEEKDAYS)}),?\s+(?:(?:dem|den|the)\s+)?$")
 _AMOUNTS_AFTER = r"(?!\s*(?:Milliarden|Mrd|billion|%|Prozent))"  # "2025 Milliarden" is no year
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("interval", re.compile(
         rf"(?:zwischen|between|von|from)\s+(?P<first>{_Y})\s*(?:und|and|bis|to|–|-)\s*"
         rf"(?P<last>{_Y})(?!\d)", re.I)),
     ("span", re.compile(rf"(?P<first>{_Y})\s*[–/]\s*(?P<last>{_Y})(?!\d)")),
-    ("day", re.compile(rf"{_WEEKDAY_BEFORE}(?P<day>[0-3]?\d)\.?\s+{_MONTH}(?![\w])(?:\s+{_YEAR})?", re.I)),
+    ("day", re.compile(rf"(?P<day>[0-3]?\d)\.?\s+{_MONTH}(?![\w])(?:\s+{_YEAR})?", re.I)),
     ("day", re.compile(
-        rf"{_WEEKDAY_BEFORE}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)", re.I)),
+        rf"{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)", re.I)),
     ("month", re.compile(rf"{_MONTH}\s+{_YEAR}(?!\d)", re.I)),
     ("month-alone", re.compile(  # `im Juli`: the span is the month alone
         rf"(?:\b(?:im|in|by|until|since|seit|bis|ab|from|vom|anfang|ende|mitte|early|late|mid-?)\s+)"
@@ -146,14 +148,30 @@ _NEEDS = {
     "season": tuple(SEASONS),
     "edge": tuple(EDGES),
     "relative": ("jahre", "years"),
-    "relative-year": ("jahr", "year"),
-    "relative-edge": ("jahr", "year"),
-    "weekday": ("tag", "day", "mittwoch", "sonnabend"),
-    "week": ("woche", "week"),
-    "relative-month": ("monat", "month"),
-    "relative-day": ("gestern", "yesterday", "morgen", "tomorrow"),
+    "relative-year": tuple(YEARS_RELATIVE),
+    "relative-edge": tuple(YEARS_RELATIVE),
+    "weekday": tuple(WEEKDAYS),
+    "week": tuple(WEEKS),
+    "relative-month": tuple(MONTHS_RELATIVE),
+    "relative-day": tuple(DAYS_RELATIVE),
     "month-alone": tuple(MONTHS),
+    "day": tuple(MONTHS),
+    "month": tuple(MONTHS),
 }
+
+
+def _automaton():
+    """Every word some pattern needs, found in one pass (Aho–Corasick)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in {word for words in _NEEDS.values() for word in words}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_NEEDED = _automaton()
 _LOWERED_PATTERNS = [(kind, re.compile(p.pattern.lower().replace("(?p<", "(?P<"))) for kind, p in _PATTERNS]
 
 
@@ -170,12 +188,16 @@ def find_dates(text: str, published: dt.date | None) -> list[DatePhrase]:
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
     lowered = _lowered(text)
+    present = {word for _, word in _NEEDED.iter(lowered)}
     for kind, pattern in _LOWERED_PATTERNS:
         needs = _NEEDS.get(kind)
-        if needs is not None and not any(word in lowered for word in needs):
+        if needs is not None and present.isdisjoint(needs):
             continue
         for match in pattern.finditer(lowered):
             start, end = match.span("date") if "date" in pattern.groupindex else match.span()
+            if kind == "day":
+                weekday = _WEEKDAY_BEFORE.search(lowered, max(0, start - 24), start)
+                start = weekday.start() if weekday else start
             if (start > 0 and text[start - 1].isalnum()) or any(s < end and start < e for s, e in taken):
                 continue
             if kind == "relative-day" and text[start:end] == "Morgen":

@@ -9,6 +9,7 @@ language of the passage; a separator followed by anything but three digits is a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -88,9 +89,39 @@ class NumberPhrase:
     unit: str | None
 
 
+def _starts_automaton():
+    """The words a number phrase can begin with (a currency or a number word), found in one pass."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in [*_CURRENCY_WORDS, *WORD_NUMBERS]:
+        automaton.add_word(word.lower(), len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_STARTS = _starts_automaton()
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _phrases(text: str) -> Iterator[re.Match[str]]:
+    """What `_PHRASE.finditer` finds, tried only where a phrase can begin (a digit, a currency, a
+    number word) rather than at every character: the same matches, several times faster."""
+    starts = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    starts.update(end + 1 - length for end, length in _STARTS.iter(text.lower()))
+    reached = 0
+    for start in sorted(starts):
+        if start < reached:
+            continue
+        match = _PHRASE.match(text, start)
+        if match is not None:
+            reached = match.end()
+            yield match
+
+
 def find_numbers(text: str, language: str) -> list[NumberPhrase]:
     found = []
-    for match in _PHRASE.finditer(text):
+    for match in _phrases(text):
         lead = _LEAD.search(text, max(match.start() - 24, 0), match.start())
         phrase = _read(match, lead, language)
         if phrase is not None:
