@@ -54,7 +54,8 @@ _DANGLING = re.compile(
 _WORD = re.compile(r"[^\W_](?:[\w&]|['’\-‑](?=\w))*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”“»«')\]]*\s+(?=[\"„“«»(\[]?[A-ZÄÖÜ0-9])|\n\s*\n|\n(?=[-*#>] )")
 _NO_END_AFTER = re.compile(
-    r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|Dr|Mr|Mrs|Ms|St|Nr|vs|ca|bzw|Prof|Jan|Feb|Aug|Sept|Oct|Okt|Nov|Dec|Dez)\.$"
+    r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|Dr|Mr|Mrs|Ms|St|Nr|vs|ca|bzw|usw|etc|vgl|inkl|Prof|Mrd|Mio|Tsd|Jan|Feb|"
+    r"Aug|Sept|Oct|Okt|Nov|Dec|Dez)\.$"
 )
 
 
@@ -94,7 +95,22 @@ def figure_label(body: str, start: int, end: int, language: str, measured: bool)
     linked = [m[0].lower() for m in _WORD.finditer(before)][-1:] in ([w] for w in _LINKS)
     if found is None and (measured or linked):  # `R&D staff grew to 24,871`, `Rekordwert von 24.871`
         found = _phrase_before(before, german)
+    if found is None and measured:  # an amount is a figure: named by what its sentence is about
+        found = _first_words(before) or _first_words(after)
     return found
+
+
+def _first_words(text: str) -> str | None:
+    """The first words of a stretch of text that carry meaning (`Kingsoft Cloud Holdings`)."""
+    words = [m[0] for m in _WORD.finditer(text) if not m[0].isdigit()]
+    while words and words[0].lower() in _FUNCTION:
+        words.pop(0)
+    phrase = []
+    for word in words:
+        if word.lower() in _FUNCTION or len(phrase) == MAX_LABEL_WORDS - 1:
+            break
+        phrase.append(word)
+    return " ".join(phrase) or None
 
 
 def _phrase_after(text: str, german: bool) -> str | None:
@@ -131,8 +147,11 @@ def _phrase_after(text: str, german: bool) -> str | None:
 
 def _phrase_before(text: str, german: bool) -> str | None:
     """The words before a number and the words linking them to it: `Erlöse` in `Erlöse von`, `R&D
-    staff` in `R&D staff grew to`; in German the nearest noun and its adjective
-    (`stoffliche Wiederverwertung von`)."""
+    staff` in `R&D staff grew to`, a list item's label (`Five-year R&D pledge:`); in German the
+    nearest noun and its adjective (`stoffliche Wiederverwertung von`)."""
+    text = text.rstrip()
+    if text.endswith(":"):
+        text = text[:-1]
     cut = max(text.rfind(mark) for mark in (",", ";", ":", "(", "—", "–", '"', "“", "„")) + 1
     words = [m[0] for m in _WORD.finditer(text[cut:])]
     if german:
