@@ -267,24 +267,32 @@ def mimo_proposals(folder: Path) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-def speed(folder: Path, articles: int, runs: int) -> dict[str, str]:
-    from generate import generate
-
+def one_article(root: Path, files: list[Path]) -> list[float]:
+    """Seconds for each article's suggestions and candidates in a process that has the dossier
+    loaded, as the preview has (its word lists loaded by a first article, as the preview's start does)."""
     from dossier.authoring.entities import candidates_of, known_names
     from dossier.authoring.frontmatter import read_content_file as read
     from dossier.authoring.suggest import Dossier, suggest_file
 
-    corpus = generate(articles, folder / "corpus", False)
-    files = sorted((corpus / "content/articles").glob("*.md"))
-    loaded = Dossier.load(corpus)
-    known = frozenset(known_names(corpus))
-    per_article = []
-    for file in files[:25]:
+    loaded = Dossier.load(root)
+    known = frozenset(known_names(root))
+    candidates_of(root, known, files[0], read(root, files[0]))
+    times = []
+    for file in files:
         started = time.perf_counter()
-        content = read(corpus, file)
+        content = read(root, file)
         suggest_file(loaded, file, content=content)
-        candidates_of(corpus, known, file, content)
-        per_article.append(time.perf_counter() - started)
+        candidates_of(root, known, file, content)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def speed(folder: Path, root: Path, articles: int, runs: int) -> dict[str, str]:
+    from generate import generate
+
+    pages = one_article(root, sorted((root / "content/articles").glob("*.md")))
+    corpus = generate(articles, folder / "corpus", False)
+    per_article = one_article(corpus, sorted((corpus / "content/articles").glob("*.md"))[:25])
     whole = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -295,10 +303,13 @@ def speed(folder: Path, articles: int, runs: int) -> dict[str, str]:
         )
         whole.append(time.perf_counter() - started)
     one, slowest = statistics.median(per_article) * 1000, max(per_article) * 1000
+    page, slowest_page = statistics.median(pages) * 1000, max(pages) * 1000
     command = statistics.median(whole)
     return {
-        "one article's suggestions, dossier loaded (goal < 100 ms)": f"{one:.0f} ms (median of "
-        f"{len(per_article)}; slowest {slowest:.0f} ms)",
+        "one real page's suggestions, dossier loaded (goal < 100 ms)": f"{page:.0f} ms (median of "
+        f"{len(pages)}; slowest {slowest_page:.0f} ms)",
+        f"one generated article's suggestions, {articles:,}-article dossier loaded": f"{one:.0f} ms "
+        f"(median of {len(per_article)}; slowest {slowest:.0f} ms)",
         f"`suggest` over {articles:,} articles, whole command (goal < 10 s)": f"{command:.2f} s "
         f"(median of {runs})",
     }
@@ -339,7 +350,7 @@ def main() -> int:
             print("| " + " | ".join(row) + " |")
         print()
         if args.articles:
-            table(speed(folder, args.articles, args.runs))
+            table(speed(folder, root, args.articles, args.runs))
         shutil.rmtree(folder, ignore_errors=True)
     return 0
 

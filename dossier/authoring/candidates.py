@@ -485,6 +485,10 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
                 kind = cue(words[index])
                 if kind:
                     hints[kind] += 2
+                if _HYPHENS.search(words[index]):  # `Waymo-Chef John Krafcik`: Waymo is a name too
+                    yield from _single(
+                        body, run[index], None, None, language, False, Counter(), False, lowered
+                    )
             first = nouns[-1] + 1
             piece_initial = False
             hints[_APPOSITION] = 1
@@ -592,7 +596,8 @@ def _single(body, token, before, after, language, initial, hints, legal, lowered
                 own[kind] += 2
             plain = not _HYPHENS.search(head)
             if _name_like(head) or (_capitalised(head) and plain and _common(head, language) < COMMON):
-                yield _occurrence(body, (head,), start, start + len(head), before, None, language, initial,
+                # The name is capitalised inside the compound, wherever the compound stands.
+                yield _occurrence(body, (head,), start, start + len(head), before, None, language, False,
                                   own, legal, lowered, joined=True)  # fmt: skip
             return
     yield _occurrence(body, tuple(_without_possessive([text])), start, end, before, after, language,
@@ -637,7 +642,7 @@ def _occurrence(body, words, start, end, before, after, language, initial, hints
         evidence += 2.0
         if language == "de" and _adjective(words[0]) and not _adjective(words[-1]):
             if _written_small(body, words):
-                evidence -= 3.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too
+                evidence -= 5.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too
             elif not initial:
                 evidence += 1.0  # an adjective is written small unless a name holds it
     if spelled:
@@ -709,7 +714,7 @@ def _as_word(word: str, language: str, written_small: bool, after_article: bool)
             return 3.0 if len(word) >= 12 else 1.5  # a long compound is a noun; a short one may be a brand
         if _strict_noun(word, language):
             return 4.0
-        if _native_noun(word, language):
+        if _native_noun(word, language) and _zipf(word, "de") >= COMMON:
             return 2.5  # a German word, though names use it too (`Fischer`)
         return 1.5 if common >= COMMON and after_article else 0.0
     return 1.0 if common >= 5.5 else 0.0

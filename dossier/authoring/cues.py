@@ -101,8 +101,9 @@ def cue(word: str) -> str | None:
     if found is not None or len(lowered) < 6:
         return found
     for ending, kind in _GERMAN_ENDINGS:
-        if lowered.endswith(ending) and lowered != ending:
-            return kind
+        inflected = len(lowered) >= 10 and lowered.endswith((ending + "s", ending + "es"))
+        if (lowered.endswith(ending) or inflected) and lowered != ending:
+            return kind  # `Bundesverkehrsminister`, `Gerichtshofs`
     return None
 
 

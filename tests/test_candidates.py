@@ -1,0 +1,215 @@
+"""Small cases, as tables: candidate names, the proposals for new figures and events, publications
+and bylines, and the text a page gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.authoring.candidates import candidates_in, rank
+from dossier.authoring.extract import with_scripts_as_text, without_boilerplate
+from dossier.authoring.numbers import find_numbers
+from dossier.authoring.proposals import event_title, figure_label, key_for
+from dossier.authoring.publications import people, publication_of
+
+
+def named(text: str, language: str, title: str = "") -> dict[str, tuple[str, list[str]]]:
+    """Each candidate's name → (type, aliases)."""
+    return {
+        c.name: (c.type, sorted(c.aliases)) for c in candidates_in("a.md", text, language, frozenset(), title)
+    }
+
+
+CANDIDATES = [
+    # One candidate per thing: a surname and a genitive are aliases of the full name.
+    ("de", "Fabian Stenger leitet Flixbus. Laut Stenger wächst das Netz. Stengers Plan ist bekannt.",
+     "Fabian Stenger", "person", ["Stenger", "Stengers"]),
+    ("en", "Facebook CEO Mark Zuckerberg spoke on the deal. Zuckerberg said it took years. Zuckerberg's.",
+     "Mark Zuckerberg", "person", ["Zuckerberg"]),
+    # German adjectives inside a name, inflected: one candidate.
+    ("de", "Die Deutsche Bahn plant viel. Kritik an der Deutschen Bahn wächst, sagt die Deutsche Bahn.",
+     "Deutsche Bahn", None, ["Deutschen Bahn"]),
+    ("de", "Das Urteil des Europäischen Gerichtshofs (EuGH) fiel klar aus. Der EuGH entschied zugunsten.",
+     None, "organization", ["EuGH"]),
+    # An acronym defined in brackets is the name's alias.
+    ("en", "The Screen Actors Guild (SAG) gave its award. The SAG awards matter, the SAG said.",
+     "Screen Actors Guild", "organization", ["SAG"]),
+    # A legal suffix makes an organization, and is not part of the name.
+    ("de", "Die Duesenfeld GmbH aus Wendeburg recycelt Akkus. Duesenfeld spart Energie.",
+     "Duesenfeld", "organization", []),
+    # Famous names that are words: the text never writes them small.
+    ("en", "The shares of Amazon rose. Analysts at Amazon expect more, and Amazon agreed.",
+     "Amazon", None, []),
+    ("en", "Oil company Shell reported profits. Shell said prices fell, and Shell will buy back shares.",
+     "Shell", "organization", []),
+    # A role word before a name makes a person; apposition is not part of the name.
+    ("de", "Wie Geschäftsführer Christian Hanisch sagt, spart das Verfahren Energie. Hanisch ist stolz.",
+     "Christian Hanisch", "person", ["Hanisch"]),
+    ("de", "Der Plattformbetreiber Flixbus aus München klagt. Flixbus will Wettbewerb, sagt Flixbus.",
+     "Flixbus", "organization", []),
+    # Spelled as names are: inner capitals and digits.
+    ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "name", "kind", "aliases"), CANDIDATES)
+def test_candidates(language: str, text: str, name: str | None, kind: str | None, aliases: list[str]) -> None:
+    found = named(text, language)
+    if name is None:  # the name may be either inflection; the aliases must be there
+        name = next(n for n, (_, a) in found.items() if set(aliases) <= {n, *a})
+    assert name in found, found
+    if kind is not None:
+        assert found[name][0] == kind
+    assert set(aliases) <= {name, *found[name][1]}
+    others = [n for n in found if n != name and (n in aliases or name.split()[-1] == n)]
+    assert others == [], "one candidate per thing"
+
+
+NOT_NAMES = [
+    ("de", "Die Abzweigungen nach London und die nationalen Egoismen stören. Die Abzweigungen fehlen."),
+    ("de", "Laut Bericht kostet das 400 Millionen Euro. Die Steuersenkung Bahntickets bleibt aus."),
+    ("de", "Die Künstliche Intelligenz (KI) wächst; künstliche Intelligenz ist überall. KI hilft."),
+    ("en", "However, the company said. Meanwhile, the market grew. However, analysts disagree."),
+    ("en", "The American and Chinese markets grew. American buyers paid in June and on Monday."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_NAMES)
+def test_words_of_the_language_are_no_candidates(language: str, text: str) -> None:
+    found = named(text, language)
+    words = [
+        "Abzweigungen",
+        "Egoismen",
+        "Millionen Euro",
+        "Steuersenkung Bahntickets",
+        "However",
+        "Meanwhile",
+    ]
+    words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI"]
+    assert not set(words) & set(found)
+
+
+def test_a_name_in_the_title_ranks_first_and_across_articles_sources_count() -> None:
+    body = "Nintendo and Apple shocked the world. The game costs $10 on the iPhone. The iPhone runs it."
+    first = candidates_in("a.md", body, "en", frozenset(), "Nintendo's first iPhone game")
+    assert "Nintendo" in [c.name for c in first][:2]
+    second = candidates_in(
+        "b.md", "Sony sold more than Nintendo. Analysts praised Nintendo.", "en", frozenset()
+    )
+    merged = rank([first, second])
+    assert merged[0].name == "Nintendo" and merged[0].sources == {"a.md", "b.md"}
+
+
+def test_known_names_are_never_proposed_and_every_candidate_has_a_place_and_an_id() -> None:
+    text = "Waymo-Chef John Krafcik kündigte es an. Krafcik ist zufrieden. Waymo wächst mit Lyft."
+    found = candidates_in("a.md", text, "de", frozenset({"lyft"}))
+    assert "Lyft" not in {c.name for c in found}
+    krafcik = next(c for c in found if c.name == "John Krafcik")
+    assert text[krafcik.start : krafcik.end] == "John Krafcik" and len(krafcik.id) == 16
+    assert next(c for c in found if c.name == "Waymo").type == "organization"
+    assert krafcik.to_json()["proposal"] == {"name": "John Krafcik", "type": "person", "aliases": ["Krafcik"]}
+
+
+LABELS = [
+    ("en", "Xiaomi had 24,871 R&D employees at the end of Q3.", "24,871", "R&D employees"),
+    ("en", "- Five-year R&D pledge: 200 billion yuan (~$28.4B)", "200 billion yuan", "Five-year R&D pledge"),
+    ("en", "he is behind the $19 billion acquisition of WhatsApp, he said", "$19 billion", "acquisition of WhatsApp"),
+    ("en", "The R&D staff grew to 24,871 by September.", "24,871", "R&D staff"),
+    ("de", "MiMo verfügt über sieben Milliarden Parameter und ist klein.", "sieben Milliarden", "Parameter"),
+    ("de", "Er verbuchte im ersten Vierteljahr Erlöse von 775 Millionen Dollar.", "775 Millionen Dollar", "Erlöse"),
+    ("de", "Die Recyclingquote liegt lediglich bei 25 Prozent.", "25 Prozent", "Recyclingquote"),
+    ("de", "Duesenfeld kommt auf eine stoffliche Wiederverwertung von 96 Prozent.", "96 Prozent",
+     "stoffliche Wiederverwertung"),
+    ("de", "CEO Lei Jun hält persönlich elf Prozent der Anteile.", "elf Prozent", "Anteile"),
+    ("de", "Der Verband hat auf Facebook erst 11 Likes gesammelt.", "11", "Likes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "number", "label"), LABELS)
+def test_a_figure_is_named_by_the_noun_phrase_its_number_counts_or_measures(
+    language: str, text: str, number: str, label: str
+) -> None:
+    (phrase,) = [
+        n for n in find_numbers(text, language) if text[n.start : n.end].endswith(number.split()[-1])
+    ]
+    assert figure_label(text, phrase.start, phrase.end, language, phrase.unit is not None) == label
+
+
+@pytest.mark.parametrize("text", ["They met 15 times in total.", "Es waren 12 und dann 14."])
+def test_a_bare_number_is_no_figure(text: str) -> None:
+    for phrase in find_numbers(text, "en"):
+        assert figure_label(text, phrase.start, phrase.end, "en", phrase.unit is not None) is None
+
+
+def test_keys_come_from_the_words_and_are_unique() -> None:
+    taken = {"rd-staff"}
+    assert key_for("R&D staff", taken) == "rd-staff-2"
+    assert key_for("F&E-Mitarbeiter", taken) == "fe-mitarbeiter"
+    assert key_for("Gunmen opened fire on visitors at the museum", taken, "2015") == "gunmen-opened-fire-2015"
+    assert (
+        key_for("Die geplante Markteinführung des YU7 SUV", taken, "2025")
+        == "geplante-markteinfuhrung-yu7-2025"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        ("Gunmen opened fire at the museum on Wednesday, killing at least 19 people.", "Wednesday",
+         "Gunmen opened fire at the museum, killing at least 19 people"),
+        ("Am 17. Dezember hat Xiaomi einen Plan vorgestellt. Mehr folgt.", "17. Dezember",
+         "Hat Xiaomi einen Plan vorgestellt"),
+        ("But Parasite won on Sunday.", "Sunday", "Parasite won"),
+    ],
+)  # fmt: skip
+def test_an_event_is_titled_by_its_sentence_without_the_date_words(text: str, date: str, title: str) -> None:
+    start = text.index(date)
+    assert event_title(text, start, start + len(date)) == title
+
+
+@pytest.mark.parametrize(
+    ("site", "url", "name", "address"),
+    [
+        ("SPIEGEL ONLINE, Hamburg, Germany", "https://www.spiegel.de/a", "SPIEGEL ONLINE", "https://www.spiegel.de/"),
+        ("News zu VR, AR und KI | MIXED.de", "https://mixed.de/a", "MIXED.de", "https://mixed.de/"),
+        ("http://www.tmz.com", "http://www.tmz.com/a", "tmz.com", "https://www.tmz.com/"),
+        (None, "https://www.washingtonpost.com/a", "washingtonpost.com", "https://www.washingtonpost.com/"),
+        ("BBC News", None, "BBC News", None),
+    ],
+)  # fmt: skip
+def test_the_publication_a_page_names(
+    site: str | None, url: str | None, name: str, address: str | None
+) -> None:
+    found = publication_of(site, url)
+    assert (found.name, found.address) == (name, address)
+
+
+@pytest.mark.parametrize(
+    ("byline", "kept"),
+    [
+        ("Denis Dilba; Heise Online", "Denis Dilba"),
+        ("Jeffrey Gettleman; JEFFREY GETTLEMAN", "Jeffrey Gettleman"),
+        ("Frankfurter Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer", "Benjamin Fischer, Marcus Theurer"),
+        ("Marcus Bensmann; Justus von Daniels; Ulrich Stoll", "Marcus Bensmann, Justus von Daniels, Ulrich Stoll"),
+        ("Süddeutsche de GmbH; Munich; Germany", None),
+        ("SPIEGEL ONLINE; Hamburg; Germany", None),
+        ("Reuters", None),
+        ("Our Foreign Staff", None),
+        ("Username", None),
+    ],
+)  # fmt: skip
+def test_a_byline_keeps_only_people(byline: str, kept: str | None) -> None:
+    assert people(byline) == kept
+
+
+def test_sub_and_superscripts_become_text() -> None:
+    assert with_scripts_as_text("CO<sub>2</sub>-Ausstoß auf 10 m<sup>2</sup> im 21<sup>st</sup> century") == (
+        "CO₂-Ausstoß auf 10 m² im 21st century"
+    )
+
+
+def test_related_newsletter_and_share_blocks_are_not_article_text() -> None:
+    page = (
+        "The first paragraph.\n\n## Related\n\nThe story goes on here.\n\n**Read more:**\n\n- [One](a)\n- [Two](b)"
+        "\n\nSign up for our newsletter\n\nShare this article\n\nMehr zum Thema\n\n- [Drei](c)\n\nThe end."
+    )
+    assert without_boilerplate(page) == "The first paragraph.\n\nThe story goes on here.\n\nThe end."
