@@ -112,10 +112,12 @@ def test_known_names_are_never_proposed_and_every_candidate_has_a_place_and_an_i
 LABELS = [
     ("en", "Xiaomi had 24,871 R&D employees at the end of Q3.", "24,871", "R&D employees"),
     ("en", "- Five-year R&D pledge: 200 billion yuan (~$28.4B)", "200 billion yuan", "Five-year R&D pledge"),
-    ("en", "he is behind the $19 billion acquisition of WhatsApp, he said", "$19 billion", "acquisition of WhatsApp"),
+    ("en", "he is behind the $19 billion acquisition of WhatsApp, he said", "$19 billion",
+     "acquisition of WhatsApp"),
     ("en", "The R&D staff grew to 24,871 by September.", "24,871", "R&D staff"),
     ("de", "MiMo verfügt über sieben Milliarden Parameter und ist klein.", "sieben Milliarden", "Parameter"),
-    ("de", "Er verbuchte im ersten Vierteljahr Erlöse von 775 Millionen Dollar.", "775 Millionen Dollar", "Erlöse"),
+    ("de", "Er verbuchte im ersten Vierteljahr Erlöse von 775 Millionen Dollar.", "775 Millionen Dollar",
+     "Erlöse"),
     ("de", "Die Recyclingquote liegt lediglich bei 25 Prozent.", "25 Prozent", "Recyclingquote"),
     ("de", "Duesenfeld kommt auf eine stoffliche Wiederverwertung von 96 Prozent.", "96 Prozent",
      "stoffliche Wiederverwertung"),
@@ -188,8 +190,10 @@ def test_the_publication_a_page_names(
     [
         ("Denis Dilba; Heise Online", "Denis Dilba"),
         ("Jeffrey Gettleman; JEFFREY GETTLEMAN", "Jeffrey Gettleman"),
-        ("Frankfurter Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer", "Benjamin Fischer, Marcus Theurer"),
-        ("Marcus Bensmann; Justus von Daniels; Ulrich Stoll", "Marcus Bensmann, Justus von Daniels, Ulrich Stoll"),
+        ("Frankfurter Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer",
+         "Benjamin Fischer, Marcus Theurer"),
+        ("Marcus Bensmann; Justus von Daniels; Ulrich Stoll",
+         "Marcus Bensmann, Justus von Daniels, Ulrich Stoll"),
         ("Süddeutsche de GmbH; Munich; Germany", None),
         ("SPIEGEL ONLINE; Hamburg; Germany", None),
         ("Reuters", None),
@@ -209,7 +213,7 @@ def test_sub_and_superscripts_become_text() -> None:
 
 def test_related_newsletter_and_share_blocks_are_not_article_text() -> None:
     page = (
-        "The first paragraph.\n\n## Related\n\nThe story goes on here.\n\n**Read more:**\n\n- [One](a)\n- [Two](b)"
-        "\n\nSign up for our newsletter\n\nShare this article\n\nMehr zum Thema\n\n- [Drei](c)\n\nThe end."
+        "The first paragraph.\n\n## Related\n\nThe story goes on here.\n\n**Read more:**\n\n"
+        "- [One](a)\n- [Two](b)\n\nSign up for our newsletter\n\nShare this article\n\nMehr zum Thema\n\n- [Drei](c)\n\nThe end."
     )
     assert without_boilerplate(page) == "The first paragraph.\n\nThe story goes on here.\n\nThe end."
