@@ -214,6 +214,7 @@ def test_sub_and_superscripts_become_text() -> None:
 def test_related_newsletter_and_share_blocks_are_not_article_text() -> None:
     page = (
         "The first paragraph.\n\n## Related\n\nThe story goes on here.\n\n**Read more:**\n\n"
-        "- [One](a)\n- [Two](b)\n\nSign up for our newsletter\n\nShare this article\n\nMehr zum Thema\n\n- [Drei](c)\n\nThe end."
+        "- [One](a)\n- [Two](b)\n\nSign up for our newsletter\n\nShare this article\n\n"
+        "Mehr zum Thema\n\n- [Drei](c)\n\nThe end."
     )
     assert without_boilerplate(page) == "The first paragraph.\n\nThe story goes on here.\n\nThe end."
