@@ -31,10 +31,16 @@ exit codes: 0 success, 1 content errors (or warnings with --strict), 2 usage err
 """
 
 
+def program() -> str:
+    """How the engine was called: `dossier` (the installed command), else `python build.py`."""
+    called = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "dossier" if called in ("dossier", "__main__.py") else "python build.py"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python build.py",
-        usage="python build.py [COMMAND [ARGS...]] [options]",
+        prog=program(),
+        usage=f"{program()} [COMMAND [ARGS...]] [options]",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -67,6 +73,11 @@ def parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="new: the language of the site's own words (default: en)",
     )
+    p.add_argument(
+        "--engine", metavar="SPEC",
+        help="new: what the dossier's requirements.txt installs the engine from (a requirement, git URL or "
+        "path; default: where this engine was installed from)",
+    )  # fmt: skip
     p.add_argument(
         "--kinds", metavar="LIST", help="suggest: entity,figure,event (default: all; naming figure or event "
         "lets --write apply those with a known target)",
@@ -106,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _usage_error("new takes one folder: python build.py new DIR")
         from .authoring.commands import new
 
-        return new(Path(args.targets[0]), title=args.title, language=args.language, quiet=args.quiet)
+        folder = Path(args.targets[0])
+        return new(folder, title=args.title, language=args.language, engine=args.engine, quiet=args.quiet)
     if args.command == "add":
         if not args.targets:
             return _usage_error("add takes at least one file, folder or URL: python build.py add SOURCE...")

@@ -61,10 +61,10 @@ def test_new_makes_a_dossier_that_builds_strictly_without_a_warning(tmp_path: Pa
     code, out, err = run(root, "--strict", "--no-search", capsys=capsys)
     assert code == 0, err
     assert err == "" and "warning" not in out
-    article = (root / "site/articles/example-article/index.html").read_text()
+    article = (root / "site/articles/beispielartikel/index.html").read_text()  # the German example
     for mark in ('class="mention"', 'class="claim claim-figure"', 'class="claim claim-event"'):
         assert mark in article
-    assert 'href="../../entities/example-company/"' in article  # the link to another content file
+    assert 'href="../../entities/beispiel-ag/"' in article  # the link to another content file
 
 
 def test_new_with_a_title_that_needs_quoting(tmp_path: Path, capsys) -> None:

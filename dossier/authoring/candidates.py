@@ -2,7 +2,7 @@
 
 No list of names is consulted: a name is what the text treats as one. The evidence, weighed per
 occurrence: capitals where the language does not capitalise every noun (English mid-sentence);
-spellings no word has (inner capitals or digits: `MiMo`, `iPhone`, `DVB-T2`); words the general
+spellings no word has (inner capitals or digits: `eBay`, `iPhone`, `DVB-T2`); words the general
 vocabulary lacks (wordfreq's lists, which ship in the package, weigh this; they never veto a name
 that other evidence carries, so `Amazon` and `Shell` stay names); runs of capitalised words, German
 adjectives capitalised inside a name (`Deutsche Bahn`, `Europäischer Gerichtshof`); a legal suffix
@@ -10,7 +10,7 @@ adjectives capitalised inside a name (`Deutsche Bahn`, `Europäischer Gerichtsho
 article (`Lyft gab bekannt`); a name joined to a noun (`Waymo-Chef`). Repetition adds it up.
 
 One candidate per thing: a person's surname used alone (`Stenger`), a genitive (`Stengers`,
-`Xiaomi's`), an inflected German adjective (`Deutscher Bahn`), an organization's short form
+`Bosch's`), an inflected German adjective (`Deutscher Bahn`), an organization's short form
 (`Whole Foods` for `Whole Foods Market`) and an acronym defined in brackets (`Screen Actors Guild
 (SAG)`) become aliases of the full name. Its type comes from the words around it (see `cues`).
 """
@@ -183,7 +183,7 @@ def _compound(word: str) -> bool:
 
 
 def _name_like(token: str) -> bool:
-    """Inner capitals or digits: spelled as names are, not as words (`MiMo`, `iPhone`, `DVB-T2`);
+    """Inner capitals or digits: spelled as names are, not as words (`eBay`, `iPhone`, `DVB-T2`);
     the capital after a hyphen of a compound (`Smart-Home`) does not count."""
     if _DIGIT.search(token) is not None and not token.isdigit() and any(c.isalpha() for c in token):
         return True
@@ -315,7 +315,7 @@ def _runs(body: str, tokens: list[tuple[int, int, str]]):
         joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(_POSSESSIVE)
         capital = _capitalised(text) or (run and text.isdigit() and len(text) == 4)
         if run and capital and _name_like(text) and _genitive_name(run[-1][2]):
-            joined = False  # `Alibabas QwQ-32B`: a genitive, then the next name
+            joined = False  # `Googles GPT-5`: a genitive, then the next name
         adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
         following = tokens[index + 1][2] if adjacent else ""
         connector = bool(run) and (
@@ -338,7 +338,7 @@ def _runs(body: str, tokens: list[tuple[int, int, str]]):
 
 
 def _genitive_name(word: str) -> bool:
-    """A German genitive of a name (`Alibabas`): a word in -s whose stem is no word."""
+    """A German genitive of a name (`Googles`): a word in -s whose stem is no word."""
     if not (word.endswith("s") and len(word) > 3 and word[:1].isupper()):
         return False
     base = word[:-1]  # `Thomas` and `Andreas` are names in their own right, more common than the stem
@@ -519,7 +519,7 @@ def _occurrences(body: str, run, before, after, language: str, lowered: frozense
             and not _adjective(words[last - 1])
             and not _adjective(words[last])
         ):
-            kind = cue(words[last])  # a genitive before a noun: `Xiaomis Vorstoß`, `Lindners Aussagen`
+            kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
             if kind:
                 hints[kind] += 1
             after_name = _name_like(words[last - 1]) or _genitive_name(words[last - 1])
@@ -555,7 +555,7 @@ def _apposition(word: str, language: str) -> bool:
 
 @cache
 def _frequent_noun(word: str) -> bool:
-    """A frequent word of German that English lacks: a noun after a name (`Xiaomi Kontrolle`)."""
+    """A frequent word of German that English lacks: a noun after a name (`Bosch Kontrolle`)."""
     own = _zipf(word, "de")
     return word.isalpha() and own >= 3.5 and _zipf(word, "en") < own - 2.0
 
@@ -583,7 +583,7 @@ def _single(body, token, before, after, language, initial, hints, legal, lowered
             and (_common(tail, language) >= RARE or _strict_noun(tail, language))
         )
         joined_to_word = german_noun or _common(tail, language) >= COMMON or cue(tail) is not None
-        a_model = _name_like(parts[0]) and len(tail) <= 4 and cue(tail) is None  # `o1-mini`, `QwQ-32B`
+        a_model = _name_like(parts[0]) and len(tail) <= 4 and cue(tail) is None  # `GPT-4o`, `A380-neo`
         if (
             joined_to_word or tail.islower()
         ) and not a_model:  # `Waymo-Chef`, `Amazon-owned`: the name is the first part

@@ -10,9 +10,9 @@ from .add import Added, add_sources
 from .new import Refused, new_dossier
 
 
-def new(folder: Path, *, title: str | None, language: str, quiet: bool) -> int:
+def new(folder: Path, *, title: str | None, language: str, engine: str | None, quiet: bool) -> int:
     try:
-        started = new_dossier(folder, title=title, language=language)
+        started = new_dossier(folder, title=title, language=language, engine=engine)
     except Refused as exc:
         print(f"python build.py: error: {exc}", file=sys.stderr)
         return 2
@@ -24,7 +24,8 @@ def new(folder: Path, *, title: str | None, language: str, quiet: bool) -> int:
                 "before publishing, point it at a place GitHub can install it from (e.g. a git URL)"
             )
         print(
-            f"next: python build.py add SOURCE... --root {folder}, then python build.py serve --root {folder}"
+            f"next: cd {folder} && python -m pip install -r requirements.txt (installs the engine), "
+            "then python build.py add SOURCE... and python build.py serve"
         )
     return 0
 

@@ -1,5 +1,5 @@
 """Unlinked mentions: every entity's name and aliases found in prose at once, with the inflections
-German and English use (genitive `Xiaomis`, possessive `Xiaomi's`/`Xiaomi’s`, a name joined by a
+German and English use (genitive `Siemens'`, `Boschs`, possessive `Bosch's`/`Bosch’s`, a name joined by a
 hyphen to a noun), never inside a longer word.
 
 One Aho–Corasick automaton holds every spelling, so the cost is one pass over the text whatever

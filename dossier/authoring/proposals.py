@@ -101,7 +101,7 @@ def figure_label(body: str, start: int, end: int, language: str, measured: bool)
 
 
 def _first_words(text: str) -> str | None:
-    """The first words of a stretch of text that carry meaning (`Kingsoft Cloud Holdings`)."""
+    """The first words of a stretch of text that carry meaning (`Kroger Holdings`)."""
     words = [m[0] for m in _WORD.finditer(text) if not m[0].isdigit()]
     while words and words[0].lower() in _FUNCTION:
         words.pop(0)

@@ -183,7 +183,7 @@ const phrase = (key, count, values) => {
   window.addEventListener("afterprint", () => opened.forEach((d) => { d.open = false; }));
 })();
 
-// Timeline filter: by entity and by year, kept in the address (#with=xiaomi&year=2025), with a live
+// Timeline filter: by entity and by year, kept in the address (#with=example-company&year=2025), with a live
 // count. Without script every event is listed.
 (() => {
   "use strict";
