@@ -46,7 +46,9 @@ def german_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("german") / "dossier"
     shutil.copytree(REPO / "content", root / "content")
     config = (REPO / "config.yaml").read_text()
-    (root / "config.yaml").write_text(re.sub(r"(?m)^language: .*$", "language: de", config))
+    # The site speaks German; the MiMo dossier's registries and entity files are written in English.
+    german = re.sub(r"(?m)^language: .*$", "language: de\ncontent_language: en", config)
+    (root / "config.yaml").write_text(german)
     assert main(["--root", str(root), "--strict", "--quiet"]) == 0  # a complete catalog: no warning
     return root / "site"
 
@@ -122,16 +124,8 @@ def test_the_german_site_passes_the_nu_html_checker(german_site: Path) -> None:
         messages = nu_check(german_site)
     except ToolMissing as missing:
         unavailable(str(missing))
-    # The MiMo dossier's events and entity descriptions are written in English; the timeline and the
-    # entity pages are mostly that text, and Nu's language detector says so (an info warning). A
-    # German dossier's own events and descriptions would be German.
-    english_content = ("/timeline/index.html", "/entities/")
-    content_in_english = [
-        m
-        for m in messages
-        if "appears to be written in English" in m and any(p in m for p in english_content)
-    ]
-    assert [m for m in messages if m not in content_in_english] == []
+    # The English registry and entity text is marked `lang="en"` (`content_language`): no excuse needed.
+    assert messages == []
 
 
 @pytest.fixture(scope="module")
@@ -271,3 +265,39 @@ def test_german_ships_complete() -> None:
 
     words, problems = load_words(REPO, "de")
     assert problems == [] and words.language == "de"
+
+
+def test_registry_and_entity_text_is_marked_with_its_own_language(tmp_path: Path, capsys) -> None:
+    """`content_language` names the language of the registries and entity files; an entity file's
+    `language` its own; the site's words keep the site's."""
+    root = _dossier(tmp_path, "de")
+    config = root / "config.yaml"
+    config.write_text(config.read_text() + "content_language: en\n")
+    entity = root / "content/entities/jane-roe.md"
+    entity.write_text(entity.read_text().replace("name: Jane Roe\n", "name: Jane Roe\nlanguage: fr\n"))
+    code, _, err = run(root, "--no-search", "--strict", capsys=capsys)
+    assert code == 0, err
+    site = root / "site"
+    figures = (site / "figures/index.html").read_text()
+    assert '<html lang="de"' in figures and '<th scope="row" lang="en">' in figures
+    assert re.search(r'class="event-title" lang="en"', (site / "timeline/index.html").read_text())
+    assert (
+        '<p class="lede" lang="en">A maker of everything.</p>'
+        in (site / "entities/acme/index.html").read_text()
+    )
+    assert 'class="prose" lang="fr"' in (site / "entities/jane-roe/index.html").read_text()
+
+
+def test_without_content_language_registry_text_speaks_the_sites(tmp_path: Path, capsys) -> None:
+    root = _dossier(tmp_path, "de")
+    assert run(root, "--no-search", capsys=capsys)[0] == 0
+    figures = (root / "site/figures/index.html").read_text()
+    assert '<th scope="row">' in figures and '<th scope="row" lang=' not in figures
+
+
+def test_a_content_language_that_is_no_language_tag_is_an_error(tmp_path: Path, capsys) -> None:
+    root = _dossier(tmp_path, "de")
+    config = root / "config.yaml"
+    config.write_text(config.read_text() + "content_language: not a tag\n")
+    code, _, err = run(root, "--no-search", capsys=capsys)
+    assert code == 1 and "config.yaml:" in err and "content_language" in err

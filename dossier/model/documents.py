@@ -23,6 +23,7 @@ class Config:
     description: str = ""
     base_url: str = ""
     language: str = "en"
+    content_language: str = ""  # of the registries and entity files, where not the site's language
     author: str = ""
     markdown_html: bool = False
     typographer: bool = True
@@ -139,6 +140,7 @@ class Entity(Document):
     role: str = ""
     links: dict[str, str] = field(default_factory=dict)
     position: Position | None = None
+    language: str = ""  # of its summary, role and description, where not the dossier's content language
 
 
 @dataclass

@@ -208,6 +208,8 @@ class Renderer:
         self.words = words
         install_words(env, words)
         env.globals["date_text"] = words.date
+        env.globals["text_lang"] = self.text_lang  # macros see globals, not a page's context
+        env.globals["text_span"] = self.text_span
         self.locale = words.locale_tag  # the same for every page: made once
         self.script_words = script_json(words.script_words())
         self.views = Views(dossier, summaries, words)
@@ -216,6 +218,19 @@ class Renderer:
         self.base_url = dossier.config.base_url
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         self.epoch = int(epoch) if epoch.isdigit() else None
+
+    def text_lang(self, entity: Entity | None = None) -> Markup:
+        """` lang="xx"` for text of the registries or of an entity file (`entity`) written in another
+        language than the site's words (`content_language`, an entity's `language`); else nothing."""
+        config = self.dossier.config
+        language = (entity.language if entity else "") or config.content_language or config.language
+        return Markup(f' lang="{language}"') if language != self.words.language else Markup("")
+
+    def text_span(self, text: str, entity: Entity | None = None) -> Markup:
+        """`text` of the registries or of an entity file inside a phrase of the site's words: in a
+        `<span lang>` where its language is another."""
+        language = self.text_lang(entity)
+        return Markup("<span{}>{}</span>").format(language, text) if language else Markup.escape(text)
 
     def asset_path(self, name: str) -> str:
         return f"assets/{name}" if self.serving else self.assets[name].hashed

@@ -17,7 +17,9 @@ from .words import SiteWords
 WIDTH, LANE, TOP, MARGIN = 800, 18, 28, 16
 
 
-def _svg(css: str, size: tuple[float, float], ident: str, title: str, description: str, body: str) -> str:
+def _svg(
+    css: str, size: tuple[float, float], ident: str, title: str, description: str, body: str, spoken: str = ""
+) -> str:
     """An SVG element named by its title and described in words; the text arrives unescaped.
 
     Charts whose marks are links have no role, so assistive technology reaches the links; a
@@ -28,7 +30,7 @@ def _svg(css: str, size: tuple[float, float], ident: str, title: str, descriptio
         f'<svg class="{css}" viewBox="0 0 {size[0]} {size[1]}"{role} '
         f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">{escape(title)}</title>'
-        f'<desc id="{ident}-desc">{escape(description)}</desc>{body}</svg>'
+        f'<desc id="{ident}-desc"{spoken}>{escape(description)}</desc>{body}</svg>'
     )
 
 
@@ -132,7 +134,7 @@ def layout(marks: list[Mark]) -> tuple[list[Placed], dt.date, dt.date]:
     return placed, start, end
 
 
-def timeline_svg(marks: list[Mark], title: str) -> str:
+def timeline_svg(marks: list[Mark], title: str, language: str | None = None) -> str:
     """A horizontal axis with every event at its date and its name beside it: a day is a point, a
     coarser date its span; approximate dates have soft ends, uncertain ones a "?"."""
     if not marks:
@@ -144,6 +146,8 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
         return MARGIN + (WIDTH - 2 * MARGIN) * (_ordinal(day) - _ordinal(start)) / span
 
     shapes: list[str] = []
+    # The events' names, where not in the site's language: SVG marks that with xml:lang.
+    spoken = f' xml:lang="{language}"' if language else ""
     lanes = max(max(p.lane, p.label_lane) for p in placed) + 1
     for p in placed:
         mark, y = p.mark, TOP + p.lane * LANE
@@ -161,7 +165,8 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
         text = f'<text x="{p.label_x:.1f}" y="{TOP + p.label_lane * LANE + 10}">{escape(mark.name)}</text>'
         tip = escape(f"{mark.shown}: {mark.label}")
         shapes.append(
-            f'<a href="{escape(mark.href)}" class="{" ".join(classes)}"><title>{tip}</title>{shape}{text}</a>'
+            f'<a href="{escape(mark.href)}" class="{" ".join(classes)}"{spoken}>'
+            f"<title>{tip}</title>{shape}{text}</a>"
         )
     height = TOP + lanes * LANE + 8
     ticks = []
@@ -181,7 +186,7 @@ def timeline_svg(marks: list[Mark], title: str) -> str:
         f'<line x1="{MARGIN}" y1="18" x2="{WIDTH - MARGIN}" y2="18" class="axis"/>'
         f'<g class="marks">{"".join(shapes)}</g>'
     )
-    return _svg("timeline-axis", (WIDTH, height), "axis", title, description, body)
+    return _svg("timeline-axis", (WIDTH, height), "axis", title, description, body, spoken)
 
 
 @dataclass(frozen=True)

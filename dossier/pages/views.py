@@ -128,6 +128,9 @@ class Views:
         self.summaries = summaries
         self.words = words
         self._ = words.gettext
+        config = dossier.config
+        written = config.content_language or config.language  # of the registries (see render.text_lang)
+        self.content_language = written if written != words.language else None
         self._resolved: dict[tuple[int, str, str], str] = {}
         self._slugs: dict[str, str | None] = {}  # a name written in content → its entity's slug
         self._entity_metas: dict[str, str] = {}  # entity slug → its meta (see `entity_meta`)
@@ -589,7 +592,7 @@ class Views:
             for e in events
         ]
         title = self._("Events with %(name)s") % {"name": entity.name}
-        return Markup(timeline_svg(marks, title)) if marks else Markup("")
+        return Markup(timeline_svg(marks, title, self.content_language)) if marks else Markup("")
 
     def event_view(self, page: str, event: Event) -> dict[str, Any]:
         d = self.dossier
@@ -672,7 +675,7 @@ class Views:
             ),
             build=lambda: {
                 "events": [self.event_view(path, e) for e in events],
-                "axis": Markup(timeline_svg(marks, picture)),
+                "axis": Markup(timeline_svg(marks, picture, self.content_language)),
                 "filter_entities": self.event_entities(events),
                 "filter_years": sorted(
                     {y for e in events for y in range(e.date.earliest.year, e.date.latest.year + 1)}

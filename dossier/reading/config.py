@@ -13,7 +13,7 @@ from .files import read_text
 from .schema import Fields
 from .yamlfile import load_yaml
 
-CONFIG_FIELDS = ("title", "description", "base_url", "language", "author", "markdown")
+CONFIG_FIELDS = ("title", "description", "base_url", "language", "content_language", "author", "markdown")
 MARKDOWN_FIELDS = ("html", "typographer")
 
 
@@ -50,6 +50,7 @@ def load_config(root: Path) -> tuple[Config | None, list[Diagnostic]]:
         description=fields.text("description"),
         base_url=fields.url("base_url"),
         language=fields.language("language") or "en",
+        content_language=fields.language("content_language"),
         author=fields.text("author"),
     )
     problems = fields.diagnostics

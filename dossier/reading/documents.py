@@ -23,7 +23,7 @@ from .schema import Fields
 from .yamlfile import YamlDoc
 
 ARTICLE_FIELDS = ("title", "language", "source", "published", "url", "author", "summary")
-ENTITY_FIELDS = ("name", "type", "aliases", "summary", "role", "links")
+ENTITY_FIELDS = ("name", "type", "aliases", "summary", "role", "links", "language")
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 WORDS_PER_MINUTE = 200
 
@@ -103,6 +103,7 @@ def parse_entity(file: Path, path: str, options: MarkdownOptions) -> tuple[Entit
         role=fields.text("role"),
         links=links,
         position=front.origin,
+        language=fields.language("language"),
     )
     problems += fields.diagnostics + annotated.diagnostics
     return entity, problems
