@@ -66,6 +66,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--port", type=int, default=8000, help="serve: port (default: 8000; 0 picks a free one)")
     p.add_argument("--open", action="store_true", help="serve: open the preview in a browser")
+    p.add_argument(
+        "--review", action="store_true",
+        help="serve: keep the review panel's actions on when --host is not this machine's loopback",
+    )  # fmt: skip
     p.add_argument("--title", metavar="TEXT", help="new: the dossier's title (default: from the folder name)")
     p.add_argument(
         "--language",
@@ -164,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             open_browser=args.open,
             base_url=args.base_url,
             quiet=args.quiet,
+            review=args.review,
         )
     options = BuildOptions(root=root, out=out, base_url=args.base_url, strict=args.strict, search=args.search)
     try:

@@ -63,6 +63,7 @@ def suggest(
 
     from ..incremental.workers import parallel_map
     from .candidates import rank
+    from .dismissals import load_dismissals
     from .entities import known_names
     from .rewrite import diff, writable, write
     from .suggest import KINDS, Dossier, every_article, settle, stated_values
@@ -82,7 +83,8 @@ def suggest(
     dossier = Dossier.load(root, stated=False)  # the values articles state are read below
     per_file = tuple(named & set(KINDS)) if named else KINDS
     known = frozenset(known_names(root)) if mode is None and (not named or "candidate" in named) else None
-    results = parallel_map(functools.partial(_read_file, dossier, per_file, known), files)
+    held = load_dismissals(root)[0] if mode is None else set()
+    results = parallel_map(functools.partial(_read_file, dossier, per_file, known, held), files)
     if per_file and not set(every_article(root)) <= set(files):
         dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
     else:
@@ -132,8 +134,10 @@ def suggest(
 CANDIDATES_SHOWN = 40
 
 
-def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, file: Path) -> tuple:
-    """One file's suggestions and (when `known` is given) candidate entities, the file read once."""
+def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, held: set, file: Path) -> tuple:
+    """One file's suggestions and (when `known` is given) candidate entities, the file read once,
+    less those dismissed (`held`: the dossier's dismissals)."""
+    from .dismissals import dismissed
     from .entities import candidates_of
     from .frontmatter import read_content_file
     from .suggest import stated_values, suggest_file
@@ -141,6 +145,18 @@ def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, fi
     content = read_content_file(dossier.root, file)
     suggestions = suggest_file(dossier, file, kinds, content) if kinds and content else []
     candidates = candidates_of(dossier.root, known, file, content) if known is not None else []
+    if held and content is not None:
+        path, body, at = (
+            file.relative_to(dossier.root).as_posix(),
+            content.text[content.body_start :],
+            content.body_start,
+        )
+
+        def kept(kind: str, shown: str, start: int, end: int) -> bool:
+            return not dismissed(held, path, kind, shown, body, start - at, end - at)
+
+        suggestions = [s for s in suggestions if kept(s.kind, s.text, s.start, s.end)]
+        candidates = [c for c in candidates if kept("candidate", c.shown, c.start, c.end)]
     return suggestions, candidates, stated_values(dossier, file, content)
 
 

@@ -42,6 +42,7 @@ from ..pages.views import MENTIONS_OF, Record, part_name
 from ..pages.words import CATALOGS, SiteWords, load_words
 from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of
+from ..reading.dismissals import DISMISSED, load_dismissals
 from ..reading.documents import load_home
 from ..reading.registries import load_events, load_figures
 from .facets import PARTS, mention_facets, sha256_hex
@@ -237,6 +238,8 @@ class Project(Journal, Reach):
             result, problems = load_figures(self.root)
         elif path == "content/events.yaml":
             result, problems = load_events(self.root)
+        elif path == DISMISSED:
+            result, problems = load_dismissals(self.root)  # read for its errors; pages do not show it
         else:
             result, problems = load_home(self.root, options)
             if result is not None:
@@ -345,7 +348,7 @@ class Project(Journal, Reach):
                 events = result
                 if problems and not events:
                     unreadable.add("event")
-            else:
+            elif path != DISMISSED:
                 home = result
         return Content(config, home, articles, entities, figures, events, unreadable)
 

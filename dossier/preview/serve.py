@@ -36,7 +36,17 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str | None, quiet: bool) -> int:
+def serve(
+    root: Path,
+    *,
+    host: str,
+    port: int,
+    open_browser: bool,
+    base_url: str | None,
+    quiet: bool,
+    review: bool = False,
+) -> int:
+    """Serve the preview; the review API is on for loopback, and elsewhere only with `review`."""
     preview = Preview(root, base_url=base_url)
     print_lock = threading.Lock()
 
@@ -65,7 +75,7 @@ def serve(root: Path, *, host: str, port: int, open_browser: bool, base_url: str
                 )
 
     try:
-        server = PreviewServer((host, port), preview)
+        server = PreviewServer((host, port), preview, review=review or _is_loopback(host))
     except OSError as exc:
         preview.close()
         if exc.errno == errno.EADDRINUSE:

@@ -21,8 +21,11 @@ from urllib.parse import unquote, urlsplit
 
 from ..pages.layouts import ENGINE_LAYOUTS
 from .live import BuildEvent, Preview
+from .review import PREFIX, ReviewAPI, allowed_hosts, handle
 
 CLIENT = ENGINE_LAYOUTS / "preview" / "reload.js"
+PANEL = ENGINE_LAYOUTS / "preview" / "review.js"
+PANEL_PATH = "/__dossier/review.js"
 EVENTS_PATH = "/__dossier/events"
 CLIENT_PATH = "/__dossier/reload.js"
 UNLINKED_PATH = "/__dossier/unlinked/"  # + an article's slug: its unlinked mentions, as JSON
@@ -33,11 +36,14 @@ NOT_BUILT = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <p>Fix the errors shown in the terminal; this page reloads by itself.</p></main></body></html>"""
 
 
-def inject_client(html: bytes) -> bytes:
-    """Add the reload script before `</body>` (or at the end); only the preview ever does this."""
-    tag = f'<script src="{CLIENT_PATH}" defer></script>'.encode()
+def inject_client(html: bytes, token: str | None = None) -> bytes:
+    """Add the reload script before `</body>` (or at the end), and where the review API is on, the
+    page's token and the review panel's script; only the preview ever does this."""
+    tag = f'<script src="{CLIENT_PATH}" defer></script>'
+    if token is not None:
+        tag += f'<meta name="dossier-token" content="{token}"><script src="{PANEL_PATH}" defer></script>'
     index = html.rfind(b"</body>")
-    return html[:index] + tag + html[index:] if index >= 0 else html + tag
+    return html[:index] + tag.encode() + html[index:] if index >= 0 else html + tag.encode()
 
 
 class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
@@ -46,10 +52,17 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
     block_on_close = False
     request_queue_size = 128  # many tabs reconnecting at once after a restart
 
-    def __init__(self, address: tuple[str, int], preview: Preview):
+    def __init__(self, address: tuple[str, int], preview: Preview, *, review: bool = True):
         self.preview = preview
         self.closing = threading.Event()
         super().__init__(address, PreviewHandler)
+        self.hosts = allowed_hosts(address[0], self.server_address[1])
+        self.review = ReviewAPI(preview.project.root, enabled=review)
+
+    @property
+    def token(self) -> str | None:
+        """The token the preview's pages carry, where the review API is on."""
+        return self.review.token if self.review.enabled else None
 
     def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
         """A broken request costs that request only; one line, no traceback, the server goes on."""
@@ -73,8 +86,20 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
+    def _foreign_host(self) -> bool:
+        """Refuse (403) a request naming another host than the preview's: a page of another site
+        whose name was rebound to this address (DNS rebinding). A request naming none (an old
+        HTTP/1.0 client, never a browser) may read pages, never the review API."""
+        host = self.headers.get("Host")
+        if host in self.server.hosts or (host is None and not self.path.startswith(PREFIX)):
+            return False
+        self.close_connection = True
+        self._send(403, "text/plain; charset=utf-8", b"403 this preview answers only to its own address\n")
+        return True
+
     def do_HEAD(self) -> None:
-        self._serve(head=True)
+        if not self._foreign_host():
+            self._serve(head=True)
 
     def _read_only(self) -> None:
         """The preview only serves files: other methods get 405, and the connection goes on."""
@@ -83,11 +108,31 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
+
+    def do_POST(self) -> None:
+        if self._foreign_host():
+            return
+        if not urlsplit(self.path).path.startswith(PREFIX):
+            self._read_only()
+            return
+        self._review("POST")
+
+    def _review(self, method: str) -> None:
+        status, body = handle(self.server.review, method, self.path, self.headers, self.rfile.read)
+        if status == 413:
+            self.close_connection = True  # the body is not read
+        self._send(status, "application/json; charset=utf-8", json.dumps(body, ensure_ascii=False).encode())
 
     def do_GET(self) -> None:
+        if self._foreign_host():
+            return
         path = urlsplit(self.path).path
-        if path == EVENTS_PATH:
+        if path.startswith(PREFIX):
+            self._review("GET")
+        elif path == PANEL_PATH:
+            self._send(200, "text/javascript; charset=utf-8", PANEL.read_bytes())
+        elif path == EVENTS_PATH:
             self._events()
         elif path == CLIENT_PATH:
             self._send(200, "text/javascript; charset=utf-8", CLIENT.read_bytes())
@@ -138,12 +183,12 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if target is None or not target.is_file():
             fallback = preview.folder / "404.html"
             body = fallback.read_bytes() if fallback.is_file() else NOT_BUILT
-            self._send(404, "text/html; charset=utf-8", inject_client(body), head)
+            self._send(404, "text/html; charset=utf-8", inject_client(body, self.server.token), head)
             return
         body = target.read_bytes()
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if content_type == "text/html":
-            body = inject_client(body)
+            body = inject_client(body, self.server.token)
         if content_type.startswith("text/") or content_type in ("application/json", "application/xml"):
             content_type += "; charset=utf-8"
         self._send(200, content_type, body, head)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 CONFIG_FILE = "config.yaml"
-REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md")
+REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md", "content/dismissed.yaml")
 DOCUMENT_FOLDERS = ("content/articles", "content/entities")
 
 Stat = tuple[int, int, int, int]  # size, mtime, ctime, inode: a file rewritten differs in one of them

@@ -1,0 +1,259 @@
+"""Reviewing one article's suggestions: what the preview's panel lists and what its actions write.
+
+The panel is a view of the engine `suggest` runs: the same suggestions, ids and proposals as
+`suggest --format json PATH`, less the ones dismissed. An action writes the article through the same
+rewriting as `suggest --write`, an entity file through the same writer as `--accept`, and a new
+figure or event into its registry, keeping the file's comments and order. Every file an action
+would change is checked before anything is written; a check that fails writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..reading.config import MarkdownOptions
+from ..reading.documents import parse_article, parse_entity
+from ..reading.registries import load_events, load_figures
+from ..syntax.names import name_key
+from .candidates import Candidate
+from .dismissals import DISMISSED, Dismissal, dismissed, load_dismissals, sentence, with_dismissal
+from .entities import candidates_of, known_names
+from .frontmatter import read_content_file
+from .newfiles import umask
+from .registrywriter import with_entry
+from .rewrite import rewritten_text
+from .slugs import slugify
+from .suggest import KINDS, Dossier, Suggestion, suggest_file
+
+ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
+
+
+class ReviewError(Exception):
+    """Why an action was refused, with the HTTP status that says so."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Found:
+    """One article's suggestions as the panel lists them, and what they were made from."""
+
+    path: str
+    digest: str
+    items: list[Suggestion | Candidate]
+    body_start: int
+    text: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": self.path, "digest": self.digest, "suggestions": [i.to_json() for i in self.items]}
+
+
+def sentence_of(found: Found, item: Suggestion | Candidate) -> str:
+    body = found.text[found.body_start :]
+    return sentence(body, item.start - found.body_start, item.end - found.body_start)
+
+
+def _kind(item: Suggestion | Candidate) -> str:
+    return "candidate" if isinstance(item, Candidate) else item.kind
+
+
+def _shown(item: Suggestion | Candidate) -> str:
+    return item.shown if isinstance(item, Candidate) else item.text
+
+
+def suggestions(root: Path, path: str, dossier: Dossier | None = None) -> Found:
+    """Every suggestion for the article at `path` (relative to the root), in reading order."""
+    file = root / path
+    data = file.read_bytes()
+    content = read_content_file(root, file)
+    if content is None:
+        raise ReviewError(400, f"{path} cannot be read as text")
+    dossier = dossier or Dossier.load(root)
+    made: list[Suggestion | Candidate] = list(suggest_file(dossier, file, KINDS, content))
+    made += candidates_of(root, frozenset(known_names(root)), file, content)
+    found = Found(path, digest(data), [], content.body_start, content.text)
+    held, _ = load_dismissals(root)
+    body, start = content.text[content.body_start :], content.body_start
+    for item in made:
+        if not dismissed(held, path, _kind(item), _shown(item), body, item.start - start, item.end - start):
+            found.items.append(item)
+    found.items.sort(key=lambda i: (i.start, _kind(i)))
+    return found
+
+
+@dataclass
+class Change:
+    """What one action writes: each file's text before (None: it did not exist) and after."""
+
+    files: dict[str, tuple[bytes | None, bytes]] = field(default_factory=dict)
+
+    def set(self, root: Path, path: str, after: str) -> None:
+        before = self.files[path][0] if path in self.files else _read(root / path)
+        self.files[path] = (before, after.encode("utf-8"))
+
+
+def _read(file: Path) -> bytes | None:
+    return file.read_bytes() if file.exists() else None
+
+
+def plan(root: Path, found: Found, item_id: str, action: str, fields: dict) -> Change:
+    """The files an action writes, checked, but not written yet."""
+    item = next((i for i in found.items if i.id == item_id), None)
+    if item is None:
+        raise ReviewError(404, f"no suggestion {item_id} in {found.path} (it may have been made already)")
+    change = Change()
+    if action == "dismiss":
+        dismissal = Dismissal(found.path, _kind(item), _shown(item), sentence_of(found, item))
+        current = (root / DISMISSED).read_text(encoding="utf-8") if (root / DISMISSED).exists() else ""
+        change.set(root, DISMISSED, with_dismissal(current, dismissal))
+    elif action == "accept":
+        annotation = _accept(root, found, item, fields, change)
+        article = found.text
+        after, _ = rewritten_text(article, [_placed(item, annotation)])
+        change.set(root, found.path, after)
+    else:
+        raise ReviewError(400, f'action must be "accept" or "dismiss", not "{action}"')
+    _check(root, change)
+    return change
+
+
+def _placed(item: Suggestion | Candidate, annotation: str) -> Suggestion:
+    return Suggestion(
+        "",
+        0,
+        0,
+        0,
+        0,
+        _kind(item),
+        _shown(item),
+        annotation,
+        None,
+        None,
+        None,
+        None,
+        "",
+        item.start,
+        item.end,
+    )
+
+
+def _accept(root: Path, found: Found, item: Suggestion | Candidate, fields: dict, change: Change) -> str:
+    """The annotation accepting `item` writes, after planning the registry or entity file it needs."""
+    if isinstance(item, Candidate):
+        name = _field(fields, "name", item.name)
+        kind = _field(fields, "type", item.type)
+        if kind not in ENTITY_TYPES:
+            raise ReviewError(400, f'type must be one of {", ".join(ENTITY_TYPES)}, not "{kind}"')
+        aliases = fields.get("aliases", sorted(item.aliases))
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ReviewError(400, "aliases must be a list of names")
+        if name_key(name) in known_names(root):
+            raise ReviewError(400, f'an entity is already named "{name}"')
+        slug = slugify(name)
+        path = f"content/entities/{slug}.md"
+        if (root / path).exists():
+            raise ReviewError(400, f"{path} exists")
+        front: dict[str, object] = {"name": name, "type": kind}
+        if aliases:
+            front["aliases"] = [a for a in aliases if a != name]
+        change.set(root, path, "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n")
+        shown = item.shown
+        return f"[[{name}]]" if shown == name else f"[[{name}|{shown}]]"
+    if item.target is not None:
+        return item.annotation
+    proposal = item.proposal or {}
+    key = _field(fields, "key", proposal.get("key") or "")
+    if not key or not all(c.isalnum() or c in "-_:" for c in key):
+        raise ReviewError(400, f'key must be letters, digits, "-", "_" or ":", not "{key}"')
+    if item.kind == "figure":
+        label = _field(fields, "label", proposal.get("label") or "")
+        unit = _field(fields, "unit", proposal.get("unit") or "")
+        value = _field(fields, "value", proposal.get("value") or item.value or "")
+        if not label or not unit or not value:
+            raise ReviewError(400, "a new figure needs a key, a label, a unit and a value")
+        registry = "content/figures.yaml"
+        text = (root / registry).read_text(encoding="utf-8") if (root / registry).exists() else ""
+        if key not in {f.key for f in load_figures(root)[0]}:
+            change.set(root, registry, with_entry(text, key, {"label": label, "unit": unit}))
+        shown_unit = "" if (item.unit or unit) == unit else f" unit={item.unit}"
+        return f'[{item.text}]{{fig={key} value="{value}"{shown_unit}}}'
+    title = _field(fields, "title", proposal.get("title") or "")
+    date = _field(fields, "date", proposal.get("date") or "")
+    if not title or not date:
+        raise ReviewError(400, "a new event needs a key, a title and a date")
+    registry = "content/events.yaml"
+    text = (root / registry).read_text(encoding="utf-8") if (root / registry).exists() else ""
+    if key not in {e.key for e in load_events(root)[0]}:
+        change.set(root, registry, with_entry(text, key, {"date": date, "title": title}))
+    return f"[{item.text}]{{event={key}}}"
+
+
+def _field(fields: dict, name: str, default: str) -> str:
+    value = fields.get(name, default)
+    if not isinstance(value, str):
+        raise ReviewError(400, f"{name} must be text")
+    return value.strip()
+
+
+def _check(root: Path, change: Change) -> None:
+    """Refuse (400, with the engine's message) a change that would leave a file with an error: each
+    changed file is read as the build reads it, from a copy beside the dossier."""
+    with tempfile.TemporaryDirectory(prefix=".review-", dir=root) as folder:
+        staged = Path(folder)
+        for path, (_, after) in change.files.items():
+            target = staged / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(after)
+        problems = []
+        for path in change.files:
+            if path.startswith("content/articles/"):
+                problems += parse_article(staged / path, path, MarkdownOptions())[1]
+            elif path.startswith("content/entities/"):
+                problems += parse_entity(staged / path, path, MarkdownOptions())[1]
+            elif path == "content/figures.yaml":
+                problems += load_figures(staged)[1]
+            elif path == "content/events.yaml":
+                problems += load_events(staged)[1]
+            elif path == DISMISSED:
+                problems += load_dismissals(staged)[1]
+        errors = [str(p) for p in problems if p.severity == "error"]
+        if errors:
+            raise ReviewError(400, "; ".join(errors))
+
+
+def write(root: Path, change: Change) -> None:
+    """Write every file of a checked change, each atomically (a temporary file renamed into place)."""
+    for path, (before, after) in change.files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(after)
+        mode = (target.stat().st_mode & 0o7777) if before is not None else 0o666 & ~umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+
+
+def restore(root: Path, change: Change) -> list[str]:
+    """Undo a written change, when no file of it changed since: else 409, nothing written."""
+    for path, (_, after) in change.files.items():
+        if _read(root / path) != after:
+            raise ReviewError(409, f"{path} changed since; undo would lose that change")
+    for path, (before, after) in change.files.items():
+        if before is None:
+            (root / path).unlink()
+        else:
+            write(root, Change({path: (after, before)}))
+    return sorted(change.files)

@@ -1,0 +1,124 @@
+"""The review API of the preview: an article's suggestions, and the actions that accept, dismiss
+or undo them, for the panel on each article page (DESIGN.md, "Review in the preview").
+
+The threat is a page from elsewhere that the editor has open in the same browser (the dev-server
+advisories of Vite and webpack-dev-server): it may send requests to the preview, or rebind a name
+of its own to 127.0.0.1. So every request must name the preview's own host; every POST must carry
+the per-run token that only the preview's own pages hold and an `Origin` that is the preview's; a
+path must lie in `content/` (no `..`, no absolute path, no link out of the dossier); a body is at
+most 64 KB. Served on an address other than loopback, the API is off unless `--review` is given.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from ..authoring.review import Change, ReviewError, plan, restore, suggestions, write
+
+PREFIX = "/_review/"
+MAX_BODY = 64 * 1024
+
+
+@dataclass
+class ReviewAPI:
+    root: Path
+    enabled: bool
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    last: dict[str, Change] = field(default_factory=dict)  # article path → its last action
+
+    def suggestions(self, query: dict[str, list[str]]) -> dict[str, Any]:
+        path = self.article((query.get("path") or [""])[0])
+        with self.lock:
+            return suggestions(self.root, path).to_json()
+
+    def apply(self, body: dict[str, Any]) -> dict[str, Any]:
+        path = self.article(body.get("path"))
+        fields = body.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise ReviewError(400, "fields must be an object")
+        with self.lock:  # one action at a time: the digest check and the write cannot interleave
+            found = suggestions(self.root, path)
+            if body.get("digest") != found.digest:
+                raise ReviewError(409, f"{path} changed since its suggestions were read; reload them")
+            change = plan(self.root, found, str(body.get("id")), str(body.get("action")), fields)
+            write(self.root, change)
+            self.last[path] = change
+            return {"changed": sorted(change.files), "digest": _digest(self.root / path)}
+
+    def undo(self, body: dict[str, Any]) -> dict[str, Any]:
+        path = self.article(body.get("path"))
+        with self.lock:
+            change = self.last.get(path)
+            if change is None:
+                raise ReviewError(404, f"nothing to undo in {path}")
+            changed = restore(self.root, change)
+            del self.last[path]
+            return {"changed": changed, "digest": _digest(self.root / path)}
+
+    def article(self, path: object) -> str:
+        """`path` when it names an article of this dossier: relative, under content/articles/, with
+        no `..` and no link out of the dossier; else 403 (outside) or 404 (no such article)."""
+        if not isinstance(path, str) or not path:
+            raise ReviewError(400, "path must name an article, such as content/articles/SLUG.md")
+        parts = path.split("/")
+        if path.startswith("/") or "\\" in path or "\x00" in path or ".." in parts or parts[0] != "content":
+            raise ReviewError(403, f"{path} is not a file under content/")
+        content = (self.root / "content").resolve()
+        file = (self.root / path).resolve()
+        if not file.is_relative_to(content):
+            raise ReviewError(403, f"{path} leads out of content/")
+        if parts[1:2] != ["articles"] or file.suffix != ".md" or not file.is_file():
+            raise ReviewError(404, f"no article {path}")
+        return path
+
+
+def _digest(file: Path) -> str:
+    from ..authoring.review import digest
+
+    return digest(file.read_bytes())
+
+
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """The Host headers that name this preview: on loopback `localhost` and `127.0.0.1` (and `[::1]`)
+    with the port; elsewhere the address served."""
+    if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
+        return {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", f"{host}:{port}"}
+    return {f"[{host}]:{port}" if ":" in host else f"{host}:{port}"}
+
+
+def handle(api: ReviewAPI, method: str, raw_path: str, headers: Any, read_body) -> tuple[int, dict[str, Any]]:
+    """One request to the API: (status, JSON body). The Host was checked by the server already."""
+    if not api.enabled:
+        return 403, {"error": "review is off: the preview is served beyond this machine (use --review)"}
+    route = urlsplit(raw_path).path[len(PREFIX) :]
+    try:
+        if method == "GET" and route == "suggestions":
+            return 200, api.suggestions(parse_qs(urlsplit(raw_path).query))
+        if method != "POST" or route not in ("apply", "undo"):
+            return 404, {"error": f"no such route: {method} {PREFIX}{route}"}
+        if headers.get("X-Dossier-Token") != api.token:
+            return 403, {"error": "a review action needs the preview page's token"}
+        host = headers.get("Host", "")
+        if headers.get("Origin") != f"http://{host}":
+            return 403, {"error": "a review action must come from the preview's own page"}
+        length = headers.get("Content-Length")
+        if length is None or not length.isdigit():
+            return 411, {"error": "a review action needs a Content-Length"}
+        if int(length) > MAX_BODY:
+            return 413, {"error": f"a review action is at most {MAX_BODY // 1024} KB"}
+        try:
+            body = json.loads(read_body(int(length)) or b"{}")
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return 400, {"error": "the body must be JSON"}
+        if not isinstance(body, dict):
+            return 400, {"error": "the body must be a JSON object"}
+        return 200, api.apply(body) if route == "apply" else api.undo(body)
+    except ReviewError as refused:
+        return refused.status, {"error": str(refused)}

@@ -1,0 +1,195 @@
+// The review panel of the preview (never in the published site): an article's suggestions, each
+// marked in the text, with one-click actions written by the engine through /_review/. Keys work
+// while focus is in the panel: a accept, x dismiss, u undo, j/k next/previous, Enter the fields.
+(() => {
+  const match = location.pathname.match(/\/articles\/([^/]+)\/?$/);
+  const token = document.querySelector('meta[name="dossier-token"]');
+  if (!match || !token) return;
+  const path = `content/articles/${decodeURIComponent(match[1])}.md`;
+  const article = document.querySelector("article.source") || document.querySelector("main");
+  let state = { digest: "", suggestions: [] };
+  let current = 0;
+
+  const style = document.createElement("style");
+  style.textContent = `
+    #dossier-review { position: fixed; inset-block: 1rem; inset-inline-end: 1rem; width: min(24rem, 90vw);
+      overflow: auto; background: Canvas; color: CanvasText; border: 2px solid #555; border-radius: .5rem;
+      padding: .75rem; z-index: 1000; font: 0.9rem/1.4 system-ui, sans-serif; box-shadow: 0 .25rem 1rem #0004; }
+    #dossier-review:focus-within { border-color: #1a5fb4; }
+    #dossier-review ol { padding: 0; list-style: none; }
+    #dossier-review li { border-block-start: 1px solid #8884; padding-block: .4rem; }
+    #dossier-review li[aria-current="true"] { outline: 2px solid #1a5fb4; outline-offset: 2px; }
+    #dossier-review button { margin-inline-end: .3rem; }
+    #dossier-review label { display: block; }
+    #dossier-review input { width: 100%; }
+    mark.review-mark { background: #f5c21166; outline: 1px dashed #b58900; }
+    mark.review-mark.current { background: #1a5fb455; }`;
+  document.head.append(style);
+
+  const panel = document.createElement("aside");
+  panel.id = "dossier-review";
+  panel.setAttribute("aria-label", "Review suggestions");
+  panel.tabIndex = 0;
+  document.body.append(panel);
+
+  const fieldsOf = (s) => (s.proposal && s.target === null ? s.proposal : null);
+
+  function render(message) {
+    const items = state.suggestions;
+    panel.innerHTML = "";
+    const head = document.createElement("p");
+    head.innerHTML = `<strong>${items.length} suggestion${items.length === 1 ? "" : "s"}</strong> `
+      + '<button type="button" data-review-action="undo">Undo (u)</button>';
+    panel.append(head);
+    if (message) {
+      const note = document.createElement("p");
+      note.setAttribute("role", "status");
+      note.textContent = message;
+      panel.append(note);
+    }
+    const list = document.createElement("ol");
+    items.forEach((s, index) => {
+      const item = document.createElement("li");
+      item.dataset.suggestion = s.id;
+      item.setAttribute("aria-current", String(index === current));
+      const fields = fieldsOf(s);
+      const what = s.kind === "candidate" ? `new entity (${s.type})` : fields ? `new ${s.kind}` : s.kind;
+      item.innerHTML = `<p><em>${what}</em>: <button type="button" class="go"></button></p>`;
+      item.querySelector(".go").textContent = s.text;
+      if (fields) {
+        const form = document.createElement("div");
+        form.className = "fields";
+        form.hidden = true;
+        for (const [name, value] of Object.entries(fields)) {
+          const label = document.createElement("label");
+          label.textContent = name;
+          const input = document.createElement("input");
+          input.name = name;
+          input.value = Array.isArray(value) ? value.join(", ") : value ?? "";
+          label.append(input);
+          form.append(label);
+        }
+        item.append(form);
+      }
+      const actions = document.createElement("p");
+      actions.innerHTML = `<button type="button" data-review-action="accept" data-suggestion="${s.id}">`
+        + `${fields ? "Create" : "Link"} (a)</button>`
+        + `<button type="button" data-review-action="dismiss" data-suggestion="${s.id}">Dismiss (x)</button>`
+        + (fields ? '<button type="button" class="edit">Fields (Enter)</button>' : "");
+      item.append(actions);
+      list.append(item);
+    });
+    panel.append(list);
+  }
+
+  function markText() {
+    document.querySelectorAll("mark.review-mark").forEach((m) => m.replaceWith(...m.childNodes));
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    let from = 0;
+    for (const s of state.suggestions) {
+      for (let i = from; i < nodes.length; i++) {
+        const at = nodes[i].data.indexOf(s.text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(nodes[i], at);
+        range.setEnd(nodes[i], at + s.text.length);
+        const mark = document.createElement("mark");
+        mark.className = "review-mark";
+        mark.dataset.suggestion = s.id;
+        range.surroundContents(mark);
+        nodes.splice(i + 1, 0, mark.nextSibling || document.createTextNode(""));
+        from = i + 1;
+        break;
+      }
+    }
+  }
+
+  function focusItem(index) {
+    current = Math.max(0, Math.min(index, state.suggestions.length - 1));
+    panel.querySelectorAll("li").forEach((li, i) => li.setAttribute("aria-current", String(i === current)));
+    document.querySelectorAll("mark.review-mark").forEach((m) => m.classList.remove("current"));
+    const s = state.suggestions[current];
+    if (!s) return;
+    const mark = document.querySelector(`mark.review-mark[data-suggestion="${s.id}"]`);
+    if (mark) {
+      mark.classList.add("current");
+      mark.scrollIntoView({ block: "center" });
+    }
+    const li = panel.querySelector(`li[data-suggestion="${s.id}"]`);
+    if (li && !panel.contains(document.activeElement.closest?.("input") ?? null)) li.querySelector(".go").focus();
+  }
+
+  async function load(message) {
+    const response = await fetch(`/_review/suggestions?path=${encodeURIComponent(path)}`);
+    if (!response.ok) return;
+    state = await response.json();
+    render(message);
+    markText();
+    if (state.suggestions.length) focusItem(current);
+  }
+
+  async function post(route, body) {
+    const response = await fetch(`/_review/${route}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Dossier-Token": token.content },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json();
+    if (response.status === 409) return load(answer.error);
+    if (!response.ok) return render(answer.error);
+    render(`Written: ${answer.changed.join(", ")}; the page reloads when the site is rebuilt.`);
+  }
+
+  function act(action, id) {
+    const s = state.suggestions.find((x) => x.id === id);
+    if (!s) return;
+    const fields = {};
+    const li = panel.querySelector(`li[data-suggestion="${id}"]`);
+    li?.querySelectorAll(".fields input").forEach((input) => {
+      fields[input.name] = input.name === "aliases"
+        ? input.value.split(",").map((a) => a.trim()).filter(Boolean) : input.value;
+    });
+    post("apply", { path, digest: state.digest, id, action, fields });
+  }
+
+  panel.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    const li = button.closest("li");
+    if (li) focusItem([...panel.querySelectorAll("li")].indexOf(li));
+    const action = button.dataset.reviewAction;
+    if (action === "undo") post("undo", { path });
+    else if (action) act(action, button.dataset.suggestion);
+    else if (button.classList.contains("edit")) li.querySelector(".fields").hidden = false;
+  });
+
+  panel.addEventListener("keydown", (event) => {
+    if (event.target.matches("input")) {
+      if (event.key === "Enter") act("accept", event.target.closest("li").dataset.suggestion);
+      return;
+    }
+    const s = state.suggestions[current];
+    const keys = {
+      a: () => s && act("accept", s.id),
+      x: () => s && act("dismiss", s.id),
+      u: () => post("undo", { path }),
+      j: () => focusItem(current + 1),
+      k: () => focusItem(current - 1),
+      Enter: () => {
+        const form = s && panel.querySelector(`li[data-suggestion="${s.id}"] .fields`);
+        if (form) {
+          form.hidden = false;
+          form.querySelector("input").focus();
+        }
+      },
+    };
+    if (keys[event.key] && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      keys[event.key]();
+    }
+  });
+
+  load();
+})();
