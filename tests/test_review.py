@@ -258,3 +258,65 @@ def test_beyond_loopback_the_api_is_off_unless_asked(tmp_path: Path) -> None:
         assert response.status == 403 and b"review is off" in response.read()
         connection.request("GET", "/articles/first/", headers={"Host": f"0.0.0.0:{port}"})
         assert b"dossier-token" not in connection.getresponse().read()
+
+
+@pytest.mark.browser
+def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
+    """Link a known entity by a click, create a figure through its prefilled fields, dismiss, undo,
+    and the same by keyboard: each change in the file and on the reloaded page."""
+    root = review.root
+    article = root / ARTICLE
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(review.url + "articles/third/")
+    page.wait_for_function("window.__dossierBuild !== undefined")
+    panel = page.locator("#dossier-review")
+    panel.locator("li").first.wait_for()
+    assert page.locator("mark.review-mark").count() >= 3  # the suggestions are marked in the text
+
+    jane = panel.locator("li", has_text="Jane Roe")
+    jane.locator('[data-review-action="accept"]').click()
+    page.wait_for_selector('article a.mention:has-text("Jane Roe")', timeout=20_000)  # reloaded
+    assert "[[Jane Roe]] said" in article.read_text()
+
+    panel.locator("li").first.wait_for()
+    count = panel.locator("li", has_text="24,871")
+    count.locator("button.edit").click()
+    count.locator('input[name="key"]').fill("globex-staff")
+    count.locator('input[name="label"]').fill("Globex staff")
+    count.locator('[data-review-action="accept"]').click()
+    page.wait_for_selector('article .claim-figure:has-text("24,871")', timeout=20_000)
+    assert "globex-staff:" in (root / "content/figures.yaml").read_text()
+
+    panel.locator("li").first.wait_for()
+    friday = panel.locator("li", has_text="Friday")
+    friday.locator('[data-review-action="dismiss"]').click()
+    page.wait_for_function("!document.querySelector('#dossier-review').textContent.includes('Friday')")
+    assert "Friday" in (root / "content/dismissed.yaml").read_text()
+
+    page.locator('[data-review-action="undo"]').first.click()  # undoes the dismissal
+    page.wait_for_function(
+        "document.querySelector('#dossier-review').textContent.includes('Written')", timeout=20_000
+    )
+    assert not (root / "content/dismissed.yaml").exists()  # the undone dismissal made it: gone again
+
+    # The keyboard alone: focus in the panel, j to the next suggestion, a to accept it.
+    page.reload()
+    panel.locator("li").first.wait_for()
+    before = article.read_text()
+    panel.focus()
+    page.keyboard.press("k")
+    first = panel.locator('li[aria-current="true"]').get_attribute("data-suggestion")
+    page.keyboard.press("a")
+    page.wait_for_function("window.__dossierBuild !== undefined")
+    for _ in range(100):
+        if article.read_text() != before:
+            break
+        page.wait_for_timeout(100)
+    assert article.read_text() != before and first
+    page.keyboard.press("u")
+    for _ in range(100):
+        if article.read_text() == before:
+            break
+        page.wait_for_timeout(100)
+    assert article.read_text() == before
+    page.close()

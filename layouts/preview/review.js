@@ -139,7 +139,7 @@
     const answer = await response.json();
     if (response.status === 409) return load(answer.error);
     if (!response.ok) return render(answer.error);
-    render(`Written: ${answer.changed.join(", ")}; the page reloads when the site is rebuilt.`);
+    return load(`Written: ${answer.changed.join(", ")}; the page reloads when the site is rebuilt.`);
   }
 
   function act(action, id) {
