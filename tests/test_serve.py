@@ -62,7 +62,7 @@ def test_serves_the_site_with_the_reload_script_and_no_store(make_dossier) -> No
         status, headers, body = server.get("/articles/first/")
         assert status == 200
         assert headers["Cache-Control"] == "no-store"
-        assert b'<script src="/__dossier/reload.js" defer></script></body>' in body
+        assert b'<script src="/__dossier/reload.js" defer></script>' in body
         assert b'href="../../assets/style.css"' in body  # plain asset names while previewing
         status, headers, body = server.get("/__dossier/reload.js")
         assert status == 200 and b"EventSource" in body
@@ -147,7 +147,7 @@ def test_events_stream_reports_each_build(make_dossier) -> None:
     with ServeProcess(root) as server:
         parts = urlsplit(server.url)
         stream = socket.create_connection((parts.hostname, parts.port), timeout=20)
-        stream.sendall(b"GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        stream.sendall(f"GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\n\r\n".encode())
         received = read_until(stream, b"event: state")
         save(root / ARTICLE, FIRST.replace("[[ACME]]", "[[ACME"))
         received += read_until(stream, b"event: build")
@@ -258,6 +258,7 @@ MALFORMED = {
     "huge request line": b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n",
     "too many headers": b"GET / HTTP/1.1\r\n" + b"X-A: b\r\n" * 150 + b"\r\n",
     "post": b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
+    "foreign host": b"GET / HTTP/1.1\r\nHost: rebound.example\r\n\r\n",
     "delete": b"DELETE /index.html HTTP/1.1\r\nHost: x\r\n\r\n",
 }
 
@@ -279,7 +280,7 @@ def open_streams(url: str, count: int) -> list[socket.socket]:
     streams = []
     for _ in range(count):
         stream = socket.create_connection((parts.hostname, parts.port), timeout=20)
-        stream.sendall(b"GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        stream.sendall(f"GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\n\r\n".encode())
         streams.append(stream)
     for stream in streams:
         read_until(stream, b"event: state")
