@@ -182,6 +182,9 @@ def test_a_write_that_would_leave_an_error_is_refused(review: ServeProcess) -> N
     before = snapshot(root)
     status, body = client.apply(listed, figure, key="staff", label="", unit="employees")
     assert status == 400 and "label" in body["error"]
+    event = next(s for s in listed["suggestions"] if s["kind"] == "event" and s["target"] is None)
+    status, body = client.apply(listed, event, key="friday", title="A Friday", date="the 45th of Mars")
+    assert status == 400 and body["error"].startswith("content/events.yaml:")  # the engine's own message
     assert snapshot(root) == before
 
 

@@ -28,6 +28,7 @@ from .frontmatter import read_content_file
 from .newfiles import umask
 from .registrywriter import with_entry
 from .rewrite import rewritten_text
+from .scan import scan
 from .slugs import slugify
 from .suggest import KINDS, Dossier, Suggestion, suggest_file
 
@@ -229,8 +230,36 @@ def _check(root: Path, change: Change) -> None:
             elif path == DISMISSED:
                 problems += load_dismissals(staged)[1]
         errors = [str(p) for p in problems if p.severity == "error"]
+        errors += _unresolved(root, staged, change)
         if errors:
             raise ReviewError(400, "; ".join(errors))
+
+
+def _unresolved(root: Path, staged: Path, change: Change) -> list[str]:
+    """The annotations of the changed articles that would name no entity, figure or event."""
+    registries = {
+        "figure": load_figures(staged if "content/figures.yaml" in change.files else root)[0],
+        "event": load_events(staged if "content/events.yaml" in change.files else root)[0],
+    }
+    keys = {kind: {entry.key for entry in entries} for kind, entries in registries.items()}
+    names = known_names(root)
+    for path in change.files:
+        if path.startswith("content/entities/"):
+            entity = read_content_file(staged, staged / path)
+            front = entity.front if entity else {}
+            names |= {name_key(str(n)) for n in [front.get("name"), *(front.get("aliases") or [])] if n}
+    errors = []
+    for path in change.files:
+        if not path.startswith("content/articles/"):
+            continue
+        content = read_content_file(staged, staged / path)
+        for found in scan(content.text[content.body_start :]).found if content else []:
+            missing = (found.kind == "mention" and name_key(found.target) not in names) or (
+                found.kind in keys and name_key(found.target) not in keys[found.kind]
+            )
+            if missing:
+                errors.append(f'{path}: "{found.target}" names no {found.kind.replace("mention", "entity")}')
+    return errors
 
 
 def write(root: Path, change: Change) -> None:
