@@ -74,16 +74,28 @@ def _shown(item: Suggestion | Candidate) -> str:
     return item.shown if isinstance(item, Candidate) else item.text
 
 
-def suggestions(root: Path, path: str, dossier: Dossier | None = None) -> Found:
+@dataclass
+class Loaded:
+    """What suggesting needs of the whole dossier, loaded once and kept until the dossier changes."""
+
+    dossier: Dossier
+    known: frozenset[str]  # name keys of the entities
+
+    @classmethod
+    def load(cls, root: Path) -> Loaded:
+        return cls(Dossier.load(root), frozenset(known_names(root)))
+
+
+def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
     """Every suggestion for the article at `path` (relative to the root), in reading order."""
     file = root / path
     data = file.read_bytes()
     content = read_content_file(root, file)
     if content is None:
         raise ReviewError(400, f"{path} cannot be read as text")
-    dossier = dossier or Dossier.load(root)
-    made: list[Suggestion | Candidate] = list(suggest_file(dossier, file, KINDS, content))
-    made += candidates_of(root, frozenset(known_names(root)), file, content)
+    loaded = loaded or Loaded.load(root)
+    made: list[Suggestion | Candidate] = list(suggest_file(loaded.dossier, file, KINDS, content))
+    made += candidates_of(root, loaded.known, file, content)
     found = Found(path, digest(data), [], content.body_start, content.text)
     held, _ = load_dismissals(root)
     body, start = content.text[content.body_start :], content.body_start

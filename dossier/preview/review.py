@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..authoring.review import Change, ReviewError, plan, restore, suggestions, write
+from ..authoring.review import Change, Loaded, ReviewError, plan, restore, suggestions, write
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024
@@ -32,11 +33,20 @@ class ReviewAPI:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     lock: threading.Lock = field(default_factory=threading.Lock)
     last: dict[str, Change] = field(default_factory=dict)  # article path → its last action
+    generation: Callable[[], int] = lambda: 0  # the preview's build number: the dossier changed
+    loaded: tuple[int, Loaded] | None = None
+
+    def dossier(self) -> Loaded:
+        """The dossier as suggesting needs it, loaded again only after a build (a save or an action)."""
+        current = self.generation()
+        if self.loaded is None or self.loaded[0] != current:
+            self.loaded = (current, Loaded.load(self.root))
+        return self.loaded[1]
 
     def suggestions(self, query: dict[str, list[str]]) -> dict[str, Any]:
         path = self.article((query.get("path") or [""])[0])
         with self.lock:
-            return suggestions(self.root, path).to_json()
+            return suggestions(self.root, path, self.dossier()).to_json()
 
     def apply(self, body: dict[str, Any]) -> dict[str, Any]:
         path = self.article(body.get("path"))
@@ -44,7 +54,8 @@ class ReviewAPI:
         if not isinstance(fields, dict):
             raise ReviewError(400, "fields must be an object")
         with self.lock:  # one action at a time: the digest check and the write cannot interleave
-            found = suggestions(self.root, path)
+            found = suggestions(self.root, path, self.dossier())
+            self.loaded = None  # what it writes changes the dossier before the next build says so
             if body.get("digest") != found.digest:
                 raise ReviewError(409, f"{path} changed since its suggestions were read; reload them")
             change = plan(self.root, found, str(body.get("id")), str(body.get("action")), fields)

@@ -57,7 +57,7 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
         self.closing = threading.Event()
         super().__init__(address, PreviewHandler)
         self.hosts = allowed_hosts(address[0], self.server_address[1])
-        self.review = ReviewAPI(preview.project.root, enabled=review)
+        self.review = ReviewAPI(preview.project.root, enabled=review, generation=lambda: preview.last.number)
 
     @property
     def token(self) -> str | None:
