@@ -309,13 +309,12 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     panel.focus()
     page.keyboard.press("k")
     first = panel.locator('li[aria-current="true"]').get_attribute("data-suggestion")
+    page.evaluate("window.notReloaded = true")
     page.keyboard.press("a")
-    page.wait_for_function("window.__dossierBuild !== undefined")
-    for _ in range(100):
-        if article.read_text() != before:
-            break
-        page.wait_for_timeout(100)
+    page.wait_for_function("window.notReloaded === undefined", timeout=20_000)  # the page reloaded
     assert article.read_text() != before and first
+    panel.locator("li").first.wait_for()
+    panel.focus()
     page.keyboard.press("u")
     for _ in range(100):
         if article.read_text() == before:

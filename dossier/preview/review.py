@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..authoring.review import Change, Loaded, ReviewError, plan, restore, suggestions, write
+from ..authoring.review import Change, Found, Loaded, ReviewError, plan, restore, suggestions, write
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024
@@ -35,6 +35,7 @@ class ReviewAPI:
     last: dict[str, Change] = field(default_factory=dict)  # article path → its last action
     generation: Callable[[], int] = lambda: 0  # the preview's build number: the dossier changed
     loaded: tuple[int, Loaded] | None = None
+    listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
 
     def dossier(self) -> Loaded:
         """The dossier as suggesting needs it, loaded again only after a build (a save or an action)."""
@@ -46,7 +47,9 @@ class ReviewAPI:
     def suggestions(self, query: dict[str, list[str]]) -> dict[str, Any]:
         path = self.article((query.get("path") or [""])[0])
         with self.lock:
-            return suggestions(self.root, path, self.dossier()).to_json()
+            found = suggestions(self.root, path, self.dossier())
+            self.listed[path] = found
+            return found.to_json()
 
     def apply(self, body: dict[str, Any]) -> dict[str, Any]:
         path = self.article(body.get("path"))
@@ -54,9 +57,13 @@ class ReviewAPI:
         if not isinstance(fields, dict):
             raise ReviewError(400, "fields must be an object")
         with self.lock:  # one action at a time: the digest check and the write cannot interleave
-            found = suggestions(self.root, path, self.dossier())
+            now = _digest(self.root / path)
+            found = self.listed.get(path)
+            if found is None or found.digest != now:  # not listed, or listed before a change: again
+                found = suggestions(self.root, path, self.dossier())
             self.loaded = None  # what it writes changes the dossier before the next build says so
-            if body.get("digest") != found.digest:
+            self.listed.pop(path, None)
+            if body.get("digest") != now:
                 raise ReviewError(409, f"{path} changed since its suggestions were read; reload them")
             change = plan(self.root, found, str(body.get("id")), str(body.get("action")), fields)
             write(self.root, change)

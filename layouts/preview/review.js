@@ -6,7 +6,7 @@
   const token = document.querySelector('meta[name="dossier-token"]');
   if (!match || !token) return;
   const path = `content/articles/${decodeURIComponent(match[1])}.md`;
-  const article = document.querySelector("article.source") || document.querySelector("main");
+  const article = document.querySelector("article.source .body") || document.querySelector("main");
   let state = { digest: "", suggestions: [] };
   let current = 0;
 
@@ -139,7 +139,10 @@
     const answer = await response.json();
     if (response.status === 409) return load(answer.error);
     if (!response.ok) return render(answer.error);
-    return load(`Written: ${answer.changed.join(", ")}; the page reloads when the site is rebuilt.`);
+    const message = `Written: ${answer.changed.join(", ")}`;
+    // A change to the article rebuilds and reloads this page; anything else only changes the list.
+    if (answer.changed.includes(path)) render(`${message}; the page reloads when the site is rebuilt.`);
+    else return load(message);
   }
 
   function act(action, id) {
