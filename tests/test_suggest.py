@@ -348,3 +348,21 @@ def test_candidates_from_the_four_seeds_name_most_of_the_dossiers_entities(tmp_p
     assert main(["suggest", "--write", "--root", str(root)]) == 0
     texts = "".join(p.read_text() for p in (root / "content/articles").glob("*.md"))
     assert "[[Alibabas]] QwQ-32B" in texts and "[[Alibaba]]. Dieser" in texts and "[[Lu Weibing]]" in texts
+
+
+def test_write_creates_a_new_figure_with_its_registry_entry_when_asked(tmp_path: Path, capsys) -> None:
+    root = _dossier(tmp_path, "ACME had 24,871 R&D employees in 2025.\n")
+    figures = (root / "content/figures.yaml").read_text()
+    assert main(["suggest", "--write", "--root", str(root)]) == 0  # without --kinds: mentions only
+    assert "{fig=" not in (root / "content/articles/third.md").read_text()
+    assert main(["suggest", "--write", "--kinds", "figure", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "content/figures.yaml: 1 entry added" in out
+    assert '[24,871]{fig=rd-employees value="24871"}' in (root / "content/articles/third.md").read_text()
+    after = (root / "content/figures.yaml").read_text()
+    assert after.startswith(figures) and after.endswith(
+        "rd-employees:\n  label: R&D employees\n  unit: employees\n"
+    )
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+    assert main(["suggest", "--write", "--kinds", "figure", "--root", str(root)]) == 0  # idempotent
+    assert (root / "content/figures.yaml").read_text() == after

@@ -65,7 +65,8 @@ def suggest(
     from .candidates import rank
     from .dismissals import load_dismissals
     from .entities import known_names
-    from .rewrite import diff, writable, write
+    from .registrywriter import with_entry
+    from .rewrite import diff, new_entries, replace_text, writable, write
     from .suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
@@ -110,6 +111,7 @@ def suggest(
         return 0
     problems = 0
     changed = applied = 0
+    written: list = []
     for file, suggestions in found.items():
         chosen = [s for s in suggestions if writable(s, named)]
         if not chosen:
@@ -125,7 +127,15 @@ def suggest(
         elif result.applied:
             changed += 1
             applied += result.applied
+            written += chosen
             print(f"{path}: {result.applied} annotation{'s' * (result.applied != 1)} added")
+    for registry, entries in new_entries(written).items():
+        if entries and mode == "write":
+            text = (root / registry).read_text(encoding="utf-8") if (root / registry).exists() else ""
+            for key, fields in entries.items():
+                text = with_entry(text, key, fields)
+            replace_text(root / registry, text)
+            print(f"{registry}: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} added")
     if mode == "write":
         print(f"added {applied} annotations in {changed} file{'s' * (changed != 1)}")
     return 1 if problems else 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..reading.config import MarkdownOptions
 from ..reading.documents import parse_article, parse_entity
+from .newfiles import umask
 from .suggest import Suggestion
 
 
@@ -22,10 +23,36 @@ class Rewritten:
 
 
 def writable(suggestion: Suggestion, kinds_named: set[str]) -> bool:
-    """Entity mentions with one target; figure and event claims with a known target, when asked for."""
-    if suggestion.target is None:
+    """Entity mentions with one target; figure and event claims, when asked for, with a known target
+    or a whole proposal for a new one (its registry entry is written too: see `new_entries`)."""
+    if suggestion.kind == "entity":
+        return suggestion.target is not None
+    if suggestion.kind not in kinds_named:
         return False
-    return suggestion.kind == "entity" or suggestion.kind in kinds_named
+    return suggestion.target is not None or _complete(suggestion.proposal)
+
+
+def _complete(proposal: dict | None) -> bool:
+    if not proposal or not proposal.get("key"):
+        return False
+    needed = ("label", "unit") if "label" in proposal else ("title", "date")
+    return all(proposal.get(name) for name in needed)
+
+
+def new_entries(suggestions: list[Suggestion]) -> dict[str, dict[str, dict[str, object]]]:
+    """The registry entries the new figure and event claims among `suggestions` need, by registry."""
+    entries: dict[str, dict[str, dict[str, object]]] = {"content/figures.yaml": {}, "content/events.yaml": {}}
+    for s in suggestions:
+        if s.target is None and s.proposal and _complete(s.proposal):
+            if s.kind == "figure":
+                entries["content/figures.yaml"][str(s.proposal["key"])] = {
+                    "label": s.proposal["label"], "unit": s.proposal["unit"],
+                }  # fmt: skip
+            else:
+                entries["content/events.yaml"][str(s.proposal["key"])] = {
+                    "date": s.proposal["date"], "title": s.proposal["title"],
+                }  # fmt: skip
+    return entries
 
 
 def rewritten_text(text: str, suggestions: list[Suggestion]) -> tuple[str, int]:
@@ -70,6 +97,15 @@ def write(root: Path, path: str, read: str, suggestions: list[Suggestion]) -> Re
         if os.path.exists(temporary):
             os.unlink(temporary)
     return Rewritten(path, count)
+
+
+def replace_text(file: Path, text: str) -> None:
+    """Write `text` over `file` atomically, keeping its mode (a new file gets the umask's)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+    os.chmod(temporary, file.stat().st_mode & 0o7777 if file.exists() else 0o666 & ~umask())
+    os.replace(temporary, file)
 
 
 def _has_errors(file: Path, path: str) -> bool:
