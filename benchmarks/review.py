@@ -103,7 +103,11 @@ def main() -> int:
             )
         if args.articles:
             corpus = generate(args.articles, Path(temporary) / "corpus", False)
-            first = sorted((corpus / "content/articles").glob("*.md"))[0].stem
+            file = sorted((corpus / "content/articles").glob("*.md"))[0]
+            file.write_text(
+                file.read_text() + "\nThe board met again on 3 March 2025.\n"
+            )  # an event to create
+            first = file.stem
             with ServeProcess(corpus, startup_timeout=600) as server:
                 path = f"content/articles/{first}.md"
                 gets = get_seconds(server.url, path, args.runs)

@@ -106,19 +106,17 @@
     }
   }
 
-  function focusItem(index) {
+  function focusItem(index, move = true) {
     current = Math.max(0, Math.min(index, state.suggestions.length - 1));
     panel.querySelectorAll("li").forEach((li, i) => li.setAttribute("aria-current", String(i === current)));
     document.querySelectorAll("mark.review-mark").forEach((m) => m.classList.remove("current"));
     const s = state.suggestions[current];
     if (!s) return;
     const mark = document.querySelector(`mark.review-mark[data-suggestion="${s.id}"]`);
-    if (mark) {
-      mark.classList.add("current");
-      mark.scrollIntoView({ block: "center" });
-    }
-    const li = panel.querySelector(`li[data-suggestion="${s.id}"]`);
-    if (li && !panel.contains(document.activeElement.closest?.("input") ?? null)) li.querySelector(".go").focus();
+    if (mark) mark.classList.add("current");
+    if (!move) return; // a page that reloads keeps its place: only the editor's choice moves it
+    mark?.scrollIntoView({ block: "center" });
+    panel.querySelector(`li[data-suggestion="${s.id}"] .go`)?.focus();
   }
 
   async function load(message) {
@@ -127,7 +125,7 @@
     state = await response.json();
     render(message);
     markText();
-    if (state.suggestions.length) focusItem(current);
+    if (state.suggestions.length) focusItem(current, false);
   }
 
   async function post(route, body) {
