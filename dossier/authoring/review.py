@@ -30,7 +30,7 @@ from .registrywriter import with_entry
 from .rewrite import rewritten_text
 from .scan import scan
 from .slugs import slugify
-from .suggest import KINDS, Dossier, Suggestion, suggest_file
+from .suggest import KINDS, Dossier, Suggestion, every_article, stated_values, suggest_file
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
 
@@ -76,14 +76,28 @@ def _shown(item: Suggestion | Candidate) -> str:
 
 @dataclass
 class Loaded:
-    """What suggesting needs of the whole dossier, loaded once and kept until the dossier changes."""
+    """What suggesting needs of the whole dossier, loaded once and kept until the dossier changes.
+
+    Loaded in the process that asks (the preview's, whose threads forbid forking workers), and again
+    after each build reading only the articles whose size or time changed (`previous`)."""
 
     dossier: Dossier
     known: frozenset[str]  # name keys of the entities
+    stated: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)  # path → (stat, values)
 
     @classmethod
-    def load(cls, root: Path) -> Loaded:
-        return cls(Dossier.load(root), frozenset(known_names(root)))
+    def load(cls, root: Path, previous: Loaded | None = None) -> Loaded:
+        dossier = Dossier.load(root, stated=False)
+        kept = previous.stated if previous is not None else {}
+        stated = {}
+        for file in every_article(root):
+            status = file.stat()
+            stamp = (status.st_mtime_ns, status.st_size)
+            path = file.relative_to(root).as_posix()
+            known = kept.get(path)
+            stated[path] = known if known and known[0] == stamp else (stamp, stated_values(dossier, file))
+        dossier.remember(values for _, values in stated.values())
+        return cls(dossier, frozenset(known_names(root)), stated)
 
 
 def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:

@@ -36,12 +36,15 @@ class ReviewAPI:
     generation: Callable[[], int] = lambda: 0  # the preview's build number: the dossier changed
     loaded: tuple[int, Loaded] | None = None
     listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
+    kept: Loaded | None = None  # the last load, whose articles' stated values a new one reuses
 
     def dossier(self) -> Loaded:
         """The dossier as suggesting needs it, loaded again only after a build (a save or an action)."""
         current = self.generation()
         if self.loaded is None or self.loaded[0] != current:
-            self.loaded = (current, Loaded.load(self.root))
+            previous = self.loaded[1] if self.loaded else self.kept
+            self.loaded = (current, Loaded.load(self.root, previous))
+            self.kept = self.loaded[1]
         return self.loaded[1]
 
     def suggestions(self, query: dict[str, list[str]]) -> dict[str, Any]:
