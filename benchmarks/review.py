@@ -104,9 +104,10 @@ def main() -> int:
         if args.articles:
             corpus = generate(args.articles, Path(temporary) / "corpus", False)
             file = sorted((corpus / "content/articles").glob("*.md"))[0]
-            file.write_text(
-                file.read_text() + "\nThe board met again on 3 March 2025.\n"
-            )  # an event to create
+            dated = "".join(
+                f"\nThe board met again on {day} March 2025.\n" for day in range(1, args.runs + 2)
+            )
+            file.write_text(file.read_text() + dated)  # events to create, one a run
             first = file.stem
             with ServeProcess(corpus, startup_timeout=600) as server:
                 path = f"content/articles/{first}.md"
