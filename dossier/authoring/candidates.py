@@ -45,6 +45,10 @@ _NAMEISH = re.compile(
     rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
     r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den)(?![\w]))"
 )
+_HIS_HER = re.compile(
+    r"^[^.!?\n]*?\b(?:his|her|he|she|him|sein|seine|seinen|seiner|seinem|ihre|ihrer|ihren|ihrem)\b"
+)  # a person's pronoun later in the sentence
+_ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 _ABBREVIATION = re.compile(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$")
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
@@ -672,6 +676,11 @@ def _occurrence(body, words, start, end, before, after, language, initial, hints
         hints[cue(word_before)] += 1
     if word_after and gap_after.strip() in ("", ",") and cue(word_after):
         hints[cue(word_after)] += 1
+    following = body[end : end + 60]
+    if _HIS_HER.search(following):
+        hints["person"] += 1  # `Greta Thunberg hatte bei ihrer Rückreise`, `Steve Jobs said his`
+    elif _ITS.search(following):
+        hints["organization"] += 1
     if language == "de" and not initial and len(words) == 1:
         if (
             word_before.lower() not in _ARTICLE_BEFORE
@@ -903,6 +912,8 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints[cue(best.words[-1])] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`
     if _name_like(best.words[0]) and best.words[0][:1].islower():
         hints["product"] += 2  # `iPhone`, `iPad`
+    if not hints and len(best.words) == 1 and best.words[0].isupper() and 2 <= len(best.words[0]) <= 5:
+        hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
     kind = "other"
     if hints:
         top, weight = hints.most_common(1)[0]
