@@ -92,6 +92,10 @@ def figure_tip(key: str) -> str:
     return sys.intern(f"tip:figure:{key}")
 
 
+def event_tip(key: str) -> str:
+    return sys.intern(f"tip:event:{key}")
+
+
 class Quoted(NamedTuple):
     """A passage on an entity page, and the link to it in its document."""
 
@@ -273,14 +277,18 @@ class Views:
 
     def body_inputs(self, body: Annotated) -> set[str]:
         """What a body's resolved placeholders read: entities named, figures and events claimed."""
-        inputs = {EVENTS_FILE} | self.entity_files(mention.target for mention in body.mentions)
+        inputs = self.entity_files(mention.target for mention in body.mentions)
         inputs |= {figure_tip(c.key) for c in body.claims if c.kind == "figure"}
+        inputs |= {event_tip(c.key) for c in body.claims if c.kind == "event"}
         return inputs
 
     def tips(self) -> dict[str, str]:
-        """The text of each figure's marks in bodies, by dependency name (see `figure_tip`): a page
-        showing only that depends on it rather than on every document that states the figure."""
-        return {figure_tip(key): self._resolve("", "title", "figure", key) for key in self.summaries}
+        """The text of each figure's and event's marks in bodies, by dependency name (`figure_tip`,
+        `event_tip`): a page showing only that depends on it rather than on every document that
+        states the figure, or on the whole events.yaml."""
+        tips = {figure_tip(key): self._resolve("", "title", "figure", key) for key in self.summaries}
+        tips |= {event_tip(key): self._resolve("", "title", "event", key) for key in self.dossier.events}
+        return tips
 
     # Shared pieces
 
