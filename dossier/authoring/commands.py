@@ -65,8 +65,9 @@ def suggest(
     from .candidates import rank
     from .dismissals import load_dismissals
     from .entities import known_names
+    from .newfiles import replace
     from .registrywriter import with_entry
-    from .rewrite import diff, new_entries, replace_text, writable, write
+    from .rewrite import diff, new_entries, writable, write
     from .suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
@@ -134,7 +135,7 @@ def suggest(
             text = (root / registry).read_text(encoding="utf-8") if (root / registry).exists() else ""
             for key, fields in entries.items():
                 text = with_entry(text, key, fields)
-            replace_text(root / registry, text)
+            replace(root / registry, text.encode("utf-8"))
             print(f"{registry}: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} added")
     if mode == "write":
         print(f"added {applied} annotations in {changed} file{'s' * (changed != 1)}")

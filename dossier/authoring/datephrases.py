@@ -236,7 +236,7 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
     if kind in ("interval", "span"):
         return f"{m['first']}/{m['last']}", "an interval of years"
     if kind == "day":
-        month = MONTHS[" ".join(m["month"].lower().split())]
+        month = MONTHS[_key(m["month"])]
         day = int(m["day"])
         if m["year"]:
             return f"{m['year']}-{month:02d}-{day:02d}", "a day"
@@ -264,7 +264,7 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
             "" if m["year"] else f" ({where})"
         )
     if kind == "edge":
-        edge = EDGES[" ".join(m["edge"].lower().split())]
+        edge = EDGES[_key(m["edge"])]
         return f"{m['year']}{edge}~", "part of a year, approximate"
     if kind == "year":
         return m["year"], "a year"

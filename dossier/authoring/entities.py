@@ -49,6 +49,16 @@ def candidates_of(
     return found
 
 
+def entity_file(name: str, kind: str, aliases: list[str]) -> tuple[str, str]:
+    """A new entity's file: its path under the root, and its front matter (name, type, aliases)."""
+    front: dict[str, object] = {"name": name, "type": kind}
+    aliases = [alias for alias in aliases if alias != name]
+    if aliases:
+        front["aliases"] = aliases
+    text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n"
+    return f"content/entities/{slugify(name)}.md", text
+
+
 def write_entities(
     root: Path, names: list[str], candidates: list[Candidate]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -57,22 +67,17 @@ def write_entities(
     by_key = {key: c for c in reversed(candidates) for key in c.keys}  # the best-ranked wins
     known = known_names(root)
     written, refused = [], []
-    folder = root / "content/entities"
-    folder.mkdir(parents=True, exist_ok=True)
+    (root / "content/entities").mkdir(parents=True, exist_ok=True)
     for name in names:
         if name_key(name) in known:
             refused.append((name, "an entity already has this name"))
             continue
         candidate = by_key.get(name_key(name))
-        front: dict[str, object] = {"name": name, "type": (candidate.type if candidate else None) or "other"}
-        aliases = sorted(candidate.aliases - {name}) if candidate else []
-        if aliases:
-            front["aliases"] = aliases
-        path = folder / f"{slugify(name)}.md"
-        text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n"
-        if not create(path, text):
-            refused.append((name, f"{path.relative_to(root).as_posix()} exists"))
+        kind = (candidate.type if candidate else None) or "other"
+        path, text = entity_file(name, kind, sorted(candidate.aliases) if candidate else [])
+        if not create(root / path, text):
+            refused.append((name, f"{path} exists"))
             continue
         known.add(name_key(name))
-        written.append((path.relative_to(root).as_posix(), str(front["type"])))
+        written.append((path, kind))
     return written, refused

@@ -1,5 +1,6 @@
-"""Files the authoring commands create: written whole or not at all, never over an existing file,
-and with the mode the user's umask gives (a temporary file alone would be 0600)."""
+"""Files the authoring commands write: whole or not at all (a temporary file renamed or linked into
+place), a new one never over an existing file, and with the mode the user's umask gives (a temporary
+file alone would be 0600) or, when replaced, the mode it had."""
 
 from __future__ import annotations
 
@@ -30,6 +31,21 @@ def create(path: Path, text: str) -> bool:
         return True
     finally:
         os.unlink(temporary)
+
+
+def replace(file: Path, data: bytes) -> None:
+    """Write `data` over `file` (or as a new file) atomically, keeping an existing file's mode."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    mode = file.stat().st_mode & 0o7777 if file.exists() else 0o666 & ~umask()
+    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, file)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def create_unique(folder: Path, slugs: Iterable[str], taken: set[str], text: str) -> str:

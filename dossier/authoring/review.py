@@ -10,26 +10,20 @@ would change is checked before anything is written; a check that fails writes no
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from ..reading.config import MarkdownOptions
-from ..reading.documents import parse_article, parse_entity
 from ..reading.registries import load_events, load_figures
 from ..syntax.names import name_key
 from .candidates import Candidate
 from .dismissals import DISMISSED, Dismissal, dismissed, load_dismissals, sentence, with_dismissal
-from .entities import candidates_of, known_names
+from .entities import candidates_of, entity_file, known_names
 from .frontmatter import read_content_file
-from .newfiles import umask
+from .newfiles import replace
 from .registrywriter import with_entry
-from .rewrite import rewritten_text
+from .rewrite import document_problems, rewritten_text
 from .scan import scan
-from .slugs import slugify
 from .suggest import KINDS, Dossier, Suggestion, every_article, stated_values, suggest_file
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
@@ -188,14 +182,10 @@ def _accept(root: Path, found: Found, item: Suggestion | Candidate, fields: dict
             raise ReviewError(400, "aliases must be a list of names")
         if name_key(name) in known_names(root):
             raise ReviewError(400, f'an entity is already named "{name}"')
-        slug = slugify(name)
-        path = f"content/entities/{slug}.md"
+        path, text = entity_file(name, kind, aliases)
         if (root / path).exists():
             raise ReviewError(400, f"{path} exists")
-        front: dict[str, object] = {"name": name, "type": kind}
-        if aliases:
-            front["aliases"] = [a for a in aliases if a != name]
-        change.set(root, path, "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n")
+        change.set(root, path, text)
         shown = item.shown
         return f"[[{name}]]" if shown == name else f"[[{name}|{shown}]]"
     if item.target is not None:
@@ -245,10 +235,8 @@ def _check(root: Path, change: Change) -> None:
             target.write_bytes(after)
         problems = []
         for path in change.files:
-            if path.startswith("content/articles/"):
-                problems += parse_article(staged / path, path, MarkdownOptions())[1]
-            elif path.startswith("content/entities/"):
-                problems += parse_entity(staged / path, path, MarkdownOptions())[1]
+            if path.startswith(("content/articles/", "content/entities/")):
+                problems += document_problems(staged / path, path)
             elif path == "content/figures.yaml":
                 problems += load_figures(staged)[1]
             elif path == "content/events.yaml":
@@ -289,16 +277,9 @@ def _unresolved(root: Path, staged: Path, change: Change) -> list[str]:
 
 
 def write(root: Path, change: Change) -> None:
-    """Write every file of a checked change, each atomically (a temporary file renamed into place)."""
-    for path, (before, after) in change.files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(after)
-        mode = (target.stat().st_mode & 0o7777) if before is not None else 0o666 & ~umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+    """Write every file of a checked change, each atomically."""
+    for path, (_, after) in change.files.items():
+        replace(root / path, after)
 
 
 def restore(root: Path, change: Change) -> list[str]:
@@ -306,9 +287,9 @@ def restore(root: Path, change: Change) -> list[str]:
     for path, (_, after) in change.files.items():
         if _read(root / path) != after:
             raise ReviewError(409, f"{path} changed since; undo would lose that change")
-    for path, (before, after) in change.files.items():
+    for path, (before, _) in change.files.items():
         if before is None:
             (root / path).unlink()
         else:
-            write(root, Change({path: (after, before)}))
+            replace(root / path, before)
     return sorted(change.files)

@@ -4,14 +4,13 @@ disk since it was read or that has content errors."""
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagnostics import Diagnostic
 from ..reading.config import MarkdownOptions
 from ..reading.documents import parse_article, parse_entity
-from .newfiles import umask
+from .newfiles import replace
 from .suggest import Suggestion
 
 
@@ -80,35 +79,18 @@ def diff(root: Path, path: str, suggestions: list[Suggestion]) -> str:
 def write(root: Path, path: str, read: str, suggestions: list[Suggestion]) -> Rewritten:
     """Rewrite `path`, which held `read` when the suggestions were made."""
     file = root / path
-    if _has_errors(file, path):
+    if any(p.severity == "error" for p in document_problems(file, path)):
         return Rewritten(path, 0, "has content errors; fix them first (python build.py check)")
     after, count = rewritten_text(read, suggestions)
     if count == 0:
         return Rewritten(path, 0)
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(after)
-        if file.read_text(encoding="utf-8") != read:
-            return Rewritten(path, 0, "changed on disk since it was read; run suggest again")
-        os.chmod(temporary, file.stat().st_mode & 0o7777)
-        os.replace(temporary, file)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    if file.read_text(encoding="utf-8") != read:
+        return Rewritten(path, 0, "changed on disk since it was read; run suggest again")
+    replace(file, after.encode("utf-8"))
     return Rewritten(path, count)
 
 
-def replace_text(file: Path, text: str) -> None:
-    """Write `text` over `file` atomically, keeping its mode (a new file gets the umask's)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
-    os.chmod(temporary, file.stat().st_mode & 0o7777 if file.exists() else 0o666 & ~umask())
-    os.replace(temporary, file)
-
-
-def _has_errors(file: Path, path: str) -> bool:
+def document_problems(file: Path, path: str) -> list[Diagnostic]:
+    """What the build would report of an article or entity file (`path` says which)."""
     parse = parse_article if path.startswith("content/articles/") else parse_entity
-    _, problems = parse(file, path, MarkdownOptions())
-    return any(p.severity == "error" for p in problems)
+    return parse(file, path, MarkdownOptions())[1]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..authoring.review import Change, Found, Loaded, ReviewError, plan, restore, suggestions, write
+from ..authoring.review import Change, Found, Loaded, ReviewError, digest, plan, restore, suggestions, write
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024
@@ -101,8 +101,6 @@ class ReviewAPI:
 
 
 def _digest(file: Path) -> str:
-    from ..authoring.review import digest
-
     return digest(file.read_bytes())
 
 
