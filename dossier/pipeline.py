@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .incremental.published import PublishedSite
-from .pages import search
+from .pages import searchindex
 from .reading.discover import scan_sources
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def build(options: BuildOptions) -> BuildResult:
         project = site.project(writer, lambda: _project(options))
         outcome = project.build(writer, scanned=sources)  # config, parse, resolve, render what changed
         changed = site.changed_by(outcome)
-        notes = [_index_for_search(writer.stage, options)] if changed else []
+        notes = [_index_for_search(writer.stage, site.search_store(), options)] if changed else []
         writer.commit() if changed else writer.abort()
     except BaseException:
         writer.abort()
@@ -106,5 +106,5 @@ def build(options: BuildOptions) -> BuildResult:
     )
 
 
-def _index_for_search(folder: Path, options: BuildOptions) -> str:
-    return search.index_site(folder) if options.search else "search skipped: --no-search"
+def _index_for_search(folder: Path, store: Path, options: BuildOptions) -> str:
+    return searchindex.index_site(folder, store) if options.search else "search skipped: --no-search"

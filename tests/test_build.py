@@ -42,7 +42,8 @@ def test_builds_every_page(make_dossier, capsys) -> None:
     root = make_dossier()
     code, out, err = run(root, capsys=capsys)
     assert code == 0, err
-    assert re.fullmatch(r"built 11 pages in \d+\.\d\d s\n(search index built|search skipped: .*)\n", out)
+    search = r"search index: 5 pages indexed in 1 of 1 bundle|search skipped: .*"
+    assert re.fullmatch(rf"built 11 pages in \d+\.\d\d s\n({search})\n", out)
     files = files_of(root / "site")
     assert set(files) >= EXPECTED_FILES
     assert any(name.startswith("assets/style.") and name.endswith(".css") for name in files)

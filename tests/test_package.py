@@ -110,7 +110,7 @@ def test_a_german_dossier_builds_from_the_installed_engine(installed: Path, tmp_
     home = (root / "site/index.html").read_text()
     article = (root / "site/articles/beispielartikel/index.html").read_text()
     assert '<html lang="de"' in home and '<html lang="de"' in article
-    assert (root / "site/pagefind/pagefind.js").is_file()  # the search index: Pagefind is a dependency
+    assert (root / "site/pagefind/bundles.json").is_file()  # the search index: Pagefind is a dependency
     for german in (
         ">Quellen<",
         ">Zeitleiste<",

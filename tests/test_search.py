@@ -23,7 +23,7 @@ def test_typing_a_word_finds_its_article(browser, tmp_path) -> None:
         pytest.fail("Pagefind is missing: pip install -r requirements-test.txt")
     out = tmp_path / "site"
     assert main(["--root", str(REPO), "--out", str(out), "--quiet"]) == 0
-    assert (out / "pagefind/pagefind.js").is_file()
+    assert (out / "pagefind/bundles.json").is_file()
     with static_server(out) as url:
         page = browser.new_page()
         requests: list[str] = []

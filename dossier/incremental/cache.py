@@ -74,6 +74,11 @@ def cache_file(root: Path, key: CacheKey) -> Path:
     return root / CACHE_FOLDER / f"build-{engine_digest()}-{_key_name(key)}.pickle"
 
 
+def search_folder(root: Path, key: CacheKey) -> Path:
+    """Where the search index's bundles are kept between builds (see `pages.searchindex`)."""
+    return cache_folder(root) / f"search-{_key_name(key)}"
+
+
 def spare_folder(root: Path, key: CacheKey) -> Path | None:
     """Where the site a build replaced waits to be reused by the next (see `output.SiteWriter`):
     beside the cache, when that is on the output folder's file system (folders move by renaming)."""

@@ -56,6 +56,9 @@ class PublishedSite:
             writer.start_empty()
         return project
 
+    def search_store(self) -> Path:
+        return cache.search_folder(self.root, self.key)
+
     def changed_by(self, outcome: Outcome) -> bool:
         return bool(outcome.rendered or outcome.removed or not self.out.is_dir())
 

@@ -1,14 +1,14 @@
-"""Site search with Pagefind, run as the last step of a publishing build.
+"""Pagefind, the search indexer: finding its binary and indexing one folder of pages into one bundle.
 
-Pagefind (the `pagefind` package on PyPI ships its binary) indexes the built pages into a static
-index under `pagefind/`, which the search box loads only when a reader starts a search.
+Pagefind (the `pagefind` package on PyPI ships its binary) turns built pages into a static index
+that the search box loads only when a reader starts a search. How the site's pages are split into
+bundles and kept from build to build is `searchindex`'s job.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import subprocess
-import sys
 from pathlib import Path
 
 INSTALL = "pip install 'pagefind[extended]'"
@@ -18,16 +18,29 @@ def available() -> bool:
     return importlib.util.find_spec("pagefind") is not None
 
 
-def index_site(folder: Path) -> str:
-    """Index `folder` in place; returns a line saying what happened (never raises for search)."""
+def binary() -> Path | None:
+    """The Pagefind executable the package installed (called directly: no Python start per bundle)."""
     if not available():
-        return f"search skipped: Pagefind is not installed ({INSTALL})"
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", "pagefind", "--silent"],
-        capture_output=True,
+        return None
+    from pagefind.service import get_executable
+
+    return get_executable()
+
+
+def start(executable: Path, pages: Path, output: Path) -> subprocess.Popen:
+    """Start indexing every page under `pages` into the bundle folder `output`."""
+    return subprocess.Popen(
+        [str(executable), "--site", str(pages), "--output-path", str(output), "--silent"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
-    if result.returncode != 0 or not (folder / "pagefind" / "pagefind.js").is_file():
-        reason = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no index written"]
-        return f"search skipped: Pagefind failed ({reason[0]})"
-    return "search index built"
+
+
+def failure(process: subprocess.Popen, output: Path) -> str | None:
+    """Wait for an indexing run; why it failed, or None when it wrote a bundle."""
+    said, _ = process.communicate()
+    if process.returncode == 0 and (output / "pagefind.js").is_file():
+        return None
+    return (said or "").strip().splitlines()[-1:][0] if said and said.strip() else "no index written"

@@ -22,7 +22,9 @@ const phrase = (key, count, values) => {
   reveal();
 })();
 
-// Site search: the Pagefind index is loaded the first time a reader types, not before.
+// Site search: the Pagefind index is loaded the first time a reader types, not before. It comes in
+// bundles (bundles.json lists them) searched as one; "hidden" names copies of pages that a newer
+// bundle replaces or that were removed since their bundle was made.
 (() => {
   "use strict";
   const form = document.querySelector("form.search");
@@ -30,15 +32,34 @@ const phrase = (key, count, values) => {
   const input = form.querySelector("input");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
-  let pagefind = null;
+  let engine = null;
   let pending = 0;
-  const load = async () => {
-    if (!pagefind) {
-      const index = new URL(form.dataset.index, document.baseURI).href;
-      pagefind = await import(index + "pagefind.js");
-      await pagefind.options({ baseUrl: new URL("../", index).pathname });
-    }
-    return pagefind;
+  const open = async () => {
+    const index = new URL(form.dataset.index, document.baseURI);
+    const response = await fetch(new URL("bundles.json", index), { cache: "no-cache" });
+    if (!response.ok) throw new Error(`bundles.json: ${response.status}`);
+    const { bundles, hidden } = await response.json();
+    const baseUrl = new URL("../", index).pathname;
+    if (!bundles.length) return { search: async () => ({ results: [] }), hidden: new Set() };
+    const pagefind = await import(new URL(bundles[0] + "pagefind.js", index).href);
+    await pagefind.options({ baseUrl });
+    await Promise.all(
+      bundles.slice(1).map((bundle) => pagefind.mergeIndex(new URL(bundle, index).pathname, { baseUrl }))
+    );
+    return { search: (term) => pagefind.search(term), hidden: new Set(hidden) };
+  };
+  const load = () => {
+    engine ??= open().catch((error) => {
+      engine = null;
+      throw error;
+    });
+    return engine;
+  };
+  // One result per page: a page's stale or removed copies are dropped, and a copy found in two
+  // bundles (unchanged content) counts once.
+  const current = (results, hidden) => {
+    const seen = new Set();
+    return results.filter((r) => !hidden.has(r.id) && !seen.has(r.id) && seen.add(r.id));
   };
   const show = async () => {
     const term = input.value.trim();
@@ -49,9 +70,9 @@ const phrase = (key, count, values) => {
       return;
     }
     try {
-      const engine = await load();
-      const search = await engine.search(term);
-      const results = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+      const { search, hidden } = await load();
+      const found = current((await search(term)).results, hidden);
+      const results = await Promise.all(found.slice(0, 10).map((r) => r.data()));
       if (ticket !== pending) return;
       list.replaceChildren(
         ...results.map((result) => {
@@ -65,7 +86,7 @@ const phrase = (key, count, values) => {
           return item;
         })
       );
-      const count = search.results.length;
+      const count = found.length;
       status.textContent = phrase("results", count, { count, term });
     } catch (error) {
       status.textContent = siteWords.unavailable;
