@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from test_build import files_of
+from test_build import pages_of as files_of
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate

@@ -38,6 +38,17 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def pages_of(site: Path) -> dict[str, bytes]:
+    """The site's files but its search index, which is checked whole and left out: bundles are
+    kept from build to build, so the index a site ends with depends on the builds before (which
+    pages sit in the recent bundle), not only on the content. Its results do not (test_search_parts)."""
+    files = files_of(site)
+    listing = json.loads(files.pop("pagefind/bundles.json", "{}"))
+    for bundle in listing.get("bundles", []):
+        assert f"pagefind/{bundle}pagefind.js" in files, f"{bundle} is listed but not in the site"
+    return {path: data for path, data in files.items() if not path.startswith("pagefind/")}
+
+
 def test_builds_every_page(make_dossier, capsys) -> None:
     root = make_dossier()
     code, out, err = run(root, capsys=capsys)

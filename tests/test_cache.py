@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from conftest import run
-from test_build import files_of
+from test_build import pages_of as files_of
 
 from dossier.incremental.cache import CACHE_FOLDER
 

@@ -70,12 +70,12 @@ def _delete_later(folders: list[Path]) -> None:
     )
 
 
-def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> subprocess.Popen | None:
+def _link_tree(source: Path, target: Path) -> subprocess.Popen | None:
     """Start filling `target` with hard links to every file under `source` (GNU `cp -lR`, in its
     own process, so it runs beside the build); None where that is not available."""
     if not sys.platform.startswith("linux") or not shutil.which("cp"):
         return None
-    entries = [os.path.join(source, name) for name in sorted(os.listdir(source)) if name not in skip]
+    entries = [os.path.join(source, name) for name in sorted(os.listdir(source))]
     if not entries:
         return None
     return subprocess.Popen(
@@ -157,8 +157,7 @@ class SiteWriter:
         self.seeded = False
         self._seeding: subprocess.Popen | None = None
         if seed and out.is_dir() and not self._take_spare():
-            # The search index is made afresh for each published site, so it is never carried over.
-            self._seeding = _link_tree(out, self.stage, skip=("pagefind",))
+            self._seeding = _link_tree(out, self.stage)
 
     def _discard_spare(self) -> None:
         """Delete the spare folder in the background, renamed first so that nothing deletes a
@@ -184,7 +183,6 @@ class SiteWriter:
             os.rmdir(self.stage)
             os.rename(self.spare, self.stage)  # renamed first: a killed build leaves a plain leftover
             os.unlink(self.stage / PENDING)
-            shutil.rmtree(self.stage / "pagefind", ignore_errors=True)
             for path in pending:
                 self._update(path)
         except OSError:  # start from a copy instead

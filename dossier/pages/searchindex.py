@@ -13,7 +13,6 @@ Bundles are kept in the build cache (so a restored cache carries them) and linke
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import json
@@ -22,14 +21,14 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import search
+from . import search, searchwords
 
 PART_PAGES = 512  # pages per part: the memory of one Pagefind run against the bundles a query reads
 RECENT_LIMIT = 96  # pages in the recent bundle before the parts holding them are indexed again
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "manifest.json"
 SITE_FOLDER = "pagefind"
 BUNDLES_FILE = "bundles.json"  # what the search box reads first: the bundles and the hidden ids
@@ -52,6 +51,7 @@ class PageFile:
     stamp: tuple[int, int, int]  # inode, size, modification time: unchanged means not re-read
     digest: str
     body: bool
+    lang: str  # the language whose index Pagefind puts it in
 
 
 @dataclass
@@ -70,6 +70,8 @@ class State:
     pages: dict[str, PageFile] = field(default_factory=dict)
     homes: dict[str, Copy] = field(default_factory=dict)  # each page's copy in its part
     fresh: dict[str, Copy] = field(default_factory=dict)  # the copies in the recent bundle
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)  # by language, in order of appearance
+    words: dict[str, dict[str, Copy]] = field(default_factory=dict)  # each bundle's vocabulary pages
 
     def bundles(self) -> list[str]:
         return [*self.parts, *([self.recent] if self.recent else [])]
@@ -123,23 +125,46 @@ class SearchIndex:
         if old is None or old.engine != engine or len(old.parts) != parts:
             old = State(engine, parts=[""] * parts)
         state = State(engine, list(old.parts), old.recent, pages, dict(old.homes), dict(old.fresh))
+        state.vocabulary, state.words = old.vocabulary, old.words
         update = Update()
         jobs = self._plan(state, wanted)
-        made = self._index(jobs, update)
+        if jobs:
+            self._learn_words(state, wanted, jobs)
+        made = self._index(jobs, state, update)
         for name, (part, _) in jobs.items():
+            copies = made[name]
+            state.words[name] = {lang: copies.pop(searchwords.page_path(lang)) for lang in state.vocabulary}
             if part is None:
-                state.recent, state.fresh = name, made[name]
+                state.recent, state.fresh = name, copies
             else:
                 state.parts[part] = name
                 state.homes = {p: c for p, c in state.homes.items() if part_of(p, parts) != part}
-                state.homes.update(made[name])
+                state.homes.update(copies)
         if not self._stale(state, wanted):
             state.recent, state.fresh = None, {}
+        state.words = {name: state.words[name] for name in state.bundles() if name}
         self._publish(state, wanted)
         self._write_state(state)
         self._sweep(state)
         update.total = len(state.bundles())
         return update
+
+    def _learn_words(self, state: State, wanted: list[str], jobs: Jobs) -> None:
+        """Add the words of the pages about to be indexed that the vocabulary does not have yet;
+        when every part is made afresh, the vocabulary starts afresh from the pages themselves."""
+        fresh_start = sum(part is not None for part, _ in jobs.values()) == len(state.parts)
+        if fresh_start:
+            state.vocabulary = {}
+            reading = wanted
+        else:
+            reading = self._stale(state, wanted)
+        known = {lang: set(words) for lang, words in state.vocabulary.items()}
+        found: dict[str, set[str]] = {}
+        for path in reading:
+            page = (self.site / path).read_text(encoding="utf-8", errors="replace")
+            found.setdefault(state.pages[path].lang, set()).update(searchwords.words(page))
+        for lang, words in sorted(found.items()):
+            state.vocabulary.setdefault(lang, []).extend(sorted(words - known.get(lang, set())))
 
     def _stale(self, state: State, wanted: list[str]) -> list[str]:
         """Pages whose copy in their part is missing or not their content now."""
@@ -186,8 +211,9 @@ class SearchIndex:
             jobs[_bundle_name("recent", recent, state)] = (None, recent)
         return jobs
 
-    def _index(self, jobs: Jobs, update: Update) -> dict[str, dict[str, Copy]]:
-        """Index each job's pages into its bundle, a few Pagefind runs at a time."""
+    def _index(self, jobs: Jobs, state: State, update: Update) -> dict[str, dict[str, Copy]]:
+        """Index each job's pages, and the vocabulary pages, into its bundle, a few Pagefind runs at
+        a time."""
         assert self.executable is not None
         self.store.mkdir(parents=True, exist_ok=True)
         waiting = list(jobs.items())
@@ -201,13 +227,18 @@ class SearchIndex:
                     name, (_, paths) = waiting.pop(0)
                     pages = self.store / f"pages-{name}"
                     _link_pages(self.site, pages, paths)
+                    for lang, vocabulary in state.vocabulary.items():
+                        target = pages / searchwords.page_path(lang)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_text(searchwords.vocabulary_page(lang, vocabulary), encoding="utf-8")
+                    shutil.rmtree(self.store / name, ignore_errors=True)
                     running.append((name, paths, search.start(self.executable, pages, self.store / name)))
                 name, paths, process = running.pop(0)
                 problem = search.failure(process, self.store / name)
                 shutil.rmtree(self.store / f"pages-{name}", ignore_errors=True)
                 if problem is not None:
                     raise SearchFailed(f"Pagefind failed ({problem})")
-                made[name] = _copies(self.store / name, paths, self.pages)
+                made[name] = _copies(self.store / name, paths, self.pages, state.vocabulary)
                 update.indexed += len(paths)
                 update.bundles += 1
                 self.progress(update.bundles, len(jobs))
@@ -222,10 +253,14 @@ class SearchIndex:
         return made
 
     def _publish(self, state: State, wanted: list[str]) -> None:
-        """Link the bundles into the site and write the list the search box reads."""
+        """Link the bundles into the site and write the list the search box reads. A site that
+        starts as the published one already has most bundles (their names say what they hold)."""
         folder = self.site / SITE_FOLDER
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir()
+        folder.mkdir(exist_ok=True)
+        in_use = {name for name in state.bundles() if name}
+        for entry in os.scandir(folder):
+            if entry.name not in in_use:
+                shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
         wanted_set = set(wanted)
         fresh_ids = {copy.id for copy in state.fresh.values()}
         hidden = sorted(
@@ -237,9 +272,17 @@ class SearchIndex:
         )
         bundles = [name for name in state.bundles() if name]
         for name in bundles:
-            _link_tree(self.store / name, folder / name)
-        listing = {"bundles": [f"{name}/" for name in bundles], "hidden": hidden}
-        (folder / BUNDLES_FILE).write_text(json.dumps(listing, separators=(",", ":")), encoding="utf-8")
+            if not (folder / name).is_dir():
+                _link_tree(self.store / name, folder / name)
+        vocabulary = {
+            copy.id: [f"{name}/", int(copy.digest)]
+            for name in bundles
+            for copy in state.words.get(name, {}).values()
+            if copy.id
+        }
+        listing = {"bundles": [f"{name}/" for name in bundles], "hidden": hidden, "vocabulary": vocabulary}
+        # A new file, not the published one rewritten: the site may hold hard links to it.
+        _write_new(folder / BUNDLES_FILE, json.dumps(listing, separators=(",", ":")))
 
     def _read_state(self) -> State | None:
         try:
@@ -250,19 +293,32 @@ class SearchIndex:
                 record["engine"],
                 list(record["parts"]),
                 record["recent"],
-                {p: PageFile(tuple(f["stamp"]), f["digest"], f["body"]) for p, f in record["pages"].items()},
+                {
+                    p: PageFile(tuple(f["stamp"]), f["digest"], f["body"], f["lang"])
+                    for p, f in record["pages"].items()
+                },
                 {p: Copy(**c) for p, c in record["homes"].items()},
                 {p: Copy(**c) for p, c in record["fresh"].items()},
+                record["vocabulary"],
+                {b: {lang: Copy(**c) for lang, c in made.items()} for b, made in record["words"].items()},
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         return state
 
     def _write_state(self, state: State) -> None:
-        record = {"format": FORMAT, **asdict(state)}
-        temporary = self.store / f"{MANIFEST}.{os.getpid()}"
-        temporary.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
-        os.replace(temporary, self.store / MANIFEST)
+        record = {
+            "format": FORMAT,
+            "engine": state.engine,
+            "parts": state.parts,
+            "recent": state.recent,
+            "pages": {p: vars(page) for p, page in state.pages.items()},
+            "homes": _plain(state.homes),
+            "fresh": _plain(state.fresh),
+            "vocabulary": state.vocabulary,
+            "words": {name: _plain(copies) for name, copies in state.words.items()},
+        }
+        _write_new(self.store / MANIFEST, json.dumps(record, separators=(",", ":")))
 
     def _sweep(self, state: State) -> None:
         """Delete bundles no longer used, and what an interrupted build left."""
@@ -273,6 +329,16 @@ class SearchIndex:
                     shutil.rmtree(entry, ignore_errors=True)
                 else:
                     entry.unlink(missing_ok=True)
+
+
+def _write_new(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _plain(copies: dict[str, Copy]) -> dict[str, dict[str, str]]:
+    return {path: {"digest": copy.digest, "id": copy.id} for path, copy in copies.items()}
 
 
 def _bundle_name(kind: str, paths: list[str], state: State) -> str:
@@ -294,7 +360,7 @@ def _html_files(site: Path) -> Iterator[tuple[str, os.stat_result]]:
     stack = [""]
     while stack:
         folder = stack.pop()
-        with os.scandir(site / folder) as entries:
+        with os.scandir(os.path.join(site, folder)) as entries:
             for entry in entries:
                 path = f"{folder}{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
@@ -313,16 +379,22 @@ def _scan(site: Path, known: dict[str, PageFile]) -> dict[str, PageFile]:
         if page is None or page.stamp != stamp:
             data = (site / path).read_bytes()
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            page = PageFile(stamp, digest, bool(_BODY.search(data)))
+            lang = searchwords.language(data[:2000].decode("utf-8", errors="replace"))
+            page = PageFile(stamp, digest, bool(_BODY.search(data)), lang)
         pages[path] = page
     return pages
 
 
-def _copies(bundle: Path, paths: list[str], pages: dict[str, PageFile]) -> dict[str, Copy]:
+def _copies(
+    bundle: Path, paths: list[str], pages: dict[str, PageFile], vocabulary: dict[str, list[str]]
+) -> dict[str, Copy]:
     """Each page's copy in a bundle, with Pagefind's id read from the fragment holding its address
-    (an empty id for a page Pagefind left out: it has nothing to hide)."""
-    by_url = {url_of(p): p for p in paths}
+    (an empty id for a page Pagefind left out: it has nothing to hide), and the vocabulary pages'
+    (whose "digest" is the length of the vocabulary they hold)."""
     copies = {path: Copy(pages[path].digest, "") for path in paths}
+    for lang, words in vocabulary.items():
+        copies[searchwords.page_path(lang)] = Copy(str(len(words)), "")
+    by_url = {url_of(p): p for p in copies}
     for fragment in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         path = by_url.get(json.loads(data)["url"])
@@ -361,8 +433,6 @@ def _link_tree(source: Path, target: Path) -> None:
 def index_site(site: Path, store: Path, progress: Progress | None = None) -> str:
     """Index the built site in `site` with the bundles kept in `store`; a line saying what happened
     (never raises for search: a site without it is still a site)."""
-    with contextlib.suppress(FileNotFoundError):
-        shutil.rmtree(site / SITE_FOLDER)
     try:
         update = SearchIndex(store, site, progress).update()
     except (SearchFailed, OSError) as exc:

@@ -38,15 +38,17 @@ const phrase = (key, count, values) => {
     const index = new URL(form.dataset.index, document.baseURI);
     const response = await fetch(new URL("bundles.json", index), { cache: "no-cache" });
     if (!response.ok) throw new Error(`bundles.json: ${response.status}`);
-    const { bundles, hidden } = await response.json();
+    const { bundles, hidden, vocabulary } = await response.json();
+    if (!bundles.length) return null;
     const baseUrl = new URL("../", index).pathname;
-    if (!bundles.length) return { search: async () => ({ results: [] }), hidden: new Set() };
     const pagefind = await import(new URL(bundles[0] + "pagefind.js", index).href);
-    await pagefind.options({ baseUrl });
+    await pagefind.options({ baseUrl, mergeFilter: { bundle: bundles[0] } });
     await Promise.all(
-      bundles.slice(1).map((bundle) => pagefind.mergeIndex(new URL(bundle, index).pathname, { baseUrl }))
+      bundles.slice(1).map((bundle) =>
+        pagefind.mergeIndex(new URL(bundle, index).pathname, { baseUrl, mergeFilter: { bundle } })
+      )
     );
-    return { search: (term) => pagefind.search(term), hidden: new Set(hidden) };
+    return { pagefind, hidden: new Set(hidden), vocabulary: new Map(Object.entries(vocabulary)) };
   };
   const load = () => {
     engine ??= open().catch((error) => {
@@ -55,11 +57,26 @@ const phrase = (key, count, values) => {
     });
     return engine;
   };
-  // One result per page: a page's stale or removed copies are dropped, and a copy found in two
-  // bundles (unchanged content) counts once.
-  const current = (results, hidden) => {
+  // Each bundle also holds a page of every word the site had when it was made (a list that only
+  // grows). A bundle with no word for a term searches a shorter one instead; its vocabulary page then
+  // matches words the newest bundle's does not, and its results are left out, as one index would.
+  const find = async (index, term) => {
+    if (!index) return [];
+    const { pagefind, hidden, vocabulary } = index;
+    let { results } = await pagefind.search(term);
+    const pages = results.filter((r) => vocabulary.has(r.id));
+    if (pages.length > 1) {
+      const size = (r) => vocabulary.get(r.id)[1];
+      const newest = new Set(pages.reduce((a, b) => (size(b) > size(a) ? b : a)).words);
+      const agreeing = pages.filter((r) => r.words.every((w) => newest.has(w)));
+      if (agreeing.length < pages.length) {
+        const any = agreeing.map((r) => vocabulary.get(r.id)[0]);
+        results = (await pagefind.search(term, { filters: { bundle: { any } } })).results;
+      }
+    }
+    // One result per page: stale and removed copies dropped, a copy in two bundles counted once.
     const seen = new Set();
-    return results.filter((r) => !hidden.has(r.id) && !seen.has(r.id) && seen.add(r.id));
+    return results.filter((r) => !hidden.has(r.id) && !vocabulary.has(r.id) && !seen.has(r.id) && seen.add(r.id));
   };
   const show = async () => {
     const term = input.value.trim();
@@ -70,8 +87,7 @@ const phrase = (key, count, values) => {
       return;
     }
     try {
-      const { search, hidden } = await load();
-      const found = current((await search(term)).results, hidden);
+      const found = await find(await load(), term);
       const results = await Promise.all(found.slice(0, 10).map((r) => r.data()));
       if (ticket !== pending) return;
       list.replaceChildren(
