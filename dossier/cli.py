@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, progress
 from .diagnostics import ContentError, Diagnostic, print_diagnostics
 from .pipeline import BuildOptions, BuildResult, build, check
 
@@ -116,6 +116,7 @@ def _usage_error(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
+    progress.start(quiet=args.quiet or (args.command == "suggest" and args.format == "json"))
     if args.command == "new":
         if len(args.targets) != 1:
             return _usage_error("new takes one folder: python build.py new DIR")
@@ -190,7 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             reuse = ""
             if result.rendered < result.files:
                 reuse = f", {result.files - result.rendered} of {result.files} files unchanged"
-            print(f"built {result.pages} pages in {result.seconds:.2f} s{reuse}{tail}")
+            phases = progress.summary(result.timings)
+            timing = f" ({phases})" if phases and result.seconds >= 1 else ""
+            print(f"built {result.pages} pages in {result.seconds:.2f} s{timing}{reuse}{tail}")
             for note in result.notes:
                 print(note)
     return 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import progress
 from .diagnostics import Diagnostic
 from .incremental.published import PublishedSite
 from .pages import searchindex
@@ -39,6 +40,7 @@ class BuildResult:
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what optional steps did, such as search
+    timings: list[tuple[str, float]] = field(default_factory=list)  # each phase and its seconds
 
 
 def _project(options: BuildOptions) -> Project:
@@ -76,6 +78,8 @@ def build(options: BuildOptions) -> BuildResult:
     rewritten, and when nothing changed the folder is left exactly as it is.
     """
     started = time.perf_counter()
+    steps = progress.current()
+    steps.phase("checking sources")
     site = PublishedSite(
         options.root, options.output, base_url=options.base_url, search=options.search, strict=options.strict
     )
@@ -83,17 +87,22 @@ def build(options: BuildOptions) -> BuildResult:
     unchanged = site.unchanged(sources)
     if unchanged is not None:
         seconds = time.perf_counter() - started
-        return BuildResult(unchanged.pages, unchanged.files, 0, 0, seconds, unchanged.diagnostics)
+        return BuildResult(
+            unchanged.pages, unchanged.files, 0, 0, seconds, unchanged.diagnostics, timings=steps.finish()
+        )
     writer = site.staging()
     try:
         project = site.project(writer, lambda: _project(options))
         outcome = project.build(writer, scanned=sources)  # config, parse, resolve, render what changed
         changed = site.changed_by(outcome)
         notes = [_index_for_search(writer.stage, site.search_store(), options)] if changed else []
+        steps.phase("publishing")
         writer.commit() if changed else writer.abort()
     except BaseException:
         writer.abort()
+        steps.finish()
         raise
+    steps.phase("saving the cache")
     site.remember(project, changed)
     return BuildResult(
         pages=outcome.pages,
@@ -101,10 +110,16 @@ def build(options: BuildOptions) -> BuildResult:
         rendered=len(outcome.rendered),
         parsed=outcome.parsed,
         notes=notes,
+        timings=steps.finish(),
         seconds=time.perf_counter() - started,  # the whole command: search and cache included
         diagnostics=site.warnings() + outcome.diagnostics,
     )
 
 
 def _index_for_search(folder: Path, store: Path, options: BuildOptions) -> str:
-    return searchindex.index_site(folder, store) if options.search else "search skipped: --no-search"
+    if not options.search:
+        searchindex.remove(folder)  # a folder seeded from a site built with search
+        return "search skipped: --no-search"
+    steps = progress.current()
+    steps.phase("search", label="search bundle")
+    return searchindex.index_site(folder, store, steps.step)

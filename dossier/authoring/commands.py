@@ -6,6 +6,7 @@ import functools
 import sys
 from pathlib import Path
 
+from .. import progress
 from .add import Added, add_sources
 from .new import Refused, new_dossier
 
@@ -36,7 +37,11 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
         print(f"python build.py: error: {message}", file=sys.stderr)
         return 2
     added = failed = 0
+    steps = progress.current()
+    steps.phase("adding")
     for result in add_sources(root, sources):
+        steps.clear()
+        steps.step(added + failed + 1)
         if isinstance(result, Added):
             added += 1
             if not quiet:
@@ -47,6 +52,7 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
         else:
             failed += 1
             print(f"{result.source}: error: {result.message}", file=sys.stderr, flush=True)
+    steps.finish()
     summary = f"added {added} article{'s' * (added != 1)}"
     if failed:
         summary += f"; {failed} source{'s' * (failed != 1)} could not be added"
@@ -61,7 +67,7 @@ def suggest(
     `accept` writes entity files for candidate names instead."""
     import json
 
-    from ..incremental.workers import parallel_map
+    from ..incremental.workers import parallel_map, parallel_results
     from .candidates import rank
     from .dismissals import load_dismissals
     from .entities import known_names
@@ -82,20 +88,29 @@ def suggest(
         return _usage(files)
     if accept:
         return _accept(root, files, accept)
+    steps = progress.current()
+    steps.phase("loading the dossier")
     dossier = Dossier.load(root, stated=False)  # the values articles state are read below
     per_file = tuple(named & set(KINDS)) if named else KINDS
     known = frozenset(known_names(root)) if mode is None and (not named or "candidate" in named) else None
     held = load_dismissals(root)[0] if mode is None else set()
-    results = parallel_map(functools.partial(_read_file, dossier, per_file, known, held), files)
+    steps.phase("reading", len(files))
+    results = []
+    for result in parallel_results(functools.partial(_read_file, dossier, per_file, known, held), files):
+        results.append(result)
+        steps.step(len(results))
     if per_file and not set(every_article(root)) <= set(files):
+        steps.phase("reading the other articles")
         dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
     else:
         dossier.remember(stated for _, _, stated in results)
     found = {file: suggestions for file, (suggestions, _, _) in zip(files, results, strict=True)}
+    steps.phase("ranking")
     settle(dossier, (s for suggestions in found.values() for s in suggestions))
     if mode is None:
         every = [s for suggestions in found.values() for s in suggestions]
         candidates = rank(c for _, c, _ in results) if known is not None else []
+        steps.finish()
         if output == "json":
             items = [s.to_json() for s in every] + [c.to_json() for c in candidates]
             print(json.dumps(items, ensure_ascii=False, indent=1))
@@ -110,6 +125,7 @@ def suggest(
             if len(candidates) > CANDIDATES_SHOWN:
                 print(f"(the first {CANDIDATES_SHOWN} candidates shown; --format json lists all)")
         return 0
+    steps.finish()
     problems = 0
     changed = applied = 0
     written: list = []

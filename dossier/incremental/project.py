@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from .. import __version__
+from .. import __version__, progress
 from ..diagnostics import ContentError, Diagnostic, Report
 from ..model.documents import Config, Content, Dossier, Entity
 from ..model.figures import FigureSummary
@@ -276,9 +276,11 @@ class Project(Journal, Reach):
             assert self.dossier is not None and self.summaries is not None
             # Edits journalled since the cache was saved whole are patched in along with these.
             patch = edited | self._unresolved
+            progress.current().phase("resolving")
             dossier, summaries, problems = resolve_edit(self.dossier, self.summaries, content, patch)
             self._patched = set(edited)
         else:
+            progress.current().phase("resolving")
             dossier, summaries, problems = resolve(content)
             self._patched = None
         report.extend(problems)
@@ -319,8 +321,13 @@ class Project(Journal, Reach):
         parsed = parallel_results(functools.partial(read_document, self.root, options, passage), stale)
         # A full build writes the bodies' pickles, as they come, where the cache will keep them.
         keep = self.pending_bodies if self._full_build and stale else None
+        reading = progress.current()
+        reading.phase("reading", len(stale))
         with keep.open("wb") if keep is not None else contextlib.nullcontext() as bodies:
-            for path, (result, blob, problems, found, mentions) in zip(stale, parsed, strict=True):
+            for count, (path, (result, blob, problems, found, mentions)) in enumerate(
+                zip(stale, parsed, strict=True), 1
+            ):
+                reading.step(count)
                 if result is not None:
                     result.take_body(blob, bodies, str(keep or ""))
                 self._store(path, result, problems, found)
@@ -490,6 +497,7 @@ class Project(Journal, Reach):
             else:
                 todo.append(output)
         digests = {}
+        progress.current().phase("writing pages")
         folder = getattr(sink, "direct", None)  # a folder the sink lets other processes write into
         if folder is not None and not self.serving:
             # Outputs made here keep parts for the next build; the workers make the others meanwhile.

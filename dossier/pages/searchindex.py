@@ -430,6 +430,10 @@ def _link_tree(source: Path, target: Path) -> None:
             _link_or_copy(Path(folder) / name, into / name)
 
 
+def remove(site: Path) -> None:
+    shutil.rmtree(site / SITE_FOLDER, ignore_errors=True)
+
+
 def index_site(site: Path, store: Path, progress: Progress | None = None) -> str:
     """Index the built site in `site` with the bundles kept in `store`; a line saying what happened
     (never raises for search: a site without it is still a site)."""
