@@ -116,7 +116,8 @@ def _usage_error(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
-    progress.start(quiet=args.quiet or (args.command == "suggest" and args.format == "json"))
+    # The preview logs each rebuild on lines of its own; JSON output is for programs.
+    progress.start(quiet=args.quiet or args.command == "serve" or args.format == "json")
     if args.command == "new":
         if len(args.targets) != 1:
             return _usage_error("new takes one folder: python build.py new DIR")
@@ -192,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if result.rendered < result.files:
                 reuse = f", {result.files - result.rendered} of {result.files} files unchanged"
             phases = progress.summary(result.timings)
-            timing = f" ({phases})" if phases and result.seconds >= 1 else ""
+            timing = f" ({phases})" if phases else ""
             print(f"built {result.pages} pages in {result.seconds:.2f} s{timing}{reuse}{tail}")
             for note in result.notes:
                 print(note)

@@ -56,10 +56,12 @@ class Progress:
             self._drawn_at = 0.0
 
     def finish(self) -> list[tuple[str, float]]:
-        """End the last phase and clear the line; the phases and their seconds."""
+        """End the last phase and clear the line; the phases and their seconds (then forgotten, so
+        that a preview building again and again keeps none of them)."""
         self._end_phase()
         self.clear()
-        return self.timings
+        timings, self.timings = self.timings, []
+        return timings
 
     def _end_phase(self) -> None:
         if self._phase is not None:

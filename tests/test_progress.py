@@ -114,5 +114,5 @@ def test_the_summary_says_how_long_each_phase_took(monkeypatch) -> None:
     steps.phase("writing pages")
     timings = steps.finish()
     assert [name for name, _ in timings] == ["reading", "writing pages"]
-    assert progress.summary(timings) == "reading 2.0 s, writing pages 1.0 s"
+    assert progress.summary(timings) == "reading 1.0 s, writing pages 1.0 s"
     assert steps.stream.getvalue() == ""  # not shown: not a terminal
