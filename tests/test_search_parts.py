@@ -96,6 +96,15 @@ def test_the_recent_bundle_outgrowing_its_limit_reindexes_the_parts_holding_its_
     assert len(after["hidden"]) <= searchindex.RECENT_LIMIT // 2  # what is left for the recent bundle
 
 
+def test_removed_pages_beyond_the_limit_reindex_their_parts(parted, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(searchindex, "RECENT_LIMIT", 2)
+    build(parted, capsys)
+    for n in (2, 7, 12):
+        (parted / f"content/articles/report-{n:02d}.md").unlink()
+    build(parted, capsys)
+    assert len(listing(parted / "site")["hidden"]) <= 1  # the copies of removed pages do not pile up
+
+
 def test_a_build_with_the_cache_but_no_site_reuses_every_bundle(parted, capsys) -> None:
     """What the Pages workflow does: the cache restored, the site built from nothing."""
     build(parted, capsys)

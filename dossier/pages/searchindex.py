@@ -171,8 +171,8 @@ class SearchIndex:
         return [p for p in wanted if (h := state.homes.get(p)) is None or h.digest != state.pages[p].digest]
 
     def _plan(self, state: State, wanted: list[str]) -> Jobs:
-        """The bundles to make: the parts not usable or holding most stale pages when the recent
-        bundle would outgrow its limit, and the recent bundle when its pages changed."""
+        """The bundles to make: the parts not usable, and those holding most stale pages and removed
+        ones' copies when these would outgrow the limit; the recent bundle when its pages changed."""
         parts = len(state.parts)
         by_part: dict[int, list[str]] = {k: [] for k in range(parts)}
         for path in wanted:
@@ -181,11 +181,11 @@ class SearchIndex:
         stale = self._stale(state, wanted)
         wanted_set = set(wanted)
         dead = [p for p in state.homes if p not in wanted_set]
-        if len(stale) > RECENT_LIMIT:
+        if len(stale) + len(dead) > RECENT_LIMIT:  # pages to re-index, and copies to hide
             counts: dict[int, int] = {}
             for path in [*stale, *dead]:
                 counts[part_of(path, parts)] = counts.get(part_of(path, parts), 0) + 1
-            left = len(stale)
+            left = len(stale) + len(dead)
             for part, count in sorted(counts.items(), key=lambda item: -item[1]):
                 if left <= RECENT_LIMIT // 2:
                     break

@@ -9,7 +9,7 @@ bundle matched the term as one index would when its vocabulary page matched the 
 newest bundle's; the search box keeps only such bundles' results (see layouts/assets/site.js).
 
 The words are read from the built pages themselves, a superset of what Pagefind indexes: all text
-from the element marked `data-pagefind-body` (or `<body>`) on, with image descriptions and titles.
+from the element marked `data-pagefind-body` (or `<body>`) on, with images' alt text and the title.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ FOLDER = "_dossier-search-words"  # where vocabulary pages are put beside a bund
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"", re.IGNORECASE)
 _START = re.compile(r"<[a-zA-Z][^>]*\sdata-pagefind-body[\s/>=]|<body\b", re.IGNORECASE)
 _HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_ATTRIBUTE_TEXT = re.compile(r"\s(?:alt|title)=\"([^\"]*)\"", re.IGNORECASE)
+_ALT_TEXT = re.compile(r"\salt=\"([^\"]*)\"")
 _TAG = re.compile(r"<[^>]*>")
 _EDGES = "\"'.,;:!?()[]{}<>«»„“”‘’‚‹›…*·•|/\\"
 
@@ -40,9 +40,9 @@ def words(page: str) -> set[str]:
     title = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
     text = page[start.start() :] if start else page
     text = _HIDDEN.sub(" ", text)
-    extra = " ".join(_ATTRIBUTE_TEXT.findall(text))
+    extra = " ".join(_ALT_TEXT.findall(text)) if 'alt="' in text else ""
     text = html.unescape(f"{_TAG.sub(' ', text)} {extra} {title.group(1) if title else ''}")
-    return {word for token in text.split() if (word := token.strip(_EDGES).lower())}
+    return {word for token in set(text.lower().split()) if (word := token.strip(_EDGES))}
 
 
 def vocabulary_page(lang: str, vocabulary: Iterable[str]) -> str:
