@@ -75,7 +75,7 @@ def main() -> None:
         for term in QUERIES:
             context = browser.new_context()
             page = context.new_page()
-            page.goto(url + "repo/404.html")
+            page.goto(url + "repo/articles/")
             log.clear()
             page.fill("#search-input", term)
             page.wait_for_function(
@@ -86,7 +86,7 @@ def main() -> None:
             context.close()
             context = browser.new_context()
             page = context.new_page()
-            page.goto(url + "repo/404.html")
+            page.goto(url + "repo/articles/")
             log.clear()
             count = page.evaluate(ONE_INDEX, [url + "single/", "/repo/", term])
             one = sum(size for path, size in log if path.startswith("/single/"))
