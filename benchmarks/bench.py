@@ -44,10 +44,10 @@ class Case:
     tool: str
     corpus: str
     command: list[str]
-    peer: str = "Hugo"  # the row this one is compared with
     prepare: Callable[[], None] = lambda: None
     cwd: Path = REPO
     env: dict[str, str] = field(default_factory=dict)
+    peer: str = "Hugo"  # the row this one is compared with
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
     peaks: list[int] = field(default_factory=list)

@@ -120,6 +120,8 @@ def _index_for_search(folder: Path, store: Path, options: BuildOptions) -> str:
     if not options.search:
         searchindex.remove(folder)  # a folder seeded from a site built with search
         return "search skipped: --no-search"
+    from .incremental.workers import parallel_map
+
     steps = progress.current()
     steps.phase("search", label="search bundle")
-    return searchindex.index_site(folder, store, steps.step)
+    return searchindex.index_site(folder, store, steps.step, parallel_map)

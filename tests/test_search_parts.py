@@ -105,6 +105,17 @@ def test_removed_pages_beyond_the_limit_reindex_their_parts(parted, capsys, monk
     assert len(listing(parted / "site")["hidden"]) <= 1  # the copies of removed pages do not pile up
 
 
+def test_pages_a_glob_cannot_name_are_indexed_from_a_folder_of_links(parted, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(search, "GLOB_SPECIAL", frozenset("-"))  # as if every report's path had a comma
+    build(parted, capsys)
+    bundles = listing(parted / "site")["bundles"]
+    assert len(bundles) >= 4
+    store = next((parted / ".cache").glob("search-*"))
+    manifest = json.loads((store / "manifest.json").read_text())
+    assert all(copy["id"] for copy in manifest["homes"].values())  # every page found in its bundle
+    assert sorted(p.name for p in store.iterdir() if not p.name.startswith("part")) == ["manifest.json"]
+
+
 def test_a_build_with_the_cache_but_no_site_reuses_every_bundle(parted, capsys) -> None:
     """What the Pages workflow does: the cache restored, the site built from nothing."""
     build(parted, capsys)

@@ -8,6 +8,7 @@ bundles and kept from build to build is `searchindex`'s job.
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 from pathlib import Path
 
@@ -27,10 +28,19 @@ def binary() -> Path | None:
     return get_executable()
 
 
-def start(executable: Path, pages: Path, output: Path) -> subprocess.Popen:
-    """Start indexing every page under `pages` into the bundle folder `output`."""
+GLOB_SPECIAL = frozenset("*?[]{},\\")  # a path with one of these cannot be named in a glob as it is
+
+
+def start(executable: Path, site: Path, output: Path, pages: list[str], workdir: Path) -> subprocess.Popen:
+    """Start indexing `pages` (paths under `site`, none with a GLOB_SPECIAL character) into the
+    bundle folder `output`. The list goes in a configuration file in `workdir`, where Pagefind
+    looks for one: a command line has no room for thousands of paths."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    glob = "{" + ",".join(pages) + "}"
+    (workdir / "pagefind.json").write_text(json.dumps({"glob": glob}), encoding="utf-8")
     return subprocess.Popen(
-        [str(executable), "--site", str(pages), "--output-path", str(output), "--silent"],
+        [str(executable), "--site", str(site), "--output-path", str(output), "--silent"],
+        cwd=workdir,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

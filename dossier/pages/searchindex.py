@@ -13,6 +13,7 @@ Bundles are kept in the build cache (so a restored cache carries them) and linke
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -20,9 +21,10 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import search, searchwords
 
@@ -34,6 +36,7 @@ SITE_FOLDER = "pagefind"
 BUNDLES_FILE = "bundles.json"  # what the search box reads first: the bundles and the hidden ids
 
 Progress = Callable[[int, int], None]  # bundles indexed so far, bundles to index
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]  # `map` over processes, in order
 Jobs = dict[str, tuple[int | None, list[str]]]  # bundle to make -> (its part, None for recent; its pages)
 
 _BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s/>=]")
@@ -107,9 +110,12 @@ def url_of(path: str) -> str:
 
 
 class SearchIndex:
-    def __init__(self, store: Path, site: Path, progress: Progress | None = None):
+    def __init__(
+        self, store: Path, site: Path, progress: Progress | None = None, mapper: Mapper | None = None
+    ):
         self.store, self.site = store, site
         self.progress = progress or (lambda done, total: None)
+        self.map = mapper or (lambda task, items: [task(item) for item in items])
         self.executable = search.binary()
 
     def update(self) -> Update:
@@ -160,9 +166,9 @@ class SearchIndex:
             reading = self._stale(state, wanted)
         known = {lang: set(words) for lang, words in state.vocabulary.items()}
         found: dict[str, set[str]] = {}
-        for path in reading:
-            page = (self.site / path).read_text(encoding="utf-8", errors="replace")
-            found.setdefault(state.pages[path].lang, set()).update(searchwords.words(page))
+        read = self.map(functools.partial(_words_of, self.site), reading)
+        for path, words in zip(reading, read, strict=True):
+            found.setdefault(state.pages[path].lang, set()).update(words)
         for lang, words in sorted(found.items()):
             state.vocabulary.setdefault(lang, []).extend(sorted(words - known.get(lang, set())))
 
@@ -221,21 +227,27 @@ class SearchIndex:
         made: dict[str, dict[str, Copy]] = {}
         width = max(1, min(4, os.cpu_count() or 1))
         self.progress(0, len(jobs))
+        # The vocabulary pages sit in the site while it is indexed: every bundle made now holds them.
+        words = [searchwords.page_path(lang) for lang in state.vocabulary]
+        for lang, vocabulary in state.vocabulary.items():
+            target = self.site / searchwords.page_path(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(searchwords.vocabulary_page(lang, vocabulary), encoding="utf-8")
         try:
             while waiting or running:
                 while waiting and len(running) < width:
                     name, (_, paths) = waiting.pop(0)
-                    pages = self.store / f"pages-{name}"
-                    _link_pages(self.site, pages, paths)
-                    for lang, vocabulary in state.vocabulary.items():
-                        target = pages / searchwords.page_path(lang)
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_text(searchwords.vocabulary_page(lang, vocabulary), encoding="utf-8")
+                    site = self.site
+                    if any(search.GLOB_SPECIAL.intersection(path) for path in paths):
+                        site = self.store / f"pages-{name}"  # a folder of links, named without a glob
+                        _link_pages(self.site, site, [*paths, *words])
                     shutil.rmtree(self.store / name, ignore_errors=True)
-                    running.append((name, paths, search.start(self.executable, pages, self.store / name)))
+                    work = self.store / f"run-{name}"
+                    process = search.start(self.executable, site, self.store / name, [*paths, *words], work)
+                    running.append((name, paths, process))
                 name, paths, process = running.pop(0)
                 problem = search.failure(process, self.store / name)
-                shutil.rmtree(self.store / f"pages-{name}", ignore_errors=True)
+                _clean_run(self.store, name)
                 if problem is not None:
                     raise SearchFailed(f"Pagefind failed ({problem})")
                 made[name] = _copies(self.store / name, paths, self.pages, state.vocabulary)
@@ -246,10 +258,12 @@ class SearchIndex:
             for name, _, process in running:
                 process.kill()
                 process.wait()
-                shutil.rmtree(self.store / f"pages-{name}", ignore_errors=True)
+                _clean_run(self.store, name)
             for name in jobs:
                 shutil.rmtree(self.store / name, ignore_errors=True)
             raise
+        finally:
+            shutil.rmtree(self.site / searchwords.FOLDER, ignore_errors=True)
         return made
 
     def _publish(self, state: State, wanted: list[str]) -> None:
@@ -364,7 +378,7 @@ def _html_files(site: Path) -> Iterator[tuple[str, os.stat_result]]:
             for entry in entries:
                 path = f"{folder}{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
-                    if path != SITE_FOLDER:
+                    if path not in (SITE_FOLDER, searchwords.FOLDER):
                         stack.append(path + "/")
                 elif entry.name.endswith(".html"):
                     yield path, entry.stat()
@@ -410,6 +424,15 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _words_of(site: Path, path: str) -> set[str]:
+    return searchwords.words((site / path).read_text(encoding="utf-8", errors="replace"))
+
+
+def _clean_run(store: Path, name: str) -> None:
+    shutil.rmtree(store / f"run-{name}", ignore_errors=True)
+    shutil.rmtree(store / f"pages-{name}", ignore_errors=True)
+
+
 def _link_pages(site: Path, folder: Path, paths: list[str]) -> None:
     """A folder shaped like the site holding only `paths` (hard links), for one Pagefind run."""
     shutil.rmtree(folder, ignore_errors=True)
@@ -434,11 +457,13 @@ def remove(site: Path) -> None:
     shutil.rmtree(site / SITE_FOLDER, ignore_errors=True)
 
 
-def index_site(site: Path, store: Path, progress: Progress | None = None) -> str:
+def index_site(
+    site: Path, store: Path, progress: Progress | None = None, mapper: Mapper | None = None
+) -> str:
     """Index the built site in `site` with the bundles kept in `store`; a line saying what happened
-    (never raises for search: a site without it is still a site)."""
+    (never raises for search: a site without it is still a site). `mapper` reads pages in parallel."""
     try:
-        update = SearchIndex(store, site, progress).update()
+        update = SearchIndex(store, site, progress, mapper).update()
     except (SearchFailed, OSError) as exc:
         shutil.rmtree(site / SITE_FOLDER, ignore_errors=True)
         return f"search skipped: {exc}"
