@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import run, static_server
 
-from dossier.pages import search, searchindex
+from dossier.pages import search, searchindex, searchwords
 
 WORDS = [
     *("harbor", "glacier", "orchid", "lantern", "meadow", "copper", "falcon", "velvet", "quarry"),
@@ -45,6 +45,27 @@ def build(root: Path, capsys, *args: str) -> str:
     code, out, err = run(root, *args, capsys=capsys)
     assert code == 0, err
     return out
+
+
+PAGE = """<!DOCTYPE html><html lang="de-AT"><head><title>Titel &amp; Thema</title></head>
+<body><nav>Menü</nav><article data-pagefind-body><h1>Überschrift</h1><p>Alpha, <b>beta</b>.</p>
+<section data-pagefind-ignore><section>innen</section>weg</section><img alt="Bildtext" src="x.png">
+<script>var skript = 1;</script><p>„Ende“</p></article><footer>Fuß</footer></body></html>"""
+
+
+def test_the_words_of_a_page_are_what_pagefind_could_index() -> None:
+    assert searchwords.language(PAGE) == "de-at"
+    assert searchwords.words(PAGE) == {
+        "titel", "&", "thema", "überschrift", "alpha", "beta", "bildtext", "ende",
+    }  # fmt: skip
+    whole = PAGE.replace(" data-pagefind-body", "")  # no marked part: all of <body>
+    assert {"menü", "fuß"} <= searchwords.words(whole) and "weg" not in searchwords.words(whole)
+
+
+def test_a_vocabulary_page_holds_its_words_in_order() -> None:
+    page = searchwords.vocabulary_page("en", ["b", "a<", "c"])
+    assert '<html lang="en">' in page and "<p>b a&lt; c</p>" in page and "data-pagefind-body" in page
+    assert searchwords.page_path("") == f"{searchwords.FOLDER}/unknown/index.html"
 
 
 def test_parts_count_is_a_power_of_two_kept_while_the_site_grows_a_little(monkeypatch) -> None:
