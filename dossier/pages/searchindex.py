@@ -28,7 +28,11 @@ from typing import Any
 
 from . import search, searchwords
 
-PART_PAGES = 512  # pages per part: the memory of one Pagefind run against the bundles a query reads
+# Pages per part: one Pagefind run's memory against the index chunks a first search downloads (one
+# per bundle and word). Measured by benchmarks/search.py on 4,000 articles: 512 pages a part gave
+# 143 MB and 1.59 times one index's download, 1024 gave 258 MB (a cold build's own peak) and 1.31.
+PART_PAGES = 1024
+FEW = 64
 RECENT_LIMIT = 96  # pages in the recent bundle before the parts holding them are indexed again
 FORMAT = 2
 MANIFEST = "manifest.json"
@@ -238,8 +242,10 @@ class SearchIndex:
                 while waiting and len(running) < width:
                     name, (_, paths) = waiting.pop(0)
                     site = self.site
-                    if any(search.GLOB_SPECIAL.intersection(path) for path in paths):
-                        site = self.store / f"pages-{name}"  # a folder of links, named without a glob
+                    # A few pages are linked into a folder of their own (quicker than Pagefind's walk
+                    # through the whole site), as are pages a glob cannot name.
+                    if len(paths) <= FEW or any(search.GLOB_SPECIAL.intersection(path) for path in paths):
+                        site = self.store / f"pages-{name}"
                         _link_pages(self.site, site, [*paths, *words])
                     shutil.rmtree(self.store / name, ignore_errors=True)
                     work = self.store / f"run-{name}"
