@@ -7,8 +7,10 @@ bundles and kept from build to build is `searchindex`'s job.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -20,10 +22,16 @@ def available() -> bool:
 
 
 def binary() -> Path | None:
-    """The Pagefind executable the package installed (called directly: no Python start per bundle)."""
+    """The Pagefind executable the package installed, found as the package finds it (called
+    directly: no Python start per bundle), without loading the package's asyncio service."""
     if not available():
         return None
-    from pagefind.service import get_executable
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
+    for name in ("pagefind_bin_extended", "pagefind_bin"):
+        if importlib.util.find_spec(name) is not None:
+            return importlib.import_module(name).get_executable()
+    from pagefind.service import get_executable  # an executable installed some other way
 
     return get_executable()
 
