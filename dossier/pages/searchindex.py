@@ -5,10 +5,13 @@ ranked list. The pages are split by a hash of their path into a few *parts*, eac
 Pagefind run (so memory is bounded by the pages of one part), plus a small *recent* bundle holding
 every page added or changed since its part was indexed. An edit re-indexes the recent bundle only;
 the stale copies of its pages in their parts, and the copies of removed pages, are hidden by their
-Pagefind ids, which `pagefind/bundles.json` lists for the search box. When the recent bundle
-outgrows its limit, the parts holding most of its pages are indexed again.
+Pagefind ids, which `pagefind/bundles.json` lists for the search box. When the recent bundle and
+the hidden copies outgrow their limit, the parts holding most of them are indexed again. Every
+bundle also holds the site's vocabulary pages, so that it searches a word as one index would
+(see `searchwords`).
 
-Bundles are kept in the build cache (so a restored cache carries them) and linked into the site.
+Bundles are kept in the build cache (so a restored cache carries them), named by what they hold, and
+linked into the site.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from . import search, searchwords
 # per bundle and word). Measured by benchmarks/search.py on 4,000 articles: 512 pages a part gave
 # 143 MB and 1.59 times one index's download, 1024 gave 258 MB (a cold build's own peak) and 1.31.
 PART_PAGES = 1024
-FEW = 64
+FEW = 64  # a bundle of this many pages or fewer is indexed from a folder of links, not by a glob
 RECENT_LIMIT = 96  # pages in the recent bundle before the parts holding them are indexed again
 FORMAT = 2
 MANIFEST = "manifest.json"
