@@ -173,9 +173,12 @@ class SearchIndex:
             reading = self._stale(state, wanted)
         known = {lang: set(words) for lang, words in state.vocabulary.items()}
         found: dict[str, set[str]] = {}
-        read = self.map(functools.partial(_words_of, self.site), reading)
-        for path, words in zip(reading, read, strict=True):
-            found.setdefault(state.pages[path].lang, set()).update(words)
+        # Pages in batches, each batch's words joined where it was read: little to send back.
+        pages = [(path, state.pages[path].lang) for path in reading]
+        batches = [pages[i : i + 32] for i in range(0, len(pages), 32)]
+        for words_by_lang in self.map(functools.partial(_words_of, self.site), batches):
+            for lang, words in words_by_lang.items():
+                found.setdefault(lang, set()).update(words)
         for lang, words in sorted(found.items()):
             state.vocabulary.setdefault(lang, []).extend(sorted(words - known.get(lang, set())))
 
@@ -433,8 +436,13 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _words_of(site: Path, path: str) -> set[str]:
-    return searchwords.words((site / path).read_text(encoding="utf-8", errors="replace"))
+def _words_of(site: Path, pages: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """The words of some pages, by language."""
+    found: dict[str, set[str]] = {}
+    for path, lang in pages:
+        page = (site / path).read_text(encoding="utf-8", errors="replace")
+        found.setdefault(lang, set()).update(searchwords.words(page))
+    return found
 
 
 def _clean_run(store: Path, name: str) -> None:
