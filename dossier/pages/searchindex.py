@@ -243,25 +243,30 @@ class SearchIndex:
             target = self.site / searchwords.page_path(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(searchwords.vocabulary_page(lang, vocabulary), encoding="utf-8")
+
+        def start_next() -> None:
+            while waiting and len(running) < width:
+                name, (_, paths) = waiting.pop(0)
+                site = self.site
+                # A few pages are linked into a folder of their own (quicker than Pagefind's walk
+                # through the whole site), as are pages a glob cannot name.
+                if len(paths) <= FEW or any(search.GLOB_SPECIAL.intersection(path) for path in paths):
+                    site = self.store / f"pages-{name}"
+                    _link_pages(self.site, site, [*paths, *words])
+                shutil.rmtree(self.store / name, ignore_errors=True)
+                work = self.store / f"run-{name}"
+                process = search.start(self.executable, site, self.store / name, [*paths, *words], work)
+                running.append((name, paths, process))
+
         try:
-            while waiting or running:
-                while waiting and len(running) < width:
-                    name, (_, paths) = waiting.pop(0)
-                    site = self.site
-                    # A few pages are linked into a folder of their own (quicker than Pagefind's walk
-                    # through the whole site), as are pages a glob cannot name.
-                    if len(paths) <= FEW or any(search.GLOB_SPECIAL.intersection(path) for path in paths):
-                        site = self.store / f"pages-{name}"
-                        _link_pages(self.site, site, [*paths, *words])
-                    shutil.rmtree(self.store / name, ignore_errors=True)
-                    work = self.store / f"run-{name}"
-                    process = search.start(self.executable, site, self.store / name, [*paths, *words], work)
-                    running.append((name, paths, process))
+            start_next()
+            while running:
                 name, paths, process = running.pop(0)
                 problem = search.failure(process, self.store / name)
                 _clean_run(self.store, name)
                 if problem is not None:
                     raise SearchFailed(f"Pagefind failed ({problem})")
+                start_next()  # the next run starts before this bundle's ids are read
                 made[name] = _copies(self.store / name, paths, self.pages, state.vocabulary)
                 update.indexed += len(paths)
                 update.bundles += 1
