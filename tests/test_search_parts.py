@@ -146,6 +146,12 @@ def test_a_build_with_the_cache_but_no_site_reuses_every_bundle(parted, capsys) 
     out = build(parted, capsys)
     assert re.search(r"search index unchanged \(\d+ bundles\)", out)
     assert listing(parted / "site") == bundles
+    # After a one-article push: that article alone is indexed again, in the recent bundle.
+    subprocess.run(["rm", "-rf", str(parted / "site")], check=True)
+    (parted / "content/articles/report-03.md").write_text(article(3, "zeppelin"))
+    out = build(parted, capsys)
+    assert re.search(r"search index: 1 page indexed in 1 of \d+ bundles", out)
+    assert listing(parted / "site")["bundles"][:-1] == bundles["bundles"]
 
 
 def test_a_failing_pagefind_leaves_a_site_without_search_and_the_bundles_as_they_were(
