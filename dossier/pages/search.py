@@ -61,4 +61,5 @@ def failure(process: subprocess.Popen, output: Path) -> str | None:
     said, _ = process.communicate()
     if process.returncode == 0 and (output / "pagefind.js").is_file():
         return None
-    return (said or "").strip().splitlines()[-1:][0] if said and said.strip() else "no index written"
+    lines = (said or "").strip().splitlines()
+    return lines[-1] if lines else "no index written"

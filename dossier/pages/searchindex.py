@@ -21,11 +21,10 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +44,6 @@ BUNDLES_FILE = "bundles.json"  # what the search box reads first: the bundles an
 Progress = Callable[[int, int], None]  # bundles indexed so far, bundles to index
 Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]  # `map` over processes, in order
 Jobs = dict[str, tuple[int | None, list[str]]]  # bundle to make -> (its part, None for recent; its pages)
-
-_BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s/>=]")
 
 
 class SearchFailed(Exception):
@@ -131,14 +128,13 @@ class SearchIndex:
             raise SearchFailed(f"Pagefind is not installed ({search.INSTALL})")
         engine = _engine_stamp(self.executable)
         old = self._read_state()
-        self.pages = pages = _scan(self.site, old.pages if old else {})
+        pages = _scan(self.site, old.pages if old else {})
         with_body = any(page.body for page in pages.values())
         wanted = sorted(path for path, page in pages.items() if page.body or not with_body)
         parts = parts_for(len(wanted), len(old.parts) if old else None)
         if old is None or old.engine != engine or len(old.parts) != parts:
             old = State(engine, parts=[""] * parts)
-        state = State(engine, list(old.parts), old.recent, pages, dict(old.homes), dict(old.fresh))
-        state.vocabulary, state.words = old.vocabulary, old.words
+        state = replace(old, parts=list(old.parts), pages=pages, homes=dict(old.homes), fresh=dict(old.fresh))
         update = Update()
         jobs = self._plan(state, wanted)
         if jobs:
@@ -267,7 +263,7 @@ class SearchIndex:
                 if problem is not None:
                     raise SearchFailed(f"Pagefind failed ({problem})")
                 start_next()  # the next run starts before this bundle's ids are read
-                made[name] = _copies(self.store / name, paths, self.pages, state.vocabulary)
+                made[name] = _copies(self.store / name, paths, state.pages, state.vocabulary)
                 update.indexed += len(paths)
                 update.bundles += 1
                 self.progress(update.bundles, len(jobs))
@@ -297,7 +293,7 @@ class SearchIndex:
         hidden = sorted(
             copy.id
             for path, copy in state.homes.items()
-            if (path not in wanted_set or path in state.fresh or copy.digest != state.pages[path].digest)
+            if (path not in wanted_set or copy.digest != state.pages[path].digest)
             and copy.id
             and copy.id not in fresh_ids
         )
@@ -409,9 +405,9 @@ def _scan(site: Path, known: dict[str, PageFile]) -> dict[str, PageFile]:
         page = known.get(path)
         if page is None or page.stamp != stamp:
             data = (site / path).read_bytes()
+            text = data.decode("utf-8", errors="replace")
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            lang = searchwords.language(data[:2000].decode("utf-8", errors="replace"))
-            page = PageFile(stamp, digest, bool(_BODY.search(data)), lang)
+            page = PageFile(stamp, digest, searchwords.marks_body(text), searchwords.language(text))
         pages[path] = page
     return pages
 
@@ -476,6 +472,7 @@ def _link_tree(source: Path, target: Path) -> None:
 
 
 def remove(site: Path) -> None:
+    """Take the search index out of a site (a build without search, or one whose index failed)."""
     shutil.rmtree(site / SITE_FOLDER, ignore_errors=True)
 
 
@@ -487,7 +484,7 @@ def index_site(
     try:
         update = SearchIndex(store, site, progress, mapper).update()
     except (SearchFailed, OSError) as exc:
-        shutil.rmtree(site / SITE_FOLDER, ignore_errors=True)
+        remove(site)
         return f"search skipped: {exc}"
     bundles = f"{update.total} bundle{'s' * (update.total != 1)}"
     if not update.bundles:

@@ -52,11 +52,13 @@ def _end(page: str, start: int, tag: str) -> int:
 
 def _element_with(text: str, attribute: str, position: int = 0) -> tuple[int, str] | None:
     """The start and tag name of the first element from `position` on with `attribute`."""
-    while (found := text.find(f" {attribute}", position)) >= 0:
-        start = text.rfind("<", 0, found)
-        tag = _TAG_NAME.match(text, start)
-        if tag and text.find(">", start) > found:  # inside that start tag, not in text
-            return start, tag.group(1)
+    while (found := text.find(attribute, position)) >= 0:
+        after = text[found + len(attribute) : found + len(attribute) + 1]
+        if text[found - 1 : found].isspace() and after and (after in "=/>" or after.isspace()):
+            start = text.rfind("<", 0, found)
+            tag = _TAG_NAME.match(text, start)
+            if tag and text.find(">", start) > found:  # inside that start tag, not in text
+                return start, tag.group(1)
         position = found + 1
     return None
 
@@ -70,6 +72,11 @@ def _without_ignored(text: str) -> str:
         position = max(_end(text, start, tag), start + 1)
     parts.append(text[position:])
     return " ".join(parts)
+
+
+def marks_body(page: str) -> bool:
+    """Whether the page marks the part of itself to index (then Pagefind leaves out pages that do not)."""
+    return _element_with(page, "data-pagefind-body") is not None
 
 
 def words(page: str) -> set[str]:
