@@ -75,7 +75,8 @@ class Progress:
         if now - self.started < DELAY or (not force and now - self._drawn_at < INTERVAL):
             return
         self._drawn_at = now
-        count = f" {self._done:,}/{self._total:,}" if self._total else ""
+        count = f" {self._done:,}" if self._done or self._total else ""
+        count += f"/{self._total:,}" if self._total else ""  # a count of a known total, or just a count
         text = f"{self._label}{count} ({now - self.started:.0f} s)"
         self.stream.write("\r" + text.ljust(self._width))
         self.stream.flush()

@@ -40,8 +40,7 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
     steps = progress.current()
     steps.phase("adding")
     for result in add_sources(root, sources):
-        steps.clear()
-        steps.step(added + failed + 1)
+        steps.clear()  # the lines below, then the count drawn again under them
         if isinstance(result, Added):
             added += 1
             if not quiet:
@@ -52,6 +51,7 @@ def add(root: Path, sources: list[str], *, quiet: bool) -> int:
         else:
             failed += 1
             print(f"{result.source}: error: {result.message}", file=sys.stderr, flush=True)
+        steps.step(added + failed)
     steps.finish()
     summary = f"added {added} article{'s' * (added != 1)}"
     if failed:
