@@ -272,15 +272,14 @@ class Project(Journal, Reach):
                 self._set_facets(path, {})
         passage = self._passage_layout()
         content = self._content(config, options, passage, report)
+        progress.current().phase("resolving")
         if self._names_kept(edited, old_facets or {}):
             assert self.dossier is not None and self.summaries is not None
             # Edits journalled since the cache was saved whole are patched in along with these.
             patch = edited | self._unresolved
-            progress.current().phase("resolving")
             dossier, summaries, problems = resolve_edit(self.dossier, self.summaries, content, patch)
             self._patched = set(edited)
         else:
-            progress.current().phase("resolving")
             dossier, summaries, problems = resolve(content)
             self._patched = None
         report.extend(problems)
