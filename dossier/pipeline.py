@@ -66,8 +66,12 @@ class _Discard:
 
 
 def check(options: BuildOptions) -> BuildResult:
-    outcome = _project(options).build(_Discard())
-    return BuildResult(seconds=outcome.seconds, diagnostics=outcome.diagnostics)
+    steps = progress.current()
+    try:
+        outcome = _project(options).build(_Discard())
+    finally:
+        timings = steps.finish()  # the line cleared before anything is printed
+    return BuildResult(seconds=outcome.seconds, diagnostics=outcome.diagnostics, timings=timings)
 
 
 def build(options: BuildOptions) -> BuildResult:

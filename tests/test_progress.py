@@ -68,6 +68,18 @@ def test_a_build_on_a_terminal_shows_its_phases_on_one_line(corpus, monkeypatch)
     assert "\r" not in out and re.match(r"built \d+ pages in [\d.]+ s \(.*reading [\d.]+ s, ", out)
 
 
+def test_check_clears_its_line_before_it_reports(corpus, monkeypatch) -> None:
+    broken = corpus / "content/articles/broken.md"
+    broken.write_text("---\ntitle: x\nlanguage: en\n---\n[[Nobody]]\n")
+    try:
+        code, shown, _ = run_on_terminal(["check", "--root", str(corpus)], monkeypatch)
+    finally:
+        broken.unlink()
+    assert code == 1
+    assert "\rreading" in shown
+    assert re.search(r" +\rcontent/articles/broken.md:5:1: error", shown)  # the line blanked, then the error
+
+
 def test_the_search_bundles_are_counted(corpus, monkeypatch) -> None:
     code, shown, _ = run_on_terminal(["--root", str(corpus), "--out", str(corpus / "s")], monkeypatch)
     assert code == 0
