@@ -36,7 +36,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from dossier.authoring.frontmatter import read_content_file  # noqa: E402
+from dossier.authoring.files.frontmatter import read_content_file  # noqa: E402
 from dossier.cli import main as dossier  # noqa: E402
 from dossier.syntax.names import name_key  # noqa: E402
 
@@ -270,9 +270,9 @@ def mimo_proposals(folder: Path) -> list[tuple[str, str, str, str, str]]:
 def one_article(root: Path, files: list[Path]) -> list[float]:
     """Seconds for each article's suggestions and candidates in a process that has the dossier
     loaded, as the preview has (its word lists loaded by a first article, as the preview's start does)."""
-    from dossier.authoring.entities import candidates_of, known_names
-    from dossier.authoring.frontmatter import read_content_file as read
-    from dossier.authoring.suggest import Dossier, suggest_file
+    from dossier.authoring.files.frontmatter import read_content_file as read
+    from dossier.authoring.suggesting.known import candidates_of, known_names
+    from dossier.authoring.suggesting.suggest import Dossier, suggest_file
 
     loaded = Dossier.load(root)
     known = frozenset(known_names(root))

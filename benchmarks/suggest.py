@@ -32,8 +32,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from dossier.authoring.frontmatter import read_content_file  # noqa: E402
-from dossier.authoring.scan import Found, strip  # noqa: E402
+from dossier.authoring.files.frontmatter import read_content_file  # noqa: E402
+from dossier.authoring.suggesting.scan import Found, strip  # noqa: E402
 from dossier.syntax.names import name_key  # noqa: E402
 from dossier.syntax.values import parse_value  # noqa: E402
 
@@ -212,7 +212,7 @@ def _timing(folder: Path, count: int) -> None:
 
 
 def _median_in_process(corpus: Path, article: Path) -> float:
-    from dossier.authoring.suggest import Dossier, suggest_file
+    from dossier.authoring.suggesting.suggest import Dossier, suggest_file
 
     dossier = Dossier.load(corpus)
     times = []

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from conftest import REPO, run
 
-from dossier.authoring import fetch
-from dossier.authoring.slugs import slugify
+from dossier.authoring.files.slugs import slugify
+from dossier.authoring.sources import fetch
 from dossier.cli import main
 
 SEEDS = REPO / "tests" / "seeds"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-STARTER = REPO / "dossier/authoring/starter"
+STARTER = REPO / "dossier/authoring/sources/starter"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_the_wheel_carries_every_layout_asset_catalog_and_starter_file(wheel: Pa
         if p.is_file()
     }
     starter = {
-        f"dossier/authoring/starter/{p.relative_to(STARTER).as_posix()}"
+        f"dossier/authoring/sources/starter/{p.relative_to(STARTER).as_posix()}"
         for p in STARTER.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     }

@@ -13,12 +13,12 @@ import pytest
 import yaml
 from conftest import REPO, run
 
-from dossier.authoring.datephrases import find_dates
-from dossier.authoring.mentions import MentionMatcher
-from dossier.authoring.numbers import find_numbers
-from dossier.authoring.rewrite import write
-from dossier.authoring.scan import scan
-from dossier.authoring.suggest import Dossier, suggest_file
+from dossier.authoring.applying.rewrite import write
+from dossier.authoring.suggesting.datephrases import find_dates
+from dossier.authoring.suggesting.mentions import MentionMatcher
+from dossier.authoring.suggesting.numbers import find_numbers
+from dossier.authoring.suggesting.scan import scan
+from dossier.authoring.suggesting.suggest import Dossier, suggest_file
 from dossier.cli import main
 from dossier.syntax.names import name_key
 

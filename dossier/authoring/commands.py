@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from .. import progress
-from .add import Added, add_sources
-from .new import Refused, new_dossier
+from .sources.add import Added, add_sources
+from .sources.new import Refused, new_dossier
 
 
 def new(folder: Path, *, title: str | None, language: str, engine: str | None, quiet: bool) -> int:
@@ -68,13 +68,13 @@ def suggest(
     import json
 
     from ..incremental.workers import parallel_map, parallel_results
-    from .candidates import rank
-    from .dismissals import load_dismissals
-    from .entities import known_names
-    from .newfiles import replace
-    from .registrywriter import with_entry
-    from .rewrite import diff, new_entries, writable, write
-    from .suggest import KINDS, Dossier, every_article, settle, stated_values
+    from ..reading.dismissals import load_dismissals
+    from .applying.registrywriter import with_entry
+    from .applying.rewrite import diff, new_entries, writable, write
+    from .files.newfiles import replace
+    from .suggesting.candidates import rank
+    from .suggesting.known import known_names
+    from .suggesting.suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
         print(f"python build.py: error: {root} holds no config.yaml", file=sys.stderr)
@@ -164,10 +164,10 @@ CANDIDATES_SHOWN = 40
 def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, held: set, file: Path) -> tuple:
     """One file's suggestions and (when `known` is given) candidate entities, the file read once,
     less those dismissed (`held`: the dossier's dismissals)."""
-    from .dismissals import dismissed
-    from .entities import candidates_of
-    from .frontmatter import read_content_file
-    from .suggest import stated_values, suggest_file
+    from .files.frontmatter import read_content_file
+    from .suggesting.dismissed import dismissed
+    from .suggesting.known import candidates_of
+    from .suggesting.suggest import stated_values, suggest_file
 
     content = read_content_file(dossier.root, file)
     suggestions = suggest_file(dossier, file, kinds, content) if kinds and content else []
@@ -180,7 +180,7 @@ def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, he
         )
 
         def kept(kind: str, shown: str, start: int, end: int) -> bool:
-            return not dismissed(held, path, kind, shown, body, start - at, end - at)
+            return not dismissed(held, path, kind, shown, body, (start - at, end - at))
 
         suggestions = [s for s in suggestions if kept(s.kind, s.text, s.start, s.end)]
         candidates = [c for c in candidates if kept("candidate", c.shown, c.start, c.end)]
@@ -188,7 +188,8 @@ def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, he
 
 
 def _accept(root: Path, files: list[Path], names: list[str]) -> int:
-    from .entities import candidates_for, write_entities
+    from .applying.entities import write_entities
+    from .suggesting.known import candidates_for
 
     written, refused = write_entities(root, names, candidates_for(root, files))
     for path, kind in written:

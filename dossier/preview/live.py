@@ -154,7 +154,7 @@ class Preview:
     def unlinked(self, slug: str) -> dict[str, object]:
         """The unlinked mentions of known entities in one article, for the preview to mark (the
         published site never shows them)."""
-        from ..authoring.suggest import Dossier, suggest_file
+        from ..authoring.suggesting.suggest import Dossier, suggest_file
 
         file = self.project.root / "content/articles" / f"{slug}.md"
         if "/" in slug or not file.is_file():

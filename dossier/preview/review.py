@@ -20,7 +20,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..authoring.review import Change, Found, Loaded, ReviewError, digest, plan, restore, suggestions, write
+from ..authoring.review.decisions import (
+    Change,
+    Found,
+    Loaded,
+    ReviewError,
+    digest,
+    plan,
+    restore,
+    suggestions,
+    write,
+)
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024

@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..incremental.workers import parallel_map
-from ..reading.registries import load_events, load_figures
-from ..syntax.dates import DateSyntaxError, parse_date
-from ..syntax.values import Value, ValueSyntaxError, parse_value
+from ...incremental.workers import parallel_map
+from ...reading.registries import load_events, load_figures
+from ...syntax.dates import DateSyntaxError, parse_date
+from ...syntax.values import Value, ValueSyntaxError, parse_value
+from ..files.frontmatter import ContentFile, entity_files, read_content_file
 from .datephrases import find_dates
-from .frontmatter import ContentFile, entity_files, read_content_file
 from .mentions import MentionMatcher
 from .numbers import find_numbers
 from .proposals import event_title, figure_label, key_for

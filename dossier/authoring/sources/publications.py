@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..syntax.names import name_key
-from .cues import cue, places, word_set
-from .frontmatter import entity_files
-from .newfiles import create_unique
-from .slugs import slug_choices, slugify
+from ...syntax.names import name_key
+from ..files.frontmatter import entity_files
+from ..files.newfiles import create_unique
+from ..files.slugs import slug_choices, slugify
+from ..suggesting.cues import cue, places, word_set
 
 ENTITIES = "content/entities"
 _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*[|,]\s*")

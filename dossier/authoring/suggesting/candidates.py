@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..syntax.names import name_key
+from ...syntax.names import name_key
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, TITLES, cue, is_role, places, word_set
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .scan import scan, suggestion_id

@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..syntax.wikilinks import WIKILINK
+from ...syntax.wikilinks import WIKILINK
 
 _ATTRIBUTES = re.compile(r"\{([^{}\n]*)\}")
 _PAIR = re.compile(r'([A-Za-z_][\w:-]*)=(?:"([^"]*)"|([^\s"}]+))')

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..reading.schema import is_language_tag
-from .newfiles import umask
+from ...reading.schema import is_language_tag
+from ..files.newfiles import umask
 
 STARTER = Path(__file__).resolve().parent / "starter"
 RENAMED = {"gitignore": ".gitignore", "pages.yml": ".github/workflows/pages.yml"}

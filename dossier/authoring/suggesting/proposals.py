@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..files.slugs import slugify
 from .cues import word_set
-from .slugs import slugify
 
 MAX_LABEL_WORDS = 4
 MAX_TITLE_WORDS = 12

@@ -8,7 +8,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 
-from .. import __version__
+from ... import __version__
 
 TIMEOUT = 20.0  # seconds without an answer
 MAX_BYTES = 10 * 1024 * 1024

@@ -7,11 +7,11 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Diagnostic
-from ..reading.config import MarkdownOptions
-from ..reading.documents import parse_article, parse_entity
-from .newfiles import replace
-from .suggest import Suggestion
+from ...diagnostics import Diagnostic
+from ...reading.config import MarkdownOptions
+from ...reading.documents import parse_article, parse_entity
+from ..files.newfiles import replace
+from ..suggesting.suggest import Suggestion
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reading.files import read_text, split_front_matter
+from ...reading.files import read_text, split_front_matter
 
 
 @dataclass

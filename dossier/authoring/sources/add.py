@@ -17,13 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from ..files.frontmatter import read_content_file
+from ..files.newfiles import create_unique
+from ..files.slugs import slug_choices, slugify
 from .extract import Extracted, ExtractError, decode_html, decode_text, detect_language, read_html
 from .extract import read_text as read_text_source
 from .fetch import FetchError, fetch
-from .frontmatter import read_content_file
-from .newfiles import create_unique
 from .publications import Publications, people, publication_of
-from .slugs import slug_choices, slugify
 
 ARTICLES = "content/articles"
 SHORT_TEXT = 80  # words: less is a caption, a teaser or the free part of a paywalled page

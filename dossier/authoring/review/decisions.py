@@ -14,17 +14,20 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reading.registries import load_events, load_figures
-from ..syntax.names import name_key
-from .candidates import Candidate
-from .dismissals import DISMISSED, Dismissal, dismissed, load_dismissals, sentence, with_dismissal
-from .entities import candidates_of, entity_file, known_names
-from .frontmatter import read_content_file
-from .newfiles import replace
-from .registrywriter import with_entry
-from .rewrite import document_problems, rewritten_text
-from .scan import scan
-from .suggest import KINDS, Dossier, Suggestion, every_article, stated_values, suggest_file
+from ...reading.dismissals import DISMISSED, Dismissal, load_dismissals
+from ...reading.registries import load_events, load_figures
+from ...syntax.names import name_key
+from ..applying.dismissals import with_dismissal
+from ..applying.entities import entity_file
+from ..applying.registrywriter import with_entry
+from ..applying.rewrite import document_problems, rewritten_text
+from ..files.frontmatter import read_content_file
+from ..files.newfiles import replace
+from ..suggesting.candidates import Candidate
+from ..suggesting.dismissed import dismissed, sentence
+from ..suggesting.known import candidates_of, known_names
+from ..suggesting.scan import scan
+from ..suggesting.suggest import KINDS, Dossier, Suggestion, every_article, stated_values, suggest_file
 
 ENTITY_TYPES = ("person", "organization", "product", "publication", "place", "event", "other")
 
@@ -108,7 +111,7 @@ def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
     held, _ = load_dismissals(root)
     body, start = content.text[content.body_start :], content.body_start
     for item in made:
-        if not dismissed(held, path, _kind(item), _shown(item), body, item.start - start, item.end - start):
+        if not dismissed(held, path, _kind(item), _shown(item), body, (item.start - start, item.end - start)):
             found.items.append(item)
     found.items.sort(key=lambda i: (i.start, _kind(i)))
     return found

@@ -1,0 +1,1 @@
+"""Writing what the editor accepts: annotations into articles, entity files, registry entries, dismissals."""

@@ -1,0 +1,1 @@
+"""Finding what an editor would annotate: known names, numbers, date phrases, candidate entities."""
