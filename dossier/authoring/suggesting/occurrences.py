@@ -1,0 +1,372 @@
+"""Reading one article for names: runs of capitalised words (see `runs`) cut into the names they
+hold, each occurrence with the evidence that it names something and the cues to what it names."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .cues import LEGAL_SUFFIXES, cue, is_role, word_set
+from .numbers import CURRENCIES, PERCENT, SCALES
+from .runs import POSSESSIVE, Word, free_tokens, is_initial, runs
+from .scan import scan
+from .vocabulary import (
+    ADJECTIVE_ENDINGS,
+    COMMON,
+    HYPHENS,
+    RARE,
+    as_word,
+    capitalised,
+    frequent_noun,
+    genitive_name,
+    how_common,
+    in_apposition,
+    is_adjective,
+    name_like,
+    noun_compound,
+    plural_of_word,
+    strict_noun,
+    zipf,
+)
+
+KEEP = 3.0  # the evidence a name needs to be proposed
+
+_HIS_HER = re.compile(
+    r"^[^.!?\n]*?\b(?:his|her|he|she|him|sein|seine|seinen|seiner|seinem|ihre|ihrer|ihren|ihrem)\b"
+)  # a person's pronoun later in the sentence
+_ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
+_ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
+_SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
+_NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
+_DETERMINERS = word_set(
+    "the a an this that these those der die das den dem des ein eine einen einem einer eines "
+    "kein keine sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen"
+)
+_ARTICLE_BEFORE = _DETERMINERS | word_set("im am vom zum zur beim ins ans")
+_CALENDAR = word_set(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "january february march may june july october december montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag monday tuesday wednesday thursday friday saturday sunday"
+)
+_CALENDAR_SHORT = word_set("jan feb mar apr jun jul aug sep sept oct okt nov dec dez")  # with a stop
+_QUANTITY_WORDS = frozenset(
+    word for words in (*SCALES.values(), *CURRENCIES.values(), PERCENT) for word in words if len(word) > 3
+)
+_APPOSITION = "apposition"  # a hint: a description stood before the name (`Plattformbetreiber Flixbus`)
+
+
+@dataclass
+class Occurrence:
+    start: int
+    end: int
+    words: tuple[str, ...]
+    initial: bool
+    evidence: float
+    hints: Counter
+
+
+@dataclass(frozen=True)
+class Text:
+    """The body being read, its language (`en`, `de`) and the words it writes in lower case."""
+
+    body: str
+    language: str
+    small_words: frozenset[str]
+
+    @classmethod
+    def of(cls, body: str, language: str) -> Text:
+        return cls(body, language.split("-")[0].lower(), frozenset(_SMALL_WORD.findall(body)))
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What stands around a name: the words before and after it, and whether it begins a sentence."""
+
+    before: Word | None
+    after: Word | None
+    initial: bool
+
+
+@dataclass(frozen=True)
+class _Found:
+    """Words that may name something, and where they stand."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    around: _Around
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").currencies) | {"RMB"}
+
+
+_LIST_GAP = re.compile(r",\s*|\s+(?:und|and|oder|or|sowie|as well as|&)\s+|,\s+(?:und|and|oder|or)\s+")
+
+
+def listed_together(body: str, occurrences: list[Occurrence]) -> None:
+    """Names listed together (`ByteDance, Tencent und Baidu`) are of a kind: where one of a list
+    carries good evidence, the others gain."""
+    ordered = sorted(occurrences, key=lambda o: o.start)
+    lists: list[list[Occurrence]] = []
+    for previous, current in itertools.pairwise(ordered):
+        if _LIST_GAP.fullmatch(body[previous.end : current.start]):
+            if lists and lists[-1][-1] is previous:
+                lists[-1].append(current)
+            else:
+                lists.append([previous, current])
+    for members in lists:
+        if len(members) >= 3 and max(o.evidence for o in members) >= KEEP:
+            for occurrence in members:
+                occurrence.evidence += 1.5
+
+
+def names_in(text: Text) -> Iterator[Occurrence]:
+    """Every occurrence of a name in the text, in order, with its evidence and cues."""
+    tokens = free_tokens(text.body, scan(text.body).protected)
+    for run, before, after in runs(text.body, tokens):
+        yield from _occurrences(text, run, _Around(before, after, is_initial(text.body, run[0][0])))
+
+
+def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occurrence]:
+    """The names a run of capitalised words holds, with their evidence and the cues around them
+    (`around`: the words before and after the run, and whether it begins a sentence).
+
+    A run is cut at calendar words (`Montag`, `December`) and at role words inside it (`Facebook CEO
+    Mark Zuckerberg`: the company before the role, the person after it)."""
+    body, language = text.body, text.language
+    before, after, initial = around.before, around.after, around.initial
+    words = [word for _, _, word in run]
+    pieces: list[tuple[list[int], Counter]] = [([], Counter())]
+    for index, word in enumerate(words):
+        short = word.lower() in _CALENDAR_SHORT and body.startswith(".", run[index][1])
+        if word.lower() in _CALENDAR or short:
+            pieces.append(([], Counter()))
+        elif is_role(word) and index > 0 and pieces[-1][0] and index < len(words) - 1:
+            pieces[-1][1]["organization"] += 2  # the role's company: `Microsoft President Brad Smith`
+            pieces.append(([], Counter()))
+            pieces[-1][0].append(index)
+        else:
+            pieces[-1][0].append(index)
+    for piece, hints in pieces:
+        if not piece:
+            continue
+        first, last = piece[0], piece[-1]
+        piece_initial = initial and first == 0
+        # Role words, titles, nouns in apposition and determiners before the name are not its part.
+        nouns = [
+            i
+            for i in range(first, last)
+            if in_apposition(words[i], language) or noun_compound(words[i], language)
+        ]
+        if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
+            continue  # `sieben Milliarden Parameter`: a quantity, and what it counts
+        if nouns and language == "de":  # a noun in apposition: `Kieler Ciderfreund Philipp H.`
+            for index in range(first, nouns[-1] + 1):
+                kind = cue(words[index])
+                if kind:
+                    hints[kind] += 2
+                if HYPHENS.search(words[index]):  # `Waymo-Chef John Krafcik`: Waymo is a name too
+                    yield from _single(text, run[index], _Around(None, None, False), Counter(), False)
+            first = nouns[-1] + 1
+            piece_initial = False
+            hints[_APPOSITION] = 1
+        while first < last and words[first].isdigit():
+            first += 1  # `the 2025 Human Car Home …`: a year before a name is not its part
+        while first < last or (first == last and is_role(words[first])):
+            word = words[first]
+            kind = cue(word)
+            leading_word = piece_initial and how_common(word, language) >= 5.0 and not name_like(word)
+            role = is_role(word)
+            if not (
+                kind or role or word.lower() in _DETERMINERS or leading_word or noun_compound(word, language)
+            ):
+                break
+            if kind:
+                hints[kind] += 2
+            first += 1
+            piece_initial = False
+        while first < last and noun_compound(words[last], language):
+            last -= 1  # `Human Car Home‑Ökosystems`: a noun made with the name
+        legal = False
+        while first < last and words[last].lower() in LEGAL_SUFFIXES:
+            legal = True
+            last -= 1
+        if (
+            language == "de"
+            and first < last
+            and not is_adjective(words[last - 1])
+            and not is_adjective(words[last])
+        ):
+            kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
+            if kind:
+                hints[kind] += 1
+            after_name = name_like(words[last - 1]) or genitive_name(words[last - 1])
+            if (after_name and strict_noun(words[last], language)) or frequent_noun(words[last]):
+                last -= 1
+        if first > last:
+            continue
+        name = words[first : last + 1]
+        previous = before if first == 0 else run[first - 1]
+        if len(name) == 1:
+            yield from _single(text, run[first], _Around(previous, after, piece_initial), hints, legal)
+            continue
+        start, end = run[first][0], run[last][1]
+        if len(name[-1]) == 1 and name[-1].isupper() and body.startswith(".", end):
+            name, end = [*name[:-1], name[-1] + "."], end + 1  # `Philipp H.`
+        found = _Found(tuple(_without_possessive(name)), start, end, _Around(previous, after, piece_initial))
+        yield _occurrence(text, found, hints, legal)
+
+
+def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: bool) -> Iterator[Occurrence]:
+    """One capitalised word: a name, a name joined to a noun (`Waymo-Chef`), or a word."""
+    language = text.language
+    start, end, word = token
+    if around.initial and word.lower() in text.small_words and not name_like(word):
+        return  # a word of the text's own, capitalised because it starts a sentence
+    parts = HYPHENS.split(word)
+    if len(parts) > 1 and not name_like(parts[-1]) and len(parts[-1]) > 2:
+        tail = parts[-1]
+        german_noun = (
+            language == "de"
+            and tail[:1].isupper()
+            and (how_common(tail, language) >= RARE or strict_noun(tail, language))
+        )
+        joined_to_word = german_noun or how_common(tail, language) >= COMMON or cue(tail) is not None
+        a_model = name_like(parts[0]) and len(tail) <= 4 and cue(tail) is None  # `GPT-4o`, `A380-neo`
+        if (
+            joined_to_word or tail.islower()
+        ) and not a_model:  # `Waymo-Chef`, `Amazon-owned`: the name is the first part
+            head = word[: len(word) - len(tail) - 1]
+            kind = cue(tail)
+            own = Counter(hints)
+            if kind == "person" or tail.lower() in ("owned", "based"):
+                own["organization"] += 2
+            elif kind:
+                own[kind] += 2
+            plain = not HYPHENS.search(head)
+            if name_like(head) or (capitalised(head) and plain and how_common(head, language) < COMMON):
+                # The name is capitalised inside the compound, wherever the compound stands.
+                found = _Found((head,), start, start + len(head), _Around(around.before, None, False))
+                yield _occurrence(text, found, own, legal, joined=True)
+            return
+    yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
+
+
+def _without_possessive(words: list[str]) -> list[str]:
+    last = words[-1]
+    for suffix in POSSESSIVE:
+        if last.endswith(suffix) and len(last) > len(suffix) + 1:
+            return [*words[:-1], last[: -len(suffix)]]
+    return words
+
+
+def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: bool = False) -> Occurrence:
+    """The evidence that the words found name something."""
+    body, language, words, start, end = text.body, text.language, found.words, found.start, found.end
+    before, after, initial = found.around.before, found.around.after, found.around.initial
+    hints = Counter(hints)
+    evidence = 2.0 if hints.pop(_APPOSITION, 0) else 0.0
+    phrase = " ".join(words)
+    rarest = min(how_common(word, language) for word in words)
+    spelled = any(name_like(word) for word in words)
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
+    if len(words) > 1:
+        evidence += 2.0
+        if language == "de" and is_adjective(words[0]) and not is_adjective(words[-1]):
+            if _written_small(body, words):
+                evidence -= 5.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too
+            elif not initial:
+                evidence += 1.0  # an adjective is written small unless a name holds it
+    if spelled:
+        evidence += 1.0 if acronym else 2.5
+    if acronym:
+        if words[0] in _currency_codes():
+            evidence -= 10.0
+        evidence -= max(0.0, how_common(words[0], language) - 3.5)  # `AI`, `KI`: terms more than names
+    if rarest < RARE:
+        evidence += 2.5
+    elif rarest < COMMON:
+        evidence += 1.0
+    if not initial:
+        evidence += 1.5 if language != "de" else 0.5
+    if legal:
+        evidence += 3.0
+        hints["organization"] += 5
+    if joined:
+        evidence += 1.0
+    word_before = before[2] if before else ""
+    word_after = after[2] if after else ""
+    gap_after = body[end : after[0]] if after else ""
+    if word_before and is_role(word_before):
+        evidence += 2.0
+        hints[cue(word_before) or "person"] += 2
+    elif word_before and cue(word_before):
+        hints[cue(word_before)] += 1
+    if word_after and gap_after.strip() in ("", ",") and cue(word_after):
+        hints[cue(word_after)] += 1
+    following = body[end : end + 60]
+    if _HIS_HER.search(following):
+        hints["person"] += 1  # `Greta Thunberg hatte bei ihrer Rückreise`, `Steve Jobs said his`
+    elif _ITS.search(following):
+        hints["organization"] += 1
+    if language == "de" and not initial and len(words) == 1:
+        if (
+            word_before.lower() not in _ARTICLE_BEFORE
+            and not is_adjective(word_before)
+            and not plural_of_word(words[0], language)
+        ):
+            evidence += 1.0  # a German noun goes with an article or an adjective; a name need not
+        elif word_before.islower() and is_adjective(word_before) and not name_like(words[0]):
+            evidence -= 1.0
+    if len(words) == 1 and not spelled:
+        after_article = word_before.lower() in _ARTICLE_BEFORE
+        evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
+    elif _vocabulary_run(words, language):
+        evidence -= 6.0
+    if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit():
+        evidence = -10.0
+    if initial and not (len(words) > 1 and rarest < COMMON):
+        evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
+    after_number = before and before[2].isdigit() and body[before[1] : start].strip() == ""
+    if after_number and language == "de" and all(zipf(word, "de") >= COMMON for word in words):
+        evidence -= 6.0  # after a number, a unit: `400 Millionen Euro`
+    return Occurrence(start, end, words, initial, evidence, hints)
+
+
+def _written_small(body: str, words: tuple[str, ...]) -> bool:
+    """Whether the text writes the phrase with its adjective in lower case too (`künstliche
+    Intelligenz` beside `Künstliche Intelligenz`): a phrase of the language, not a name."""
+    stem = words[0].lower()
+    for ending in ADJECTIVE_ENDINGS:
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
+
+
+def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
+    """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
+    unless an adjective written with a capital shows one (`Deutsche Bahn`)."""
+    if language != "de" or is_adjective(words[0]) or any(name_like(word) for word in words):
+        return False
+    return all(strict_noun(word, language) for word in words)
+
+
+def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
+    """`Screen Actors Guild (SAG)`, `Verband zum Schutz … , kurz VSGE`: the acronym defined right after."""
+    following = body[occurrence.end : occurrence.end + 24]
+    found = _ACRONYM_AFTER.match(following)
+    if not found or len(occurrence.words) < 2:
+        return None
+    acronym = found[1]
+    capitals = [c for c in acronym if c.isupper()]
+    initials = [w[0].upper() for w in occurrence.words if w[:1].isupper()]
+    return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None

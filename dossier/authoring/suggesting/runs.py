@@ -1,0 +1,130 @@
+"""Runs of capitalised words in a body: the words a name can be made of, found in one sweep, and
+what stands around each run (the word before and after it, whether it begins a sentence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .cues import TITLES, word_set
+from .vocabulary import capitalised, genitive_name, given_name, name_like
+
+Word = tuple[int, int, str]  # a word of the body: where it starts and ends, and its text
+
+_WORD_BODY = r"(?:[\w&]|['’.\-‐‑/](?=[^\W_]))*"
+_TOKEN = re.compile(rf"[^\W_]{_WORD_BODY}")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# The words a name can hold: capitalised ones, ones spelled with inner capitals or digits (`iPhone`,
+# `o2`, `1Password`), years, and the connectors of names (`Kris de Decker`); found by one pattern
+# so that the ordinary words between them cost nothing.
+_NAMEISH = re.compile(
+    rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
+    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den)(?![\w]))"
+)
+_ABBREVIATION = re.compile(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$")
+_PUNCTUATION = ".,;:!?\"'“”„‚‘’«»()[]{}*_#>-–—/"
+_WORD_AT_START = re.compile(rf"[^\w\n]*\n?[^\w\n]*?([^\W_]{_WORD_BODY})")
+POSSESSIVE = ("’s", "'s", "’", "'")
+_CONNECTORS = word_set("de da di von van del la le du bin al")
+_AFTER_VON = word_set("der den")  # `Ursula von der Leyen`
+_SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
+_HEADING = re.compile(r"^#.*$", re.M)
+
+
+def free_tokens(body: str, protected: list[tuple[int, int]]) -> list[Word]:
+    """The words of the body outside annotations, links, code and headings (title case: every word
+    capitalised, none of it evidence), found in one sweep."""
+    blocked = sorted(protected + [m.span() for m in _HEADING.finditer(body)])
+    tokens = []
+    index, count = 0, len(blocked)
+    for match in _NAMEISH.finditer(body):
+        start, end = match.span()
+        while index < count and blocked[index][1] <= start:
+            index += 1
+        if index < count and blocked[index][0] < end:
+            continue
+        tokens.append((start, end, match[0]))
+    return tokens
+
+
+def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
+    """Runs of capitalised words (with the connectors names hold: `Kris de Decker`), each with the
+    word before and after it."""
+    run: list[Word] = []
+    for index, token in enumerate(tokens):
+        start, end, text = token
+        gap = body[run[-1][1] : start] if run else ""
+        joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(POSSESSIVE)
+        capital = capitalised(text) or (run and text.isdigit() and len(text) == 4)
+        if run and capital and name_like(text) and genitive_name(run[-1][2]):
+            joined = False  # `Googles GPT-5`: a genitive, then the next name
+        adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
+        following = tokens[index + 1][2] if adjacent else ""
+        connector = bool(run) and (
+            (
+                text in _CONNECTORS
+                and given_name(run[-1][2])
+                and following[:1].isupper()
+                and not name_like(following)
+                and (text != "von" or len(run) == 1)
+            )
+            or (text in _AFTER_VON and run[-1][2] in ("von", "van"))
+        )
+        if run and not (joined and (capital or connector)):
+            yield from _closed(body, run)
+            run = []
+        if capital or connector:
+            run.append(token)
+    if run:
+        yield from _closed(body, run)
+
+
+def _joins(gap: str, last: str) -> bool:
+    """Two words are one name's when only spaces lie between them (not a line break: the line may
+    have ended a caption or a list of names), or an initial's full stop."""
+    if gap in (" ", "\u00a0") or (not gap.strip() and "\n" not in gap):
+        return True
+    return gap in (". ", ".\u00a0") and len(last) == 1 and last.isupper()
+
+
+def _closed(body: str, run: list[Word]) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
+    while run and run[-1][2] in _CONNECTORS | _AFTER_VON:
+        run = run[:-1]
+    while run and run[0][2] in _CONNECTORS | _AFTER_VON:
+        run = run[1:]
+    if run:
+        yield run, _word_before(body, run[0][0]), _word_after(body, run[-1][1])
+
+
+def _word_before(body: str, at: int) -> Word | None:
+    """The word before `at` in its paragraph, with where it stands."""
+    low = max(0, at - 60, body.rfind("\n\n", 0, at) + 1)
+    pieces = body[low:at].rsplit(None, 2)
+    for piece in reversed(pieces):
+        word = piece.strip(_PUNCTUATION)
+        if word:
+            start = low + body[low:at].rfind(piece) + piece.find(word)
+            return start, start + len(word), word
+    return None
+
+
+def _word_after(body: str, at: int) -> Word | None:
+    found = _WORD_AT_START.match(body, at, at + 60)
+    return (found.start(1), found.end(1), found[1]) if found else None
+
+
+def is_initial(body: str, start: int) -> bool:
+    """Whether a word begins a sentence, a line item or a paragraph (where any word is capitalised);
+    not after a title's or an initial's full stop (`Dr. Thomas Schulte`, `Nelson D. Schwartz`)."""
+    window = body[max(0, start - 12) : start]
+    stripped = window.rstrip(" \t*_\"'“”„‚‘’«»()[]")
+    abbreviation = _ABBREVIATION.search(stripped, max(0, len(stripped) - 6))
+    if abbreviation and (abbreviation[1].lower() in TITLES or len(abbreviation[1]) == 2):
+        return False
+    if not stripped or (start < 12 and not body[:start].strip(" \t*_\"'“”„‚‘’«»()[]#>-")):
+        return True
+    return (
+        bool(_SENTENCE_END.search(stripped[-1:]))
+        or stripped.endswith("\n")
+        or "\n" in window[len(stripped) :]
+    )

@@ -1,0 +1,214 @@
+"""How much a word reads as a word of the language rather than a name: the general vocabulary.
+
+wordfreq's lists (which ship in the package) weigh a word; German's grammar (nouns, compounds,
+adjectives inflected inside a name) tells its nouns from its names. Nothing here vetoes a name:
+each answer is weighed with the text's own evidence (see `occurrences`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .cues import cue, places, word_set
+
+COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
+RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
+PART = 3.0  # a part of a German compound must be at least this common
+_DIGIT = re.compile(r"\d")
+HYPHENS = re.compile(r"[-‐‑]")
+ADJECTIVE_ENDINGS = ("er", "en", "em", "es", "e")
+_GERMAN_NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ität", "itäten", "ismus",
+    "ismen", "ierung", "tionen", "nisse", "enz", "anz", "tur", "ik", "tion", "ware",
+)  # fmt: skip
+_ADJECTIVE_SUFFIXES = ("isch", "sch", "lich", "ig", "bar", "sam", "los", "haft", "iv", "al", "ell", "är")
+_SHORT_ADJECTIVES = word_set(
+    "neu alt groß klein rot grün schwarz weiß blau gelb erst zweit vereint hoch gut nah fern "
+    "mittler nord süd ost west ober unter nieder heilig frei offen"
+)
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ischen", "ische", "ischer", "isches")
+
+
+@cache
+def zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency  # loaded only when candidates are asked for
+
+    return zipf_frequency(word.lower(), language)
+
+
+@cache
+def how_common(word: str, language: str) -> float:
+    """How common a word is in the article's language or in English (which news copy borrows from)."""
+    return max(zipf(word, language), zipf(word, "en"))
+
+
+@cache
+def native_noun(word: str, language: str) -> bool:
+    """A German word that is German vocabulary and not a borrowed English one: a noun such as
+    `Vorstoß`, `Gründer` or `Grafikprozessoren` (a compound of known words)."""
+    if language != "de":
+        return False
+    own, english = zipf(word, "de"), zipf(word, "en")
+    return (own >= PART and english < own - 1.0) or is_compound(word)
+
+
+@cache
+def is_compound(word: str) -> bool:
+    """Whether a German noun splits into known words (`Grafikprozessoren`, `Chipprojekt`)."""
+    if len(word) < 7 or zipf(word, "en") >= 1.0 or not word.isalpha():
+        return False
+    lowered = word.lower()
+
+    @cache
+    def splits(start: int) -> bool:
+        if start == len(lowered):
+            return True
+        for end in range(len(lowered), start + 2, -1):
+            part = lowered[start:end]
+            forms = (part, part[:-1] if part.endswith("s") and end < len(lowered) else part, part + "en")
+            if any(zipf(form, "de") >= PART for form in forms) and splits(end):
+                return start > 0 or end < len(lowered)
+        return False
+
+    return splits(0)
+
+
+def name_like(token: str) -> bool:
+    """Inner capitals or digits: spelled as names are, not as words (`eBay`, `iPhone`, `DVB-T2`);
+    the capital after a hyphen of a compound (`Smart-Home`) does not count."""
+    if _DIGIT.search(token) is not None and not token.isdigit() and any(c.isalpha() for c in token):
+        return True
+    return any(part[1:].lower() != part[1:] for part in HYPHENS.split(token))
+
+
+def capitalised(token: str) -> bool:
+    return token[:1].isupper() or name_like(token)
+
+
+def genitive_name(word: str) -> bool:
+    """A German genitive of a name (`Googles`): a word in -s whose stem is no word."""
+    if not (word.endswith("s") and len(word) > 3 and word[:1].isupper()):
+        return False
+    base = word[:-1]  # `Thomas` and `Andreas` are names in their own right, more common than the stem
+    return how_common(base, "de") < COMMON and how_common(word, "de") < how_common(base, "de") + 1.0
+
+
+def given_name(word: str) -> bool:
+    """A word a connector may follow inside a name (`Kris de Decker`, `Ursula von der Leyen`), not a
+    noun (`Deutschlandtakt von Deutscher Bahn`)."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and how_common(word, "de") < 5.0
+        and zipf(word, "en") < 4.5
+        and not is_compound(word)
+        and not strict_noun(word, "de")
+    )
+
+
+@cache
+def strict_noun(word: str, language: str) -> bool:
+    """Surely a German noun, not a given name that German uses more than English (`Andreas`): a
+    common German word, a compound of them, a word made with a noun ending (`Abzweigungen`,
+    `Egoismen`), or an inflected form of a common German noun (`Vermarktern`)."""
+    if language != "de" or not word.isalpha():
+        return False
+    own = zipf(word, "de")
+    if (own >= 3.0 and zipf(word, "en") < own - 2.0) or is_compound(word):
+        return True
+    lowered = word.lower()
+    if len(lowered) >= 6 and lowered.endswith(_GERMAN_NOUN_ENDINGS):
+        return True
+    for ending in ("en", "ern", "n", "s"):
+        base = lowered[: -len(ending)]
+        if (
+            lowered.endswith(ending)
+            and len(base) >= 4
+            and (
+                zipf(base, "de") >= 3.0 > zipf(base, "en") + 1.5
+                or (len(base) >= 8 and is_compound(base.title()))
+            )
+        ):
+            return True
+    return False
+
+
+@cache
+def plural_of_word(word: str, language: str) -> bool:
+    """A common word with a plural or case ending (`Budgets`, `Kunden`): vocabulary, not a name."""
+    lowered = word.lower()
+    endings = ("s", "es") if language == "en" else ("s", "en", "n", "e", "er", "ern")
+    return any(
+        lowered.endswith(ending)
+        and len(lowered) - len(ending) >= 3
+        and how_common(lowered[: -len(ending)], language) >= COMMON
+        for ending in endings
+    )
+
+
+def in_apposition(word: str, language: str) -> bool:
+    """A German noun that stands before a name as its description (`Ciderfreund`, `Tochter`)."""
+    if language != "de" or is_adjective(word) or not word.isalpha() or word.islower():
+        return False
+    own = zipf(word, "de")
+    return (
+        (own >= 3.0 and zipf(word, "en") < own - 2.0)
+        or cue(word) is not None
+        or (len(word) >= 11 and is_compound(word))
+    )
+
+
+@cache
+def frequent_noun(word: str) -> bool:
+    """A frequent word of German that English lacks: a noun after a name (`Bosch Kontrolle`)."""
+    own = zipf(word, "de")
+    return word.isalpha() and own >= 3.5 and zipf(word, "en") < own - 2.0
+
+
+def noun_compound(word: str, language: str) -> bool:
+    """A hyphenated German noun (`Bertelsmann-Musik-Sparte`): in apposition before a name."""
+    parts = HYPHENS.split(word)
+    if language != "de" or len(parts) < 2 or (name_like(parts[0]) and not parts[0].isupper()):
+        return False
+    tail = parts[-1]
+    return native_noun(tail, language) or strict_noun(tail, language) or zipf(tail, "de") >= COMMON
+
+
+@cache
+def is_adjective(word: str) -> bool:
+    """A German adjective written with a capital, as inside a name (`Deutsche Bahn`): an inflected
+    form of a common adjective (`deutsch`, `europäisch`, `neu`) or of a city's (`Frankfurter`)."""
+    lowered = word.lower()
+    for ending in ADJECTIVE_ENDINGS:
+        base = lowered[: -len(ending)]
+        if lowered.endswith(ending) and len(base) >= 2:
+            if base in _SHORT_ADJECTIVES or (base.endswith(_ADJECTIVE_SUFFIXES) and zipf(base, "de") >= RARE):
+                return True
+            if ending == "er" and base.title() in places():
+                return True
+    return False
+
+
+@cache
+def as_word(word: str, language: str, written_small: bool, after_article: bool) -> float:
+    """How much a single capitalised word reads as a word of the language rather than a name. The
+    word list weighs it; the text outweighs the list: a word the text never writes small, such as
+    `Amazon` or `Shell` in English, is not taken for vocabulary, and in German, where every noun is
+    capitalised, a word used without an article as names are (`auf Facebook`) is not either."""
+    common = how_common(word, language)
+    if len(word) < 3 or written_small:
+        return 3.0
+    if word.lower().endswith(_DEMONYM_ENDINGS) and common >= COMMON:
+        return 3.0  # `American`, `Chinese`: capitalised, but no name of a thing
+    if plural_of_word(word, language):
+        return 2.0
+    if language == "de":
+        if is_compound(word):
+            return 3.0 if len(word) >= 12 else 1.5  # a long compound is a noun; a short one may be a brand
+        if strict_noun(word, language):
+            return 4.0
+        if native_noun(word, language) and zipf(word, "de") >= COMMON:
+            return 2.5  # a German word, though names use it too (`Fischer`)
+        return 1.5 if common >= COMMON and after_article else 0.0
+    return 1.0 if common >= 5.5 else 0.0
