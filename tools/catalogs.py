@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 
 REPO = Path(__file__).resolve().parent.parent
 LOCALES = REPO / "layouts" / "locales"
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "_count": (1, 2), "forms": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "counted": (1, 2), "forms": (1, 2)}
 
 
 def extract() -> Catalog:

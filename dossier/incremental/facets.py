@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..model.documents import Article, Entity
-from ..pages.views import mentions_of, part_name
+from ..pages.views.dependencies import mentions_of, part_name
 from ..syntax.annotations import Claim, Mention
 from ..syntax.values import Value
 

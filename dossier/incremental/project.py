@@ -38,7 +38,7 @@ from ..pages.render import (
     layout_error,
     template_closure,
 )
-from ..pages.views import MENTIONS_OF, Record, part_name
+from ..pages.views.dependencies import MENTIONS_OF, Record, part_name
 from ..pages.words import CATALOGS, SiteWords, load_words
 from ..reading.config import MarkdownOptions, load_config, markdown_options
 from ..reading.discover import CONFIG_FILE, REGISTRIES, Stat, file_digest, is_source, scan_sources, stat_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.documents import Article, Dossier, Entity
 from ..pages.render import Output, Renderer
-from ..pages.views import part_name
+from ..pages.views.dependencies import part_name
 from .facets import PARTS, mention_facets
 
 

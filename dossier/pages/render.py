@@ -35,7 +35,8 @@ from .layouts import ENGINE_LAYOUTS
 from .passages import PASSAGE_LAYOUT
 from .structured import script_json
 from .urls import absolute, base_path, output_file, relative
-from .views import (
+from .views.catalogue import Views, latest_date
+from .views.dependencies import (
     ARTICLES_MENTIONS,
     ARTICLES_META,
     CITATIONS,
@@ -43,12 +44,10 @@ from .views import (
     ENTITIES_META,
     EVENTS_FILE,
     FIGURES_FILE,
-    Page,
     Record,
-    Views,
-    latest_date,
     record,
 )
+from .views.page import Page
 from .words import N_, SiteWords
 
 NAV = [(N_("Home"), ""), (N_("Timeline"), "timeline/"), (N_("Figures"), "figures/"),
