@@ -194,7 +194,7 @@ def save(project: Project, root: Path, key: CacheKey) -> None:
         bodies = body_file(root, key, project.generation)
         temporary = file.with_suffix(f".tmp-{os.getpid()}")
         # The bodies this build parsed are in its pending file already: the others are added to it.
-        adopted = project.pending_bodies if project.bodies_written else None
+        adopted = project.documents.pending_bodies if project.documents.bodies_written else None
         temporary_bodies = adopted or bodies.with_suffix(f".tmp-{os.getpid()}")
         mode = "ab" if adopted else "wb"
         with temporary.open("wb") as handle, temporary_bodies.open(mode) as side, _no_gc():

@@ -51,7 +51,7 @@ class PublishedSite:
         project, self.problem = cache.load(self.root, self.key, self.strict)
         if project is None:
             project = fresh()
-        project.pending_bodies = cache.pending_body_file(self.root)
+        project.documents.pending_bodies = cache.pending_body_file(self.root)
         if not project.signatures:  # it knows no published file, so it must make every one
             writer.start_empty()
         return project

@@ -2,78 +2,80 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model.documents import Article, Dossier, Entity
 from ..pages.render import Output, Renderer
-from ..pages.views.dependencies import part_name
+from ..pages.views.dependencies import Record, part_name
+from .documents import Documents
 from .facets import PARTS, mention_facets
 
 
-class Reach:
-    """The part of `Project` that finds which outputs an edit of existing documents can change."""
+@dataclass(frozen=True)
+class Edit:
+    """An edit of existing documents: their paths, their parts' digests before it, and the derived
+    values (figure and event tips) that moved with it."""
 
-    def _edited_documents(self, changed: set[str]) -> set[str]:
-        """The changed files, when every one is an article or entity that was there before and still
-        is; otherwise (an added or removed file, config, layouts, registries) nothing: build it all."""
-        if not changed or self.dossier is None or not self.signatures:
+    paths: set[str]
+    old_facets: dict[str, str]
+    moved: set[str]
+
+
+def edited_documents(changed: set[str], documents: Documents) -> set[str]:
+    """The changed files, when every one is an article or entity that was there before and still
+    is; otherwise (an added or removed file, config, layouts, registries) nothing: build it all."""
+    for path in changed:
+        kind = path.startswith(("content/articles/", "content/entities/"))
+        if (
+            not kind
+            or path not in documents.sources.digests
+            or documents.parsed.get(path, (None, None))[1] is None
+        ):
             return set()
-        for path in changed:
-            kind = path.startswith(("content/articles/", "content/entities/"))
-            if not kind or path not in self.digests or self.parsed.get(path, (None, None))[1] is None:
-                return set()
-        return set(changed)
+    return set(changed)
 
-    def _reach(
-        self, edited: set[str], old_facets: dict[str, str], renderer: Renderer, moved: set[str]
-    ) -> set[str]:
-        """Outputs whose dependency record names a changed part of an edited document or a derived
-        value that `moved`, and the pages that may newly depend on it."""
-        names = set(moved)
-        for path in edited:
-            kind = "articles" if path.startswith("content/articles/") else "entities"
-            names.add(path)
-            for part in PARTS:
-                name = part_name(path, part)
-                if old_facets.get(name) != self.facets.get(name):
-                    names |= {name, f"*{kind}#{part}"}
-            old = mention_facets(path, self._previous.get(path))
-            new = mention_facets(path, self.parsed[path][1])
-            names |= {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
-        # A scan of the record, not an index kept from it: a few thousand set intersections take a
-        # few milliseconds, and an inverse index would double the record's memory and cache.
-        reach = {path for path, inputs in self.output_inputs.items() if not names.isdisjoint(inputs)}
-        # The record covers every dependency the last build knew of; new ones can only come from
-        # what the edited documents name now and did not name before.
-        dossier = renderer.dossier
-        for path in edited:
-            document = self.parsed[path][1]
-            reach.add(_page_file(document))
-            before = self._previous.get(path)
-            slugs, figures = _named(document, dossier)
-            old_slugs, old_figures = _named(before, dossier) if before is not None else (set(), set())
-            reach |= {f"entities/{slug}/index.html" for slug in slugs - old_slugs}
-            for key in figures - old_figures:
-                reach |= {_page_file(c.document) for c in dossier.figure_claims.get(key, [])}
-        return reach
 
-    def _outputs_for(self, paths: set[str], renderer: Renderer) -> list[Output]:
-        outputs = []
-        for path in sorted(paths):
-            if path.endswith("index.html"):
-                page = renderer.views.page(path.removesuffix("index.html"))
-                if page is not None:
-                    outputs.append(renderer.page_output(page))
-        outputs += [o for o in renderer.other_outputs() if o.path in paths]
-        return outputs
+def reach(edit: Edit, documents: Documents, output_inputs: dict[str, Record], dossier: Dossier) -> set[str]:
+    """Outputs whose dependency record names a changed part of an edited document or a derived
+    value that moved, and the pages that may newly depend on it."""
+    facets = documents.sources.facets
+    names = set(edit.moved)
+    for path in edit.paths:
+        kind = "articles" if path.startswith("content/articles/") else "entities"
+        names.add(path)
+        for part in PARTS:
+            name = part_name(path, part)
+            if edit.old_facets.get(name) != facets.get(name):
+                names |= {name, f"*{kind}#{part}"}
+        old = mention_facets(path, documents.previous.get(path))
+        new = mention_facets(path, documents.parsed[path][1])
+        names |= {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+    # A scan of the record, not an index kept from it: a few thousand set intersections take a
+    # few milliseconds, and an inverse index would double the record's memory and cache.
+    reached = {path for path, inputs in output_inputs.items() if not names.isdisjoint(inputs)}
+    # The record covers every dependency the last build knew of; new ones can only come from
+    # what the edited documents name now and did not name before.
+    for path in edit.paths:
+        document = documents.parsed[path][1]
+        reached.add(_page_file(document))
+        before = documents.previous.get(path)
+        slugs, figures = _named(document, dossier)
+        old_slugs, old_figures = _named(before, dossier) if before is not None else (set(), set())
+        reached |= {f"entities/{slug}/index.html" for slug in slugs - old_slugs}
+        for key in figures - old_figures:
+            reached |= {_page_file(c.document) for c in dossier.figure_claims.get(key, [])}
+    return reached
 
-    def _record(self, outputs: list[Output]) -> None:
-        """Keep each output's dependency record (its names are shared strings: see `pages.part_name`)."""
-        for output in outputs:
-            self.output_inputs[output.path] = output.inputs
-        for path in self._parsed_now:
-            result = self.parsed[path][1]
-            if result is not None:
-                self._previous[path] = result
-        self._parsed_now = set()
+
+def outputs_for(paths: set[str], renderer: Renderer) -> list[Output]:
+    outputs = []
+    for path in sorted(paths):
+        if path.endswith("index.html"):
+            page = renderer.views.page(path.removesuffix("index.html"))
+            if page is not None:
+                outputs.append(renderer.page_output(page))
+    outputs += [o for o in renderer.other_outputs() if o.path in paths]
+    return outputs
 
 
 def _named(document: Article | Entity, dossier: Dossier) -> tuple[set[str], set[str]]:
