@@ -161,16 +161,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     if args.command == "serve":
-        from .preview.serve import serve
+        from .preview.serve import ServeOptions, serve
 
         return serve(
-            root,
-            host=args.host,
-            port=args.port,
-            open_browser=args.open,
-            base_url=args.base_url,
-            quiet=args.quiet,
-            review=args.review,
+            ServeOptions(
+                root,
+                host=args.host,
+                port=args.port,
+                open_browser=args.open,
+                base_url=args.base_url,
+                quiet=args.quiet,
+                review=args.review,
+            )
         )
     options = BuildOptions(root=root, out=out, base_url=args.base_url, strict=args.strict, search=args.search)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Position, quote
 from ..syntax.annotations import Annotated, Claim, Mention
@@ -100,16 +101,33 @@ class _Resolver:
 Index = dict[str, list[Citation]]
 
 
-def _index(
-    r: _Resolver,
-    document: Article | Entity,
-    mentions: Index,
-    figure_claims: Index,
-    event_claims: Index,
-    document_entities: dict[str, frozenset[str]],
-    source_of: dict[str, str | None],
-) -> None:
+@dataclass
+class _Indexes:
+    """What resolving collects: citations by entity, figure and event; the entities each document
+    names; the source entity of each article."""
+
+    mentions: Index = field(default_factory=lambda: defaultdict(list))
+    figure_claims: Index = field(default_factory=lambda: defaultdict(list))
+    event_claims: Index = field(default_factory=lambda: defaultdict(list))
+    document_entities: dict[str, frozenset[str]] = field(default_factory=dict)
+    source_of: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> _Indexes:
+        """A resolved dossier's indexes, copied so that an edit can be patched into them."""
+        return cls(
+            defaultdict(list, dossier.mentions),
+            defaultdict(list, dossier.figure_claims),
+            defaultdict(list, dossier.event_claims),
+            dict(dossier.document_entities),
+            dict(dossier.source_of),
+        )
+
+
+def _index(r: _Resolver, document: Article | Entity, indexes: _Indexes) -> None:
     """Resolve one document's references and add its citations to the indexes."""
+    mentions, figure_claims, event_claims = indexes.mentions, indexes.figure_claims, indexes.event_claims
+    source_of, document_entities = indexes.source_of, indexes.document_entities
     seen: set[str] = set()
     for place, mention in enumerate(document.body.mentions):
         slug = r.entity(mention)
@@ -128,15 +146,8 @@ def _index(
     document_entities[document.path] = frozenset(seen)
 
 
-def _dossier(
-    content: Content,
-    r: _Resolver,
-    mentions: Index,
-    figure_claims: Index,
-    event_claims: Index,
-    document_entities: dict[str, frozenset[str]],
-    source_of: dict[str, str | None],
-) -> Dossier:
+def _dossier(content: Content, r: _Resolver, indexes: _Indexes) -> Dossier:
+    mentions, figure_claims, event_claims = indexes.mentions, indexes.figure_claims, indexes.event_claims
     return Dossier(
         config=content.config,
         home=content.home,
@@ -148,8 +159,8 @@ def _dossier(
         mentions={k: v for k, v in mentions.items() if v},
         figure_claims={k: v for k, v in figure_claims.items() if v},
         event_claims={k: v for k, v in event_claims.items() if v},
-        document_entities=document_entities,
-        source_of=source_of,
+        document_entities=indexes.document_entities,
+        source_of=indexes.source_of,
     )
 
 
@@ -170,11 +181,8 @@ def resolve_edit(
     r = _Resolver(content)
     old = {d.path: d for d in [*previous.articles, *previous.entities.values()] if d.path in edited}
     new = {d.path: d for d in [*r.articles.values(), *r.entities.values()] if d.path in edited}
-    mentions: Index = defaultdict(list, previous.mentions)
-    figure_claims: Index = defaultdict(list, previous.figure_claims)
-    event_claims: Index = defaultdict(list, previous.event_claims)
-    document_entities = dict(previous.document_entities)
-    source_of = dict(previous.source_of)
+    indexes = _Indexes.of(previous)
+    mentions, figure_claims, event_claims = indexes.mentions, indexes.figure_claims, indexes.event_claims
     touched: list[tuple[Index, str]] = []
     for document in old.values():
         for slug in previous.document_entities.get(document.path, ()):
@@ -188,7 +196,7 @@ def resolve_edit(
             id(index): {k: len(v) for k, v in index.items()}
             for index in (mentions, figure_claims, event_claims)
         }
-        _index(r, document, mentions, figure_claims, event_claims, document_entities, source_of)
+        _index(r, document, indexes)
         for index in (mentions, figure_claims, event_claims):
             counts = before[id(index)]
             for key, citations in index.items():
@@ -197,7 +205,7 @@ def resolve_edit(
     changed_figures = {
         c.key for d in [*old.values(), *new.values()] for c in d.body.claims if c.kind == "figure"
     }
-    dossier = _dossier(content, r, mentions, figure_claims, event_claims, document_entities, source_of)
+    dossier = _dossier(content, r, indexes)
     summaries = {
         key: summarize(figure, dossier.figure_claims.get(key, []))
         if key in changed_figures or key not in previous_summaries
@@ -210,15 +218,9 @@ def resolve_edit(
 def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[Diagnostic]]:
     """Check every reference and build the indexes pages are made from."""
     r = _Resolver(content)
-    mentions: dict[str, list[Citation]] = defaultdict(list)
-    figure_claims: dict[str, list[Citation]] = defaultdict(list)
-    event_claims: dict[str, list[Citation]] = defaultdict(list)
-    document_entities: dict[str, frozenset[str]] = {}
-    source_of: dict[str, str | None] = {}
-
-    indexes = (mentions, figure_claims, event_claims, document_entities, source_of)
+    indexes = _Indexes()
     for document in [*r.articles.values(), *r.entities.values()]:
-        _index(r, document, *indexes)
+        _index(r, document, indexes)
     if content.home is not None:
         for mention in content.home.body.mentions:
             r.entity(mention)
@@ -232,7 +234,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
         for reference in event.entities:
             r.entity(reference)
 
-    dossier = _dossier(content, r, mentions, figure_claims, event_claims, document_entities, source_of)
+    dossier = _dossier(content, r, indexes)
     summaries = {
         key: summarize(figure, dossier.figure_claims.get(key, [])) for key, figure in r.figures.items()
     }

@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 import webbrowser
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import print_diagnostics
@@ -36,18 +37,23 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(
-    root: Path,
-    *,
-    host: str,
-    port: int,
-    open_browser: bool,
-    base_url: str | None,
-    quiet: bool,
-    review: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class ServeOptions:
+    """What `serve` is asked for on the command line."""
+
+    root: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    open_browser: bool = False
+    base_url: str | None = None
+    quiet: bool = False
+    review: bool = False  # the review API where `host` is not the loopback
+
+
+def serve(options: ServeOptions) -> int:
     """Serve the preview; the review API is on for loopback, and elsewhere only with `review`."""
-    preview = Preview(root, base_url=base_url)
+    root, host, port, quiet = options.root, options.host, options.port, options.quiet
+    preview = Preview(root, base_url=options.base_url)
     print_lock = threading.Lock()
 
     def rebuild(changed: set[str] | None, description: str | None = None) -> None:
@@ -75,7 +81,7 @@ def serve(
                 )
 
     try:
-        server = PreviewServer((host, port), preview, review=review or _is_loopback(host))
+        server = PreviewServer((host, port), preview, review=options.review or _is_loopback(host))
     except OSError as exc:
         preview.close()
         if exc.errno == errno.EADDRINUSE:
@@ -108,7 +114,7 @@ def serve(
     thread.start()
     url = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
     print(f"serving {url} (Ctrl-C to stop)", flush=True)
-    if open_browser:
+    if options.open_browser:
         webbrowser.open(url)
     signal.signal(signal.SIGTERM, _stop_on_terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
