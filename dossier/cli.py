@@ -1,4 +1,4 @@
-"""The command line: `python build.py [build|serve|check] [options]`."""
+"""The command line: `python build.py [COMMAND] [options]`, the same as `dossier` and `python -m dossier`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__, progress
 from .diagnostics import ContentError, Diagnostic, print_diagnostics
 from .pipeline import BuildOptions, BuildResult, build, check
+from .program import error, program
 
 DESCRIPTION = """\
 Build a sourced topic dossier (config.yaml + content/) into a static site.
@@ -29,12 +30,6 @@ EPILOG = """\
 Problems are printed as path:line:col: error: message (or warning:).
 exit codes: 0 success, 1 content errors (or warnings with --strict), 2 usage errors.
 """
-
-
-def program() -> str:
-    """How the engine was called: `dossier` (the installed command), else `python build.py`."""
-    called = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
-    return "dossier" if called in ("dossier", "__main__.py") else "python build.py"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -110,7 +105,7 @@ def _counts(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _usage_error(message: str) -> int:
-    print(f"python build.py: error: {message}", file=sys.stderr)
+    error(message)
     return 2
 
 
@@ -120,14 +115,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress.start(quiet=args.quiet or args.command == "serve" or args.format == "json")
     if args.command == "new":
         if len(args.targets) != 1:
-            return _usage_error("new takes one folder: python build.py new DIR")
+            return _usage_error(f"new takes one folder: {program()} new DIR")
         from .authoring.commands import new
 
         folder = Path(args.targets[0])
         return new(folder, title=args.title, language=args.language, engine=args.engine, quiet=args.quiet)
     if args.command == "add":
         if not args.targets:
-            return _usage_error("add takes at least one file, folder or URL: python build.py add SOURCE...")
+            return _usage_error(f"add takes at least one file, folder or URL: {program()} add SOURCE...")
         from .authoring.commands import add
 
         return add(args.root.resolve(), args.targets, quiet=args.quiet)
@@ -145,21 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
     root = args.root.resolve()
     if not root.is_dir():
-        print(f"python build.py: error: --root {args.root} is not a folder", file=sys.stderr)
-        return 2
+        return _usage_error(f"--root {args.root} is not a folder")
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
-        print(
-            "python build.py: error: --base-url must start with http:// or https://",
-            file=sys.stderr,
-        )
-        return 2
+        return _usage_error("--base-url must start with http:// or https://")
     out = args.out.resolve() if args.out else None
     if out is not None and (out == root or root.is_relative_to(out)):
-        print(
-            "python build.py: error: --out must not be the dossier folder or hold it",
-            file=sys.stderr,
-        )
-        return 2
+        return _usage_error("--out must not be the dossier folder or hold it")
     if args.command == "serve":
         from .preview.serve import ServeOptions, serve
 

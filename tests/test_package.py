@@ -76,11 +76,17 @@ def test_one_list_of_dependencies() -> None:
 
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory) -> Path:
-    """A fresh virtual environment that sees this machine's packages but installs the engine from
-    the wheel alone (`--no-deps`: nothing is downloaded)."""
+    """A fresh virtual environment with the engine installed from the wheel alone (`--no-deps`:
+    nothing is downloaded). Its dependencies are the running interpreter's: the package folders of
+    its `sys.path` are named in a `.pth` file, which works whether the tests run from the system's
+    Python or inside a virtual environment of their own (whose packages `--system-site-packages`
+    would not see: it names the base interpreter's)."""
     environment = tmp_path_factory.mktemp("venv") / "env"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(environment)
+    venv.EnvBuilder(with_pip=True).create(environment)
     python = environment / "bin/python"
+    site_packages = run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], environment)
+    folders = [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
+    (Path(site_packages.stdout.strip()) / "running-interpreter.pth").write_text("\n".join(folders) + "\n")
     subprocess.run(
         [python, "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, capture_output=True
     )
@@ -171,3 +177,19 @@ def test_new_writes_the_engine_it_is_told_to(tmp_path: Path, capsys) -> None:
     assert re.search(r"pip install -r requirements.txt && python build.py", workflow)
     assert main(["new", str(tmp_path / "e"), "--engine", "dossier==0.1.0", "--quiet"]) == 0
     assert (tmp_path / "e/requirements.txt").read_text() == "dossier==0.1.0\n"
+
+
+def test_messages_name_the_program_as_it_was_called(installed: Path, tmp_path: Path) -> None:
+    missing = str(tmp_path / "no-such-folder")
+    for command, name in (
+        ([installed / "bin/dossier"], "dossier"),
+        ([installed / "bin/python", "-m", "dossier"], "python -m dossier"),
+        ([sys.executable, str(REPO / "build.py")], "python build.py"),
+    ):
+        result = run([*command, "--root", missing], tmp_path)
+        assert result.returncode == 2
+        assert result.stderr == f"{name}: error: --root {missing} is not a folder\n"
+        usage = run([*command, "new"], tmp_path)
+        assert usage.stderr == f"{name}: error: new takes one folder: {name} new DIR\n"
+        unknown = run([*command, "publish"], tmp_path)
+        assert unknown.returncode == 2 and f"{name}: error: argument command" in unknown.stderr

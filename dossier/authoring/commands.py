@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import progress
+from ..program import error, program
 from .sources.add import Added, add_sources
 from .sources.new import Refused, new_dossier
 
@@ -15,7 +16,7 @@ def new(folder: Path, *, title: str | None, language: str, engine: str | None, q
     try:
         started = new_dossier(folder, title=title, language=language, engine=engine)
     except Refused as exc:
-        print(f"python build.py: error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 2
     if not quiet:
         print(f"started a dossier in {folder} ({len(started.files)} files)")
@@ -33,8 +34,7 @@ def new(folder: Path, *, title: str | None, language: str, engine: str | None, q
 
 def add(root: Path, sources: list[str], *, quiet: bool) -> int:
     if not (root / "config.yaml").is_file():
-        message = f"{root} holds no config.yaml; start a dossier with python build.py new DIR"
-        print(f"python build.py: error: {message}", file=sys.stderr)
+        error(f"{root} holds no config.yaml; start a dossier with {program()} new DIR")
         return 2
     added = failed = 0
     steps = progress.current()
@@ -77,7 +77,7 @@ def suggest(
     from .suggesting.suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
-        print(f"python build.py: error: {root} holds no config.yaml", file=sys.stderr)
+        error(f"{root} holds no config.yaml")
         return 2
     named = {k.strip() for k in kinds.split(",")} if kinds else set()
     unknown = named - {*KINDS, "candidate"}
@@ -193,7 +193,7 @@ def _accept(root: Path, files: list[Path], names: list[str]) -> int:
 
     written, refused = write_entities(root, names, candidates_for(root, files))
     for path, kind in written:
-        print(f"{path}: entity written ({kind}); python build.py suggest --write links its mentions")
+        print(f"{path}: entity written ({kind}); {program()} suggest --write links its mentions")
     for name, why in refused:
         print(f"{name}: error: {why}", file=sys.stderr)
     return 1 if refused else 0
@@ -204,7 +204,7 @@ def _count(number: int, word: str) -> str:
 
 
 def _usage(message: str) -> int:
-    print(f"python build.py: error: {message}", file=sys.stderr)
+    error(message)
     return 2
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import print_diagnostics
+from ..program import error
 from .live import Preview
 from .server import PreviewServer
 from .watcher import Watcher
@@ -85,13 +86,12 @@ def serve(options: ServeOptions) -> int:
     except OSError as exc:
         preview.close()
         if exc.errno == errno.EADDRINUSE:
-            print(
-                f"python build.py: error: port {port} on {host} is already in use; "
-                f"stop the other server or pick another with --port {port + 1}",
-                file=sys.stderr,
+            error(
+                f"port {port} on {host} is already in use; "
+                f"stop the other server or pick another with --port {port + 1}"
             )
         else:
-            print(f"python build.py: error: cannot serve on {host}:{port}: {exc.strerror}", file=sys.stderr)
+            error(f"cannot serve on {host}:{port}: {exc.strerror}")
         return 2
     if not _is_loopback(host):
         print(
