@@ -29,6 +29,14 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert install_test in ci.splitlines()
 
 
+def test_ci_runs_it_inside_a_fresh_virtual_environment() -> None:
+    _, install_test = quick_start_commands()
+    lines = (REPO / ".ci/run").read_text().splitlines()
+    made = next(i for i, line in enumerate(lines) if " -m venv " in line)
+    entered = next(i for i, line in enumerate(lines) if line.startswith(". ") and "bin/activate" in line)
+    assert made < entered < lines.index(install_test)
+
+
 def test_every_option_and_command_is_documented() -> None:
     for action in parser()._actions:
         for flag in action.option_strings:

@@ -58,6 +58,7 @@ def test_the_wheel_carries_every_layout_asset_catalog_and_starter_file(wheel: Pa
     assert layouts - names == set()
     assert starter - names == set()
     assert "dossier/default_layouts/locales/de.po" in names and "dossier/__main__.py" in names
+    assert {"dossier-0.1.0.dist-info/licenses/LICENSE", "dossier-0.1.0.dist-info/licenses/NOTICE"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "dossier = dossier.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
