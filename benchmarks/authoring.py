@@ -2,7 +2,7 @@
 
     python benchmarks/authoring.py [--articles 4000] [--runs 3]
 
-Starts a fresh dossier with `new`, brings in every saved page of `tests/pages/` with `add`, runs
+Starts a fresh dossier with `new`, brings in every saved page of `../shared/pages/` with `add`, runs
 `suggest` on each article and scores the result against what was written by hand beside each page
 (`tests/pages/*.yaml`): main entities among each article's first 15 candidates, names split into
 two candidates, articles given their `source:` and their byline, relative dates resolved (and to
@@ -40,7 +40,8 @@ from dossier.authoring.files.frontmatter import read_content_file  # noqa: E402
 from dossier.cli import main as dossier  # noqa: E402
 from dossier.syntax.names import name_key  # noqa: E402
 
-PAGES = REPO / "tests" / "pages"
+TRUTH = REPO / "tests" / "pages"  # what a reader wants of each page, written by hand (NAME.yaml)
+SAVED = REPO.parent / "shared" / "pages"  # the pages themselves (NAME.html), kept out of the repository
 SEEDS = REPO / "tests" / "seeds"
 FIRST = 15  # candidates an editor reads
 PLACEHOLDER = re.compile(r"KEY|(figure|event)-\d+")
@@ -73,11 +74,9 @@ def bring_in(folder: Path) -> tuple[Path, list[Page]]:
     root = folder / "fresh"
     run_quietly("new", str(root), "--quiet")
     (root / "content/articles/example-article.md").unlink()
-    pages = [
-        Page(f.stem, yaml.safe_load(f.with_suffix(".yaml").read_text())) for f in sorted(PAGES.glob("*.html"))
-    ]
+    pages = [Page(f.stem, yaml.safe_load(f.read_text())) for f in sorted(TRUTH.glob("*.yaml"))]
     _, out, err = run_quietly(
-        "add", *(str(PAGES / f"{page.name}.html") for page in pages), "--root", str(root)
+        "add", *(str(SAVED / f"{page.name}.html") for page in pages), "--root", str(root)
     )
     by_source = {
         Path(m[2]).stem: m[1] for m in re.finditer(r"^(content/\S+\.md): added from (\S+)", out, re.M)
@@ -329,6 +328,9 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    if not SAVED.is_dir():
+        print(f"benchmarks/authoring.py: error: the saved news pages are not at {SAVED}", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory(prefix="dossier-authoring-") as temporary:
         folder = Path(temporary)
         root, pages = bring_in(folder)

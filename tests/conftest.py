@@ -149,6 +149,18 @@ def unavailable(message: str) -> NoReturn:
     pytest.skip(message)
 
 
+SHARED_PAGES = REPO.parent / "shared" / "pages"  # saved news pages from other projects (its README)
+
+
+@pytest.fixture(scope="session")
+def shared_pages() -> Path:
+    """The saved news pages, which never live in this repository; skipped locally without them,
+    a failure under CI (where `../shared` is always present)."""
+    if not SHARED_PAGES.is_dir():
+        unavailable(f"these tests read the saved news pages at {SHARED_PAGES}, which is absent")
+    return SHARED_PAGES
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; skipped locally without it, a failure under CI."""

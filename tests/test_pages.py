@@ -1,5 +1,6 @@
-"""The authoring tools on real news pages nobody here wrote (tests/pages/, with what a reader wants
-of each written by hand beside it): `new`, `add` of every page, then `suggest` on each article."""
+"""The authoring tools on real news pages nobody here wrote (the pages in `../shared/pages/`, what a
+reader wants of each written by hand in tests/pages/): `new`, `add` of every page, then `suggest` on
+each article."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from authoring import Page, bring_in, date_hits, entity_hits, proposals_from_words, source_right, suggest_each
 
-PAGES = sorted(p.stem for p in (REPO / "tests/pages").glob("*.html"))
+PAGES = sorted(p.stem for p in (REPO / "tests/pages").glob("*.yaml"))
 # What the rules cannot know: the Reuters story was written on the evening of the 19th, US time, and
 # dated the 20th, so its "last week" is the week before the one counted from its date.
 WRITTEN_BEFORE_ITS_DATE = {("reuters.com.parasite", "last week")}
 
 
 @pytest.fixture(scope="module")
-def added(tmp_path_factory) -> tuple[Path, dict[str, Page]]:
+def added(tmp_path_factory, shared_pages: Path) -> tuple[Path, dict[str, Page]]:
     root, pages = bring_in(tmp_path_factory.mktemp("pages"))
     suggest_each(root, pages)
     return root, {page.name: page for page in pages}
