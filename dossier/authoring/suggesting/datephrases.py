@@ -62,7 +62,8 @@ BACK = ("last", "past", "letzten", "vergangenen", "vorigen")
 # Words that put a sentence in the future: a bare weekday in it is the next such day.
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|is to|are to|plans? to|is set to|are set to|is due|are due|is expected to|"
-    r"are expected to|scheduled|is going to|are going to|soll|sollen|plant|geplant)\b",
+    r"are expected to|scheduled|is going to|are going to|upcoming|soll|sollen|plant|geplant|wird|werden|"
+    r"bevorstehend\w*)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -72,8 +73,37 @@ _PAST = re.compile(
 )
 ORDINALS = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritten": 3, "vierten": 4,
             "first": 1, "second": 2, "third": 3, "fourth": 4}  # fmt: skip
-NUMBER_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "zehn": 10, "two": 2, "three": 3,
-                "four": 4, "five": 5, "six": 6, "ten": 10}  # fmt: skip
+NUMBER_WORDS = {
+    "ein": 1, "einem": 1, "einer": 1, "eines": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15,
+    "zwanzig": 20, "dreißig": 30, "fünfzig": 50, "hundert": 100, "a": 1, "an": 1, "one": 1, "two": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100,
+}  # fmt: skip
+# Counts a text may give without saying how many: the phrase is a date, but not one to be resolved.
+SOME = ("einigen", "mehreren", "wenigen", "ein paar", "several", "a few", "some", "many", "vielen")
+# The unit of a count of time, in every form the phrases use, and what it counts.
+TIME_UNITS = {
+    "jahren": "year", "jahre": "year", "jahr": "year", "jahrzehnten": "decade", "jahrzehnte": "decade",
+    "monaten": "month", "monate": "month", "monat": "month", "wochen": "week", "woche": "week",
+    "tagen": "day", "tage": "day", "tag": "day", "years": "year", "year": "year", "decades": "decade",
+    "decade": "decade", "months": "month", "month": "month", "weeks": "week", "week": "week", "days": "day",
+    "day": "day",
+}  # fmt: skip
+# The words after a count of time that say which way it counts (`ago`, `später`); not `before` or
+# `after`, which count from another event (`two days before the vote`).
+COUNT_WAYS = (
+    "ago", "earlier", "later", "afterwards", "zuvor", "davor", "früher", "später", "danach",
+)  # fmt: skip
+# A part of the day joined to a German weekday (`Mittwochabend`, `Freitagmorgen`).
+DAY_PARTS = ("morgen", "früh", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+# Words before a weekday that point ahead (`ab Montag`, `bis Freitag`, `until Friday`), or back.
+_AHEAD_BEFORE = re.compile(
+    r"(?<![\w])(?:ab|bis|bis\s+zum|bis\s+spätestens|spätestens|from|until|till|by|as\s+of|starting)"
+    r"\s+(?:(?:dem|den|the|this|am|on)\s+)?$",
+    re.I,
+)
+_BACK_BEFORE = re.compile(r"(?<![\w])(?:seit|since|vom|zuletzt)\s+(?:(?:dem|den|the|am|on)\s+)?$", re.I)
 EDGES = {  # part of a year → (EDTF suffix, approximate)
     "ende": "-Q4", "end of": "-Q4", "late": "-Q4", "anfang": "-Q1", "beginning of": "-Q1", "early": "-Q1",
     "mitte": "-06", "mid": "-06", "mid-": "-06",
@@ -114,13 +144,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(
         r"(?P<rel>nächsten|kommenden|next|coming|"
         r"letzten|vergangenen|past|last)\s+(?P<count>\w+)\s+(?:Jahren|years)(?![\w])", re.I)),
+    # Counting back or forth from the article's date: `vor drei Jahren`, `in zwei Wochen`, `ten years
+    # ago`, `a year earlier`, `zwei Monate später`; the span holds the whole phrase.
+    ("count-before", re.compile(
+        rf"(?<![\w])vor\s+(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+"
+        rf"(?P<unit>{_words(TIME_UNITS)})(?![\w])", re.I)),
+    ("count-after", re.compile(
+        rf"(?<![\w])in\s+(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+"
+        rf"(?P<unit>{_words(TIME_UNITS)})(?![\w])", re.I)),
+    ("count-ago", re.compile(
+        rf"(?<![\w])(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+"
+        rf"(?P<unit>{_words(TIME_UNITS)})\s+(?P<way>{_words(COUNT_WAYS)})(?![\w])"
+        r"(?!\s+(?:this|that|last|next|in|on|diese[nmrs]?|im|am)\b)", re.I)),  # not `earlier this month`
+    ("following", re.compile(
+        r"(?<![\w])(?:the\s+)?(?P<way>following|previous|preceding)\s+(?P<unit>year|month|day)(?![\w])"
+        r"|(?<![\w])(?:im|am|in\s+der)\s+(?P<dway>folgenden|darauffolgenden|darauf\s+folgenden|"
+        r"vorangegangenen|vorherigen)\s+(?P<dunit>Jahr|Monat|Tag|Woche)(?![\w])", re.I)),
     ("relative-edge", re.compile(
         rf"(?P<edge>{_words(EDGES)})\s*(?:des\s+|of\s+)?(?P<which>{_words(YEARS_RELATIVE)})(?![\w])", re.I)),
     ("relative-year", re.compile(
         r"(?P<which>nächsten Jahr|kommenden Jahr|nächstes Jahr|next year|diesem Jahr|"
         r"dieses Jahr|this year|letzten Jahr|vergangenen Jahr|last year|vorigen Jahr)(?![\w])", re.I)),
     ("weekday", re.compile(
-        rf"(?:(?P<wrel>{_words(FORWARD + BACK)}|this|diesen)\s+)?(?P<weekday>{_words(WEEKDAYS)})s?"
+        rf"(?:(?P<wrel>{_words(FORWARD + BACK)}|this|diesen)\s+)?(?P<weekday>{_words(WEEKDAYS)})"
+        rf"(?P<part>{_words(DAY_PARTS)})?s?"
         rf"(?:\s+(?P<wweek>{_words(WEEKS)}))?(?![\w])", re.I)),
     ("week", re.compile(rf"(?P<week>{_words(WEEKS)})(?![\w])", re.I)),
     ("relative-month", re.compile(rf"(?P<rmonth>{_words(MONTHS_RELATIVE)})(?![\w])", re.I)),
@@ -148,6 +195,10 @@ _NEEDS = {
     "season": tuple(SEASONS),
     "edge": tuple(EDGES),
     "relative": ("jahre", "years"),
+    "count-before": ("vor",),
+    "count-after": ("in",),
+    "count-ago": COUNT_WAYS,
+    "following": ("following", "previous", "preceding", "folgenden", "vorangegangenen", "vorherigen"),
     "relative-year": tuple(YEARS_RELATIVE),
     "relative-edge": tuple(YEARS_RELATIVE),
     "weekday": tuple(WEEKDAYS),
@@ -204,10 +255,20 @@ def find_dates(text: str, published: dt.date | None) -> list[DatePhrase]:
                 continue  # `am Morgen`: the morning, not tomorrow
             if kind == "weekday" and not match["wweek"] and lowered[start:end].endswith("s"):
                 continue  # `freitags`, `on Mondays`: every such day, not one
-            date, reason = _edtf(kind, match, published, lambda at=start: _future(text, at))
+            date, reason = _edtf(kind, match, published, lambda at=start: _ahead(text, at))
             found.append(DatePhrase(start, end, date, reason))
             taken.append((start, end))
     return sorted(found, key=lambda d: d.start)
+
+
+def _ahead(text: str, at: int) -> bool:
+    """Whether a weekday at `at` lies ahead of the article's date: after a word that points ahead
+    (`ab`, `bis`, `from`, `until`, `by`), or in a sentence about what is to come; never after one
+    that points back (`seit`, `since`)."""
+    before = text[max(0, at - 24) : at]
+    if _BACK_BEFORE.search(before):
+        return False
+    return _AHEAD_BEFORE.search(before) is not None or _future(text, at)
 
 
 def _future(text: str, at: int) -> bool:
@@ -277,6 +338,8 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
         if m["rel"].lower() in FORWARD:
             return f"{published.year + 1}/{published.year + count}", "the years after the article's"
         return f"{published.year - count}/{published.year - 1}", "the years before the article's"
+    if kind in ("count-before", "count-after", "count-ago", "following"):
+        return _counted(kind, m, published)
     if kind == "relative-year":
         return str(published.year + YEARS_RELATIVE[_key(m["which"])]), "a year counted from the article's"
     if kind == "relative-edge":
@@ -293,6 +356,44 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
         monday = _monday(published, WEEKS[_key(m["week"])])
         return f"{monday}/{monday + dt.timedelta(days=6)}", "a week counted from the article's"
     return _weekday(m, published, future)
+
+
+_BACKWARD_WAYS = ("ago", "earlier", "zuvor", "davor", "früher", "previous", "preceding")
+
+
+def _counted(kind: str, m: re.Match[str], published: dt.date) -> tuple[str | None, str]:
+    """A date counted back or forth from the article's, at the precision of its unit: a year, a
+    month, the week (Monday to Sunday) or the day."""
+    groups = m.groupdict()
+    if kind == "following":
+        way = _key(groups["way"] or groups["dway"])
+        unit = TIME_UNITS.get(_key(groups["unit"] or groups["dunit"]), "day")
+        count = -1 if way in _BACKWARD_WAYS or way.startswith(("vorangegangen", "vorherig")) else 1
+    else:
+        words = _key(m["count"])
+        if words in SOME:
+            return None, "counted from the article's date, but how far is not stated"
+        count = NUMBER_WORDS.get(words) or int(words)
+        unit = TIME_UNITS[_key(m["unit"])]
+        backward = kind == "count-before" or (kind == "count-ago" and _key(m["way"]) in _BACKWARD_WAYS)
+        count = -count if backward else count
+    return _shifted(published, unit, count)
+
+
+def _shifted(published: dt.date, unit: str, count: int) -> tuple[str | None, str]:
+    if unit in ("year", "decade"):
+        years = count * (10 if unit == "decade" else 1)
+        year = published.year + years
+        if not 1 <= year <= 9999:
+            return None, "no such year"
+        return str(year), "a year counted from the article's"
+    if unit == "month":
+        month = _add_months(published.replace(day=1), count)
+        return f"{month.year}-{month.month:02d}", "a month counted from the article's"
+    if unit == "week":
+        monday = _monday(published, count)
+        return f"{monday}/{monday + dt.timedelta(days=6)}", "a week counted from the article's"
+    return (published + dt.timedelta(days=count)).isoformat(), "a day counted from the article's"
 
 
 def _key(words: str) -> str:

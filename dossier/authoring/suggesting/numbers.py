@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...syntax.values import ValueSyntaxError, parse_value
+
 QUALIFIERS = {
     "~": ("rund", "etwa", "ca.", "circa", "zirka", "ungefähr", "knapp", "fast", "nahezu", "about",
           "around", "approximately", "roughly", "nearly", "almost", "some", "~"),
@@ -69,8 +71,10 @@ def _amount(p: str) -> str:
 _LEAD = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_alternatives(_QUALIFIER_WORDS)})\s*)?(?:(?P<between>zwischen|between)\s+)?$"
 )
+# Not after a letter or digit and a hyphen or slash: the rest of a model number (`A320-200`,
+# `RX 7900/7800`), not a figure of its own.
 _PHRASE = re.compile(
-    r"(?<![\w.,])"
+    r"(?<![\w.,])(?<!\w[-‐‑/])"
     + _amount("a")
     + r"(?:\s*(?:–|-|—|bis|to|and|und)\s*"
     + _amount("b")
@@ -150,6 +154,8 @@ def _read(match: re.Match[str], lead: re.Match[str] | None, language: str) -> Nu
         return None  # a lone digit is a count in passing, not a stated figure
     if match["bnum"] and not (between or re.search(r"[–\-—]|bis|to", match.group(0))):
         return None  # "5 and 6" without "between" lists two numbers
+    if second is not None and second < first:
+        return None  # `737-800` is a range, `800-737` a model number or a score, not a figure
     qualifier = _QUALIFIER_WORDS.get(" ".join((qualifier_words or "").split()), "")
     value = _format(first)
     if second is not None:
@@ -158,6 +164,10 @@ def _read(match: re.Match[str], lead: re.Match[str] | None, language: str) -> Nu
     if scale:
         value += f" {scale}"
     start = lead.start() if lead and (qualifier_words or between) else match.start()
+    try:
+        parse_value(qualifier + value)
+    except ValueSyntaxError:
+        return None  # what the value language cannot hold is no suggestion
     return NumberPhrase(start, match.end(), qualifier + value, unit)
 
 
