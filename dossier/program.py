@@ -8,10 +8,10 @@ from pathlib import Path
 
 def program() -> str:
     """`dossier` (the installed command), `python -m dossier`, or else `python build.py`."""
-    called = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
-    if called == "__main__.py":
+    called = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if called.name == "__main__.py" and called.parent.name == "dossier":
         return "python -m dossier"
-    return "dossier" if called == "dossier" else "python build.py"
+    return "dossier" if called.name == "dossier" else "python build.py"
 
 
 def error(message: str) -> None:
