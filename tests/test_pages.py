@@ -97,3 +97,22 @@ def test_every_new_figure_and_event_is_proposed_from_its_sentence(added) -> None
         if s["kind"] in ("figure", "event") and s["target"] is None
     ]
     assert all(key and "KEY" not in key for key in keys)
+
+
+def test_suggest_answers_on_every_page_with_valid_json(added) -> None:
+    """The whole command over every saved page, as an editor runs it: exit 0, one JSON array, no
+    traceback on standard error."""
+    import json
+    import subprocess
+
+    root, _ = added
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "suggest", "--format", "json", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    items = json.loads(result.stdout)
+    assert isinstance(items, list) and {item["kind"] for item in items} >= {"candidate", "figure", "event"}

@@ -115,7 +115,7 @@ def _add_one(root: Path, source: str, known: _Known, publications: Publications)
         notes.append("no publication date stated")
     if url:
         front["url"] = url
-    author = people(extracted.author, publication)
+    author = people(extracted.author, publication, extracted.organisations)
     if author:
         front["author"] = author
     else:

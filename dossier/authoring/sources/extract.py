@@ -14,6 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .pagemeta import read_statement, site_name
+from .publications import host
+
 MAX_TITLE = 90  # characters of a title made from a first sentence
 MIN_WORDS = 20  # fewer words than this in a page's main text is a menu or a notice, not an article
 
@@ -31,6 +34,7 @@ class Extracted:
     site_name: str | None = None
     url: str | None = None  # the canonical address the page states
     notes: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)  # named as the page's author or publisher
     web_page: bool = False  # read from HTML, where a short main text means extraction missed it
 
 
@@ -102,14 +106,18 @@ def read_html(html: str, url: str | None = None) -> Extracted:
             published = dt.date.fromisoformat(meta.date[:10])
         except ValueError:
             published = None
+    statement = read_statement(html)
+    guessed = (meta.sitename or "").strip() or None
+    publication = site_name(statement, host(meta.url or url or ""), guessed)
     return Extracted(
         title=title,
         body=defuse(body),
-        author=(meta.author or "").strip() or None,
+        author="; ".join(statement.authors) or (meta.author or "").strip() or None,
         published=published,
-        site_name=(meta.sitename or "").strip() or None,
+        site_name=publication,
         url=meta.url or url,
         notes=notes,
+        organisations=statement.organisations,
         web_page=True,
     )
 

@@ -11,6 +11,7 @@ Online`) that mix people with companies, agencies and places; only the people ar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from ..files.frontmatter import entity_files
 from ..files.newfiles import create_unique
 from ..files.slugs import slug_choices, slugify
 from ..suggesting.cues import cue, places, word_set
+from .pagemeta import names_host
 
 ENTITIES = "content/entities"
 _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*[|,]\s*")
@@ -115,18 +117,24 @@ class Publications:
         return f"{ENTITIES}/{slug}.md"
 
 
-def people(byline: str | None, site: Publication | None = None) -> str | None:
+_BYLINE_LEAD = re.compile(r"^(?:von|by|text|written by|geschrieben von|interview|from)\s*:?\s+", re.I)
+
+
+def people(
+    byline: str | None, site: Publication | None = None, organisations: Iterable[str] = ()
+) -> str | None:
     """The people a byline names, joined by `, `; None where it names none (only a company, an
-    agency, a place)."""
+    agency, a place, or one of the `organisations` the page names as its author or publisher)."""
     if not byline:
         return None
     site_keys = {name_key(site.name)} if site else set()
     if site and site.address:
         site_keys.add(host(site.address))
+    site_keys |= {name_key(name) for name in organisations}
     every_place = places()
     kept: dict[str, str] = {}
-    for part in re.split(r"\s*[;|]\s*|\s+(?:and|und)\s+", byline):
-        part = " ".join(part.split()).strip(" ,.")
+    for part in re.split(r"\s*[;|,]\s*|\s+(?:and|und|&)\s+", byline):
+        part = _BYLINE_LEAD.sub("", " ".join(part.split()).strip(" ,.")).strip(" ,.")
         if part.isupper():
             part = part.title()  # `JEFFREY GETTLEMAN`
         words = part.split()
@@ -138,5 +146,7 @@ def people(byline: str | None, site: Publication | None = None) -> str | None:
             continue
         if name_key(part) in site_keys or any(c.isdigit() for c in part):
             continue
+        if site and site.address and names_host(part, host(site.address)):
+            continue  # the newsroom, written as a byline (`Von Talbacher Bote`)
         kept.setdefault(name_key(part), part)
     return ", ".join(kept.values()) or None
