@@ -171,6 +171,27 @@ def source_right(page: Page, root: Path) -> bool | None:
     return False
 
 
+WEEKDAY = re.compile(
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday",
+    re.I,
+)
+
+
+def publication_named(page: Page) -> bool | None:
+    """Whether `source:` is the publication's name as a reader names it (beside the page); None where
+    the page names none."""
+    publication = page.expected["publication"]
+    if not publication:
+        return None
+    return _without_article(str(page.front.get("source") or "")) == _without_article(str(publication["name"]))
+
+
+def _without_article(name: str) -> str:
+    """`The Washington Post` and `Washington Post` are the same name to a reader."""
+    return re.sub(r"^(?:the|der|die|das) ", "", key(name))
+
+
 def page_table(root: Path, pages: list[Page]) -> dict[str, str]:
     articles = [p for p in pages if not p.expected.get("short")]
     hits = [entity_hits(p) for p in articles]
@@ -184,7 +205,10 @@ def page_table(root: Path, pages: list[Page]) -> dict[str, str]:
     entities = sum(h[2] for h in hits), sum(h[3] for h in hits)
     stated = sum(s is not None for s in sources)
     resolved, right = sum(d[2] is not None for d in dates), sum(d[2] == d[1] for d in dates)
-    named, new = sum(p[0] for p in proposals), sum(p[1] for p in proposals)
+    weekdays = [d for d in dates if WEEKDAY.search(d[0])]
+    relative = [d for d in dates if not WEEKDAY.search(d[0])]
+    named = [n for n in (publication_named(p) for p in pages) if n is not None]
+    made, new = sum(p[0] for p in proposals), sum(p[1] for p in proposals)
     return {
         "pages (German, English)": f"{len(pages)} ({german}, {len(pages) - german})",
         f"main entities among the first {FIRST} candidates (goal ≥ 0.9)": f"{found / wanted:.2f} "
@@ -193,12 +217,19 @@ def page_table(root: Path, pages: list[Page]) -> dict[str, str]:
         "entities found with the type written beside the page": f"{entities[1]} of {found}",
         "articles with `source:` (of pages naming a site or address)": f"{sum(s is True for s in sources)} "
         f"of {stated}",
+        "publications named as the page names them": f"{sum(named)} of {len(named)}",
         "bylines as written beside the page (people only)": f"{sum(bylines)} of {len(bylines)}",
         "short pages warned, others not": f"{sum(warned_right)} of {len(warned_right)}",
         "relative dates resolved (pages stating their date)": f"{resolved} of {len(dates)}",
         "relative dates resolved to the day meant": f"{right} of {len(dates)}",
-        "proposals named from their sentence's words": f"{named} of {new}",
+        "  of them weekday phrases, to the day meant": _share(weekdays),
+        "  of them other relative phrases, to the date meant": _share(relative),
+        "proposals named from their sentence's words": f"{made} of {new}",
     }
+
+
+def _share(dates: list[tuple[str, str, str | None]]) -> str:
+    return f"{sum(read == meant for _, meant, read in dates)} of {len(dates)}"
 
 
 def mimo_candidates(folder: Path) -> tuple[int, int, list[str]]:

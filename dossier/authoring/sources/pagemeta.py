@@ -28,6 +28,8 @@ _BYLINE_END = re.compile(
     re.I,
 )
 _PERSON_TYPES = {"person"}
+_ARTICLES = {"the", "der", "die", "das"}
+_ADDRESS_LIKE = re.compile(r"\.[a-z]{2,4}$", re.I)  # `FAZ.NET`, `futurezone.at`
 _ARTICLE_KEYS = ("author", "creator")
 _MAX_BYLINE = 160  # characters of visible byline text worth reading as names
 _BYLINES_READ = 2  # elements marked as bylines by their class, read in page order
@@ -83,9 +85,10 @@ def site_name(statement: PageStatement, site_host: str, guessed: str | None) -> 
     suffix = title_suffix(statement.title, site_host)
     if suffix:
         stated.append(suffix)
-    named = next((name for name in stated if site_host and names_host(name, site_host)), None)
-    if named or stated:
-        return named or stated[0]
+    naming = [name for name in stated if site_host and names_host(name, site_host)]
+    proper = [name for name in naming if not _ADDRESS_LIKE.search(name)]  # a name before an address
+    if proper or naming or stated:
+        return (proper or naming or stated)[0]
     return guessed if guessed and not guessed.startswith("@") else None
 
 
@@ -100,9 +103,20 @@ def names_host(name: str, site_host: str) -> bool:
     words = re.findall(r"[a-z0-9]+", _folded(name))
     initials = "".join(word[0] for word in words)
     by_words = all(any(word.startswith(part) for word in words) for part in parts)
+    named = [word for word in words if word not in _ARTICLES]
+    # `nytimes` for `The New York Times`: the initials of the first words, then the last ones whole.
+    by_initials = any(
+        "".join(word[0] for word in named[:cut]) + "".join(named[cut:]) == label
+        for cut in range(1, len(named))
+    )
     host_initials = "".join(part[0] for part in parts) if len(parts) > 1 else None
     return bool(letters) and (
-        label in letters or letters in label or initials == label or by_words or letters == host_initials
+        label in letters
+        or letters in label
+        or initials == label
+        or by_words
+        or by_initials
+        or letters == host_initials
     )
 
 
