@@ -4,6 +4,7 @@ never to raise: what does not parse as a value or a date is no suggestion."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -168,3 +169,34 @@ def test_the_date_finder_never_raises_and_every_date_parses(text: str, published
         assert 0 <= phrase.start < phrase.end <= len(text)
         if phrase.date is not None and "X" not in phrase.date:
             parse_date(phrase.date)
+
+
+@pytest.fixture(scope="module")
+def small_dossier(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("anytext")
+    (root / "content/articles").mkdir(parents=True)
+    (root / "content/entities").mkdir()
+    (root / "config.yaml").write_text("title: Any text\nlanguage: de\n", encoding="utf-8")
+    (root / "content/entities/talbach.md").write_text(
+        "---\nname: Talbach\ntype: place\n---\n", encoding="utf-8"
+    )
+    (root / "content/figures.yaml").write_text("[]\n", encoding="utf-8")
+    (root / "content/events.yaml").write_text("[]\n", encoding="utf-8")
+    return root
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=prose | words, published=st.none() | st.dates(min_value=dt.date(1990, 1, 1)))
+def test_every_step_of_suggest_answers_on_any_article(small_dossier: Path, body: str, published) -> None:
+    """Suggestions and candidates for an article holding any text at all: a list, never an exception."""
+    from dossier.authoring.suggesting.known import candidates_of
+    from dossier.authoring.suggesting.suggest import Dossier, suggest_file
+
+    front = f"---\ntitle: Irgendwas\nlanguage: de\n{f'published: {published}' if published else ''}\n---\n"
+    article = small_dossier / "content/articles/any.md"
+    article.write_text(front + body + "\n", encoding="utf-8")
+    dossier = Dossier.load(small_dossier)
+    for suggestion in suggest_file(dossier, article):
+        assert suggestion.to_json()["kind"] in ("entity", "figure", "event")
+    for candidate in candidates_of(small_dossier, frozenset(), article):
+        assert candidate.to_json()["kind"] == "candidate"
