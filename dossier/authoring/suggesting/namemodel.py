@@ -1,0 +1,102 @@
+"""The name model in use: a CRF per language (trained by `tools/train_names.py`, shipped in the
+package), read once, tagging an article's words as the names of people, organizations, places and
+other things.
+
+The body is cut into sentences and words the way the training corpora are (punctuation apart, a
+hyphenated compound one word); each name found comes back with its span in the body, its kind and
+the model's confidence in it (the marginal probability of its labels, the least of its words').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .namefeatures import sentence_features
+
+MODELS = Path(__file__).resolve().parent / "models"
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place", "OTH": "other"}
+
+_WORD = re.compile(r"\w+(?:[-‐‑'’.&/]\w+)*\.?|[^\w\s]", re.U)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n|\n(?=\s*[-*#>])")
+_ABBREVIATED = re.compile(r"(?:^|\s)(?:[A-ZÄÖÜ]|Dr|Prof|Mr|Mrs|Ms|St|Nr|bzw|z\.B|u\.a|ca|etc|vs)\.$")
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    kind: str  # person, organization, place, other
+    confidence: float
+
+
+@cache
+def tagger(language: str):
+    """The language's model, opened once; None for a language without one."""
+    model = MODELS / f"names-{language}.crfsuite"
+    if not model.is_file():
+        return None
+    import pycrfsuite
+
+    opened = pycrfsuite.Tagger()
+    opened.open(str(model))
+    return opened
+
+
+def has_model(language: str) -> bool:
+    return tagger(language) is not None
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    """Where the body's sentences start and end; not after an initial or a common abbreviation."""
+    spans, start = [], 0
+    for end in _SENTENCE_END.finditer(body):
+        if _ABBREVIATED.search(body[max(start, end.start() - 6) : end.start()]):
+            continue
+        spans.append((start, end.start()))
+        start = end.end()
+    spans.append((start, len(body)))
+    return [(a, b) for a, b in spans if body[a:b].strip()]
+
+
+def words(body: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of `body[start:end]`, each with its place; a full stop ends a word only where it
+    abbreviates (`Dr.`, `Inc.`), not where it ends the sentence."""
+    found = []
+    for match in _WORD.finditer(body, start, end):
+        text = match[0]
+        if text.endswith(".") and len(text) > 1 and match.end() == end:
+            found.append((match.start(), match.end() - 1, text[:-1]))
+            found.append((match.end() - 1, match.end(), "."))
+            continue
+        found.append((match.start(), match.end(), text))
+    return found
+
+
+def names_in(body: str, language: str) -> list[Name]:
+    """The names the model finds in a body, in order; none for a language without a model."""
+    model = tagger(language)
+    if model is None:
+        return []
+    found = []
+    for start, end in sentences(body):
+        tokens = words(body, start, end)
+        if not tokens:
+            continue
+        labels = model.tag(sentence_features([text for _, _, text in tokens], language))
+        index = 0
+        while index < len(labels):
+            label = labels[index]
+            if label == "O":
+                index += 1
+                continue
+            kind, first = label[2:], index
+            confidence = model.marginal(label, index)
+            index += 1
+            while index < len(labels) and labels[index] == f"I-{kind}":
+                confidence = min(confidence, model.marginal(labels[index], index))
+                index += 1
+            found.append(Name(tokens[first][0], tokens[index - 1][1], KINDS.get(kind, "other"), confidence))
+    return found

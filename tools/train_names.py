@@ -1,0 +1,228 @@
+"""Train the name model: a CRF (python-crfsuite) per language, from the annotated corpora of
+`../shared/corpora/ner/`, written into the package, and scored on what was held apart.
+
+    python tools/train_names.py [--corpora DIR] [--iterations 150] [--languages de,en]
+
+Labels are mapped onto the engine's four kinds of name: PER → person, ORG → organization, LOC →
+place, OTH/MISC → other; GermEval's `deriv` and `part` tags (`deutsche`, `Deutschland-Reise`: a word
+made from a name, not a name) are not names. Per language:
+
+- German: trained on GermEval 2014 train (the converted copy, outer level); GermEval dev decides
+  nothing here but is scored; held apart and reported: GermEval test and UNER German-PUD.
+- English: trained on UNER English-EWT train (its first-commit version; OTH is not a name in UNER)
+  and the first four fifths of Wikigold, by document; held apart and reported: EWT test, UNER
+  English-PUD and Wikigold's last fifth (Wikigold has no split of its own).
+
+The scores are span-level, as `seqeval` counts them: a name is right when its first and last word
+and its kind are all right. The social-media corpora (BTC, WNUT-17), the historical and OCR'd ones
+(Europeana, BIOfid), MobIE's traffic reports and GUM's all-mention layer are not used: other kinds
+of text, or other annotation schemes than the names news copy holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from dossier.authoring.suggesting.namefeatures import sentence_features  # noqa: E402
+from dossier.authoring.suggesting.namemodel import MODELS  # noqa: E402
+
+CORPORA = REPO.parent / "shared" / "corpora" / "ner"
+KINDS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTH", "MISC": "OTH"}
+
+Sentence = list[tuple[str, str]]  # (word, BIO label over PER/ORG/LOC/OTH)
+
+
+def _label(tag: str, other: bool = True) -> str:
+    """A corpus tag as B-/I- over the four kinds, or O (`other`: whether the corpus tags other names
+    consistently; UNER's first English train file has a few OTH it later dropped)."""
+    if tag in ("O", "", "_") or "-" not in tag:
+        return "O"
+    mark, kind = tag.split("-", 1)
+    mark = {"S": "B", "E": "I"}.get(mark, mark)
+    kind = KINDS.get(kind.upper())  # `LOCderiv`, `ORGPART`: made from a name, no name
+    if kind == "OTH" and not other:
+        return "O"
+    return f"{mark}-{kind}" if kind and mark in ("B", "I") else "O"
+
+
+def _iob1_to_iob2(sentence: Sentence) -> Sentence:
+    fixed, previous = [], "O"
+    for word, label in sentence:
+        if label.startswith("I-") and previous[2:] != label[2:]:
+            label = "B-" + label[2:]
+        fixed.append((word, label))
+        previous = label
+    return fixed
+
+
+def read_columns(path: Path, word: int, tag: int, other: bool = True) -> Iterator[Sentence]:
+    """Sentences of a column file: blank lines between them, `#` comments and `-DOCSTART-` skipped."""
+    sentence: Sentence = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if sentence:
+                yield sentence
+            sentence = []
+            continue
+        if line.startswith("#"):  # a comment (GermEval's source line, UNER's sentence id)
+            continue
+        columns = line.split("\t") if "\t" in line else line.split(" ")
+        if columns[0] == "-DOCSTART-" or len(columns) <= max(word, tag):
+            continue
+        sentence.append((columns[word], _label(columns[tag], other)))
+    if sentence:
+        yield sentence
+
+
+def wikigold_documents(path: Path) -> list[list[Sentence]]:
+    documents: list[list[Sentence]] = []
+    for line_block in path.read_text(encoding="utf-8").split("-DOCSTART- O"):
+        sentences = list(read_columns_text(line_block))
+        if sentences:
+            documents.append(sentences)
+    return documents
+
+
+def read_columns_text(text: str) -> Iterator[Sentence]:
+    sentence: Sentence = []
+    for line in text.splitlines():
+        if not line.strip():
+            if sentence:
+                yield _iob1_to_iob2(sentence)
+            sentence = []
+            continue
+        word, _, tag = line.rpartition(" ")
+        sentence.append((word, _label(tag)))
+    if sentence:
+        yield _iob1_to_iob2(sentence)
+
+
+def corpora(root: Path, language: str) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
+    """(training sentences, {held-apart corpus: sentences})."""
+    if language == "de":
+        train = list(read_columns(root / "germeval2014_train/train_bioes.train", 0, 1))
+        held = {
+            "GermEval 2014 dev": list(read_columns(root / "germeval2014/NER-de-dev.tsv", 1, 2)),
+            "GermEval 2014 test": list(read_columns(root / "germeval2014/NER-de-test.tsv", 1, 2)),
+            "UNER German-PUD": list(read_columns(root / "uner_german-pud/de_pud-ud-test.iob2", 1, 2)),
+        }
+        return train, held
+    ewt = root / "uner_english-ewt"
+    train = list(read_columns(ewt / "initial-commit-0c7ce0d/en_ewt-ud-train.iob2", 1, 2, other=False))
+    documents = wikigold_documents(root / "wikigold/wikigold.conll.txt")
+    cut = len(documents) * 4 // 5
+    train += [s for document in documents[:cut] for s in document]
+    held = {
+        "UNER English-EWT dev": list(read_columns(ewt / "en_ewt-ud-dev.iob2", 1, 2)),
+        "UNER English-EWT test": list(read_columns(ewt / "en_ewt-ud-test.iob2", 1, 2)),
+        "UNER English-PUD": list(read_columns(root / "uner_english-pud/en_pud-ud-test.iob2", 1, 2)),
+        "Wikigold, last fifth": [s for document in documents[cut:] for s in document],
+    }
+    return train, held
+
+
+def spans(labels: list[str]) -> set[tuple[int, int, str]]:
+    """The names of a label sequence as (first, last + 1, kind), strictly: an I- after another kind
+    or after O begins a name of its own, as seqeval's default mode counts it."""
+    found, start, kind = set(), None, None
+    for index, label in enumerate([*labels, "O"]):
+        if label == "O" or label.startswith("B-") or (label.startswith("I-") and label[2:] != kind):
+            if start is not None:
+                found.add((start, index, kind))
+            start, kind = (index, label[2:]) if label != "O" else (None, None)
+    return found
+
+
+def score(truth: list[list[str]], guessed: list[list[str]]) -> dict[str, tuple[float, float, float, int]]:
+    """Precision, recall, F1 and support per kind, and over all (`all`)."""
+    right: Counter = Counter()
+    said: Counter = Counter()
+    true: Counter = Counter()
+    for wanted, got in zip(truth, guessed, strict=True):
+        a, b = spans(wanted), spans(got)
+        for _, _, kind in a:
+            true[kind] += 1
+            true["all"] += 1
+        for _, _, kind in b:
+            said[kind] += 1
+            said["all"] += 1
+        for _, _, kind in a & b:
+            right[kind] += 1
+            right["all"] += 1
+    table = {}
+    for kind in ["PER", "ORG", "LOC", "OTH", "all"]:
+        if not true[kind] and not said[kind]:
+            continue
+        precision = right[kind] / said[kind] if said[kind] else 0.0
+        recall = right[kind] / true[kind] if true[kind] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[kind] = (precision, recall, f1, true[kind])
+    return table
+
+
+def train(language: str, sentences: list[Sentence], iterations: int, model: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in sentences:
+        words = [word for word, _ in sentence]
+        trainer.append(sentence_features(words, language), [label for _, label in sentence])
+    trainer.set_params(
+        {
+            "c1": 0.05,  # L1: most features are weighed to nothing and left out of the file
+            "c2": 0.01,
+            "max_iterations": iterations,
+            "feature.minfreq": 2,
+            "feature.possible_transitions": True,
+        }
+    )
+    model.parent.mkdir(parents=True, exist_ok=True)
+    temporary = model.with_suffix(".tmp")
+    trainer.train(str(temporary))
+    temporary.replace(model)
+
+
+def evaluate(language: str, model: Path, held: dict[str, list[Sentence]]) -> None:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    print(f"\n{language}: {model.relative_to(REPO)} ({model.stat().st_size / 1e6:.1f} MB)")
+    print("| held apart | kind | precision | recall | F1 | names |")
+    print("|---|---|---|---|---|---|")
+    for name, sentences in held.items():
+        truth = [[label for _, label in sentence] for sentence in sentences]
+        guessed = [tagger.tag(sentence_features([w for w, _ in s], language)) for s in sentences]
+        for kind, (precision, recall, f1, support) in score(truth, guessed).items():
+            print(f"| {name} | {kind} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {support} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--languages", default="de,en")
+    args = parser.parse_args()
+    if not args.corpora.is_dir():
+        print(f"tools/train_names.py: error: no corpora at {args.corpora}", file=sys.stderr)
+        return 2
+    for language in args.languages.split(","):
+        started = time.perf_counter()
+        sentences, held = corpora(args.corpora, language)
+        model = MODELS / f"names-{language}.crfsuite"
+        train(language, sentences, args.iterations, model)
+        print(f"{language}: trained on {len(sentences)} sentences in {time.perf_counter() - started:.0f} s")
+        evaluate(language, model, held)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
