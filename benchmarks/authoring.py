@@ -352,6 +352,40 @@ def table(rows: dict[str, str]) -> None:
     print()
 
 
+HALVES = yaml.safe_load((REPO / "tests/halves.yaml").read_text())
+
+
+def names_table(pages: list[Page]) -> tuple[str, str, str]:
+    """(main entities among the first candidates, names split, types right) over some pages."""
+    hits = [entity_hits(p) for p in pages if not p.expected.get("short")]
+    found, wanted = sum(h[0] for h in hits), sum(h[1] for h in hits)
+    share = f"{found / wanted:.2f} ({found} of {wanted})" if wanted else "-"
+    return share, str(sum(h[2] for h in hits)), f"{sum(h[3] for h in hits)} of {found}"
+
+
+def ablation(root: Path, pages: list[Page]) -> None:
+    """The candidates of each half of the pages (tests/halves.yaml) as the rules alone, the name
+    model alone and both find them."""
+    from dossier.authoring.suggesting import weighing
+
+    print("| finder | half | main entities among the first 15 (goal ≥ 0.9) | names split | types right |")
+    print("|---|---|---|---|---|")
+    chosen = weighing.FINDER
+    try:
+        for finder in ("rules", "model", "both"):
+            weighing.FINDER = finder
+            suggest_each(root, pages)
+            for half in ("tuning", "reporting"):
+                members = [page for page in pages if page.name in HALVES[half]]
+                print(
+                    f"| {finder} | {half} ({len(members)} pages) | " + " | ".join(names_table(members)) + " |"
+                )
+    finally:
+        weighing.FINDER = chosen
+        suggest_each(root, pages)
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -374,6 +408,7 @@ def main() -> int:
                     misses.append(f"{page.name}: “{text}” is {meant}, read {read}")
         if misses:
             print("Relative dates read otherwise:\n" + "\n".join(f"- {m}" for m in misses) + "\n")
+        ablation(root, pages)
         found, every, missing = mimo_candidates(folder)
         measure = "MiMo entities among the first 40 candidates from the bare seeds (goal ≥ 19)"
         table({measure: f"{found} of {every} (not: {', '.join(missing)})"})

@@ -1,7 +1,7 @@
 """Train the name model: a CRF (python-crfsuite) per language, from the annotated corpora of
 `../shared/corpora/ner/`, written into the package, and scored on what was held apart.
 
-    python tools/train_names.py [--corpora DIR] [--iterations 150] [--languages de,en]
+    python tools/train_names.py [--corpora DIR] [--iterations 100] [--languages de,en]
 
 Labels are mapped onto the engine's four kinds of name: PER → person, ORG → organization, LOC →
 place, OTH/MISC → other; GermEval's `deriv` and `part` tags (`deutsche`, `Deutschland-Reise`: a word
@@ -208,7 +208,7 @@ def evaluate(language: str, model: Path, held: dict[str, list[Sentence]]) -> Non
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=CORPORA)
-    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--languages", default="de,en")
     args = parser.parse_args()
     if not args.corpora.is_dir():

@@ -20,12 +20,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ...syntax.names import name_key
+from . import namemodel
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
 from .scan import suggestion_id
 from .vocabulary import ADJECTIVE_ENDINGS, COMMON, how_common, name_like
+from .weighing import weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
 
@@ -92,15 +95,16 @@ class _Form:
 
 
 def candidates_in(
-    path: str, body: str, language: str, known: frozenset[str], title: str = ""
+    path: str, body: str, language: str, known: frozenset[str], title: str = "", store: Path | None = None
 ) -> list[Candidate]:
     """The candidate entities of one article body, best first (`known`: name keys of the dossier's
-    entities, which are never proposed). A name the title repeats is what the article is about."""
+    entities, which are never proposed). A name the title repeats is what the article is about.
+    `store`: where the name model keeps what it found (see `namemodel.names_in`)."""
     text = Text.of(body, language)
     language = text.language
     forms: dict[str, _Form] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
-    for occurrence in names_in(text):
+    for occurrence in weighed(text, list(names_in(text)), namemodel.names_in(body, language, store)):
         key = name_key(" ".join(occurrence.words))
         form = forms.setdefault(key, _Form(occurrence.words))
         form.occurrences.append(occurrence)

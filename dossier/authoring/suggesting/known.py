@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from ...incremental.folders import cache_folder
 from ...incremental.workers import parallel_map
 from ...syntax.names import name_key
 from ..files.frontmatter import ContentFile, entity_files, read_content_file
@@ -35,7 +36,8 @@ def candidates_of(
         return []
     language = str(content.front.get("language") or "en")
     body = content.text[content.body_start :]
-    found = candidates_in(path, body, language, known, str(content.front.get("title") or ""))
+    title = str(content.front.get("title") or "")
+    found = candidates_in(path, body, language, known, title, cache_folder(root))
     lines = LineIndex(content.text)
     for candidate in found:
         start, end = content.body_start + candidate.start, content.body_start + candidate.end

@@ -9,8 +9,11 @@ the model's confidence in it (the marginal probability of its labels, the least 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -75,11 +78,40 @@ def words(body: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def names_in(body: str, language: str) -> list[Name]:
-    """The names the model finds in a body, in order; none for a language without a model."""
+@cache
+def _model_digest(language: str) -> str:
+    return hashlib.sha256((MODELS / f"names-{language}.crfsuite").read_bytes()).hexdigest()[:16]
+
+
+def names_in(body: str, language: str, store: Path | None = None) -> list[Name]:
+    """The names the model finds in a body, in order; none for a language without a model.
+
+    With a `store` (a folder of the dossier's cache), what the model found in a body is kept there
+    by the digest of the body and the model, so asking again costs a file read: `suggest` over a
+    large dossier tags only the articles that changed."""
     model = tagger(language)
     if model is None:
         return []
+    if store is None:
+        return _tagged(model, body, language)
+    key = hashlib.sha256(f"{_model_digest(language)}\0{language}\0{body}".encode()).hexdigest()
+    file = store / f"names-{language}-{_model_digest(language)}" / key[:2] / f"{key}.json"
+    try:
+        return [Name(*row) for row in json.loads(file.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        pass
+    found = _tagged(model, body, language)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f".{file.name}.{os.getpid()}")
+        temporary.write_text(json.dumps([astuple(name) for name in found]), encoding="utf-8")
+        temporary.replace(file)
+    except OSError:
+        pass  # a cache that cannot be written is no cache
+    return found
+
+
+def _tagged(model, body: str, language: str) -> list[Name]:
     found = []
     for start, end in sentences(body):
         tokens = words(body, start, end)
