@@ -323,8 +323,10 @@ def speed(folder: Path, root: Path, articles: int, runs: int) -> dict[str, str]:
     pages = one_article(root, sorted((root / "content/articles").glob("*.md")))
     corpus = generate(articles, folder / "corpus", False)
     per_article = one_article(corpus, sorted((corpus / "content/articles").glob("*.md"))[:25])
+    for kept in (corpus / ".cache").glob("names-*"):
+        shutil.rmtree(kept)  # the first run tags every article with the name model, and keeps it
     whole = []
-    for _ in range(runs):
+    for _ in range(runs + 1):
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, str(REPO / "build.py"), "suggest", "--format", "json", "--root", str(corpus)],
@@ -332,6 +334,7 @@ def speed(folder: Path, root: Path, articles: int, runs: int) -> dict[str, str]:
             check=True,
         )
         whole.append(time.perf_counter() - started)
+    cold, whole = whole[0], whole[1:]
     one, slowest = statistics.median(per_article) * 1000, max(per_article) * 1000
     page, slowest_page = statistics.median(pages) * 1000, max(pages) * 1000
     command = statistics.median(whole)
@@ -340,8 +343,10 @@ def speed(folder: Path, root: Path, articles: int, runs: int) -> dict[str, str]:
         f"{len(pages)}; slowest {slowest_page:.0f} ms)",
         f"one generated article's suggestions, {articles:,}-article dossier loaded": f"{one:.0f} ms "
         f"(median of {len(per_article)}; slowest {slowest:.0f} ms)",
-        f"`suggest` over {articles:,} articles, whole command (goal < 10 s)": f"{command:.2f} s "
-        f"(median of {runs})",
+        f"`suggest` over {articles:,} articles, whole command, the name model's work kept (goal < 10 s)": (
+            f"{command:.2f} s (median of {runs})"
+        ),
+        f"`suggest` over {articles:,} articles, the first run (every article tagged)": f"{cold:.2f} s",
     }
 
 

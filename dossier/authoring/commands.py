@@ -74,6 +74,7 @@ def suggest(
     from .files.newfiles import replace
     from .suggesting.candidates import rank
     from .suggesting.known import known_names
+    from .suggesting.namemodel import has_model
     from .suggesting.suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
@@ -103,14 +104,21 @@ def suggest(
         steps.phase("reading the other articles")
         dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
     else:
-        dossier.remember(stated for _, _, stated in results)
-    found = {file: suggestions for file, (suggestions, _, _) in zip(files, results, strict=True)}
+        dossier.remember(stated for _, _, stated, _ in results)
+    found = {file: suggestions for file, (suggestions, _, _, _) in zip(files, results, strict=True)}
     steps.phase("ranking")
     settle(dossier, (s for suggestions in found.values() for s in suggestions))
     if mode is None:
         every = [s for suggestions in found.values() for s in suggestions]
-        candidates = rank(c for _, c, _ in results) if known is not None else []
+        candidates = rank(c for _, c, _, _ in results) if known is not None else []
         steps.finish()
+        unmodelled = sorted({language for *_, language in results if language and not has_model(language)})
+        if known is not None and unmodelled:
+            print(
+                f"note: no name model for {', '.join(unmodelled)}: candidates there come from the "
+                "evidence rules alone",
+                file=sys.stderr,
+            )
         if output == "json":
             items = [s.to_json() for s in every] + [c.to_json() for c in candidates]
             print(json.dumps(items, ensure_ascii=False, indent=1))
@@ -163,7 +171,8 @@ CANDIDATES_SHOWN = 40
 
 def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, held: set, file: Path) -> tuple:
     """One file's suggestions and (when `known` is given) candidate entities, the file read once,
-    less those dismissed (`held`: the dossier's dismissals)."""
+    less those dismissed (`held`: the dossier's dismissals), its stated values and the language of
+    an article (for which a name model may be missing)."""
     from .files.frontmatter import read_content_file
     from .suggesting.dismissed import dismissed
     from .suggesting.known import candidates_of
@@ -184,7 +193,10 @@ def _read_file(dossier, kinds: tuple[str, ...], known: frozenset[str] | None, he
 
         suggestions = [s for s in suggestions if kept(s.kind, s.text, s.start, s.end)]
         candidates = [c for c in candidates if kept("candidate", c.shown, c.start, c.end)]
-    return suggestions, candidates, stated_values(dossier, file, content)
+    language = ""
+    if content is not None and file.relative_to(dossier.root).as_posix().startswith("content/articles/"):
+        language = str(content.front.get("language") or "en").split("-")[0].lower()
+    return suggestions, candidates, stated_values(dossier, file, content), language
 
 
 def _accept(root: Path, files: list[Path], names: list[str]) -> int:

@@ -1,0 +1,98 @@
+"""The name model: its features, what it finds in sentences of our own, its cache, and the fallback
+for a language it was not trained on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from dossier.authoring.suggesting import namemodel
+from dossier.authoring.suggesting.namefeatures import token_features
+from dossier.authoring.suggesting.namemodel import has_model, names_in, sentences, words
+
+
+def test_features_are_a_pure_function_of_the_words() -> None:
+    sentence = ["Die", "Talbacher", "Werke", "GmbH", "bauen", "in", "Berlin", "."]
+    first = token_features(sentence, 3, "de")
+    assert first == token_features(list(sentence), 3, "de")
+    assert {"w=gmbh", "legal", "title", "-1w=werke", "1w=bauen"} <= set(first)
+    assert "place" in token_features(sentence, 6, "de")
+    assert "first" in token_features(sentence, 0, "de") and "-1edge" in token_features(sentence, 0, "de")
+
+
+def test_sentences_and_words_as_the_corpora_cut_them() -> None:
+    body = "Dr. Hanna Berger kam am Montag. Sie blieb.\n\n- Ein Punkt"
+    assert [body[a:b] for a, b in sentences(body)] == [
+        "Dr. Hanna Berger kam am Montag.",
+        "Sie blieb.",
+        "- Ein Punkt",
+    ]
+    first = sentences(body)[0]
+    assert [text for _, _, text in words(body, *first)] == [
+        "Dr.",
+        "Hanna",
+        "Berger",
+        "kam",
+        "am",
+        "Montag",
+        ".",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Die Bürgermeisterin Hanna Berger traf am Montag in Hamburg den Vorstand der Talwerke AG.",
+         {("Hanna Berger", "person"), ("Hamburg", "place")}),
+        ("en", "Mayor Hanna Berger met the board of Talwerk Industries in Boston on Monday.",
+         {("Hanna Berger", "person"), ("Boston", "place")}),
+    ],
+)  # fmt: skip
+def test_the_model_finds_people_and_places(language: str, text: str, expected: set[tuple[str, str]]) -> None:
+    assert has_model(language)
+    found = {(text[name.start : name.end], name.kind) for name in names_in(text, language)}
+    assert expected <= found
+    assert all(0 < name.confidence <= 1 for name in names_in(text, language))
+
+
+def test_what_the_model_found_is_kept_by_the_digest_of_the_body(tmp_path: Path, monkeypatch) -> None:
+    body = "Mayor Hanna Berger met the board of Talwerk Industries in Boston on Monday."
+    first = names_in(body, "en", tmp_path)
+    (kept,) = tmp_path.rglob("*.json")
+    assert [list(row) for row in json.loads(kept.read_text())] == [
+        [n.start, n.end, n.kind, n.confidence] for n in first
+    ]
+
+    def no_tagging(*arguments):
+        raise AssertionError("tagged again")
+
+    monkeypatch.setattr(namemodel, "_tagged", no_tagging)
+    assert names_in(body, "en", tmp_path) == first  # read from the store, not tagged again
+    with pytest.raises(AssertionError, match="tagged again"):
+        names_in(body + " Then she left.", "en", tmp_path)  # another body: another digest
+
+
+def test_a_language_without_a_model_falls_back_to_the_rules_and_says_so_once(tmp_path: Path) -> None:
+    root = tmp_path / "dossier"
+    assert not has_model("fr")
+    subprocess.run([sys.executable, str(REPO / "build.py"), "new", str(root), "--quiet"], check=True)
+    article = "---\ntitle: {title}\nlanguage: fr\n---\n" + (
+        "La société Talwerk Industries a ouvert une usine à Lyon. Talwerk Industries emploie "
+        "trois cents personnes, et Talwerk Industries veut grandir.\n"
+    )
+    for name in ("un", "deux"):
+        (root / f"content/articles/{name}.md").write_text(article.format(title=name), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "suggest", "--format", "json", "--root", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("note: no name model for fr") == 1
+    names = {item["proposal"]["name"] for item in json.loads(result.stdout) if item["kind"] == "candidate"}
+    assert "Talwerk Industries" in names
