@@ -4,9 +4,10 @@ an occurrence the model tags no word of as a name loses a little. The rules stil
 name begins and ends and fold its forms into one candidate; the model weighs, it does not veto.
 
 The weights were set on the tuning half of the saved pages (tests/halves.yaml) alone: there the
-first 15 candidates went from 24 % to 16 % not names, the names among them from 53 % to 74 % typed
-right, and the main entities found from 49 to 51 of 54; taking more for what the model tags as no
-name lost main entities (the model finds about three names in five of the corpora's).
+first 15 candidates went from 24 % to 20 % not names, the names among them from 53 % to 71 % typed
+right, and the main entities found from 49 to 51 of 54. Taking more for what the model tags as no
+name (0.75 and up) made 16 % not names there, but lost a MiMo entity from the bare seeds' first 40
+candidates (the model finds about three names in five of the corpora's).
 
 `FINDER` says what finds names: `both` (the default), `rules` alone or the `model` alone (its names
 as occurrences, their evidence its confidence): the benchmark's ablation sets it.
@@ -21,7 +22,7 @@ from .occurrences import KEEP, Occurrence, Text
 
 FINDER = "both"
 SAYS_NAME = 1.5  # evidence an occurrence the model tags as a name gains, times its confidence
-SAYS_WORD = 1.25  # evidence an occurrence loses when the model tags none of its words as a name
+SAYS_WORD = 0.5  # evidence an occurrence loses when the model tags none of its words as a name
 KIND_CUE = 0.5  # weight of the model's kind among the cues to a name's type, times its confidence
 
 
