@@ -69,14 +69,14 @@ def run_quietly(*arguments: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def bring_in(folder: Path) -> tuple[Path, list[Page]]:
-    """A fresh dossier in `folder` with every saved page added, and each page with its article."""
+def bring_in(folder: Path, saved: Path = SAVED) -> tuple[Path, list[Page]]:
+    """A fresh dossier in `folder` with every saved page of `saved` added, each page with its article."""
     root = folder / "fresh"
     run_quietly("new", str(root), "--quiet")
     (root / "content/articles/example-article.md").unlink()
     pages = [Page(f.stem, yaml.safe_load(f.read_text())) for f in sorted(TRUTH.glob("*.yaml"))]
     _, out, err = run_quietly(
-        "add", *(str(SAVED / f"{page.name}.html") for page in pages), "--root", str(root)
+        "add", *(str(saved / f"{page.name}.html") for page in pages), "--root", str(root)
     )
     by_source = {
         Path(m[2]).stem: m[1] for m in re.finditer(r"^(content/\S+\.md): added from (\S+)", out, re.M)

@@ -23,7 +23,9 @@ WRITTEN_BEFORE_ITS_DATE = {("reuters.com.parasite", "last week")}
 
 @pytest.fixture(scope="module")
 def added(tmp_path_factory, shared_pages: Path) -> tuple[Path, dict[str, Page]]:
-    root, pages = bring_in(tmp_path_factory.mktemp("pages"))
+    """Every saved page brought into a fresh dossier: read from `shared_pages`, which skips (or,
+    under CI, fails) with the reason where `../shared` is absent."""
+    root, pages = bring_in(tmp_path_factory.mktemp("pages"), shared_pages)
     suggest_each(root, pages)
     return root, {page.name: page for page in pages}
 
