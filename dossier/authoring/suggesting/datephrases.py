@@ -124,6 +124,7 @@ _MONTH = rf"(?P<month>{_words(MONTHS)})"
 # A weekday named before a day (`Freitag, 16. November`) belongs to its phrase; found by looking back
 # from the day, as a pattern that began with it could not skip ahead to the digits it needs.
 _WEEKDAY_BEFORE = re.compile(rf"(?:{_words(WEEKDAYS)}),?\s+(?:(?:dem|den|the)\s+)?$")
+_COUNTED = rf"(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+(?P<unit>{_words(TIME_UNITS)})"
 _AMOUNTS_AFTER = r"(?!\s*(?:Milliarden|Mrd|billion|%|Prozent))"  # "2025 Milliarden" is no year
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("interval", re.compile(
@@ -150,15 +151,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"letzten|vergangenen|past|last)\s+(?P<count>\w+)\s+(?:Jahren|years)(?![\w])", re.I)),
     # Counting back or forth from the article's date: `vor drei Jahren`, `in zwei Wochen`, `ten years
     # ago`, `a year earlier`, `zwei Monate später`; the span holds the whole phrase.
-    ("count-before", re.compile(
-        rf"(?<![\w])vor\s+(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+"
-        rf"(?P<unit>{_words(TIME_UNITS)})(?![\w])", re.I)),
-    ("count-after", re.compile(
-        rf"(?<![\w])in\s+(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+"
-        rf"(?P<unit>{_words(TIME_UNITS)})(?![\w])", re.I)),
+    ("count", re.compile(rf"(?<![\w])(?P<way>vor|in)\s+{_COUNTED}(?![\w])", re.I)),
     ("count-ago", re.compile(
-        rf"(?<![\w])(?P<count>{_words(NUMBER_WORDS)}|{_words(SOME)}|\d{{1,3}})\s+"
-        rf"(?P<unit>{_words(TIME_UNITS)})\s+(?P<way>{_words(COUNT_WAYS)})(?![\w])"
+        rf"(?<![\w]){_COUNTED}\s+(?P<way>{_words(COUNT_WAYS)})(?![\w])"
         r"(?!\s+(?:this|that|last|next|in|on|diese[nmrs]?|im|am)\b)", re.I)),  # not `earlier this month`
     ("following", re.compile(
         r"(?<![\w])(?:the\s+)?(?P<way>following|previous|preceding)\s+(?P<unit>year|month|day)(?![\w])"
@@ -199,8 +194,7 @@ _NEEDS = {
     "season": tuple(SEASONS),
     "edge": tuple(EDGES),
     "relative": ("jahre", "years"),
-    "count-before": ("vor",),
-    "count-after": ("in",),
+    "count": ("vor", "in"),
     "count-ago": COUNT_WAYS,
     "following": ("following", "previous", "preceding", "folgenden", "vorangegangenen", "vorherigen"),
     "relative-year": tuple(YEARS_RELATIVE),
@@ -342,7 +336,7 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
         if m["rel"].lower() in FORWARD:
             return f"{published.year + 1}/{published.year + count}", "the years after the article's"
         return f"{published.year - count}/{published.year - 1}", "the years before the article's"
-    if kind in ("count-before", "count-after", "count-ago", "following"):
+    if kind in ("count", "count-ago", "following"):
         return _counted(kind, m, published)
     if kind == "relative-year":
         return str(published.year + YEARS_RELATIVE[_key(m["which"])]), "a year counted from the article's"
@@ -362,7 +356,11 @@ def _edtf(kind: str, m: re.Match[str], published: dt.date | None, future) -> tup
     return _weekday(m, published, future)
 
 
-_BACKWARD_WAYS = ("ago", "earlier", "zuvor", "davor", "früher", "previous", "preceding")
+# The words that count back: `vor drei Jahren`, `ten years ago`, `the previous year`, …
+_BACKWARD_WAYS = (
+    "vor", "ago", "earlier", "zuvor", "davor", "früher", "previous", "preceding",
+    "vorangegangenen", "vorherigen",
+)  # fmt: skip
 
 
 def _counted(kind: str, m: re.Match[str], published: dt.date) -> tuple[str | None, str]:
@@ -372,15 +370,14 @@ def _counted(kind: str, m: re.Match[str], published: dt.date) -> tuple[str | Non
     if kind == "following":
         way = _key(groups["way"] or groups["dway"])
         unit = TIME_UNITS.get(_key(groups["unit"] or groups["dunit"]), "day")
-        count = -1 if way in _BACKWARD_WAYS or way.startswith(("vorangegangen", "vorherig")) else 1
+        count = -1 if way in _BACKWARD_WAYS else 1
     else:
         words = _key(m["count"])
         if words in SOME:
             return None, "counted from the article's date, but how far is not stated"
         count = NUMBER_WORDS.get(words) or int(words)
         unit = TIME_UNITS[_key(m["unit"])]
-        backward = kind == "count-before" or (kind == "count-ago" and _key(m["way"]) in _BACKWARD_WAYS)
-        count = -count if backward else count
+        count = -count if _key(m["way"]) in _BACKWARD_WAYS else count
     return _shifted(published, unit, count)
 
 
