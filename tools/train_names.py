@@ -65,14 +65,28 @@ def _iob1_to_iob2(sentence: Sentence) -> Sentence:
 
 def read_columns(path: Path, word: int, tag: int, other: bool = True) -> Iterator[Sentence]:
     """Sentences of a column file: blank lines between them, `#` comments and `-DOCSTART-` skipped."""
+    return _sentences(path.read_text(encoding="utf-8").splitlines(), word, tag, other, comments=True)
+
+
+def wikigold_documents(path: Path) -> list[list[Sentence]]:
+    """Wikigold's documents, each a list of its sentences: IOB1 tags, and `#` is a word there."""
+    documents: list[list[Sentence]] = []
+    for block in path.read_text(encoding="utf-8").split("-DOCSTART- O"):
+        sentences = [_iob1_to_iob2(s) for s in _sentences(block.splitlines(), 0, 1, True, comments=False)]
+        if sentences:
+            documents.append(sentences)
+    return documents
+
+
+def _sentences(lines: list[str], word: int, tag: int, other: bool, *, comments: bool) -> Iterator[Sentence]:
     sentence: Sentence = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         if not line.strip():
             if sentence:
                 yield sentence
             sentence = []
             continue
-        if line.startswith("#"):  # a comment (GermEval's source line, UNER's sentence id)
+        if comments and line.startswith("#"):  # a comment (GermEval's source line, UNER's sentence id)
             continue
         columns = line.split("\t") if "\t" in line else line.split(" ")
         if columns[0] == "-DOCSTART-" or len(columns) <= max(word, tag):
@@ -80,29 +94,6 @@ def read_columns(path: Path, word: int, tag: int, other: bool = True) -> Iterato
         sentence.append((columns[word], _label(columns[tag], other)))
     if sentence:
         yield sentence
-
-
-def wikigold_documents(path: Path) -> list[list[Sentence]]:
-    documents: list[list[Sentence]] = []
-    for line_block in path.read_text(encoding="utf-8").split("-DOCSTART- O"):
-        sentences = list(read_columns_text(line_block))
-        if sentences:
-            documents.append(sentences)
-    return documents
-
-
-def read_columns_text(text: str) -> Iterator[Sentence]:
-    sentence: Sentence = []
-    for line in text.splitlines():
-        if not line.strip():
-            if sentence:
-                yield _iob1_to_iob2(sentence)
-            sentence = []
-            continue
-        word, _, tag = line.rpartition(" ")
-        sentence.append((word, _label(tag)))
-    if sentence:
-        yield _iob1_to_iob2(sentence)
 
 
 def corpora(root: Path, language: str) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
