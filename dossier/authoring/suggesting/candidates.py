@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...syntax.names import name_key
-from . import namemodel
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
 from .scan import suggestion_id
@@ -104,7 +103,7 @@ def candidates_in(
     language = text.language
     forms: dict[str, _Form] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
-    for occurrence in weighed(text, list(names_in(text)), namemodel.names_in(body, language, store)):
+    for occurrence in weighed(text, list(names_in(text)), store):
         key = name_key(" ".join(occurrence.words))
         form = forms.setdefault(key, _Form(occurrence.words))
         form.occurrences.append(occurrence)

@@ -16,9 +16,11 @@ as occurrences, their evidence its confidence): the benchmark's ablation sets it
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from pathlib import Path
 
-from .namemodel import Name
+from .namemodel import Name, names_in
 from .occurrences import KEEP, Occurrence, Text
 
 FINDER = "both"
@@ -31,16 +33,19 @@ SAYS_NOUN = 1.5
 KIND_CUE = 0.5  # weight of the model's kind among the cues to a name's type, times its confidence
 
 
-def weighed(text: Text, occurrences: list[Occurrence], names: list[Name]) -> list[Occurrence]:
-    """The occurrences the rules found, weighed by the model's names (`names`, in order)."""
-    if FINDER == "rules" or (not names and FINDER == "both"):
+def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None) -> list[Occurrence]:
+    """The occurrences the rules found, weighed by the names the model finds in the text (`store`:
+    where the model keeps what it found, see `namemodel.names_in`)."""
+    if FINDER == "rules":
         return occurrences
+    names = names_in(text.body, text.language, store)
     if FINDER == "model":
-        return [_occurrence(text, name) for name in names if _occurrence(text, name).words]
+        return [found for found in (_occurrence(text, name) for name in names) if found.words]
+    if not names:
+        return occurrences
     starts = [name.start for name in names]
-    in_longer = {
-        word for o in occurrences if len(o.words) > 1 for word in o.words
-    }  # `Krafcik` of `John Krafcik`
+    # The words of longer names (`Krafcik` of `John Krafcik`): a surname alone is no noun.
+    in_longer = {word for o in occurrences if len(o.words) > 1 for word in o.words}
     for occurrence in occurrences:
         overlapping = _overlapping(names, starts, occurrence.start, occurrence.end)
         if not overlapping:
@@ -60,8 +65,6 @@ def _spelled_as_a_noun(text: Text, occurrence: Occurrence) -> bool:
 
 
 def _overlapping(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
-    import bisect
-
     found = []
     index = max(0, bisect.bisect_right(starts, start) - 1)
     while index < len(names) and names[index].start < end:
