@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__, progress
 from .diagnostics import ContentError, Diagnostic, print_diagnostics
 from .pipeline import BuildOptions, BuildResult, build, check
-from .program import error, program
+from .program import program, usage_error
 
 DESCRIPTION = """\
 Build a sourced topic dossier (config.yaml + content/) into a static site.
@@ -104,31 +104,26 @@ def _counts(diagnostics: Sequence[Diagnostic]) -> str:
     return ", ".join(parts)
 
 
-def _usage_error(message: str) -> int:
-    error(message)
-    return 2
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
     # The preview logs each rebuild on lines of its own; JSON output is for programs.
     progress.start(quiet=args.quiet or args.command == "serve" or args.format == "json")
     if args.command == "new":
         if len(args.targets) != 1:
-            return _usage_error(f"new takes one folder: {program()} new DIR")
+            return usage_error(f"new takes one folder: {program()} new DIR")
         from .authoring.commands import new
 
         folder = Path(args.targets[0])
         return new(folder, title=args.title, language=args.language, engine=args.engine, quiet=args.quiet)
     if args.command == "add":
         if not args.targets:
-            return _usage_error(f"add takes at least one file, folder or URL: {program()} add SOURCE...")
+            return usage_error(f"add takes at least one file, folder or URL: {program()} add SOURCE...")
         from .authoring.commands import add
 
         return add(args.root.resolve(), args.targets, quiet=args.quiet)
     if args.command == "suggest":
         if args.write and args.diff:
-            return _usage_error("suggest takes --write or --diff, not both")
+            return usage_error("suggest takes --write or --diff, not both")
         from .authoring.commands import suggest
 
         mode = "write" if args.write else "diff" if args.diff else None
@@ -137,15 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             root, args.targets, kinds=args.kinds, output=args.format, mode=mode, accept=args.accept
         )
     if args.targets:
-        return _usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
+        return usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
     root = args.root.resolve()
     if not root.is_dir():
-        return _usage_error(f"--root {args.root} is not a folder")
+        return usage_error(f"--root {args.root} is not a folder")
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
-        return _usage_error("--base-url must start with http:// or https://")
+        return usage_error("--base-url must start with http:// or https://")
     out = args.out.resolve() if args.out else None
     if out is not None and (out == root or root.is_relative_to(out)):
-        return _usage_error("--out must not be the dossier folder or hold it")
+        return usage_error("--out must not be the dossier folder or hold it")
     if args.command == "serve":
         from .preview.serve import ServeOptions, serve
 

@@ -15,5 +15,11 @@ def program() -> str:
 
 
 def error(message: str) -> None:
-    """A usage error on standard error, in the program's name: `dossier: error: …`."""
+    """An error on standard error, in the program's name: `dossier: error: …`."""
     print(f"{program()}: error: {message}", file=sys.stderr)
+
+
+def usage_error(message: str) -> int:
+    """A usage error printed (see `error`), and its exit code."""
+    error(message)
+    return 2

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import progress
-from ..program import error, program
+from ..program import program, usage_error
 from .sources.add import Added, add_sources
 from .sources.new import Refused, new_dossier
 
@@ -16,8 +16,7 @@ def new(folder: Path, *, title: str | None, language: str, engine: str | None, q
     try:
         started = new_dossier(folder, title=title, language=language, engine=engine)
     except Refused as exc:
-        error(str(exc))
-        return 2
+        return usage_error(str(exc))
     if not quiet:
         print(f"started a dossier in {folder} ({len(started.files)} files)")
         if not started.engine_reachable:
@@ -34,8 +33,7 @@ def new(folder: Path, *, title: str | None, language: str, engine: str | None, q
 
 def add(root: Path, sources: list[str], *, quiet: bool) -> int:
     if not (root / "config.yaml").is_file():
-        error(f"{root} holds no config.yaml; start a dossier with {program()} new DIR")
-        return 2
+        return usage_error(f"{root} holds no config.yaml; start a dossier with {program()} new DIR")
     added = failed = 0
     steps = progress.current()
     steps.phase("adding")
@@ -78,15 +76,14 @@ def suggest(
     from .suggesting.suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():
-        error(f"{root} holds no config.yaml")
-        return 2
+        return usage_error(f"{root} holds no config.yaml")
     named = {k.strip() for k in kinds.split(",")} if kinds else set()
     unknown = named - {*KINDS, "candidate"}
     if unknown:
-        return _usage(f"--kinds takes {', '.join(KINDS)} or candidate, not {', '.join(sorted(unknown))}")
+        return usage_error(f"--kinds takes {', '.join(KINDS)} or candidate, not {', '.join(sorted(unknown))}")
     files = _files(root, paths)
     if isinstance(files, str):
-        return _usage(files)
+        return usage_error(files)
     if accept:
         return _accept(root, files, accept)
     steps = progress.current()
@@ -213,11 +210,6 @@ def _accept(root: Path, files: list[Path], names: list[str]) -> int:
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}{'s' * (number != 1)}"
-
-
-def _usage(message: str) -> int:
-    error(message)
-    return 2
 
 
 def _files(root: Path, paths: list[str]) -> list[Path] | str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import print_diagnostics
-from ..program import error
+from ..program import usage_error
 from .live import Preview
 from .server import PreviewServer
 from .watcher import Watcher
@@ -86,13 +86,11 @@ def serve(options: ServeOptions) -> int:
     except OSError as exc:
         preview.close()
         if exc.errno == errno.EADDRINUSE:
-            error(
+            return usage_error(
                 f"port {port} on {host} is already in use; "
                 f"stop the other server or pick another with --port {port + 1}"
             )
-        else:
-            error(f"cannot serve on {host}:{port}: {exc.strerror}")
-        return 2
+        return usage_error(f"cannot serve on {host}:{port}: {exc.strerror}")
     if not _is_loopback(host):
         print(
             f"warning: serving on {host}: anyone who can reach this machine can read the preview",
