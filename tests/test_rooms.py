@@ -39,17 +39,15 @@ def _parameters(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
     return len(named) + (arguments.vararg is not None) + (arguments.kwarg is not None)
 
 
-def _own_classes(tree: ast.Module) -> dict[str, ast.ClassDef]:
-    return {node.name: node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
-
-
 def rooms(package: Path) -> list[Room]:
     """Every module, class and function of the package that is over its limit."""
-    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(package.rglob("*.py"))}
+    sources = {path: path.read_text(encoding="utf-8") for path in sorted(package.rglob("*.py"))}
+    trees = {path: ast.parse(source) for path, source in sources.items()}
     classes: dict[str, list[ast.ClassDef]] = {}
     for tree in trees.values():
-        for name, node in _own_classes(tree).items():
-            classes.setdefault(name, []).append(node)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                classes.setdefault(node.name, []).append(node)
 
     def class_size(node: ast.ClassDef, seen: frozenset[str] = frozenset()) -> int:
         size = node.end_lineno - node.lineno + 1  # type: ignore[operator]
@@ -62,20 +60,22 @@ def rooms(package: Path) -> list[Room]:
     over = []
     for path, tree in trees.items():
         where = path.relative_to(package.parent).as_posix()
-        lines = len(path.read_text(encoding="utf-8").splitlines())
+        lines = len(sources[path].splitlines())
+        owners = {
+            id(item): node.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef)
+            for item in node.body
+        }
         if lines > MODULE_LINES:
             over.append(Room(where, lines, MODULE_LINES, "lines in the module"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef) and (size := class_size(node)) > CLASS_LINES:
                 over.append(Room(f"{where}::{node.name}", size, CLASS_LINES, "lines in the class"))
-            if isinstance(node, ast.ClassDef):
-                for item in node.body:
-                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
-                        item.owner = node.name  # type: ignore[attr-defined]
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 count = _parameters(node)
                 if count > PARAMETERS:
-                    owner = getattr(node, "owner", None)
+                    owner = owners.get(id(node))
                     name = f"{owner}.{node.name}" if owner else node.name
                     over.append(Room(f"{where}::{name}", count, PARAMETERS, "parameters"))
     return over
