@@ -63,9 +63,8 @@ def _site_name(stated: str, site_host: str) -> str | None:
     parts = [part.strip() for part in _SEPARATORS.split(stated) if part.strip()]
     if not parts:
         return None
-    label = site_host.split(".")[0] if site_host else ""
     for part in parts:  # the part that names the host: `MIXED.de` in `News zu VR, AR und KI | MIXED.de`
-        if label and label in re.sub(r"[\W_]+", "", part.lower()):
+        if site_host and names_host(part, site_host):
             return part
     every_place = places()
     named = [part for part in parts if part not in every_place]
