@@ -439,7 +439,17 @@ def main() -> int:
         folder = Path(temporary)
         root, pages = bring_in(folder)
         suggest_each(root, pages)
-        table(page_table(root, pages))
+        halves = {
+            half: [page for page in pages if page.name in HALVES[half]] for half in ("tuning", "reporting")
+        }
+        columns = {
+            "all pages": page_table(root, pages),
+            **{f"{half} half": page_table(root, members) for half, members in halves.items()},
+        }
+        print("| measure | " + " | ".join(columns) + " |\n|---|" + "---|" * len(columns))
+        for measure in columns["all pages"]:
+            print(f"| {measure} | " + " | ".join(column[measure] for column in columns.values()) + " |")
+        print()
         misses = []
         for page in pages:
             for text, meant, read in date_hits(page):
