@@ -46,6 +46,23 @@ CANDIDATES = [
      "Christian Hanisch", "person", ["Hanisch"]),
     ("de", "Der Plattformbetreiber Flixbus aus München klagt. Flixbus will Wettbewerb, sagt Flixbus.",
      "Flixbus", "organization", []),
+    # A German name with an adjective, titled as its page would be: the nominative without an
+    # article, told by the article the text puts before it.
+    ("de", "Der Nordische Wasserrat tagte. Dem Nordischen Wasserrat gehören zwölf an. Der Nordische "
+     "Wasserrat entschied.", "Nordischer Wasserrat", None, ["Nordische Wasserrat", "Nordischen Wasserrat"]),
+    ("de", "Das Baltische Seeamt prüft. Laut dem Baltischen Seeamt fehlen Daten, sagt das Baltische Seeamt.",
+     "Baltisches Seeamt", None, ["Baltische Seeamt"]),
+    ("de", "Kritik an der Nordischen Fährlinie wächst. Die Nordische Fährlinie schweigt. Mit der "
+     "Nordischen Fährlinie fährt keiner.", "Nordische Fährlinie", None, ["Nordischen Fährlinie"]),
+    # An acronym the text does not define but spells as a name's initials is the name's alias.
+    ("en", "The Northern Rail Alliance met on Monday. Members of the Northern Rail Alliance voted, and "
+     "the NRA said it would appeal.", "Northern Rail Alliance", None, ["NRA"]),
+    # Two people side by side, each named elsewhere in the text: two names, not one.
+    ("de", "Reporterin Ilse Brandauer schrieb den Text. Chefin Marta Kovač las ihn. Später zeigte "
+     "Brandauer Marta Kovač die Mail, und Kovač antwortete Brandauer.", "Marta Kovač", "person", ["Kovač"]),
+    # A name before a role qualifies the role: `Norland president` is no person.
+    ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
+     "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
 ]  # fmt: skip
@@ -218,3 +235,40 @@ def test_related_newsletter_and_share_blocks_are_not_article_text() -> None:
         "Mehr zum Thema\n\n- [Drei](c)\n\nThe end."
     )
     assert without_boilerplate(page) == "The first paragraph.\n\nThe story goes on here.\n\nThe end."
+
+
+def test_two_people_side_by_side_are_two_candidates() -> None:
+    found = named(
+        "Reporterin Ilse Brandauer schrieb den Text. Chefin Marta Kovač las ihn. Später zeigte "
+        "Brandauer Marta Kovač die Mail, und Kovač antwortete Brandauer.",
+        "de",
+    )
+    assert not any("Brandauer" in name and "Kovač" in name for name in found), found
+    assert found["Ilse Brandauer"][0] == "person"
+
+
+def test_a_name_before_a_role_is_no_person() -> None:
+    found = named(
+        "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.", "en"
+    )
+    assert found.get("Norland", ("other",))[0] != "person", found
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "url", "expected"),
+    [
+        ("NBX", "NBX News", "", True),  # the first word of the publication, its tail generic
+        ("Kurier", "Kurier Online", "https://kurier.example/a", True),
+        ("Bolt", "Bolt & Nut", "", False),  # the first word of a name that goes on
+        ("Talbot Weekly", "", "https://www.talbot.example/x", True),  # begins with the site's name
+        ("Talbot", "", "https://news.example/x", False),
+        ("News", "NBX News", "https://nbx.example/", False),
+    ],
+)
+def test_a_candidate_naming_the_articles_publication(
+    name: str, source: str, url: str, expected: bool
+) -> None:
+    from dossier.authoring.suggesting.candidates import Candidate, names_the_publication
+
+    candidate = Candidate(name, "other", set(), 1, 5.0, "a.md", 0, len(name))
+    assert names_the_publication(candidate, source, url) is expected

@@ -17,16 +17,27 @@ One candidate per thing: a person's surname used alone (`Stenger`), a genitive (
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
-from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places
+from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
 from .scan import suggestion_id
-from .vocabulary import ADJECTIVE_ENDINGS, COMMON, how_common, name_like
+from .vocabulary import (
+    ADJECTIVE_ENDINGS,
+    COMMON,
+    how_common,
+    in_apposition,
+    is_adjective,
+    name_like,
+    spelled_as_adjective,
+    strict_noun,
+)
 from .weighing import weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
@@ -85,8 +96,10 @@ class Candidate:
 @dataclass
 class _Form:
     words: tuple[str, ...]
+    language: str
     occurrences: list[Occurrence] = field(default_factory=list)
     spellings: Counter = field(default_factory=Counter)
+    articles: Counter = field(default_factory=Counter)  # the German article before each occurrence
 
     @property
     def text(self) -> str:
@@ -105,9 +118,11 @@ def candidates_in(
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
     for occurrence in weighed(text, list(names_in(text)), store):
         key = name_key(" ".join(occurrence.words))
-        form = forms.setdefault(key, _Form(occurrence.words))
+        form = forms.setdefault(key, _Form(occurrence.words, language))
         form.occurrences.append(occurrence)
         form.spellings[" ".join(occurrence.words)] += 1
+        article = _ARTICLE.search(body, max(0, occurrence.start - 12), occurrence.start)
+        form.articles[article.group(1).lower() if article else ""] += 1
         acronym = defined_acronym(body, occurrence)
         if acronym:
             acronyms[name_key(acronym)] = key
@@ -135,6 +150,7 @@ def _contains(text: str, name: str) -> bool:
 def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -> list[list[str]]:
     """Group the forms one thing is named by: genitives, inflections, short forms, acronyms."""
     _split_genitives(forms, language)
+    _split_joined(forms, language)
     parent = {key: key for key in forms}
 
     def root(key: str) -> str:
@@ -157,8 +173,11 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
         if key.endswith("s") and key[:-1] in forms and len(form.words) == 1:
             join(key, key[:-1])  # the German genitive: `Stengers` names Stenger
     for acronym, long in acronyms.items():
-        if acronym in forms:
+        if acronym in forms and long in forms:
             join(acronym, long)
+    for key, long in _initials(forms).items():
+        if root(key) == key:
+            join(key, long)
     every_place = places()
     longer = [form for form in forms.values() if len(form.words) > 1]
     for key, form in forms.items():
@@ -188,6 +207,22 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
     return list(groups.values())
 
 
+def _initials(forms: dict[str, _Form]) -> dict[str, str]:
+    """Acronyms the text does not define but spells as the initials of one longer name of it
+    (`EU` for `Europäische Union`, `UCPS` for `User Centric Payment System`): acronym key → name key."""
+    by_initials: dict[str, set[str]] = {}
+    for key, form in forms.items():
+        if len(form.words) > 1 and all(word[:1].isupper() for word in form.words):
+            by_initials.setdefault("".join(word[0] for word in form.words), set()).add(key)
+    found = {}
+    for key, form in forms.items():
+        word = form.words[0]
+        longer = by_initials.get(word, set()) if len(form.words) == 1 and 2 <= len(word) <= 6 else set()
+        if word.isupper() and len({_stem_key(forms[other].words) for other in longer}) == 1:
+            found[key] = min(longer)
+    return found
+
+
 def _split_genitives(forms: dict[str, _Form], language: str) -> None:
     """`Microsofts Windows Mobile` is Microsoft's genitive before another name, where `Microsoft` is
     seen alone too: the occurrences go to the two names."""
@@ -214,9 +249,108 @@ def _split_genitives(forms: dict[str, _Form], language: str) -> None:
             forms[base].spellings[head] += 0  # an alias, not the name's spelling
             remainder = Occurrence(occurrence.start + len(head) + 1, occurrence.end, rest, False,
                                     occurrence.evidence / 2, occurrence.hints)  # fmt: skip
-            forms.setdefault(rest_key, _Form(rest)).occurrences.append(remainder)
+            forms.setdefault(rest_key, _Form(rest, language)).occurrences.append(remainder)
             forms[rest_key].spellings[" ".join(rest)] += 1
         del forms[key]
+
+
+_ARTICLE = re.compile(r"\b(der|die|das)\s+$", re.IGNORECASE)
+# A German adjective's ending after the article, and the ending of the name as it is titled (the
+# adjective's strong form, without an article): `der Europäische Gerichtshof` is the Europäischer
+# Gerichtshof, `das Statistische Bundesamt` the Statistisches, `der Deutschen Bahn` the Deutsche
+# (feminine genitive or dative), `die Vereinigten Staaten` the Vereinigte (a plural). After `dem`,
+# `den` and `des` masculine and neuter look alike; the spelling stays as the text writes it.
+_TITLED_ENDINGS = {("der", "e"): "er", ("das", "e"): "es", ("die", "e"): "e", ("der", "en"): "e",
+                   ("die", "en"): "e"}  # fmt: skip
+
+
+def _titled(best: _Form, chosen: list[_Form], language: str) -> str:
+    """A German name with adjectives as its page would be titled: in the nominative, without the
+    article (see `_TITLED_ENDINGS`); the text's own spelling where its articles do not tell."""
+    adjectives = [i for i, word in enumerate(best.words[:-1]) if spelled_as_adjective(word)]
+    if not adjectives:
+        return best.text
+    votes: Counter = Counter()
+    stem = _stem_key(best.words)
+    for form in chosen:
+        if len(form.words) != len(best.words) or _stem_key(form.words) != stem:
+            continue
+        ending = _ending(form.words[adjectives[0]])
+        for article, count in form.articles.items():
+            titled = _TITLED_ENDINGS.get((article, ending))
+            if titled:
+                votes[titled] += count
+    if not votes:
+        return best.text
+    ending = votes.most_common(1)[0][0]
+    words = best.text.split()
+    if len(words) != len(best.words):
+        return best.text
+    for i in adjectives:
+        words[i] = words[i][: len(words[i]) - len(_ending(words[i]))] + ending
+    return " ".join(words)
+
+
+def _ending(word: str) -> str:
+    lowered = word.lower()
+    return next((e for e in ADJECTIVE_ENDINGS if lowered.endswith(e) and len(lowered) > len(e) + 3), "")
+
+
+def _split_joined(forms: dict[str, _Form], language: str) -> None:
+    """Two people named side by side (`konfrontieren Fichtner und Geyer Claas Relotius`), or a German
+    noun before or after a person's name (`Dokumentar Geicke`, `Text Juan Morenos`), where the text
+    names the person elsewhere: the occurrences go to the names alone (a genitive to its name)."""
+    people = {key for key, form in forms.items() if 2 <= len(form.words) <= 3 and _a_person(form, language)}
+    by_surname: dict[str, set[str]] = {}
+    for key in people:
+        by_surname.setdefault(name_key(forms[key].words[-1]), set()).add(key)
+
+    def person(words: tuple[str, ...], within: str) -> str | None:
+        """The key of the person these words name, other than the form `within` they were read in."""
+        key = name_key(" ".join(words))
+        if key in people or (len(words) == 1 and by_surname.get(key, set()) - {within}):
+            return key
+        return key[:-1] if key.endswith("s") and key[:-1] in people else None
+
+    def noun(word: str) -> bool:
+        german = language == "de" and word[1:].islower()
+        return german and (strict_noun(word, language) or in_apposition(word, language))
+
+    for key, form in list(forms.items()):
+        words = form.words
+        for cut in range(1, len(words) if 2 <= len(words) <= 4 else 0):
+            left, right = (words[:cut], 0), (words[cut:], cut)
+            if person(left[0], key) and person(right[0], key):
+                parts = [left, right]
+            elif cut == 1 and noun(words[0]) and person(right[0], key):
+                parts = [right]
+            elif cut == len(words) - 1 and noun(words[-1]) and person(left[0], key):
+                parts = [left]
+            else:
+                continue
+            for occurrence in form.occurrences:
+                for part, at in parts:
+                    start = occurrence.start + sum(len(word) + 1 for word in words[:at])
+                    piece = Occurrence(start, start + len(" ".join(part)), part, occurrence.initial,
+                                       occurrence.evidence, occurrence.hints)  # fmt: skip
+                    into = person(part, key) or name_key(" ".join(part))
+                    forms.setdefault(into, _Form(part, language)).occurrences.append(piece)
+                    forms[into].spellings[" ".join(part)] += into == name_key(" ".join(part))
+            del forms[key]
+            break
+
+
+def _a_person(form: _Form, language: str) -> bool:
+    """A name the text treats as a person's: a given name's spelling first, no adjective or noun,
+    and the cues around it pointing to a person most."""
+    first = form.words[0]
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()) or is_adjective(first):
+        return False
+    hints: Counter = Counter()
+    for occurrence in form.occurrences:
+        hints.update(occurrence.hints)
+    top = hints.most_common(1)
+    return bool(top) and top[0][0] == "person" and not strict_noun(first, language)
 
 
 def _stem_key(words: tuple[str, ...]) -> str:
@@ -251,6 +385,7 @@ def _evidence(form: _Form) -> float:
 
 def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: str) -> Candidate | None:
     chosen = [forms[key] for key in members]
+    language = chosen[0].language
     occurrences = sorted((o for form in chosen for o in form.occurrences), key=lambda o: o.start)
     score = sum(o.evidence for o in occurrences)
     in_title = any(_contains(title, spelling) for form in chosen for spelling in form.spellings)
@@ -266,15 +401,16 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     best = max(longest, key=lambda form: (len(form.occurrences), -form.occurrences[0].start))
     if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
-    name = best.text
+    name = _titled(best, chosen, language) if language == "de" else best.text
     hints: Counter = Counter()
     for occurrence in occurrences:
         hints.update(occurrence.hints)
     if name in places():
         hints["place"] += 4
     shorts = [form for form in chosen if len(form.words) < most_words]
-    if any(best.words[-1:] == form.words for form in shorts) and most_words in (2, 3):
-        hints["person"] += 3  # a surname used alone
+    given_name = best.words[0][:1].isupper() and best.words[0][1:].islower()
+    if any(best.words[-1:] == form.words for form in shorts) and most_words in (2, 3) and given_name:
+        hints["person"] += 3  # a surname used alone (not `Congress` of `US Congress`)
     if any(form.words == best.words[:1] for form in shorts) and most_words > 1:
         hints["organization"] += 1
     if len(best.words) > 1 and cue(best.words[-1]) and cue(best.words[-1]) != "person":
@@ -293,6 +429,23 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         name, kind, aliases - {name}, len(occurrences), round(score, 2), path, first.start, first.end,
         {path},
     )  # fmt: skip
+
+
+_PUBLICATION_TAILS = word_set("news online digital magazin magazine zeitung daily weekly tv radio plus")
+_LEADING_ARTICLE = re.compile(r"^(?:the|der|die|das)\s+", re.IGNORECASE)
+
+
+def names_the_publication(candidate: Candidate, source: str, url: str) -> bool:
+    """Whether a candidate names the article's own publication: the first word of its `source:`
+    (`BBC` of BBC News, `SPIEGEL` of Spiegel Online) alone, or a name that begins with the site's
+    own name in its address (`VICE US` on vice.com)."""
+    words = candidate.name.casefold().split()
+    own = _LEADING_ARTICLE.sub("", source).casefold().split()
+    if len(words) == 1 and own and words[0] == own[0] and len(words[0]) > 2:
+        return set(own[1:]) <= _PUBLICATION_TAILS  # not `Mac` of `Mac & i`
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label != "www"]
+    return len(labels) >= 2 and len(labels[0]) > 2 and words[0] == labels[0]
 
 
 def rank(per_file: Iterable[list[Candidate]]) -> list[Candidate]:

@@ -9,7 +9,7 @@ from ...incremental.folders import cache_folder
 from ...incremental.workers import parallel_map
 from ...syntax.names import name_key
 from ..files.frontmatter import ContentFile, entity_files, read_content_file
-from .candidates import Candidate, candidates_in, rank
+from .candidates import Candidate, candidates_in, names_the_publication, rank
 from .scan import LineIndex
 
 
@@ -39,7 +39,10 @@ def candidates_of(
     title = str(content.front.get("title") or "")
     found = candidates_in(path, body, language, known, title, cache_folder(root))
     lines = LineIndex(content.text)
+    source, url = str(content.front.get("source") or ""), str(content.front.get("url") or "")
     for candidate in found:
+        if names_the_publication(candidate, source, url):
+            candidate.type = "publication"
         start, end = content.body_start + candidate.start, content.body_start + candidate.end
         candidate.start, candidate.end = start, end
         candidate.place = (*lines.at(start), *lines.at(end))

@@ -310,10 +310,12 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         hints[cue(word_before) or "person"] += 2
     elif word_before and cue(word_before):
         hints[cue(word_before)] += 1
-    if word_after and gap_after.strip() in ("", ",") and cue(word_after):
-        hints[cue(word_after)] += 1
+    after_cue = cue(word_after) if word_after and gap_after.strip() in ("", ",") else None
+    if after_cue and not (after_cue == "person" and not gap_after.strip()):
+        hints[after_cue] += 1  # not `US president`, `Xiaomi CEO`: a name before a role qualifies it
     following = body[end : end + 60]
-    if _HIS_HER.search(following):
+    after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
+    if _HIS_HER.search(following) and not after_the:
         hints["person"] += 1  # `Greta Thunberg hatte bei ihrer Rückreise`, `Steve Jobs said his`
     elif _ITS.search(following):
         hints["organization"] += 1
@@ -331,7 +333,8 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
     elif _vocabulary_run(words, language):
         evidence -= 6.0
-    if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit():
+    measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
+    if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit() or measured:
         evidence = -10.0
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair

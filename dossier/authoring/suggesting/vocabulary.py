@@ -190,6 +190,15 @@ def is_adjective(word: str) -> bool:
     return False
 
 
+def spelled_as_adjective(word: str) -> bool:
+    """An inflected German adjective by its spelling alone, known to the word list or not
+    (`Baltische`, `Westfälischen`): what stands before the noun of a name with an article."""
+    lowered = word.lower()
+    ending = next((e for e in ADJECTIVE_ENDINGS if lowered.endswith(e)), "")
+    base = lowered[: len(lowered) - len(ending)]
+    return (bool(ending) and len(base) >= 5 and base.endswith(("isch", "lich", "ig"))) or is_adjective(word)
+
+
 @cache
 def as_word(word: str, language: str, written_small: bool, after_article: bool) -> float:
     """How much a single capitalised word reads as a word of the language rather than a name. The
