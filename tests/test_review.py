@@ -4,6 +4,7 @@ rebinding, paths out of the dossier), and nothing written on any refusal."""
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import re
@@ -197,13 +198,18 @@ def test_two_actions_racing_on_one_article(review: ServeProcess) -> None:
     def act(suggestion: dict) -> None:
         results.append(client.apply(listed, suggestion)[0])
 
-    threads = [threading.Thread(target=act, args=(s,)) for s in (first, second)]
+    at_once(*(functools.partial(act, s) for s in (first, second)))
+    assert sorted(results) == [200, 409]
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+
+
+def at_once(*actions) -> None:
+    """Run the actions in threads started together, and wait for them all."""
+    threads = [threading.Thread(target=action) for action in actions]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results) == [200, 409]
-    assert main(["check", "--root", str(root), "--quiet"]) == 0
 
 
 def test_undo_after_an_edit_in_another_editor_is_refused(review: ServeProcess) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..authoring.review.decide import plan_decision, write_all
 from ..authoring.review.decisions import (
     Change,
     Found,
@@ -31,9 +32,11 @@ from ..authoring.review.decisions import (
     suggestions,
     write,
 )
+from ..authoring.review.groups import Decision, decisions, progress, reviewed_files
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024
+ACTIONS = {"apply": "apply", "decide": "decide", "undo": "undo"}  # POST route → ReviewAPI method
 
 
 @dataclass
@@ -47,6 +50,8 @@ class ReviewAPI:
     loaded: tuple[int, Loaded] | None = None
     listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
     kept: Loaded | None = None  # the last load, whose articles' stated values a new one reuses
+    read: dict[str, tuple[int, Found]] = field(default_factory=dict)  # each file's, by the load it used
+    decided: dict[str, Change] = field(default_factory=dict)  # decision id → what it wrote
 
     def dossier(self) -> Loaded:
         """The dossier as suggesting needs it, loaded again only after a build (a save or an action)."""
@@ -83,7 +88,7 @@ class ReviewAPI:
             self.last[path] = change
             return {"changed": sorted(change.files), "digest": _digest(self.root / path)}
 
-    def undo(self, body: dict[str, Any]) -> dict[str, Any]:
+    def undo_last(self, body: dict[str, Any]) -> dict[str, Any]:
         path = self.article(body.get("path"))
         with self.lock:
             change = self.last.get(path)
@@ -93,19 +98,86 @@ class ReviewAPI:
             del self.last[path]
             return {"changed": changed, "digest": _digest(self.root / path)}
 
-    def article(self, path: object) -> str:
-        """`path` when it names an article of this dossier: relative, under content/articles/, with
-        no `..` and no link out of the dossier; else 403 (outside) or 404 (no such article)."""
+    def every_decision(self) -> list[Decision]:
+        """The dossier's open decisions; a file's suggestions are read again only when its bytes or
+        the dossier changed since they were last read."""
+        loaded = self.dossier()
+        every = []
+        for path in reviewed_files(self.root):
+            now = _digest(self.root / path)
+            kept = self.read.get(path)
+            if kept is None or kept[0] != id(loaded) or kept[1].digest != now:
+                kept = (id(loaded), suggestions(self.root, path, loaded))
+                self.read[path] = kept
+            every.append(kept[1])
+        return decisions(self.root, loaded, every)
+
+    def decisions(self) -> dict[str, Any]:
+        with self.lock:
+            found = self.every_decision()
+            made, total = progress(self.root, found)
+            return {"made": made, "total": total, "decisions": [d.to_json() for d in found]}
+
+    def decide(self, body: dict[str, Any]) -> dict[str, Any]:
+        fields, exclude, digests = body.get("fields") or {}, body.get("exclude") or [], body.get("digests")
+        if not isinstance(fields, dict):
+            raise ReviewError(400, "fields must be an object")
+        if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+            raise ReviewError(400, "exclude must be a list of mention ids")
+        if not isinstance(digests, dict) or not digests:
+            raise ReviewError(400, "digests must map each file of the decision to its digest")
+        with self.lock:  # the digests are checked, and the files written, by one decision at a time
+            for path, said in digests.items():
+                file = self.root / self.content_file(path)
+                if not file.is_file() or _digest(file) != said:
+                    raise ReviewError(409, f"{path} changed since the decisions were read; reload them")
+            wanted = str(body.get("id"))
+            decision = next((d for d in self.every_decision() if d.id == wanted), None)
+            if decision is None:
+                raise ReviewError(404, f"no decision {wanted} (it may have been made already)")
+            missing = [path for path in decision.articles if path not in digests]
+            if missing:
+                raise ReviewError(409, f"no digest given for {', '.join(missing)}; reload the decisions")
+            change = plan_decision(self.root, decision, str(body.get("action")), fields, set(exclude))
+            self.loaded = None
+            write_all(self.root, change)
+            self.decided[decision.id] = change
+            for path in change.files:
+                self.last[path] = change
+            return {"changed": sorted(change.files), "decision": decision.id}
+
+    def undo(self, body: dict[str, Any]) -> dict[str, Any]:
+        if "decision" in body:
+            with self.lock:
+                change = self.decided.get(str(body["decision"]))
+                if change is None:
+                    raise ReviewError(404, f"no decision {body['decision']} to undo")
+                changed = restore(self.root, change)
+                del self.decided[str(body["decision"])]
+                self.last = {path: c for path, c in self.last.items() if c is not change}
+                self.loaded = None
+                return {"changed": changed}
+        return self.undo_last(body)
+
+    def content_file(self, path: object) -> str:
+        """`path` when it names a file under content/ (no `..`, no link out); else 403."""
         if not isinstance(path, str) or not path:
-            raise ReviewError(400, "path must name an article, such as content/articles/SLUG.md")
+            raise ReviewError(400, "a path must name a file under content/")
         parts = path.split("/")
         if path.startswith("/") or "\\" in path or "\x00" in path or ".." in parts or parts[0] != "content":
             raise ReviewError(403, f"{path} is not a file under content/")
-        content = (self.root / "content").resolve()
-        file = (self.root / path).resolve()
-        if not file.is_relative_to(content):
+        if not (self.root / path).resolve().is_relative_to((self.root / "content").resolve()):
             raise ReviewError(403, f"{path} leads out of content/")
-        if parts[1:2] != ["articles"] or file.suffix != ".md" or not file.is_file():
+        return path
+
+    def article(self, path: object) -> str:
+        """`path` when it names an article of this dossier (see `content_file`); else 403 (outside)
+        or 404 (no such article)."""
+        if not isinstance(path, str) or not path:
+            raise ReviewError(400, "path must name an article, such as content/articles/SLUG.md")
+        self.content_file(path)
+        file = self.root / path
+        if path.split("/")[1:2] != ["articles"] or file.suffix != ".md" or not file.is_file():
             raise ReviewError(404, f"no article {path}")
         return path
 
@@ -130,7 +202,9 @@ def handle(api: ReviewAPI, method: str, raw_path: str, headers: Any, read_body) 
     try:
         if method == "GET" and route == "suggestions":
             return 200, api.suggestions(parse_qs(urlsplit(raw_path).query))
-        if method != "POST" or route not in ("apply", "undo"):
+        if method == "GET" and route == "decisions":
+            return 200, api.decisions()
+        if method != "POST" or route not in ACTIONS:
             return 404, {"error": f"no such route: {method} {PREFIX}{route}"}
         if headers.get("X-Dossier-Token") != api.token:
             return 403, {"error": "a review action needs the preview page's token"}
@@ -148,6 +222,6 @@ def handle(api: ReviewAPI, method: str, raw_path: str, headers: Any, read_body) 
             return 400, {"error": "the body must be JSON"}
         if not isinstance(body, dict):
             return 400, {"error": "the body must be a JSON object"}
-        return 200, api.apply(body) if route == "apply" else api.undo(body)
+        return 200, getattr(api, ACTIONS[route])(body)
     except ReviewError as refused:
         return refused.status, {"error": str(refused)}

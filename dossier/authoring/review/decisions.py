@@ -63,11 +63,11 @@ def sentence_of(found: Found, item: Suggestion | Candidate) -> str:
     return sentence(body, item.start - found.body_start, item.end - found.body_start)
 
 
-def _kind(item: Suggestion | Candidate) -> str:
+def kind_of(item: Suggestion | Candidate) -> str:
     return "candidate" if isinstance(item, Candidate) else item.kind
 
 
-def _shown(item: Suggestion | Candidate) -> str:
+def shown(item: Suggestion | Candidate) -> str:
     return item.shown if isinstance(item, Candidate) else item.text
 
 
@@ -111,9 +111,10 @@ def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
     held, _ = load_dismissals(root)
     body, start = content.text[content.body_start :], content.body_start
     for item in made:
-        if not dismissed(held, path, _kind(item), _shown(item), body, (item.start - start, item.end - start)):
+        span = (item.start - start, item.end - start)
+        if not dismissed(held, path, kind_of(item), shown(item), body, span):
             found.items.append(item)
-    found.items.sort(key=lambda i: (i.start, _kind(i)))
+    found.items.sort(key=lambda i: (i.start, kind_of(i)))
     return found
 
 
@@ -139,29 +140,29 @@ def plan(root: Path, found: Found, item_id: str, action: str, fields: dict) -> C
         raise ReviewError(404, f"no suggestion {item_id} in {found.path} (it may have been made already)")
     change = Change()
     if action == "dismiss":
-        dismissal = Dismissal(found.path, _kind(item), _shown(item), sentence_of(found, item))
+        dismissal = Dismissal(found.path, kind_of(item), shown(item), sentence_of(found, item))
         current = (root / DISMISSED).read_text(encoding="utf-8") if (root / DISMISSED).exists() else ""
         change.set(root, DISMISSED, with_dismissal(current, dismissal))
     elif action == "accept":
-        annotation = _accept(root, found, item, fields, change)
+        annotation = accepted(root, found, item, fields, change)
         article = found.text
-        after, _ = rewritten_text(article, [_placed(item, annotation)])
+        after, _ = rewritten_text(article, [placed(item, annotation)])
         change.set(root, found.path, after)
     else:
         raise ReviewError(400, f'action must be "accept" or "dismiss", not "{action}"')
-    _check(root, change)
+    check(root, change)
     return change
 
 
-def _placed(item: Suggestion | Candidate, annotation: str) -> Suggestion:
+def placed(item: Suggestion | Candidate, annotation: str) -> Suggestion:
     return Suggestion(
         "",
         0,
         0,
         0,
         0,
-        _kind(item),
-        _shown(item),
+        kind_of(item),
+        shown(item),
         annotation,
         None,
         None,
@@ -173,7 +174,7 @@ def _placed(item: Suggestion | Candidate, annotation: str) -> Suggestion:
     )
 
 
-def _accept(root: Path, found: Found, item: Suggestion | Candidate, fields: dict, change: Change) -> str:
+def accepted(root: Path, found: Found, item: Suggestion | Candidate, fields: dict, change: Change) -> str:
     """The annotation accepting `item` writes, after planning the registry or entity file it needs."""
     if isinstance(item, Candidate):
         name = _field(fields, "name", item.name)
@@ -227,7 +228,7 @@ def _field(fields: dict, name: str, default: str) -> str:
     return value.strip()
 
 
-def _check(root: Path, change: Change) -> None:
+def check(root: Path, change: Change) -> None:
     """Refuse (400, with the engine's message) a change that would leave a file with an error: each
     changed file is read as the build reads it, from a copy beside the dossier."""
     with tempfile.TemporaryDirectory(prefix=".review-", dir=root) as folder:

@@ -1,0 +1,190 @@
+"""Reviewing the whole dossier over real HTTP on 127.0.0.1 (DESIGN.md, "Reviewing the whole
+dossier"): decisions grouped across articles, one decision writing every file of its group and
+nothing else, exclusions dismissed, undo byte for byte, stale files and races refused whole."""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, write_files
+from serving import ServeProcess
+from test_review import Client, at_once, snapshot
+
+from dossier.cli import main
+
+ARTICLES = {
+    "content/articles/third.md": """\
+        ---
+        title: Third
+        language: en
+        published: 2025-05-02
+        ---
+        Jane Roe met the Globex Corporation in Springfield. Globex Corporation said 24,871 employees
+        work there.
+        """,
+    "content/articles/fourth.md": """\
+        ---
+        title: Fourth
+        language: en
+        published: 2025-05-09
+        ---
+        The Globex Corporation hired, Jane Roe said. Globex Corporation now counts 24,871 employees.
+        """,
+    "content/articles/fifth.md": """\
+        ---
+        title: Fifth
+        language: en
+        published: 2025-05-16
+        ---
+        Jane Roe spoke again. Globex Corporation listened; Jane Roe left.
+        """,
+}
+
+
+@pytest.fixture
+def review(tmp_path: Path):
+    files = {**MINIMAL, **{path: textwrap.dedent(text) for path, text in ARTICLES.items()}}
+    root = write_files(tmp_path / "dossier", files)
+    with ServeProcess(root) as server:
+        server.root = root
+        yield server
+
+
+def listed(client: Client) -> dict:
+    status, body = client.request("GET", "/_review/decisions")
+    assert status == 200, body
+    return body
+
+
+def decision_of(body: dict, kind: str, label: str) -> dict:
+    return next(d for d in body["decisions"] if d["kind"] == kind and d["label"] == label)
+
+
+def globex_of(body: dict) -> dict:
+    return next(d for d in body["decisions"] if d["kind"] == "candidate" and "Globex" in d["label"])
+
+
+def decide(client: Client, decision: dict, action: str = "accept", **extra) -> tuple[int, dict]:
+    digests = {m["path"]: m["digest"] for m in decision["mentions"]}
+    return client.request(
+        "POST", "/_review/decide", {"id": decision["id"], "action": action, "digests": digests, **extra}
+    )
+
+
+def test_decisions_group_a_name_across_articles(review: ServeProcess) -> None:
+    body = listed(Client(review))
+    jane = decision_of(body, "entity", "Jane Roe")
+    assert jane["articles"] == 3 and len(jane["mentions"]) == 4
+    assert all(m["sentence"] and m["digest"] and m["line"] for m in jane["mentions"])
+    globex = globex_of(body)
+    assert globex["articles"] >= 2 and globex["proposal"]["name"].startswith("Globex")
+    staff = [d for d in body["decisions"] if d["kind"] == "figure" and d["proposal"]]
+    assert any(d["articles"] == 2 for d in staff)  # the same value and unit in two articles
+    reach = [d["articles"] for d in body["decisions"]]
+    assert reach == sorted(reach, reverse=True)
+    assert body["total"] == body["made"] + len(body["decisions"]) and body["made"] > 0
+
+
+def test_one_decision_links_every_mention_and_writes_nothing_else(review: ServeProcess) -> None:
+    client, root = Client(review), review.root
+    before = snapshot(root)
+    status, answer = decide(client, decision_of(listed(client), "entity", "Jane Roe"))
+    assert status == 200, answer
+    after = snapshot(root)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert changed == set(ARTICLES) == set(answer["changed"])
+    for path in ARTICLES:
+        text = (root / path).read_text()
+        assert "Jane Roe" not in text.replace("[[Jane Roe]]", "")
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+    assert all(d["label"] != "Jane Roe" for d in listed(client)["decisions"])
+
+
+def test_creating_a_candidate_links_it_everywhere_and_undo_restores_every_byte(review: ServeProcess) -> None:
+    client, root = Client(review), review.root
+    before = snapshot(root)
+    globex = globex_of(listed(client))
+    status, answer = decide(client, globex, fields={"name": "Globex Corporation", "type": "organization"})
+    assert status == 200, answer
+    assert (root / "content/entities/globex-corporation.md").exists()
+    linked = [path for path in ARTICLES if "[[Globex Corporation" in (root / path).read_text()]
+    assert len(linked) == globex["articles"] >= 2
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+    status, answer = client.request("POST", "/_review/undo", {"decision": answer["decision"]})
+    assert status == 200, answer
+    assert snapshot(root) == before  # every file restored, the entity file removed
+
+
+def test_an_excluded_mention_is_left_and_dismissed(review: ServeProcess) -> None:
+    client, root = Client(review), review.root
+    jane = decision_of(listed(client), "entity", "Jane Roe")
+    left = next(m for m in jane["mentions"] if m["path"] == "content/articles/fifth.md")
+    status, answer = decide(client, jane, exclude=[left["id"]])
+    assert status == 200, answer
+    assert "content/dismissed.yaml" in answer["changed"]
+    fifth = (root / "content/articles/fifth.md").read_text()
+    assert fifth.count("[[Jane Roe]]") == 1 and fifth.count("Jane Roe") == 2
+    dismissed = (root / "content/dismissed.yaml").read_text()
+    assert "fifth.md" in dismissed and "Jane Roe" in dismissed
+    again = [d for d in listed(client)["decisions"] if d["label"] == "Jane Roe"]
+    assert not again  # the dismissed mention is not listed again
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+
+
+def test_a_file_changed_by_another_editor_makes_the_whole_decision_409(review: ServeProcess) -> None:
+    client, root = Client(review), review.root
+    jane = decision_of(listed(client), "entity", "Jane Roe")
+    fourth = root / "content/articles/fourth.md"
+    fourth.write_text(fourth.read_text() + "\nAn editor's line.\n")
+    before = snapshot(root)
+    status, answer = decide(client, jane)
+    assert status == 409 and "fourth.md" in answer["error"]
+    assert snapshot(root) == before
+
+
+def test_two_decisions_racing_one_wins(review: ServeProcess) -> None:
+    client, root = Client(review), review.root
+    body = listed(client)
+    jane = decision_of(body, "entity", "Jane Roe")
+    globex = globex_of(body)
+    results: list[int] = []
+    at_once(*(functools.partial(lambda d: results.append(decide(client, d)[0]), d) for d in (jane, globex)))
+    assert sorted(results) == [200, 409]
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+
+
+def test_refusals_of_the_new_routes_write_nothing(review: ServeProcess) -> None:
+    client, root = Client(review), review.root
+    jane = decision_of(listed(client), "entity", "Jane Roe")
+    digests = {m["path"]: m["digest"] for m in jane["mentions"]}
+    body = {"id": jane["id"], "action": "accept", "digests": digests}
+    before = snapshot(root)
+    cases = [
+        (body | {"digests": {**digests, "content/articles/third.md": "0" * 64}}, {}, 409),
+        (body | {"id": "ent-nothing"}, {}, 404),  # fresh digests, an unknown id
+        (body | {"id": "ent-nothing", "digests": {"content/articles/third.md": "0" * 64}}, {}, 409),
+        (body | {"digests": {}}, {}, 400),
+        (body | {"digests": {"../config.yaml": "0"}}, {}, 403),
+        (body | {"digests": {"content/../config.yaml": "0"}}, {}, 403),
+        (body | {"action": "delete"}, {}, 400),
+        (body | {"exclude": ["not-a-mention"]}, {}, 400),
+        (body | {"exclude": "all"}, {}, 400),
+        (body, {"X-Dossier-Token": None}, 403),
+        (body, {"X-Dossier-Token": "guess"}, 403),
+        (body, {"Origin": None}, 403),
+        (body, {"Origin": "http://evil.example"}, 403),
+        (body, {"Host": "evil.example:80"}, 403),
+        (b"x" * (64 * 1024 + 1), {}, 413),
+        (b"{not json", {}, 400),
+    ]
+    for sent, headers, status in cases:
+        got, answer = client.request("POST", "/_review/decide", sent, **headers)
+        assert got == status, (sent if isinstance(sent, dict) else sent[:20], headers, answer)
+    got, answer = client.request("POST", "/_review/undo", {"decision": "ent-nothing"})
+    assert got == 404
+    got, _ = client.request("GET", "/_review/decisions", None, Host="evil.example")
+    assert got == 403
+    assert snapshot(root) == before
