@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,69 @@ def test_refusals_of_the_new_routes_write_nothing(review: ServeProcess) -> None:
     got, _ = client.request("GET", "/_review/decisions", None, Host="evil.example")
     assert got == 403
     assert snapshot(root) == before
+
+
+@pytest.mark.browser
+def test_the_dossier_wide_page_by_keyboard_alone(browser, review: ServeProcess) -> None:
+    """Link every mention of a known entity, create a candidate and link it everywhere with one
+    mention excluded, then undo: each change checked in the files and on the pages served."""
+    root = review.root
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(review.url + "articles/third/")
+    page.locator('#dossier-review a[href="/_review/"]').click()  # the article panel links the page
+    page.wait_for_url("**/_review/")
+    page.locator("#decisions > li").first.wait_for()
+    assert "decisions made" in page.locator("#review-progress").text_content()
+
+    def focus(label: str) -> None:
+        page.keyboard.press("k")
+        for _ in range(page.locator("#decisions > li").count()):
+            if label in (page.locator('#decisions > li[aria-current="true"] .label').text_content() or ""):
+                return
+            page.keyboard.press("j")
+        raise AssertionError(f"no decision {label}")
+
+    def written(before: str) -> None:
+        page.wait_for_function(
+            "text => document.getElementById('review-status').textContent.startsWith('Written')"
+            " && document.getElementById('review-status').textContent !== text",
+            arg=before,
+            timeout=20_000,
+        )
+
+    page.locator("body").focus()
+    focus("Jane Roe")
+    status = page.locator("#review-status").text_content()
+    page.keyboard.press("a")
+    written(status)
+    assert all("[[Jane Roe]]" in (root / path).read_text() for path in ARTICLES)
+    served = review.get("articles/fourth/")[2].decode()
+    assert 'class="mention' in served and "Jane Roe" in served
+
+    page.wait_for_function(
+        "![...document.querySelectorAll('#decisions .label')].some(l => l.textContent === 'Jane Roe')"
+    )
+    focus("Globex")
+    page.keyboard.press("Enter")  # open its mentions: focus on the first mention's exclude box
+    page.keyboard.press("e")  # exclude that mention
+    excluded = page.locator('#decisions > li[aria-current="true"] .mentions li').first
+    excluded_path = excluded.locator(".where").text_content().split(":")[0]
+    page.keyboard.press("Escape")
+    page.locator('#decisions > li[aria-current="true"]').focus()
+    status = page.locator("#review-status").text_content()
+    page.keyboard.press("a")
+    written(status)
+    entity = next((root / "content/entities").glob("globex*.md"))
+    assert excluded_path in (root / "content/dismissed.yaml").read_text()
+    links = sum((root / p).read_text().count("[[Globex") for p in ARTICLES)
+    kept = page.locator('#decisions .label:text-is("Globex Corporation")').count()
+    assert links >= 1 and kept == 0  # linked where not excluded; the decision is made
+    assert main(["check", "--root", str(root), "--quiet"]) == 0
+
+    page.keyboard.press("u")
+    deadline = time.monotonic() + 20
+    while entity.exists() and time.monotonic() < deadline:  # the page may reload meanwhile: the files tell
+        time.sleep(0.05)
+    said = page.locator("#review-status").text_content()
+    assert not entity.exists() and not any("[[Globex" in (root / p).read_text() for p in ARTICLES), said
+    page.close()

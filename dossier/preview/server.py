@@ -26,6 +26,9 @@ from .review import PREFIX, ReviewAPI, allowed_hosts, handle
 CLIENT = ENGINE_LAYOUTS / "preview" / "reload.js"
 PANEL = ENGINE_LAYOUTS / "preview" / "review.js"
 PANEL_PATH = "/__dossier/review.js"
+DECISIONS = ENGINE_LAYOUTS / "preview" / "decisions.js"
+DECISIONS_PATH = "/__dossier/decisions.js"
+REVIEW_PAGE = ENGINE_LAYOUTS / "preview" / "decisions.html"  # served at PREFIX: the dossier-wide review
 EVENTS_PATH = "/__dossier/events"
 CLIENT_PATH = "/__dossier/reload.js"
 UNLINKED_PATH = "/__dossier/unlinked/"  # + an article's slug: its unlinked mentions, as JSON
@@ -128,10 +131,16 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if self._foreign_host():
             return
         path = urlsplit(self.path).path
-        if path.startswith(PREFIX):
+        if path == PREFIX and self.server.token is not None:
+            self._send(
+                200, "text/html; charset=utf-8", inject_client(REVIEW_PAGE.read_bytes(), self.server.token)
+            )
+        elif path.startswith(PREFIX):
             self._review("GET")
         elif path == PANEL_PATH:
             self._send(200, "text/javascript; charset=utf-8", PANEL.read_bytes())
+        elif path == DECISIONS_PATH:
+            self._send(200, "text/javascript; charset=utf-8", DECISIONS.read_bytes())
         elif path == EVENTS_PATH:
             self._events()
         elif path == CLIENT_PATH:

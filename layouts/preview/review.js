@@ -39,7 +39,8 @@
     panel.innerHTML = "";
     const head = document.createElement("p");
     head.innerHTML = `<strong>${items.length} suggestion${items.length === 1 ? "" : "s"}</strong> `
-      + '<button type="button" data-review-action="undo">Undo (u)</button>';
+      + '<button type="button" data-review-action="undo">Undo (u)</button> '
+      + '<a href="/_review/">Review the whole dossier</a>';
     panel.append(head);
     if (message) {
       const note = document.createElement("p");

@@ -1,0 +1,186 @@
+// The dossier-wide review page of the preview (/_review/, never in the published site): one decision
+// per thing named, over every article and entity file. Keys: j/k next/previous decision, Enter opens
+// or closes its mentions, a accepts (links every mention not excluded; creates what is new first),
+// x dismisses the group, e excludes the focused mention, u undoes the last decision.
+(() => {
+  const token = document.querySelector('meta[name="dossier-token"]');
+  const list = document.getElementById("decisions");
+  const status = document.getElementById("review-status");
+  const progress = document.getElementById("review-progress");
+  let state = { decisions: [] };
+  let current = 0;
+  // The decisions made here, the last one last: kept for the tab, as the page reloads after builds.
+  const undone = JSON.parse(sessionStorage.getItem("dossier-decisions") || "[]");
+  const remember = () => sessionStorage.setItem("dossier-decisions", JSON.stringify(undone));
+
+  const words = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+  function describe(d) {
+    if (d.kind === "candidate") return `new entity (${d.proposal.type})`;
+    if (d.proposal) return `new ${d.kind}`;
+    return d.kind === "entity" ? "link to the entity" : `link to the ${d.kind}`;
+  }
+
+  function render(message) {
+    progress.textContent = `${state.made} of ${state.total} decisions made`;
+    status.textContent = message || "";
+    list.innerHTML = "";
+    state.decisions.forEach((d, index) => {
+      const item = document.createElement("li");
+      item.dataset.decision = d.id;
+      item.tabIndex = -1;
+      item.setAttribute("aria-current", String(index === current));
+      item.setAttribute(
+        "aria-label",
+        `${d.label}: ${describe(d)}, ${words(d.mentions.length, "mention", "mentions")} in `
+          + words(d.articles, "file", "files"),
+      );
+      const head = document.createElement("p");
+      head.innerHTML = '<strong class="label"></strong> <em class="what"></em> <span class="reach"></span>';
+      head.querySelector(".label").textContent = d.label;
+      head.querySelector(".what").textContent = describe(d);
+      head.querySelector(".reach").textContent = `${words(d.mentions.length, "mention", "mentions")} in `
+        + words(d.articles, "file", "files");
+      item.append(head);
+      if (d.proposal) {
+        const form = document.createElement("div");
+        form.className = "fields";
+        for (const [name, value] of Object.entries(d.proposal)) {
+          if (name === "value") continue; // each mention keeps the value it states
+          const label = document.createElement("label");
+          label.textContent = `${name} `;
+          const input = document.createElement("input");
+          input.name = name;
+          input.value = Array.isArray(value) ? value.join(", ") : value ?? "";
+          label.append(input);
+          form.append(label);
+        }
+        item.append(form);
+      }
+      const actions = document.createElement("p");
+      actions.innerHTML = `<button type="button" data-review-action="accept" data-decision="${d.id}">`
+        + `${d.proposal ? "Create and link all" : "Link all"} (a)</button> `
+        + `<button type="button" data-review-action="dismiss" data-decision="${d.id}">Dismiss all (x)</button> `
+        + `<button type="button" class="open" aria-expanded="false">Mentions (Enter)</button>`;
+      item.append(actions);
+      const mentions = document.createElement("ol");
+      mentions.className = "mentions";
+      mentions.hidden = true;
+      for (const m of d.mentions) {
+        const row = document.createElement("li");
+        row.dataset.mention = m.id;
+        row.innerHTML = '<label><input type="checkbox" data-review-action="exclude"> exclude</label> '
+          + '<a class="where"></a> <q class="sentence"></q>';
+        row.querySelector("input").setAttribute("aria-label", `exclude the mention in ${m.path}:${m.line}`);
+        const where = row.querySelector(".where");
+        where.textContent = `${m.path}:${m.line}:${m.column}`;
+        const slug = m.path.match(/^content\/articles\/(.+)\.md$/);
+        if (slug) where.href = `/articles/${slug[1]}/`;
+        row.querySelector(".sentence").textContent = m.sentence;
+        mentions.append(row);
+      }
+      item.append(mentions);
+      list.append(item);
+    });
+  }
+
+  async function load(message) {
+    const response = await fetch("/_review/decisions");
+    const answer = await response.json();
+    if (!response.ok) {
+      status.textContent = answer.error;
+      return;
+    }
+    state = answer;
+    current = Math.min(current, Math.max(0, state.decisions.length - 1));
+    render(message);
+    focusItem(current, false);
+  }
+
+  function focusItem(index, move = true) {
+    const items = [...list.children];
+    current = Math.max(0, Math.min(index, items.length - 1));
+    items.forEach((li, i) => li.setAttribute("aria-current", String(i === current)));
+    if (move && items[current]) {
+      items[current].focus();
+      items[current].scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function toggle(item) {
+    const mentions = item.querySelector(".mentions");
+    mentions.hidden = !mentions.hidden;
+    item.querySelector(".open").setAttribute("aria-expanded", String(!mentions.hidden));
+    if (!mentions.hidden) mentions.querySelector("input")?.focus();
+  }
+
+  async function post(route, body) {
+    const response = await fetch(`/_review/${route}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Dossier-Token": token.content },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json();
+    if (!response.ok) return load(answer.error);
+    if (route === "decide") undone.push(answer.decision);
+    remember();
+    return load(`Written: ${answer.changed.join(", ")}`);
+  }
+
+  function decide(action, item) {
+    const d = state.decisions.find((x) => x.id === item?.dataset.decision);
+    if (!d) return;
+    const fields = {};
+    item.querySelectorAll(".fields input").forEach((input) => {
+      fields[input.name] = input.name === "aliases"
+        ? input.value.split(",").map((a) => a.trim()).filter(Boolean) : input.value;
+    });
+    const exclude = [...item.querySelectorAll(".mentions li")]
+      .filter((row) => row.querySelector("input").checked).map((row) => row.dataset.mention);
+    const digests = Object.fromEntries(d.mentions.map((m) => [m.path, m.digest]));
+    post("decide", { id: d.id, action, fields, exclude, digests });
+  }
+
+  function undo() {
+    const id = undone.pop();
+    if (id) post("undo", { decision: id });
+    else status.textContent = "Nothing to undo here.";
+  }
+
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    const item = button.closest("li[data-decision]");
+    focusItem([...list.children].indexOf(item), false);
+    if (button.classList.contains("open")) toggle(item);
+    else if (button.dataset.reviewAction) decide(button.dataset.reviewAction, item);
+  });
+  document.getElementById("review-undo").addEventListener("click", undo);
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const item = list.children[current];
+    if (event.target.matches("input[type=text], input:not([type])")) {
+      if (event.key === "Enter") decide("accept", item);
+      return;
+    }
+    const keys = {
+      j: () => focusItem(current + 1),
+      k: () => focusItem(current - 1),
+      a: () => decide("accept", item),
+      x: () => decide("dismiss", item),
+      u: () => undo(),
+      e: () => {
+        const box = event.target.closest(".mentions li")?.querySelector("input");
+        if (box) box.checked = !box.checked;
+      },
+      Enter: () => item && !event.target.matches("button, a") && toggle(item),
+    };
+    if (keys[event.key]) {
+      event.preventDefault();
+      keys[event.key]();
+    }
+  });
+
+  load();
+})();
