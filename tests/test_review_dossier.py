@@ -255,3 +255,22 @@ def test_the_dossier_wide_page_by_keyboard_alone(browser, review: ServeProcess) 
     said = page.locator("#review-status").text_content()
     assert not entity.exists() and not any("[[Globex" in (root / p).read_text() for p in ARTICLES), said
     page.close()
+
+
+@pytest.mark.browser
+def test_the_panel_says_what_is_wrong_with_an_article(browser, review: ServeProcess) -> None:
+    """An article with a content error: the panel shows the engine's own `path:line:col: error:`
+    line above its suggestions, and the API gives it with them."""
+    article = review.root / "content/articles/fifth.md"
+    article.write_text(article.read_text() + "\nJane Roe said [[ACME.\n")
+    client = Client(review)
+    status, listed = client.request("GET", "/_review/suggestions?path=content/articles/fifth.md")
+    assert status == 200 and any(
+        e.startswith("content/articles/fifth.md:") and ": error: unmatched" in e for e in listed["errors"]
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(review.url + "articles/fifth/")
+    alert = page.locator('#dossier-review pre[role="alert"]')
+    alert.wait_for(timeout=20_000)
+    assert "content/articles/fifth.md:" in alert.text_content() and "error:" in alert.text_content()
+    page.close()

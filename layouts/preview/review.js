@@ -42,6 +42,13 @@
       + '<button type="button" data-review-action="undo">Undo (u)</button> '
       + '<a href="/_review/">Review the whole dossier</a>';
     panel.append(head);
+    if (state.errors?.length) {
+      const problems = document.createElement("pre");
+      problems.setAttribute("role", "alert");
+      problems.style.whiteSpace = "pre-wrap";
+      problems.textContent = state.errors.join("\n");
+      panel.append(problems);
+    }
     if (message) {
       const note = document.createElement("p");
       note.setAttribute("role", "status");
@@ -122,8 +129,12 @@
 
   async function load(message) {
     const response = await fetch(`/_review/suggestions?path=${encodeURIComponent(path)}`);
-    if (!response.ok) return;
-    state = await response.json();
+    const answer = await response.json().catch(() => ({ error: `the preview answered ${response.status}` }));
+    if (!response.ok) {
+      state = { digest: "", suggestions: [] };
+      return render(`No suggestions could be made: ${answer.error}`);
+    }
+    state = answer;
     render(message);
     markText();
     if (state.suggestions.length) focusItem(current, false);

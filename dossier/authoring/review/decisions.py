@@ -53,9 +53,11 @@ class Found:
     items: list[Suggestion | Candidate]
     body_start: int
     text: str
+    errors: list[str] = field(default_factory=list)  # what the build reports of the file, as it prints it
 
     def to_json(self) -> dict[str, object]:
-        return {"path": self.path, "digest": self.digest, "suggestions": [i.to_json() for i in self.items]}
+        suggested = [i.to_json() for i in self.items]
+        return {"path": self.path, "digest": self.digest, "errors": self.errors, "suggestions": suggested}
 
 
 def sentence_of(found: Found, item: Suggestion | Candidate) -> str:
@@ -107,7 +109,8 @@ def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
     loaded = loaded or Loaded.load(root)
     made: list[Suggestion | Candidate] = list(suggest_file(loaded.dossier, file, KINDS, content))
     made += candidates_of(root, loaded.known, file, content)
-    found = Found(path, digest(data), [], content.body_start, content.text)
+    errors = [str(p) for p in document_problems(file, path) if p.severity == "error"]
+    found = Found(path, digest(data), [], content.body_start, content.text, errors)
     held, _ = load_dismissals(root)
     body, start = content.text[content.body_start :], content.body_start
     for item in made:
