@@ -50,7 +50,10 @@ class ReviewAPI:
     loaded: tuple[int, Loaded] | None = None
     listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
     kept: Loaded | None = None  # the last load, whose articles' stated values a new one reuses
-    read: dict[str, tuple[int, Found]] = field(default_factory=dict)  # each file's, by the load it used
+    read: dict[str, tuple[str, Found]] = field(
+        default_factory=dict
+    )  # each file's, by the fingerprint read with
+    listing: dict[str, Decision] = field(default_factory=dict)  # the decisions last listed, by id
     decided: dict[str, Change] = field(default_factory=dict)  # decision id → what it wrote
 
     def dossier(self) -> Loaded:
@@ -65,9 +68,10 @@ class ReviewAPI:
     def suggestions(self, query: dict[str, list[str]]) -> dict[str, Any]:
         path = self.article((query.get("path") or [""])[0])
         with self.lock:
-            found = suggestions(self.root, path, self.dossier())
+            loaded = self.dossier()
+            found = suggestions(self.root, path, loaded)
             self.listed[path] = found
-            return found.to_json()
+            return found.to_json(loaded.targets)
 
     def apply(self, body: dict[str, Any]) -> dict[str, Any]:
         path = self.article(body.get("path"))
@@ -106,11 +110,13 @@ class ReviewAPI:
         for path in reviewed_files(self.root):
             now = _digest(self.root / path)
             kept = self.read.get(path)
-            if kept is None or kept[0] != id(loaded) or kept[1].digest != now:
-                kept = (id(loaded), suggestions(self.root, path, loaded))
+            if kept is None or kept[0] != loaded.fingerprint or kept[1].digest != now:
+                kept = (loaded.fingerprint, suggestions(self.root, path, loaded))
                 self.read[path] = kept
             every.append(kept[1])
-        return decisions(self.root, loaded, every)
+        found = decisions(self.root, loaded, every)
+        self.listing = {decision.id: decision for decision in found}
+        return found
 
     def decisions(self) -> dict[str, Any]:
         with self.lock:
@@ -132,7 +138,10 @@ class ReviewAPI:
                 if not file.is_file() or _digest(file) != said:
                     raise ReviewError(409, f"{path} changed since the decisions were read; reload them")
             wanted = str(body.get("id"))
-            decision = next((d for d in self.every_decision() if d.id == wanted), None)
+            # The digests are fresh, so a decision listed from these files stands as listed.
+            decision = self.listing.get(wanted)
+            if decision is None or any(digests.get(p) != d for p, d in _covered(decision).items()):
+                decision = next((d for d in self.every_decision() if d.id == wanted), None)
             if decision is None:
                 raise ReviewError(404, f"no decision {wanted} (it may have been made already)")
             missing = [path for path in decision.articles if path not in digests]
@@ -180,6 +189,10 @@ class ReviewAPI:
         if path.split("/")[1:2] != ["articles"] or file.suffix != ".md" or not file.is_file():
             raise ReviewError(404, f"no article {path}")
         return path
+
+
+def _covered(decision: Decision) -> dict[str, str]:
+    return {mention.found.path: mention.found.digest for mention in decision.mentions}
 
 
 def _digest(file: Path) -> str:

@@ -21,7 +21,7 @@ from ..applying.dismissals import with_dismissal
 from ..applying.entities import entity_file
 from ..applying.registrywriter import with_entry
 from ..applying.rewrite import document_problems, rewritten_text
-from ..files.frontmatter import read_content_file
+from ..files.frontmatter import entity_files, read_content_file
 from ..files.newfiles import replace
 from ..suggesting.candidates import Candidate
 from ..suggesting.dismissed import dismissed, sentence
@@ -55,8 +55,17 @@ class Found:
     text: str
     errors: list[str] = field(default_factory=list)  # what the build reports of the file, as it prints it
 
-    def to_json(self) -> dict[str, object]:
-        suggested = [i.to_json() for i in self.items]
+    def to_json(self, targets: dict[tuple[str, str], dict[str, str]] | None = None) -> dict[str, object]:
+        """The panel's list: each suggestion as `suggest --format json` gives it, with its sentence
+        and what its target is (`targets`, see `targets_of`)."""
+        suggested = []
+        for item in self.items:
+            shown = item.to_json()
+            target = None if isinstance(item, Candidate) else item.target
+            named = (targets or {}).get((kind_of(item), target or ""))
+            if named and kind_of(item) == "figure" and item.value:
+                named = {**named, "value": item.value}
+            suggested.append({**shown, "sentence": sentence_of(self, item), "named": named})
         return {"path": self.path, "digest": self.digest, "errors": self.errors, "suggestions": suggested}
 
 
@@ -83,6 +92,25 @@ class Loaded:
     dossier: Dossier
     known: frozenset[str]  # name keys of the entities
     stated: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)  # path → (stat, values)
+    targets: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # what each key names
+    fingerprint: str = ""  # changes when what any file's suggestions depend on beside it changes
+
+    def fingerprint_of(self, root: Path) -> str:
+        """A digest of what suggestions read beside the file itself: the entities' names, the
+        registries, the values the articles state, the dismissals. While it and a file's bytes stay
+        the same, so do the file's suggestions."""
+        dossier = self.dossier
+        claims = sorted(
+            (repr(value), claim.key, claim.path, claim.unit)
+            for value, found in (dossier.claims or {}).items() for claim in found
+        )  # fmt: skip
+        dismissals = root / DISMISSED
+        parts = [
+            sorted(dossier.names.items()), sorted(dossier.figure_units.items()), sorted(self.known),
+            [(key, str(low), str(high)) for key, low, high in dossier.event_dates], claims,
+            dismissals.read_bytes().decode("utf-8", "replace") if dismissals.exists() else "",
+        ]  # fmt: skip
+        return digest(repr(parts).encode())
 
     @classmethod
     def load(cls, root: Path, previous: Loaded | None = None) -> Loaded:
@@ -96,7 +124,22 @@ class Loaded:
             known = kept.get(path)
             stated[path] = known if known and known[0] == stamp else (stamp, stated_values(dossier, file))
         dossier.remember(values for _, values in stated.values())
-        return cls(dossier, frozenset(known_names(root)), stated)
+        loaded = cls(dossier, frozenset(known_names(root)), stated, targets_of(root))
+        loaded.fingerprint = loaded.fingerprint_of(root)
+        return loaded
+
+
+def targets_of(root: Path) -> dict[tuple[str, str], dict[str, str]]:
+    """What a suggestion's target is, as the panel shows it: an entity's name and type, a figure's
+    label and unit, an event's title and date; by (kind, key)."""
+    targets: dict[tuple[str, str], dict[str, str]] = {}
+    for entity in entity_files(root):
+        targets["entity", entity.slug] = {"name": entity.name or entity.slug, "type": entity.type or ""}
+    for figure in load_figures(root)[0]:
+        targets["figure", figure.key] = {"label": figure.label, "unit": figure.unit}
+    for event in load_events(root)[0]:
+        targets["event", event.key] = {"title": event.title, "date": event.date.text}
+    return targets
 
 
 def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
