@@ -282,13 +282,13 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     panel.locator("li").first.wait_for()
     assert page.locator("mark.review-mark").count() >= 3  # the suggestions are marked in the text
 
-    jane = panel.locator("li", has_text="Jane Roe")
+    jane = panel.locator("li", has=page.locator(".go", has_text="Jane Roe"))
     jane.locator('[data-review-action="accept"]').click()
     page.wait_for_selector('article a.mention:has-text("Jane Roe")', timeout=20_000)  # reloaded
     assert "[[Jane Roe]] said" in article.read_text()
 
     panel.locator("li").first.wait_for()
-    count = panel.locator("li", has_text="24,871")
+    count = panel.locator("li", has=page.locator(".go", has_text="24,871"))
     count.locator("button.edit").click()
     count.locator('input[name="key"]').fill("globex-staff")
     count.locator('input[name="label"]').fill("Globex staff")
@@ -297,9 +297,11 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     assert "globex-staff:" in (root / "content/figures.yaml").read_text()
 
     panel.locator("li").first.wait_for()
-    friday = panel.locator("li", has_text="Friday")
+    friday = panel.locator("li", has=page.locator(".go", has_text="Friday"))
     friday.locator('[data-review-action="dismiss"]').click()
-    page.wait_for_function("!document.querySelector('#dossier-review').textContent.includes('Friday')")
+    page.wait_for_function(
+        "![...document.querySelectorAll('#dossier-review .go')].some(b => b.textContent.includes('Friday'))"
+    )
     assert "Friday" in (root / "content/dismissed.yaml").read_text()
 
     page.locator('[data-review-action="undo"]').first.click()  # undoes the dismissal

@@ -274,3 +274,44 @@ def test_the_panel_says_what_is_wrong_with_an_article(browser, review: ServeProc
     alert.wait_for(timeout=20_000)
     assert "content/articles/fifth.md:" in alert.text_content() and "error:" in alert.text_content()
     page.close()
+
+
+@pytest.mark.browser
+def test_the_article_panel_docks_shows_context_and_links_all(browser, review: ServeProcess) -> None:
+    """Beside the article at 1280 px the panel leaves the header and navigation uncovered; each
+    suggestion shows its sentence and its target; "link all N in the dossier" links the mentions of
+    the other articles too; on a narrow screen the panel starts collapsed and opens on request."""
+    root = review.root
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(review.url + "articles/third/")
+    panel = page.locator("#dossier-review")
+    jane = panel.locator("li", has=page.locator(".go", has_text="Jane Roe"))
+    jane.wait_for()
+    assert "→ Jane Roe (person)" in jane.locator(".target").text_content()
+    assert "Jane Roe met the Globex Corporation" in jane.locator(".sentence").text_content()
+    edge = panel.bounding_box()["x"]
+    for part in ("header", "nav"):
+        box = page.locator(part).first.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= edge + 1, part  # not under the panel
+    everywhere = jane.locator('[data-review-action="accept-all"]')
+    everywhere.wait_for(timeout=20_000)
+    assert everywhere.text_content() == "Link all 4 in the dossier"
+    everywhere.click()
+    deadline = time.monotonic() + 20
+    while "Jane Roe" in (root / "content/articles/fifth.md").read_text().replace("[[Jane Roe]]", ""):
+        assert time.monotonic() < deadline, "the other articles were not linked"
+        time.sleep(0.05)
+    assert all("[[Jane Roe]]" in (root / path).read_text() for path in ARTICLES)
+    page.close()
+
+    narrow = browser.new_page(viewport={"width": 390, "height": 800})
+    narrow.goto(review.url + "articles/third/")
+    panel = narrow.locator("#dossier-review")
+    toggle = panel.locator("button.collapse")
+    toggle.wait_for()
+    assert "collapsed" in panel.get_attribute("class") and toggle.get_attribute("aria-expanded") == "false"
+    assert panel.bounding_box()["height"] < 80  # a small tab, not a cover over the page
+    toggle.click()
+    panel.locator("li").first.wait_for()
+    assert panel.locator("button.collapse").get_attribute("aria-expanded") == "true"
+    narrow.close()

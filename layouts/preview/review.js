@@ -12,9 +12,20 @@
 
   const style = document.createElement("style");
   style.textContent = `
-    #dossier-review { position: fixed; inset-block: 1rem; inset-inline-end: 1rem; width: min(24rem, 90vw);
-      overflow: auto; background: Canvas; color: CanvasText; border: 2px solid #555; border-radius: .5rem;
-      padding: .75rem; z-index: 1000; font: 0.9rem/1.4 system-ui, sans-serif; box-shadow: 0 .25rem 1rem #0004; }
+    #dossier-review { position: fixed; inset-block: 0; inset-inline-end: 0; width: var(--review-width);
+      overflow: auto; background: Canvas; color: CanvasText; border-inline-start: 2px solid #555;
+      padding: .75rem; z-index: 1000; font: 0.9rem/1.4 system-ui, sans-serif; box-sizing: border-box; }
+    :root { --review-width: min(24rem, 40vw); }
+    body.review-docked { margin-inline-end: var(--review-width); }
+    #dossier-review.collapsed { inset-block: auto 0; width: auto; border: 2px solid #555; padding: .25rem .5rem; }
+    #dossier-review.collapsed > :not(.review-head) { display: none; }
+    #dossier-review.collapsed .review-head > :not(.collapse) { display: none; }
+    #dossier-review q { display: block; color: #555; font-size: .85rem; }
+    @media (max-width: 50rem) {
+      :root { --review-width: 100vw; }
+      body.review-docked { margin-inline-end: 0; }
+      #dossier-review:not(.collapsed) { inset-block: auto 0; max-height: 50vh; border-block-start: 2px solid #555; }
+    }
     #dossier-review:focus-within { border-color: #1a5fb4; }
     #dossier-review ol { padding: 0; list-style: none; }
     #dossier-review li { border-block-start: 1px solid #8884; padding-block: .4rem; }
@@ -31,14 +42,72 @@
   panel.setAttribute("aria-label", "Review suggestions");
   panel.tabIndex = 0;
   document.body.append(panel);
+  // Docked beside the page (the site's header and navigation stay in view); collapsed on request,
+  // and at first on a narrow screen, where it would cover the page.
+  const narrow = window.matchMedia("(max-width: 50rem)").matches;
+  let collapsed = (sessionStorage.getItem("dossier-review-collapsed") ?? String(narrow)) === "true";
+  const dock = () => {
+    panel.classList.toggle("collapsed", collapsed);
+    document.body.classList.toggle("review-docked", !collapsed);
+  };
+  dock();
+  let groups = {}; // suggestion id → its decision across the dossier, where it names more than here
 
   const fieldsOf = (s) => (s.proposal && s.target === null ? s.proposal : null);
 
-  function render(message) {
+  // What accepting links to: the entity's name and type, the figure's label and value, the event's
+  // title and date; or, for something new, its proposal.
+  function targetOf(s) {
+    const named = s.named;
+    if (s.kind === "candidate") return `→ ${s.proposal.name} (${s.proposal.type})`;
+    if (named && s.kind === "entity") return `→ ${named.name} (${named.type})`;
+    if (named && s.kind === "figure") return `→ ${named.label}: ${named.value ?? ""} ${named.unit}`.trim();
+    if (named && s.kind === "event") return `→ ${named.title}, ${named.date}`;
+    const p = fieldsOf(s);
+    if (p && s.kind === "figure") return `→ new: ${p.label}, ${p.value} ${p.unit}`;
+    if (p && s.kind === "event") return `→ new: ${p.title}, ${p.date ?? "no date"}`;
+    return "";
+  }
+
+  // The decisions of the whole dossier, fetched after the panel shows: a suggestion whose decision
+  // names more than this article gets a "link all" action.
+  async function loadGroups() {
+    const response = await fetch("/_review/decisions");
+    if (!response.ok) return;
+    const answer = await response.json();
+    groups = {};
+    for (const decision of answer.decisions) {
+      const here = decision.mentions.filter((m) => m.path === path).length;
+      if (decision.mentions.length <= here) continue;
+      for (const m of decision.mentions) if (m.path === path) groups[m.id] = decision;
+    }
+    if (!Object.keys(groups).length) return;
+    const focused = panel.contains(document.activeElement); // drawn again: the editor keeps the place
+    render(said);
+    markText();
+    if (state.suggestions.length) focusItem(current, false);
+    if (focused) (panel.querySelector(`li[aria-current="true"] .go`) || panel).focus();
+  }
+
+  async function decideAll(id) {
+    const response = await fetch("/_review/decisions");
+    const answer = await response.json();
+    const decision = answer.decisions?.find((d) => d.id === id);
+    if (!decision) return load("That decision was made meanwhile; the list is fresh again.");
+    const digests = Object.fromEntries(decision.mentions.map((m) => [m.path, m.digest]));
+    post("decide", { id, action: "accept", digests });
+  }
+
+  let said = ""; // the last message shown, kept when the list is drawn again
+  function render(message = "") {
+    said = message;
     const items = state.suggestions;
     panel.innerHTML = "";
     const head = document.createElement("p");
-    head.innerHTML = `<strong>${items.length} suggestion${items.length === 1 ? "" : "s"}</strong> `
+    head.className = "review-head";
+    head.innerHTML = `<button type="button" class="collapse" aria-expanded="${!collapsed}">`
+      + `${collapsed ? "Review" : "Hide"}</button> `
+      + `<strong>${items.length} suggestion${items.length === 1 ? "" : "s"}</strong> `
       + '<button type="button" data-review-action="undo">Undo (u)</button> '
       + '<a href="/_review/">Review the whole dossier</a>';
     panel.append(head);
@@ -62,8 +131,11 @@
       item.setAttribute("aria-current", String(index === current));
       const fields = fieldsOf(s);
       const what = s.kind === "candidate" ? `new entity (${s.type})` : fields ? `new ${s.kind}` : s.kind;
-      item.innerHTML = `<p><em>${what}</em>: <button type="button" class="go"></button></p>`;
+      item.innerHTML = `<p><em>${what}</em>: <button type="button" class="go"></button>`
+        + ' <span class="target"></span></p><q class="sentence"></q>';
       item.querySelector(".go").textContent = s.text;
+      item.querySelector(".target").textContent = targetOf(s);
+      item.querySelector(".sentence").textContent = s.sentence || "";
       if (fields) {
         const form = document.createElement("div");
         form.className = "fields";
@@ -84,6 +156,15 @@
         + `${fields ? "Create" : "Link"} (a)</button>`
         + `<button type="button" data-review-action="dismiss" data-suggestion="${s.id}">Dismiss (x)</button>`
         + (fields ? '<button type="button" class="edit">Fields (Enter)</button>' : "");
+      const group = groups[s.id];
+      if (group) {
+        const all = document.createElement("button");
+        all.type = "button";
+        all.dataset.reviewAction = "accept-all";
+        all.dataset.decision = group.id;
+        all.textContent = `Link all ${group.mentions.length} in the dossier`;
+        actions.append(" ", all);
+      }
       item.append(actions);
       list.append(item);
     });
@@ -138,6 +219,7 @@
     render(message);
     markText();
     if (state.suggestions.length) focusItem(current, false);
+    loadGroups();
   }
 
   async function post(route, body) {
@@ -173,7 +255,14 @@
     const li = button.closest("li");
     if (li) focusItem([...panel.querySelectorAll("li")].indexOf(li));
     const action = button.dataset.reviewAction;
-    if (action === "undo") post("undo", { path });
+    if (button.classList.contains("collapse")) {
+      collapsed = !collapsed;
+      sessionStorage.setItem("dossier-review-collapsed", String(collapsed));
+      dock();
+      render(said);
+      panel.querySelector(".collapse").focus();
+    } else if (action === "accept-all") decideAll(button.dataset.decision);
+    else if (action === "undo") post("undo", { path });
     else if (action) act(action, button.dataset.suggestion);
     else if (button.classList.contains("edit")) li.querySelector(".fields").hidden = false;
   });
