@@ -117,11 +117,14 @@ def test_unlinked_mentions_are_marked_in_the_preview_only(browser, make_dossier,
         marks = page.locator("article .body mark.dossier-unlinked")
         assert marks.all_inner_texts() == ["ACME", "Jane Roe"]  # not the linked one, not in the link
         assert marks.first.get_attribute("title") == "Not linked yet: [[ACME]]"
-        note = page.locator("#dossier-unlinked-note").inner_text()
-        assert note == (
-            "2 unlinked mentions of known entities (dotted). Link them: "
-            "python build.py suggest content/articles/first.md --write"
-        )
+        note = page.locator("#dossier-unlinked-note")
+        assert note.inner_text() == (
+            "2 unlinked mentions of known entities (dotted). Link them: Link in the review panel"
+        )  # the review panel's "link all", not a command for the terminal
+        page.locator("#dossier-review li").first.wait_for()
+        note.locator("button").click()
+        focused = page.evaluate("document.activeElement.closest('#dossier-review li')?.dataset.suggestion")
+        assert focused and page.evaluate("document.activeElement.dataset.reviewAction").startswith("accept")
         page.close()
     from conftest import run
 

@@ -73,7 +73,8 @@
   };
 
   // Unlinked mentions of known entities in an article: marked quietly, with a note saying how many
-  // there are and the command that links them.
+  // there are and what links them: the review panel's "link all", or, in a read-only preview, the
+  // command.
   const markUnlinked = async () => {
     const article = location.pathname.match(/^\/articles\/([^/]+)\/$/);
     const body = document.querySelector("article .body");
@@ -110,9 +111,19 @@
     note.setAttribute("role", "note");
     note.style.cssText = "position: fixed; bottom: 1rem; left: 1rem; max-width: 32rem; padding: .6rem .8rem; font: 14px/1.4 system-ui, sans-serif; background: Canvas; color: CanvasText; border: 1px solid; border-radius: 6px; z-index: 2147483646;";
     note.textContent = plural("unlinked", marked) + " ";
-    const command = document.createElement("code");
-    command.textContent = `python build.py suggest ${found.path} --write`;
-    note.append(command);
+    if (document.querySelector('meta[name="dossier-token"]')) {
+      // The review panel is on: its "link all" does it, without the terminal.
+      const open = document.createElement("button");
+      open.type = "button";
+      open.dataset.reviewAction = "link-unlinked";
+      open.textContent = "Link in the review panel";
+      open.addEventListener("click", () => window.dispatchEvent(new CustomEvent("dossier:link-unlinked")));
+      note.append(open);
+    } else {
+      const command = document.createElement("code");
+      command.textContent = `python build.py suggest ${found.path} --write`;
+      note.append(command);
+    }
     document.body.append(note);
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markUnlinked);

@@ -293,5 +293,21 @@
     }
   });
 
+  // The preview's note on unlinked mentions: open the panel at the first known entity's "link all"
+  // (or its link, where this article is all its decision names).
+  window.addEventListener("dossier:link-unlinked", () => {
+    collapsed = false;
+    sessionStorage.setItem("dossier-review-collapsed", "false");
+    dock();
+    render(said);
+    markText();
+    const index = state.suggestions.findIndex((s) => s.kind === "entity" && s.target);
+    if (index < 0) return;
+    focusItem(index);
+    const item = panel.querySelector(`li[data-suggestion="${state.suggestions[index].id}"]`);
+    (item.querySelector('[data-review-action="accept-all"]')
+      || item.querySelector('[data-review-action="accept"]')).focus();
+  });
+
   load();
 })();
