@@ -53,11 +53,10 @@ def click_seconds(browser, url: str, slug: str, runs: int, kind: str) -> list[fl
         page.wait_for_function("window.__dossierBuild !== undefined")
         page.locator("#dossier-review li").first.wait_for()
         item = page.locator("#dossier-review li", has=page.locator("em", has_text=kind)).first
-        page.evaluate("window.notReloaded = true")
+        shown = page.evaluate("window.__dossierShown")
         started = time.perf_counter()
         item.locator('[data-review-action="accept"]').click()
-        page.wait_for_function("window.notReloaded === undefined", timeout=60_000)
-        page.wait_for_function("window.__dossierBuild !== undefined")
+        page.wait_for_function(f"window.__dossierShown > {shown}", timeout=60_000)
         times.append(time.perf_counter() - started)
     page.close()
     return times

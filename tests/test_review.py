@@ -317,9 +317,9 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     panel.focus()
     page.keyboard.press("k")
     first = panel.locator('li[aria-current="true"]').get_attribute("data-suggestion")
-    page.evaluate("window.notReloaded = true")
+    shown = page.evaluate("window.__dossierShown")
     page.keyboard.press("a")
-    page.wait_for_function("window.notReloaded === undefined", timeout=20_000)  # the page reloaded
+    page.wait_for_function(f"window.__dossierShown > {shown}", timeout=20_000)  # the rebuilt page shown
     assert article.read_text() != before and first
     panel.locator("li").first.wait_for()
     panel.focus()

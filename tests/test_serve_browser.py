@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from serving import ServeProcess, crowd, save
 from test_serve import ARTICLE, FIRST
 
 pytestmark = pytest.mark.browser
+SHIPPED_LAYOUTS = Path(__file__).resolve().parents[1] / "layouts"
 
 LONG = FIRST + "".join(f"\nParagraph {n} of filler so the page can scroll. " * 3 + "\n" for n in range(60))
 
@@ -37,9 +40,11 @@ def test_an_edit_shows_in_the_open_page_of_a_crowded_root(browser, make_dossier)
     with ServeProcess(root) as server:
         page = open_page(browser, server.url + "articles/first/")
         page.evaluate("window.notReloaded = true")
+        before = page.evaluate("window.__dossierShown")
         save(root / ARTICLE, FIRST.replace("it will spend", "it will crowdedly spend"))
         page.wait_for_selector("text=it will crowdedly spend", timeout=5_000)
-        assert page.evaluate("window.notReloaded === undefined")  # a reload, not a stale page
+        assert page.evaluate("window.__dossierShown") > before  # the rebuilt page, swapped in
+        assert page.evaluate("window.notReloaded") is True  # without loading the page again
         page.close()
 
 
@@ -68,6 +73,28 @@ def test_a_content_reload_keeps_the_scroll_position(browser, make_dossier) -> No
         save(root / ARTICLE, LONG.replace("Paragraph 59 of filler", "Paragraph 59 of bold filler"))
         page.wait_for_selector("text=Paragraph 59 of bold filler", state="attached", timeout=20_000)
         page.wait_for_function("window.scrollY === 500", timeout=5_000)
+        page.close()
+
+
+def test_a_content_edit_swaps_the_page_in_place_and_its_marks_still_explain(browser, make_dossier) -> None:
+    root = make_dossier()
+    with ServeProcess(root) as server:
+        page = open_page(browser, server.url + "articles/first/")
+        page.evaluate("window.notReloaded = true")
+        shown = page.evaluate("window.__dossierShown")
+        save(root / ARTICLE, FIRST.replace("it will spend", "it will [[Jane Roe|gladly]] spend"))
+        page.wait_for_function(f"window.__dossierShown > {shown}", timeout=20_000)
+        assert page.evaluate("window.notReloaded") is True  # swapped, not loaded again
+        page.locator("main a.mention", has_text="gladly").hover()  # a mark of the new text
+        assert page.locator("#annotation-tip").is_visible()
+        assert page.locator("#annotation-tip").inner_text()
+        assert page.locator("#annotation-tip").count() == 1
+        # A layout edit may change every part of a page (its header, its footer): it loads again.
+        shipped = (SHIPPED_LAYOUTS / "article.html").read_text()
+        (root / "layouts").mkdir()
+        save(root / "layouts/article.html", shipped.replace("</article>", "<p>Layout note</p></article>", 1))
+        page.wait_for_function("window.notReloaded === undefined", timeout=20_000)
+        page.wait_for_selector("text=Layout note")
         page.close()
 
 

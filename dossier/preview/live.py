@@ -102,9 +102,12 @@ class BuildEvent:
     pages: list[str] = field(default_factory=list)  # HTML outputs whose bytes changed
     styles: list[str] = field(default_factory=list)  # stylesheets whose bytes changed
     errors: list[str] = field(default_factory=list)
+    # Only content changed: a page's header and footer, made from the config and the layouts, are as
+    # they were, so an open page swaps in its changed parts rather than loading again.
+    swap: bool = False
 
     def to_json(self) -> str:
-        fields = {"build": self.number, "ok": self.ok, "errors": self.errors}
+        fields = {"build": self.number, "ok": self.ok, "errors": self.errors, "swap": self.swap}
         return json.dumps({**fields, "pages": self.pages, "styles": self.styles})
 
     def state(self) -> BuildEvent:
@@ -147,6 +150,7 @@ class Preview:
                 ok=True,
                 pages=[p for p in changed_outputs if p.endswith(".html")],
                 styles=[p for p in changed_outputs if p.endswith(".css")],
+                swap=all(path.startswith("content/") for path in outcome.sources_changed),
             )
             self._broadcast(self.last)
             return outcome, outcome.diagnostics

@@ -7,6 +7,12 @@ const phrase = (key, count, values) => {
   const form = forms[new Intl.PluralRules(document.documentElement.lang).select(count)] ?? forms.other ?? "";
   return form.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 };
+// Behaviours bound to elements run over the page once, and again over each part the live preview
+// swaps in after an edit (its `dossier:swapped` event lists them); a published page never swaps.
+const everyPart = (enhance) => {
+  enhance(document);
+  document.addEventListener("dossier:swapped", (event) => event.detail.forEach(enhance));
+};
 (() => {
   "use strict";
   // Open the <details> holding the passage a link points at, so the target is visible.
@@ -122,14 +128,7 @@ const phrase = (key, count, values) => {
 // Annotation popovers: the mark's explanation (its title) shown on hover and on keyboard focus.
 (() => {
   "use strict";
-  const marks = document.querySelectorAll("a.mention[title], .claim[title]");
-  if (!marks.length) return;
-  const tip = document.createElement("div");
-  tip.id = "annotation-tip";
-  tip.className = "tip";
-  tip.setAttribute("role", "tooltip");
-  tip.hidden = true;
-  document.body.append(tip);
+  let tip = null;
   const show = (mark) => {
     tip.textContent = mark.dataset.tip;
     tip.hidden = false;
@@ -139,24 +138,36 @@ const phrase = (key, count, values) => {
     tip.style.left = `${left + window.scrollX}px`;
     tip.style.top = `${box.bottom + window.scrollY + 6}px`;
   };
-  const hide = () => { tip.hidden = true; };
-  for (const mark of marks) {
-    mark.dataset.tip = mark.title;
-    mark.removeAttribute("title");
-    mark.setAttribute("aria-describedby", tip.id);
-    mark.addEventListener("mouseenter", () => show(mark));
-    mark.addEventListener("focus", () => show(mark));
-    mark.addEventListener("mouseleave", hide);
-    mark.addEventListener("blur", hide);
-  }
+  const hide = () => { if (tip) tip.hidden = true; };
+  everyPart((part) => {
+    const marks = part.querySelectorAll("a.mention[title], .claim[title]");
+    if (!marks.length) return;
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "annotation-tip";
+      tip.className = "tip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      document.body.append(tip);
+    }
+    for (const mark of marks) {
+      mark.dataset.tip = mark.title;
+      mark.removeAttribute("title");
+      mark.setAttribute("aria-describedby", tip.id);
+      mark.addEventListener("mouseenter", () => show(mark));
+      mark.addEventListener("focus", () => show(mark));
+      mark.addEventListener("mouseleave", hide);
+      mark.addEventListener("blur", hide);
+    }
+  });
   document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
 })();
 
 // Figures tables: sort by a column and filter by words or status; without JS they are complete.
-(() => {
+everyPart((part) => {
   "use strict";
-  const tools = document.querySelector("[data-table-tools]");
-  const tables = document.querySelectorAll("table[data-sortable]");
+  const tools = part.querySelector("[data-table-tools]");
+  const tables = part.querySelectorAll("table[data-sortable]");
   if (!tools || !tables.length) return;
   const value = (body, column) => {
     const cell = body.rows[0].cells[column];
@@ -207,7 +218,7 @@ const phrase = (key, count, values) => {
   input.addEventListener("input", filter);
   status.addEventListener("change", filter);
   tools.addEventListener("submit", (event) => event.preventDefault());
-})();
+});
 
 // Printing: open every <details> so citations print, then restore them.
 (() => {
@@ -222,14 +233,14 @@ const phrase = (key, count, values) => {
 
 // Timeline filter: by entity and by year, kept in the address (#with=example-company&year=2025), with a live
 // count. Without script every event is listed.
-(() => {
+everyPart((part) => {
   "use strict";
-  const tools = document.querySelector("[data-timeline-tools]");
+  const tools = part.querySelector("[data-timeline-tools]");
   if (!tools) return;
   const who = tools.querySelector("#event-entity");
   const when = tools.querySelector("#event-year");
   const say = tools.querySelector(".filter-status");
-  const events = [...document.querySelectorAll("ol.events > li.event")];
+  const events = [...part.querySelectorAll("ol.events > li.event")];
   const apply = () => {
     let shown = 0;
     for (const event of events) {
@@ -261,4 +272,4 @@ const phrase = (key, count, values) => {
     });
   }
   tools.addEventListener("submit", (event) => event.preventDefault());
-})();
+});

@@ -22,6 +22,32 @@
     location.reload();
   };
 
+  // After a content edit only the page's own parts can differ (its header and footer come from the
+  // config and the layouts): they are fetched as served and swapped in place, so the styles, the
+  // scripts, the review panel, the focus and the scroll stay, and nothing else is fetched again.
+  // site.js and the panel hear `dossier:swapped` (its detail: the parts swapped in).
+  const SWAPPED = "main, nav.breadcrumbs";
+  const swap = async (build) => {
+    const response = await fetch(location.pathname + location.search, { cache: "no-store" });
+    if (!response.ok) return reload();
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    const now = [...document.body.querySelectorAll(`:scope > :is(${SWAPPED})`)];
+    const next = [...fresh.body.querySelectorAll(`:scope > :is(${SWAPPED})`)];
+    if (now.length !== next.length || now.some((part, i) => part.tagName !== next[i].tagName)) return reload();
+    const parts = next.map((part, i) => {
+      const adopted = document.adoptNode(part);
+      now[i].replaceWith(adopted);
+      return adopted;
+    });
+    document.title = fresh.title;
+    window.__dossierShown = build;
+    document.dispatchEvent(new CustomEvent("dossier:swapped", { detail: parts }));
+  };
+  let swaps = Promise.resolve(); // one after another: the last build's page is the one shown
+  const refresh = (build) => {
+    swaps = swaps.then(() => swap(build)).catch(reload);
+  };
+
   // The site's words, in its language (see the page's #site-words), with English as the fallback.
   const words = (() => {
     try {
@@ -128,6 +154,10 @@
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markUnlinked);
   else markUnlinked();
+  document.addEventListener("dossier:swapped", () => {
+    document.getElementById("dossier-unlinked-note")?.remove();
+    markUnlinked();
+  });
 
   let seen = null;
   const source = new EventSource("/__dossier/events");
@@ -137,6 +167,7 @@
     if (seen !== null && state.build !== seen && state.ok) return reload();
     seen = state.build;
     window.__dossierBuild = seen;
+    window.__dossierShown = seen;
     state.ok ? hideErrors() : showErrors(state.errors);
   });
   source.addEventListener("build", (event) => {
@@ -145,7 +176,7 @@
     window.__dossierBuild = seen;
     if (!build.ok) return showErrors(build.errors);
     hideErrors();
-    if (build.pages.includes(ownOutput())) reload();
+    if (build.pages.includes(ownOutput())) build.swap ? refresh(build.build) : reload();
     else if (build.styles.length) swapStyles(build.styles, build.build);
   });
 })();

@@ -6,7 +6,8 @@
   const token = document.querySelector('meta[name="dossier-token"]');
   if (!match || !token) return;
   const path = `content/articles/${decodeURIComponent(match[1])}.md`;
-  const article = document.querySelector("article.source .body") || document.querySelector("main");
+  // The article's text: looked up each time, as an edit swaps it for the rebuilt one (reload.js).
+  const article = () => document.querySelector("article.source .body") || document.querySelector("main");
   let state = { digest: "", suggestions: [] };
   let current = 0;
 
@@ -173,7 +174,7 @@
 
   function markText() {
     document.querySelectorAll("mark.review-mark").forEach((m) => m.replaceWith(...m.childNodes));
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(article(), NodeFilter.SHOW_TEXT);
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     let from = 0;
@@ -216,9 +217,11 @@
       return render(`No suggestions could be made: ${answer.error}`);
     }
     state = answer;
+    const focused = panel.contains(document.activeElement); // drawn again: the editor keeps the place
     render(message);
     markText();
     if (state.suggestions.length) focusItem(current, false);
+    if (focused) (panel.querySelector(`li[aria-current="true"] .go`) || panel).focus();
     loadGroups();
   }
 
@@ -232,9 +235,11 @@
     if (response.status === 409) return load(answer.error);
     if (!response.ok) return render(answer.error);
     const message = `Written: ${answer.changed.join(", ")}`;
-    // A change to the article rebuilds and reloads this page; anything else only changes the list.
-    if (answer.changed.includes(path)) render(`${message}; the page reloads when the site is rebuilt.`);
-    else return load(message);
+    // A change to the article rebuilds it and the page swaps its text in; anything else only
+    // changes the list.
+    if (!answer.changed.includes(path)) return load(message);
+    written = message;
+    render(`${message}; the page shows it when the site is rebuilt.`);
   }
 
   function act(action, id) {
@@ -307,6 +312,13 @@
     const item = panel.querySelector(`li[data-suggestion="${state.suggestions[index].id}"]`);
     (item.querySelector('[data-review-action="accept-all"]')
       || item.querySelector('[data-review-action="accept"]')).focus();
+  });
+
+  // The rebuilt page swapped in after an edit: its suggestions read again and marked in its text.
+  let written = null; // what the last action wrote, said again once the page shows it
+  document.addEventListener("dossier:swapped", () => {
+    load(written ?? said);
+    written = null;
   });
 
   load();
