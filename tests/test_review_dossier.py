@@ -315,3 +315,27 @@ def test_the_article_panel_docks_shows_context_and_links_all(browser, review: Se
     panel.locator("li").first.wait_for()
     assert panel.locator("button.collapse").get_attribute("aria-expanded") == "true"
     narrow.close()
+
+
+def test_an_article_panel_asks_only_for_its_decisions_and_never_waits_on_a_large_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.preview import review as api_module
+
+    files = {**MINIMAL, **{path: textwrap.dedent(text) for path, text in ARTICLES.items()}}
+    root = write_files(tmp_path / "dossier", files)
+    api = api_module.ReviewAPI(root, enabled=True)
+    third = {"path": ["content/articles/third.md"]}
+    monkeypatch.setattr(api_module, "QUICK_LISTING_FILES", 2)  # as if the dossier were large
+    assert api.decisions(third) == {"ready": False, "decisions": []}  # not listed since the build
+    every = api.decisions()["decisions"]  # the dossier-wide page lists it
+    mine = api.decisions(third)
+    assert mine["ready"] and mine["decisions"]
+    assert mine["decisions"] == [
+        d for d in every if "content/articles/third.md" in {m["path"] for m in d["mentions"]}
+    ]
+    api.generation = lambda: 1  # a build since: that listing is stale, and this one took long
+    api.listing_seconds = 5.0
+    assert api.decisions(third)["ready"] is False
+    api.listing_seconds = 0.01  # but a quick one is worked out for the panel
+    assert api.decisions(third)["ready"] is True

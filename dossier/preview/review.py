@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,12 @@ from ..authoring.review.groups import Decision, decisions, progress, reviewed_fi
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024
+# An article's panel asks which of its suggestions' decisions name other files too. The answer needs
+# every file's suggestions: it is worked out for the panel only while that is quick (the last listing
+# took under this long, or the dossier has no more files than below); on a larger dossier the panel
+# uses a listing made since the last build (by /_review/), and otherwise does without.
+QUICK_LISTING_SECONDS = 0.5
+QUICK_LISTING_FILES = 200
 ACTIONS = {"apply": "apply", "decide": "decide", "undo": "undo"}  # POST route → ReviewAPI method
 
 
@@ -54,6 +61,10 @@ class ReviewAPI:
         default_factory=dict
     )  # each file's, by the fingerprint read with
     listing: dict[str, Decision] = field(default_factory=dict)  # the decisions last listed, by id
+    # One listing at a time, apart from `lock`: an action never waits for the dossier to be listed.
+    listing_lock: threading.Lock = field(default_factory=threading.Lock)
+    listed_for: int | None = None  # the build the last listing was made after
+    listing_seconds: float | None = None  # how long it took
     decided: dict[str, Change] = field(default_factory=dict)  # decision id → what it wrote
 
     def dossier(self) -> Loaded:
@@ -102,10 +113,11 @@ class ReviewAPI:
             del self.last[path]
             return {"changed": changed, "digest": _digest(self.root / path)}
 
-    def every_decision(self) -> list[Decision]:
+    def every_decision(self, loaded: Loaded) -> list[Decision]:
         """The dossier's open decisions; a file's suggestions are read again only when its bytes or
-        the dossier changed since they were last read."""
-        loaded = self.dossier()
+        the dossier changed since they were last read. A file written meanwhile leaves its
+        suggestions stale, which the digests of a decision tell (409)."""
+        started, generation = time.perf_counter(), self.generation()
         every = []
         for path in reviewed_files(self.root):
             now = _digest(self.root / path)
@@ -116,13 +128,32 @@ class ReviewAPI:
             every.append(kept[1])
         found = decisions(self.root, loaded, every)
         self.listing = {decision.id: decision for decision in found}
+        self.listed_for, self.listing_seconds = generation, time.perf_counter() - started
         return found
 
-    def decisions(self) -> dict[str, Any]:
+    def decisions(self, query: dict[str, list[str]] | None = None) -> dict[str, Any]:
+        """Every open decision with the dossier's progress; with `path`, the article panel's
+        question: only the decisions naming that file (see QUICK_LISTING_SECONDS)."""
+        wanted = (query or {}).get("path")
         with self.lock:
-            found = self.every_decision()
+            loaded = self.dossier()
+        with self.listing_lock:
+            if wanted:
+                path = self.article(wanted[0])
+                if self.listed_for != self.generation() and not self._quick():
+                    return {"ready": False, "decisions": []}
+                found = list(self.listing.values()) if self.listed_for == self.generation() else None
+                found = found if found is not None else self.every_decision(loaded)
+                shared = [d for d in found if path in d.articles]
+                return {"ready": True, "decisions": [d.to_json() for d in shared]}
+            found = self.every_decision(loaded)
             made, total = progress(self.root, found)
             return {"made": made, "total": total, "decisions": [d.to_json() for d in found]}
+
+    def _quick(self) -> bool:
+        if self.listing_seconds is not None:
+            return self.listing_seconds < QUICK_LISTING_SECONDS
+        return len(reviewed_files(self.root)) <= QUICK_LISTING_FILES
 
     def decide(self, body: dict[str, Any]) -> dict[str, Any]:
         fields, exclude, digests = body.get("fields") or {}, body.get("exclude") or [], body.get("digests")
@@ -141,7 +172,7 @@ class ReviewAPI:
             # The digests are fresh, so a decision listed from these files stands as listed.
             decision = self.listing.get(wanted)
             if decision is None or any(digests.get(p) != d for p, d in _covered(decision).items()):
-                decision = next((d for d in self.every_decision() if d.id == wanted), None)
+                decision = next((d for d in self.every_decision(self.dossier()) if d.id == wanted), None)
             if decision is None:
                 raise ReviewError(404, f"no decision {wanted} (it may have been made already)")
             missing = [path for path in decision.articles if path not in digests]
@@ -216,7 +247,7 @@ def handle(api: ReviewAPI, method: str, raw_path: str, headers: Any, read_body) 
         if method == "GET" and route == "suggestions":
             return 200, api.suggestions(parse_qs(urlsplit(raw_path).query))
         if method == "GET" and route == "decisions":
-            return 200, api.decisions()
+            return 200, api.decisions(parse_qs(urlsplit(raw_path).query))
         if method != "POST" or route not in ACTIONS:
             return 404, {"error": f"no such route: {method} {PREFIX}{route}"}
         if headers.get("X-Dossier-Token") != api.token:
