@@ -54,6 +54,9 @@ class ReviewAPI:
     lock: threading.Lock = field(default_factory=threading.Lock)
     last: dict[str, Change] = field(default_factory=dict)  # article path → its last action
     generation: Callable[[], int] = lambda: 0  # the preview's build number: the dossier changed
+    # Told the files an action wrote, once it answered: the preview rebuilds them at once rather
+    # than when the watcher hears of them (the watcher's later rebuild then finds nothing to do).
+    written: Callable[[set[str]], None] = lambda paths: None
     loaded: tuple[int, Loaded] | None = None
     listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
     kept: Loaded | None = None  # the last load, whose articles' stated values a new one reuses
@@ -266,6 +269,9 @@ def handle(api: ReviewAPI, method: str, raw_path: str, headers: Any, read_body) 
             return 400, {"error": "the body must be JSON"}
         if not isinstance(body, dict):
             return 400, {"error": "the body must be a JSON object"}
-        return 200, getattr(api, ACTIONS[route])(body)
+        answer = getattr(api, ACTIONS[route])(body)
+        changed = set(answer.get("changed", ()))
+        threading.Thread(target=api.written, args=(changed,), name="review-build", daemon=True).start()
+        return 200, answer
     except ReviewError as refused:
         return refused.status, {"error": str(refused)}

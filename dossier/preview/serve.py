@@ -82,7 +82,9 @@ def serve(options: ServeOptions) -> int:
                 )
 
     try:
-        server = PreviewServer((host, port), preview, review=options.review or _is_loopback(host))
+        server = PreviewServer(
+            (host, port), preview, review=options.review or _is_loopback(host), rebuild=rebuild
+        )
     except OSError as exc:
         preview.close()
         if exc.errno == errno.EADDRINUSE:

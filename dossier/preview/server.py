@@ -16,6 +16,7 @@ import socket
 import socketserver
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -55,12 +56,25 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
     block_on_close = False
     request_queue_size = 128  # many tabs reconnecting at once after a restart
 
-    def __init__(self, address: tuple[str, int], preview: Preview, *, review: bool = True):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        preview: Preview,
+        *,
+        review: bool = True,
+        rebuild: Callable[[set[str]], None] | None = None,
+    ):
+        """`rebuild`: how the files a review action wrote are built (by default, as the watcher does)."""
         self.preview = preview
         self.closing = threading.Event()
         super().__init__(address, PreviewHandler)
         self.hosts = allowed_hosts(address[0], self.server_address[1])
-        self.review = ReviewAPI(preview.project.root, enabled=review, generation=lambda: preview.last.number)
+        self.review = ReviewAPI(
+            preview.project.root,
+            enabled=review,
+            generation=lambda: preview.last.number,
+            written=rebuild or (lambda paths: preview.rebuild(paths)),
+        )
 
     @property
     def token(self) -> str | None:
