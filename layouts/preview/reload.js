@@ -109,7 +109,8 @@
     const found = await answer.json();
     if (!found.mentions.length) return;
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement.closest("a, code, .claim, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      // Not in a link, code or a claim; the review panel's own marks may hold the words.
+      acceptNode: (node) => (node.parentElement.closest("a, code, .claim, mark.dossier-unlinked") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     let node = walker.nextNode();
     let marked = 0;
@@ -132,10 +133,11 @@
         node = walker.nextNode();
       }
     }
+    if (!marked) return;
     const note = document.createElement("aside");
     note.id = "dossier-unlinked-note";
     note.setAttribute("role", "note");
-    note.style.cssText = "position: fixed; bottom: 1rem; left: 1rem; max-width: 32rem; padding: .6rem .8rem; font: 14px/1.4 system-ui, sans-serif; background: Canvas; color: CanvasText; border: 1px solid; border-radius: 6px; z-index: 2147483646;";
+    note.style.cssText = "position: fixed; bottom: 1rem; left: 1rem; max-width: min(32rem, calc(100vw - 9rem)); padding: .6rem .8rem; font: 14px/1.4 system-ui, sans-serif; background: Canvas; color: CanvasText; border: 1px solid; border-radius: 6px; z-index: 2147483646;";
     note.textContent = plural("unlinked", marked) + " ";
     if (document.querySelector('meta[name="dossier-token"]')) {
       // The review panel is on: its "link all" does it, without the terminal.
