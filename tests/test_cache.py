@@ -66,9 +66,13 @@ def test_edit_builds_append_to_a_journal_and_equal_cold_builds(make_dossier, tmp
         ("content/articles/first.md", "[[ACME]] said", "[[Jane Roe]] said"),
         ("content/entities/acme.md", "led by [[Jane Roe]]", "led by [[Jane Roe]] and others"),
         ("content/articles/second.md", 'value="200 bn"}', 'value="210 bn"}'),
+        ("content/figures.yaml", "label: Five-year pledge", "label: Pledge over five years"),
+        ("content/events.yaml", "Jane Roe]\n", "Jane Roe]\nboard-day:\n  date: 2025-05-02\n  title: Met\n"),
+        ("content/articles/first.md", "it will now spend", "it will [now spend]{event=board-day}"),
     ]
     for number, (path, old, new) in enumerate(edits):
         file = root / path
+        assert old in file.read_text()
         file.write_text(file.read_text().replace(old, new))
         assert run(root, capsys=capsys)[0] == 0
         assert full.stat().st_mtime_ns == written, "an edit build rewrote the whole cache"

@@ -59,6 +59,22 @@ def write(path: str, text: str) -> Callable[[Path], None]:
     return edit
 
 
+def append(path: str, text: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        with (root / path).open("a", encoding="utf-8") as file:
+            file.write(text)
+
+    return edit
+
+
+def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        for one in edits:
+            one(root)
+
+    return edit
+
+
 def delete(path: str) -> Callable[[Path], None]:
     return lambda root: (root / path).unlink()
 
@@ -80,6 +96,25 @@ EDITS = [
     ("alias moved", replace("content/entities/acme.md", "aliases: [ACME]", "aliases: [ACME, Acme Inc]")),
     ("figure label", replace("content/figures.yaml", "Five-year pledge", "The five-year pledge")),
     ("event date", replace("content/events.yaml", "2025-04-30", "2025-Q2")),
+    (
+        "event added and claimed",
+        both(
+            append(
+                "content/events.yaml",
+                "board-day:\n  date: 2025-05-02\n  title: The board met\n  entities: [Jane Roe]\n",
+            ),
+            replace("content/articles/first.md", "plans to spend", "plans [to spend]{event=board-day}"),
+        ),
+    ),
+    (
+        "figure added",
+        append("content/figures.yaml", "staff:\n  label: Staff\n  unit: people\n  entity: Jane Roe\n"),
+    ),
+    ("figure entity moved", replace("content/figures.yaml", "entity: Jane Roe", "entity: ACME")),
+    (
+        "unclaimed figure removed",
+        replace("content/figures.yaml", "staff:\n  label: Staff\n  unit: people\n  entity: ACME\n", ""),
+    ),
     ("article source", replace("content/articles/second.md", "language: de", "language: de\nsource: ACME")),
     (
         "article added",
@@ -119,6 +154,13 @@ def test_every_edit_ends_equal_to_a_cold_build(make_dossier, tmp_path: Path, ser
             assert "entities/daily-paper/index.html" not in outcome.rendered  # shows only its title
             assert len(outcome.rendered) < 11 + 8
             assert outcome.parsed == 1
+        if name == "event added and claimed":  # an edit of an entry: not every page again
+            assert "articles/second/index.html" not in outcome.rendered  # it names no new entry
+            assert {
+                "timeline/index.html",
+                "articles/first/index.html",
+                "entities/jane-roe/index.html",
+            } <= set(outcome.rendered)
         if name == "layout":
             assert outcome.rendered == ["timeline/index.html"]
         if name == "asset" and serving:

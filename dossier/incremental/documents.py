@@ -20,6 +20,7 @@ from ..reading.discover import CONFIG_FILE, REGISTRIES
 from ..reading.dismissals import DISMISSED, load_dismissals
 from ..reading.documents import load_home
 from ..reading.registries import load_events, load_figures
+from .facets import ENTRIES, entry_facets
 from .journal import JournalEntry
 from .parsing import attach_passages_at, read_document
 from .signing import TemplateDigests
@@ -147,11 +148,9 @@ class Documents:
         cached = self.parsed.get(path)
         if cached is not None and cached[0] == self.sources.digests[path]:
             return cached[1], cached[2]
-        if path == "content/figures.yaml":
-            result, problems = load_figures(self.root)
-        elif path == "content/events.yaml":
-            result, problems = load_events(self.root)
-        elif path == DISMISSED:
+        if path in ENTRIES:
+            return self._parse_entries(path)
+        if path == DISMISSED:
             result, problems = load_dismissals(self.root)  # read for its errors; pages do not show it
         else:
             result, problems = load_home(self.root, options)
@@ -159,6 +158,24 @@ class Documents:
                 attach_passages_at(self.root, passage, result)
         self._store(path, result, problems, {})
         return result, problems
+
+    def _parse_entries(self, path: str) -> tuple[Any, list[Diagnostic]]:
+        cached = self.parsed.get(path)
+        if cached is not None and cached[0] == self.sources.digests[path]:
+            return cached[1], cached[2]
+        result, problems = (load_figures if path == "content/figures.yaml" else load_events)(self.root)
+        self._store(path, result, problems, entry_facets(path, result))
+        return result, problems
+
+    def entries_kept(self, path: str) -> bool:
+        """Whether a changed figures.yaml or events.yaml reads without problems and keeps every key
+        of the last build's, so that every document citing one still resolves as before: then the
+        change is an edit of some entries, which reach only the pages that show them."""
+        before = self.previous.get(path)
+        if path not in ENTRIES or before is None or path not in self.sources.digests:
+            return False
+        result, problems = self._parse_entries(path)
+        return bool(result) and not problems and {e.key for e in before} <= {e.key for e in result}
 
     def _store(self, path: str, result: Any, problems: list[Diagnostic], found: dict[str, str]) -> None:
         """Keep a parse result, with its facets (made by the worker that parsed it, see `parsing`)."""

@@ -6,16 +6,18 @@ on whole files, so an edit re-renders only the pages that show what it changed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import defaultdict
 from typing import Any
 
-from ..model.documents import Article, Entity
-from ..pages.views.dependencies import mentions_of, part_name
+from ..model.documents import Article, Entity, Event, Figure
+from ..pages.views.dependencies import EVENTS_FILE, FIGURES_FILE, mentions_of, part_name, registry_entry
 from ..syntax.annotations import Claim, Mention
 from ..syntax.values import Value
 
 PARTS = ("meta", "mentions", "claims")
+ENTRIES = (FIGURES_FILE, EVENTS_FILE)  # the registries of keyed entries, each entry a facet
 
 
 def sha256_hex(data: bytes) -> str:
@@ -51,6 +53,17 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
         part_name(path, "mentions"): sha256_hex(repr(mentions).encode()),
         part_name(path, "claims"): sha256_hex(repr(claims).encode()),
     }
+
+
+def entry_facets(path: str, entries: list[Figure] | list[Event] | None) -> dict[str, str]:
+    """Digests of each entry of figures.yaml or events.yaml, without its position: the pages that
+    show one figure or event name it alone, so a new entry re-renders only the pages that list them
+    all or show it."""
+    found = {}
+    for entry in entries or []:
+        fields = {f.name: getattr(entry, f.name) for f in dataclasses.fields(entry) if f.name != "position"}
+        found[registry_entry(path, entry.key)] = sha256_hex(repr(fields).encode())
+    return found
 
 
 def mention_facets(path: str, document: Any) -> dict[str, str]:

@@ -238,10 +238,12 @@ class Project:
             outcome.seconds = time.perf_counter() - started
             return outcome
         known = self.dossier is not None and self.signatures and outcome.sources_changed
-        edited = edited_documents(outcome.sources_changed, self.documents) if known else set()
+        changed = outcome.sources_changed
+        # Taken before a registry is read again to tell what its edit changed (see edited_documents).
+        before = {name: d for name, d in self.sources.facets.items() if name.split("#")[0] in changed}
+        edited = edited_documents(changed, self.documents) if known else set()
         self._full_build = not edited  # then the cache is saved whole, bodies and all
-        facets = self.sources.facets
-        old_facets = {name: digest for name, digest in facets.items() if name.split("#")[0] in edited}
+        old_facets = {name: digest for name, digest in before.items() if name.split("#")[0] in edited}
         if any(path.startswith("layouts/") for path in outcome.sources_changed):
             self.env = environment(self.root, compiled_layouts(self.root))  # a fresh template cache
             self.templates = TemplateDigests()

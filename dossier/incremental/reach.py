@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.documents import Article, Dossier, Entity
+from ..model.documents import Article, Dossier, Entity, Event
 from ..pages.render import Output, Renderer
 from ..pages.views.dependencies import Record, part_name
 from .documents import Documents
-from .facets import PARTS, mention_facets
+from .facets import ENTRIES, PARTS, mention_facets
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,13 @@ class Edit:
 
 def edited_documents(changed: set[str], documents: Documents) -> set[str]:
     """The changed files, when every one is an article or entity that was there before and still
-    is; otherwise (an added or removed file, config, layouts, registries) nothing: build it all."""
+    is, or a figures.yaml or events.yaml that keeps every key (new or changed entries); otherwise
+    (an added or removed file, config, layouts, the home page, a key removed) nothing: build it all."""
     for path in changed:
+        if path in ENTRIES:
+            if not documents.entries_kept(path):
+                return set()
+            continue
         kind = path.startswith(("content/articles/", "content/entities/"))
         if (
             not kind
@@ -40,7 +45,18 @@ def reach(edit: Edit, documents: Documents, output_inputs: dict[str, Record], do
     value that moved, and the pages that may newly depend on it."""
     facets = documents.sources.facets
     names = set(edit.moved)
-    for path in edit.paths:
+    entity_pages: set[str] = set()
+    for path in edit.paths & set(ENTRIES):
+        names.add(path)  # the pages that list every entry
+        old = {n: d for n, d in edit.old_facets.items() if n.startswith(f"{path}#")}
+        new = {n: d for n, d in facets.items() if n.startswith(f"{path}#")}
+        changed = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+        names |= changed
+        keys = {name.partition("#entry:")[2] for name in changed}
+        entity_pages |= _entry_entities(keys, documents.previous.get(path) or [], dossier)
+        entity_pages |= _entry_entities(keys, [*dossier.figures.values(), *dossier.events.values()], dossier)
+    documents_edited = edit.paths - set(ENTRIES)
+    for path in documents_edited:
         kind = "articles" if path.startswith("content/articles/") else "entities"
         names.add(path)
         for part in PARTS:
@@ -53,9 +69,10 @@ def reach(edit: Edit, documents: Documents, output_inputs: dict[str, Record], do
     # A scan of the record, not an index kept from it: a few thousand set intersections take a
     # few milliseconds, and an inverse index would double the record's memory and cache.
     reached = {path for path, inputs in output_inputs.items() if not names.isdisjoint(inputs)}
+    reached |= entity_pages  # an entity's page lists the figures and events naming it
     # The record covers every dependency the last build knew of; new ones can only come from
     # what the edited documents name now and did not name before.
-    for path in edit.paths:
+    for path in documents_edited:
         document = documents.parsed[path][1]
         reached.add(_page_file(document))
         before = documents.previous.get(path)
@@ -94,6 +111,17 @@ def _named(document: Article | Entity, dossier: Dossier) -> tuple[set[str], set[
             event = dossier.events.get(claim.key)
             slugs |= {dossier.entity_slug(r.name) for r in (event.entities if event else [])}
     return {slug for slug in slugs if slug}, figures
+
+
+def _entry_entities(keys: set[str], entries: list, dossier: Dossier) -> set[str]:
+    """The pages of the entities that these figures or events (of `entries`, by key) name."""
+    names = set()
+    for entry in entries:
+        if entry.key in keys:
+            references = entry.entities if isinstance(entry, Event) else [entry.entity]
+            names |= {r.name for r in references if r is not None}
+    slugs = {dossier.entity_slug(name) for name in names}
+    return {f"entities/{slug}/index.html" for slug in slugs if slug}
 
 
 def _page_file(document: Article | Entity) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..pages.views.dependencies import part_name
 from ..reading.discover import Stat, file_digest, is_source, scan_sources, stat_of
-from .facets import PARTS, sha256_hex
+from .facets import ENTRIES, PARTS, sha256_hex
 from .freshness import same_bytes, vouches
 from .journal import JournalEntry
 
@@ -80,7 +80,15 @@ class Sources:
         return differ
 
     def set_facets(self, path: str, found: dict[str, str]) -> None:
-        """The digests of a document's parts as just parsed (none: it is gone or unreadable)."""
+        """The digests of a document's parts, or of a registry's entries, as just parsed (none: it
+        is gone or unreadable)."""
+        if path in ENTRIES:
+            stale = [name for name in self.facets if name.startswith(f"{path}#")]
+            for name in stale:
+                del self.facets[name]
+            self.facets.update(found)
+            self.touched_facets |= {*stale, *found}
+            return
         kind = path.split("/")[1] if path.count("/") == 2 else ""
         for part in PARTS:
             name = part_name(path, part)

@@ -164,6 +164,16 @@ def _dossier(content: Content, r: _Resolver, indexes: _Indexes) -> Dossier:
     )
 
 
+def _check_registries(r: _Resolver) -> None:
+    """Every entity a figure or event of the registries names must exist."""
+    for figure in r.figures.values():
+        if figure.entity is not None:
+            r.entity(figure.entity)
+    for event in r.events.values():
+        for reference in event.entities:
+            r.entity(reference)
+
+
 def _document_order(citation: Citation) -> tuple[int, str]:
     """Citations are listed articles first, then entities, each by file name."""
     return (0 if isinstance(citation.document, Article) else 1, citation.document.path)
@@ -175,9 +185,10 @@ def resolve_edit(
     content: Content,
     edited: set[str],
 ) -> tuple[Dossier, dict[str, FigureSummary], list[Diagnostic]]:
-    """Resolve after an edit of existing articles or entity bodies whose names did not change:
-    take the edited documents' citations out of the previous indexes and put the new ones in, so
-    the cost follows the edit, not the dossier. Gives what `resolve(content)` would."""
+    """Resolve after an edit of existing articles or entity bodies whose names did not change, and
+    of registries that kept every key: take the edited documents' citations out of the previous
+    indexes and put the new ones in, so the cost follows the edit, not the dossier. Gives what
+    `resolve(content)` would."""
     r = _Resolver(content)
     old = {d.path: d for d in [*previous.articles, *previous.entities.values()] if d.path in edited}
     new = {d.path: d for d in [*r.articles.values(), *r.entities.values()] if d.path in edited}
@@ -205,6 +216,8 @@ def resolve_edit(
     changed_figures = {
         c.key for d in [*old.values(), *new.values()] for c in d.body.claims if c.kind == "figure"
     }
+    changed_figures |= {key for key, figure in r.figures.items() if previous.figures.get(key) != figure}
+    _check_registries(r)
     dossier = _dossier(content, r, indexes)
     summaries = {
         key: summarize(figure, dossier.figure_claims.get(key, []))
@@ -227,13 +240,7 @@ def resolve(content: Content) -> tuple[Dossier, dict[str, FigureSummary], list[D
         for claim in content.home.body.claims:
             r.claim(claim)
         r.links(content.home.body)
-    for figure in r.figures.values():
-        if figure.entity is not None:
-            r.entity(figure.entity)
-    for event in r.events.values():
-        for reference in event.entities:
-            r.entity(reference)
-
+    _check_registries(r)
     dossier = _dossier(content, r, indexes)
     summaries = {
         key: summarize(figure, dossier.figure_claims.get(key, [])) for key, figure in r.figures.items()

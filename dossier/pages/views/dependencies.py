@@ -5,8 +5,9 @@ parts of an article or entity that other pages show; `PATH#mentions:NAME` for wh
 shows of a document mentioning it as NAME (those passages, and which names the document uses, for
 "appears with"), so an edit of one sentence re-renders the pages of the entities named in it, not of
 every entity the document names; `*articles#meta` and the like for that part of every article (or
-entity); `tip:figure:KEY` for what a figure's mark in a body shows (its label, values and number of
-sources), which many documents decide at once.
+entity); `content/figures.yaml#entry:KEY` (and the same of events.yaml) for one entry of a
+registry, the whole file's path for pages that list them all; `tip:figure:KEY` for what a figure's
+mark in a body shows (its label, values and number of sources), which many documents decide at once.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def meta(path: str) -> str:
 def mentions_of(path: str, name: str) -> str:
     """The dependency name of a document's mentions written `[[name]]` (see above)."""
     return part_name(path, MENTIONS_OF + name)
+
+
+def registry_entry(path: str, key: str) -> str:
+    """The dependency name of one entry of figures.yaml or events.yaml."""
+    return part_name(path, f"entry:{key}")
 
 
 def figure_tip(key: str) -> str:

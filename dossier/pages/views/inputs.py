@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ...model.documents import Citation, Dossier
 from ...syntax.annotations import Annotated
-from .dependencies import EVENTS_FILE, FIGURES_FILE, event_tip, figure_tip, meta, part_name
+from .dependencies import EVENTS_FILE, FIGURES_FILE, event_tip, figure_tip, meta, part_name, registry_entry
 
 
 class Inputs:
@@ -46,7 +46,7 @@ class Inputs:
     def figure(self, key: str) -> set[str]:
         """A figure's row shows every claim of it, so it depends on every document stating it."""
         claims = self.dossier.figure_claims.get(key, [])
-        inputs = {FIGURES_FILE} | self.citing(claims, "claims")
+        inputs = {registry_entry(FIGURES_FILE, key)} | self.citing(claims, "claims")
         figure = self.dossier.figures.get(key)
         if figure is not None and figure.entity is not None:
             inputs |= self.entity_file(figure.entity.name)
@@ -54,7 +54,7 @@ class Inputs:
 
     def event(self, key: str) -> set[str]:
         citations = self.dossier.event_claims.get(key, [])
-        inputs = {EVENTS_FILE} | self.citing(citations, "claims")
+        inputs = {registry_entry(EVENTS_FILE, key)} | self.citing(citations, "claims")
         event = self.dossier.events.get(key)
         for reference in event.entities if event else []:
             inputs |= self.entity_file(reference.name)
