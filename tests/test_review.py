@@ -269,6 +269,11 @@ def test_beyond_loopback_the_api_is_off_unless_asked(tmp_path: Path) -> None:
         assert b"dossier-token" not in connection.getresponse().read()
 
 
+def fresh(page) -> None:
+    """The panel's list, read after the last rebuild (an action on a stale one is refused)."""
+    page.wait_for_selector('#dossier-review:not([aria-busy="true"]) li', timeout=20_000)
+
+
 @pytest.mark.browser
 def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     """Link a known entity by a click, create a figure through its prefilled fields, dismiss, undo,
@@ -279,7 +284,7 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     page.goto(review.url + "articles/third/")
     page.wait_for_function("window.__dossierBuild !== undefined")
     panel = page.locator("#dossier-review")
-    panel.locator("li").first.wait_for()
+    fresh(page)
     assert page.locator("mark.review-mark").count() >= 3  # the suggestions are marked in the text
 
     jane = panel.locator("li", has=page.locator(".go", has_text="Jane Roe"))
@@ -287,7 +292,7 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     page.wait_for_selector('article a.mention:has-text("Jane Roe")', timeout=20_000)  # reloaded
     assert "[[Jane Roe]] said" in article.read_text()
 
-    panel.locator("li").first.wait_for()
+    fresh(page)
     count = panel.locator("li", has=page.locator(".go", has_text="24,871"))
     count.locator("button.edit").click()
     count.locator('input[name="key"]').fill("globex-staff")
@@ -296,7 +301,7 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     page.wait_for_selector('article .claim-figure:has-text("24,871")', timeout=20_000)
     assert "globex-staff:" in (root / "content/figures.yaml").read_text()
 
-    panel.locator("li").first.wait_for()
+    fresh(page)
     friday = panel.locator("li", has=page.locator(".go", has_text="Friday"))
     friday.locator('[data-review-action="dismiss"]').click()
     page.wait_for_function(
@@ -312,7 +317,7 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
 
     # The keyboard alone: focus in the panel, j to the next suggestion, a to accept it.
     page.reload()
-    panel.locator("li").first.wait_for()
+    fresh(page)
     before = article.read_text()
     panel.focus()
     page.keyboard.press("k")
@@ -321,7 +326,7 @@ def test_the_panel_in_a_real_browser(browser, review: ServeProcess) -> None:
     page.keyboard.press("a")
     page.wait_for_function(f"window.__dossierShown > {shown}", timeout=20_000)  # the rebuilt page shown
     assert article.read_text() != before and first
-    panel.locator("li").first.wait_for()
+    fresh(page)
     panel.focus()
     page.keyboard.press("u")
     for _ in range(100):

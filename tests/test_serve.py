@@ -118,6 +118,40 @@ def test_an_edit_rebuilds_only_what_it_touches(make_dossier) -> None:
         assert b"it will surely spend" not in server.get("/articles/second/")[2]
 
 
+def test_the_open_page_is_made_first_and_the_pages_it_reaches_just_after(make_dossier) -> None:
+    root = make_dossier()
+    # A browser tab on the first article: its live reload stream names the page it shows.
+    tab = "__dossier/events?page=articles/first/index.html"
+    with ServeProcess(root) as server, urllib.request.urlopen(server.url + tab) as events:
+        assert events.readline().startswith(b"event: state")
+        save(root / ARTICLE, FIRST.replace("[[ACME]] said", "[[ACME]] clearly said"))
+        pattern = r"first.md changed: (\d+) pages? written in \d+ ms \((\d+) of them just after"
+        match = server.wait_for(pattern)
+        assert 1 <= int(match.group(2)) < int(match.group(1))  # the open page among the first
+        assert b"clearly said" in server.get("/articles/first/")[2]
+        assert b"clearly said" in server.get("/entities/acme/")[2]  # made after, or when asked for
+
+
+def test_the_pages_no_tab_shows_are_made_right_after_the_build_unasked(make_dossier) -> None:
+    root = make_dossier()
+    preview = Preview(root)
+    try:
+        preview.rebuild(None)
+        preview.subscribe("articles/first/index.html")
+        save(root / ARTICLE, FIRST.replace("[[ACME]] said", "[[ACME]] calmly said"))
+        outcome, _ = preview.rebuild({ARTICLE})
+        assert outcome is not None
+        assert "articles/first/index.html" in outcome.rendered
+        assert "entities/acme/index.html" in outcome.changed - set(outcome.rendered)
+        page = preview.folder / "entities/acme/index.html"
+        deadline = time.monotonic() + 10
+        while b"calmly said" not in page.read_bytes() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert b"calmly said" in page.read_bytes()
+    finally:
+        preview.close()
+
+
 def test_rapid_saves_end_with_the_last_save_served(make_dossier) -> None:
     root = make_dossier()
     with ServeProcess(root) as server:

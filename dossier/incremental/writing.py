@@ -29,6 +29,7 @@ class Written:
     changed: set[str] = field(default_factory=set)
     rendered: list[str] = field(default_factory=list)
     deferred: set[str] = field(default_factory=set)  # left to be made when the preview is asked for them
+    # (or, for pages no open tab shows, just after the build)
 
 
 def write_outputs(todo: list[Output], sink: Sink, known: dict[str, str], serving: bool) -> Written:
@@ -57,8 +58,9 @@ def write_outputs(todo: list[Output], sink: Sink, known: dict[str, str], serving
             made(output, digest)
             sink.wrote(output.path)  # type: ignore[attr-defined]  # sinks with `direct` have it
         return written
+    shown = getattr(sink, "shown", None)  # the preview's: pages no open tab shows come after
     for output in todo:
-        if serving and output.on_demand:
+        if serving and (output.on_demand or (shown is not None and not shown(output.path))):
             sink.later(output.path, output.produce)
             written.deferred.add(output.path)
             written.changed.add(output.path)

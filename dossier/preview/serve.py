@@ -75,9 +75,11 @@ def serve(options: ServeOptions) -> int:
                 )
             elif not quiet:
                 pages = sum(1 for p in outcome.rendered if p.endswith(".html"))
+                after = sum(1 for p in outcome.changed - set(outcome.rendered) if p.endswith(".html"))
+                later = f" ({after} of them just after: no open tab shows them)" if after else ""
                 print(
-                    f"[{stamp}] {description}: {pages} page{'s' * (pages != 1)} written "
-                    f"in {milliseconds:.0f} ms",
+                    f"[{stamp}] {description}: {pages + after} page{'s' * (pages + after != 1)} written "
+                    f"in {milliseconds:.0f} ms{later}",
                     flush=True,
                 )
 

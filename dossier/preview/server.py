@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..pages.layouts import ENGINE_LAYOUTS
 from .live import BuildEvent, Preview
@@ -219,7 +219,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _events(self) -> None:
         """Server-Sent Events: the state of the last build at once, then every build as it ends."""
         preview = self.server.preview
-        listener = preview.subscribe()
+        page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+        listener = preview.subscribe(page)
         self.close_connection = True
         try:
             self.send_response(200)

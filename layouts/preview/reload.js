@@ -162,7 +162,8 @@
   });
 
   let seen = null;
-  const source = new EventSource("/__dossier/events");
+  // Which page this is: the preview makes the pages open in a browser first after an edit.
+  const source = new EventSource("/__dossier/events?page=" + encodeURIComponent(ownOutput()));
   source.addEventListener("state", (event) => {
     const state = JSON.parse(event.data);
     // A reconnect after the server restarted: whatever was built since, show it.

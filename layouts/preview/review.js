@@ -87,7 +87,7 @@
     render(said);
     markText();
     if (state.suggestions.length) focusItem(current, false);
-    if (focused) (panel.querySelector(`li[aria-current="true"] .go`) || panel).focus();
+    if (focused && !panel.contains(document.activeElement)) (panel.querySelector(`li[aria-current="true"] .go`) || panel).focus();
   }
 
   async function decideAll(id) {
@@ -100,10 +100,33 @@
   }
 
   let said = ""; // the last message shown, kept when the list is drawn again
+  // Each suggestion by what it is and which of its kind and words it is, not by where: its id
+  // moves with every edit above it.
+  const keysOf = (items) => {
+    const seen = {};
+    return items.map((s) => {
+      const what = `${s.kind}|${s.text}`;
+      seen[what] = (seen[what] ?? -1) + 1;
+      return `${what}|${seen[what]}`;
+    });
+  };
+
   function render(message = "") {
     said = message;
     const items = state.suggestions;
+    // The fields the editor opened and typed in, and the one in focus, kept across a redraw (the
+    // page rebuilt after an action, the dossier's decisions arriving).
+    const typed = {};
+    panel.querySelectorAll("li[data-key]").forEach((li) => {
+      const form = li.querySelector(".fields");
+      if (form && !form.hidden) {
+        typed[li.dataset.key] = Object.fromEntries([...form.querySelectorAll("input")].map((i) => [i.name, i.value]));
+      }
+    });
+    const active = document.activeElement;
+    const typing = panel.contains(active) && active.matches("input") ? [active.closest("li")?.dataset.key, active.name] : null;
     panel.innerHTML = "";
+    const keys = keysOf(items);
     const head = document.createElement("p");
     head.className = "review-head";
     head.innerHTML = `<button type="button" class="collapse" aria-expanded="${!collapsed}">`
@@ -129,6 +152,7 @@
     items.forEach((s, index) => {
       const item = document.createElement("li");
       item.dataset.suggestion = s.id;
+      item.dataset.key = keys[index];
       item.setAttribute("aria-current", String(index === current));
       const fields = fieldsOf(s);
       const what = s.kind === "candidate" ? `new entity (${s.type})` : fields ? `new ${s.kind}` : s.kind;
@@ -150,6 +174,11 @@
           label.append(input);
           form.append(label);
         }
+        const kept = typed[item.dataset.key];
+        if (kept) {
+          form.hidden = false;
+          form.querySelectorAll("input").forEach((input) => { if (input.name in kept) input.value = kept[input.name]; });
+        }
         item.append(form);
       }
       const actions = document.createElement("p");
@@ -170,6 +199,10 @@
       list.append(item);
     });
     panel.append(list);
+    if (typing) {
+      const item = [...list.children].find((li) => li.dataset.key === typing[0]);
+      item?.querySelector(`input[name="${typing[1]}"]`)?.focus();
+    }
   }
 
   function markText() {
@@ -209,9 +242,13 @@
     panel.querySelector(`li[data-suggestion="${s.id}"] .go`)?.focus();
   }
 
+  // While the suggestions are read (again), the panel says it is busy: an action taken on the list
+  // of a page that was just rebuilt would be refused as stale.
   async function load(message) {
+    panel.setAttribute("aria-busy", "true");
     const response = await fetch(`/_review/suggestions?path=${encodeURIComponent(path)}`);
     const answer = await response.json().catch(() => ({ error: `the preview answered ${response.status}` }));
+    panel.removeAttribute("aria-busy");
     if (!response.ok) {
       state = { digest: "", suggestions: [] };
       return render(`No suggestions could be made: ${answer.error}`);
@@ -221,7 +258,7 @@
     render(message);
     markText();
     if (state.suggestions.length) focusItem(current, false);
-    if (focused) (panel.querySelector(`li[aria-current="true"] .go`) || panel).focus();
+    if (focused && !panel.contains(document.activeElement)) (panel.querySelector(`li[aria-current="true"] .go`) || panel).focus();
     loadGroups();
   }
 
