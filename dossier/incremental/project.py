@@ -160,12 +160,17 @@ class Project:
             if path.startswith("content/entities/")
         )
 
-    def _entity_items(self, renderer: Renderer, signatures: dict[str, str]) -> Callable[[Entity], bytes]:
+    def _entity_items(
+        self, renderer: Renderer, signatures: dict[str, str], unsigned: set[str]
+    ) -> Callable[[Entity], bytes]:
         """Each entity's item of data/entities.json, kept with the signature of the entity's page:
-        the page shows everything the item holds, so while the page is unchanged, so is the item."""
+        the page shows everything the item holds, so while the page is unchanged, so is the item
+        (one whose page this build did not sign is made anew)."""
 
         def item(entity: Entity) -> bytes:
             page = f"entities/{entity.slug}/index.html"
+            if page in unsigned:
+                return entity_item(renderer.dossier, entity)
             signature = signatures.get(page) or self.signatures.get(page, "")
             kept = self.entity_items.get(entity.slug)
             if kept is not None and kept[0] == signature:
@@ -229,8 +234,9 @@ class Project:
         self.documents.start_build()
         self._signed, self._items_made, self._patched = set(), set(), None
         outcome = Outcome(sources_changed=self.sources.refresh(changed, scanned))
-        if not outcome.sources_changed and self.dossier is not None and self.signatures and not self.deferred:
-            # Nothing changed since the last good build: the caller keeps what it has.
+        if not outcome.sources_changed and self.dossier is not None and self.signatures:
+            # Nothing changed since the last good build: the caller keeps what it has (the preview's
+            # site keeps the outputs left for later, and makes them when their time comes).
             if self.strict and any(d.severity == "warning" for d in self.last_diagnostics):
                 raise ContentError(self.last_diagnostics)
             outcome.pages, outcome.files = self.counts
@@ -255,11 +261,17 @@ class Project:
             raise ContentError(report.sorted())
         self.dossier, self.summaries = loaded
         self._unresolved = set()
-        outputs, signatures, derived = self._signed_outputs(edited, old_facets)
+        # The preview makes the pages no open tab shows after an edit's build (see writing.py), so
+        # they need no signature now: left for later, they are made whatever it would have said.
+        shown = getattr(sink, "shown", None)
+        later = (lambda path: not shown(path)) if self.serving and edited and shown is not None else None
+        outputs, signatures, derived = self._signed_outputs(edited, old_facets, later)
         todo = []
         for output in outputs:
+            signature = signatures.get(output.path)
             if (
-                self.signatures.get(output.path) == signatures[output.path]
+                signature is not None
+                and self.signatures.get(output.path) == signature
                 and output.path not in self.deferred
             ):
                 sink.keep(output.path)
@@ -287,10 +299,11 @@ class Project:
         return outcome
 
     def _signed_outputs(
-        self, edited: set[str], old_facets: dict[str, str]
+        self, edited: set[str], old_facets: dict[str, str], later: Callable[[str], bool] | None = None
     ) -> tuple[list[Output], dict[str, str], dict[str, str]]:
-        """The outputs this build may have to make (all, or those an edit reaches), their signatures,
-        and the digests of the derived values (figure and event tips) they were signed with."""
+        """The outputs this build may have to make (all, or those an edit reaches), their signatures
+        (but of those `later` leaves unsigned), and the digests of the derived values (figure and
+        event tips) they were signed with."""
         assert self.dossier is not None and self.summaries is not None and self.words is not None
         try:
             assets = collect_assets(self.root)
@@ -318,9 +331,10 @@ class Project:
                     templates=lambda names: self.templates.digest(self.env, self.sources.digests, names),
                 )
             )
-            signatures = {output.path: sign(output) for output in outputs}
+            unsigned = {output.path for output in outputs if later is not None and later(output.path)}
+            signatures = {output.path: sign(output) for output in outputs if output.path not in unsigned}
             self._signed = set(signatures)
-            renderer.entity_items = self._entity_items(renderer, signatures)
+            renderer.entity_items = self._entity_items(renderer, signatures, unsigned)
             self.documents.fresh_mentions = {}  # signed: let them go
         except (jinja2.TemplateError, OSError) as exc:
             raise ContentError([layout_error(exc, self.root)]) from None

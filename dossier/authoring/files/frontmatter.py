@@ -29,7 +29,7 @@ def read_content_file(root: Path, file: Path) -> ContentFile | None:
     return ContentFile(text, source.front.data, start)
 
 
-@dataclass
+@dataclass(frozen=True)
 class EntityFile:
     """What the authoring commands need of an entity file: how it is named, and where it links."""
 
@@ -45,22 +45,37 @@ class EntityFile:
         return [self.name, *self.aliases] if self.name else list(self.aliases)
 
 
+# Each entity file as last read, by its path, with the status it was read at: the review reads every
+# entity file for each action, and a large dossier has hundreds.
+_READ: dict[Path, tuple[tuple[int, int, int], EntityFile]] = {}
+
+
 def entity_files(root: Path) -> list[EntityFile]:
-    """Every entity file of the dossier, in file-name order, with what its front matter says."""
+    """Every entity file of the dossier, in file-name order, with what its front matter says (read
+    again only when its status changed)."""
     found = []
     for file in sorted((root / "content/entities").glob("*.md")):
+        try:
+            status = file.stat()
+        except OSError:
+            continue
+        stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+        kept = _READ.get(file)
+        if kept is not None and kept[0] == stamp:
+            found.append(kept[1])
+            continue
         content = read_content_file(root, file)
         front = content.front if content else {}
         name, kind = front.get("name"), front.get("type")
         aliases = front.get("aliases") if isinstance(front.get("aliases"), list) else []
         links = front.get("links") if isinstance(front.get("links"), dict) else {}
-        found.append(
-            EntityFile(
-                file.stem,
-                name if isinstance(name, str) else None,
-                kind if isinstance(kind, str) else None,
-                [a for a in aliases if isinstance(a, str)],
-                [link for link in links.values() if isinstance(link, str)],
-            )
+        entity = EntityFile(
+            file.stem,
+            name if isinstance(name, str) else None,
+            kind if isinstance(kind, str) else None,
+            [a for a in aliases if isinstance(a, str)],
+            [link for link in links.values() if isinstance(link, str)],
         )
+        _READ[file] = (stamp, entity)
+        found.append(entity)
     return found
