@@ -22,9 +22,10 @@ commands:
   new DIR            start a dossier folder that builds at once (--title, --language)
   add SOURCE...      turn .txt/.md/.html files, folders of them or http(s) URLs into articles
   suggest [PATH...]  propose the annotations an editor would make (--write applies the safe ones)
+  links              check every source's address for rot and moves (findings in content/links.yaml)
 """
 
-COMMANDS = ("build", "serve", "check", "new", "add", "suggest")
+COMMANDS = ("build", "serve", "check", "new", "add", "suggest", "links")
 
 EPILOG = """\
 Problems are printed as path:line:col: error: message (or warning:).
@@ -81,7 +82,7 @@ def parser() -> argparse.ArgumentParser:
         "--kinds", metavar="LIST", help="suggest: entity,figure,event (default: all; naming figure or event "
         "lets --write apply those with a known target)",
     )  # fmt: skip
-    p.add_argument("--format", choices=["text", "json"], default="text", help="suggest: output format")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="suggest, links: output format")
     p.add_argument("--write", action="store_true", help="suggest: apply the unambiguous suggestions")
     p.add_argument("--diff", action="store_true", help="suggest: print what --write would change")
     p.add_argument(
@@ -133,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.targets:
         return usage_error(f"{args.command} takes no arguments besides options, not {args.targets[0]!r}")
+    if args.command == "links":
+        from .authoring.commands import links
+
+        return links(args.root.resolve(), output=args.format, strict=args.strict, quiet=args.quiet)
     root = args.root.resolve()
     if not root.is_dir():
         return usage_error(f"--root {args.root} is not a folder")

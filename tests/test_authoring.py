@@ -230,7 +230,9 @@ def test_a_news_page_gives_its_metadata_and_main_text_without_furniture(tmp_path
         "published": front["published"],
         "url": "https://ledger.example.com/tech/chipmaker-budget",
         "author": "Mira Chen",
+        "archived": front["archived"],  # the saved page's capture (tests/test_captures.py)
     }
+    assert front["archived"]["file"] == f"sources/{article.stem}.warc.gz"
     assert str(front["published"]) == "2025-12-17"
     body = article.read_text().split("---\n", 2)[2]
     assert "twice as much on research" in body and "## Where the money goes" in body

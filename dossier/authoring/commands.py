@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 
 from .. import progress
 from ..program import program, usage_error
 from .sources.add import Added, add_sources
+from .sources.links import check_links, links_of, message, remember
 from .sources.new import Refused, new_dossier
 
 
@@ -229,3 +231,38 @@ def _files(root: Path, paths: list[str]) -> list[Path] | str:
         if not file.is_relative_to(root):
             return f"{file} is not in the dossier at {root}"
     return files
+
+
+def links(root: Path, *, output: str, strict: bool, quiet: bool) -> int:
+    """Check every source's address; one line per problem and a summary, or JSON; findings kept."""
+    if not (root / "config.yaml").is_file():
+        return usage_error(f"{root} holds no config.yaml; start a dossier with {program()} new DIR")
+    findings = check_links(links_of(root))
+    remember(root, findings)
+    problems = [f for f in findings if not f.skipped and not f.fine]
+    if output == "json":
+        rows = [
+            {
+                "url": f.link.url, "path": f.link.path, "line": f.link.line, "column": f.link.column,
+                "status": f.status, "final": f.final or None, "problem": f.problem or None,
+                "skipped": f.skipped, "moved": f.moved, "captured": f.link.captured,
+            }
+            for f in findings
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            said = message(finding)
+            if said is not None and not (quiet and said[0] == "note"):
+                severity, text = said
+                link = finding.link
+                print(f"{link.path}:{link.line}:{link.column}: {severity}: {text}", file=sys.stderr)
+        skipped = sum(f.skipped for f in findings)
+        fine = sum(f.fine for f in findings)
+        moved = sum(f.moved and not f.problem for f in findings)
+        summary = f"checked {len(findings) - skipped} address{'es' * (len(findings) - skipped != 1)}: "
+        summary += f"{fine} fine, {moved} moved, {len(problems) - moved} with problems"
+        if skipped:
+            summary += f", {skipped} not checked"
+        print(summary, file=sys.stderr if problems else sys.stdout)
+    return 1 if strict and problems else 0

@@ -12,9 +12,10 @@ import jinja2
 
 from .. import progress
 from ..diagnostics import ContentError, Diagnostic, Report
-from ..model.documents import Config, Content
+from ..model.documents import Article, Config, Content
 from ..pages.passages import PASSAGE_LAYOUT
 from ..pages.render import layout_error
+from ..reading.captures import CaptureCheck, check_capture
 from ..reading.config import MarkdownOptions
 from ..reading.discover import CONFIG_FILE, REGISTRIES
 from ..reading.dismissals import DISMISSED, load_dismissals
@@ -47,6 +48,8 @@ class Documents:
         # by the caller, see `published.py`), and whether this build wrote them there.
         self.pending_bodies: Path | None = None
         self.bodies_written = False
+        # path → ((its digest, its capture's), what checking it against the capture found)
+        self.checked: dict[str, tuple[tuple[str, str | None], CaptureCheck]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         """For the build cache: what lasts from one build to the next."""
@@ -100,6 +103,11 @@ class Documents:
                 report.extend(problems)
                 if result is not None:
                     (articles if path.startswith("content/articles/") else entities).append(result)
+        for article in articles:
+            if article.archived is not None:
+                checked = self._checked(article)
+                report.extend(checked.diagnostics)
+                article.left_out = checked.left_out
         figures, events, home = [], [], None
         unreadable = set()
         for path in REGISTRIES:
@@ -118,6 +126,16 @@ class Documents:
             elif path != DISMISSED:
                 home = result
         return Content(config, home, articles, entities, figures, events, unreadable)
+
+    def _checked(self, article: Article) -> CaptureCheck:
+        """An article checked against its capture, again only when either changed."""
+        assert article.archived is not None
+        digests = self.sources.digests
+        key = (digests.get(article.path, ""), digests.get(article.archived.file))
+        kept = self.checked.get(article.path)
+        if kept is None or kept[0] != key:
+            kept = self.checked[article.path] = (key, check_capture(self.root, article))
+        return kept[1]
 
     def _read_all(self, options: MarkdownOptions, passage: jinja2.Template, *, full: bool) -> None:
         """Parse the articles and entities whose bytes changed, on every core, the bodies' pickles

@@ -278,7 +278,7 @@ class Project:
             else:
                 todo.append(output)
         progress.current().phase("writing pages")
-        written = write_outputs(todo, sink, self.output_digests, self.serving)
+        written = write_outputs(todo, sink, self.output_digests, self.serving, later)
         outcome.changed, outcome.rendered = written.changed, written.rendered
         self.deferred = (self.deferred - set(written.rendered)) | written.deferred
         self.output_digests.update(written.digests)

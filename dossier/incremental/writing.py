@@ -32,8 +32,15 @@ class Written:
     # (or, for pages no open tab shows, just after the build)
 
 
-def write_outputs(todo: list[Output], sink: Sink, known: dict[str, str], serving: bool) -> Written:
-    """Make every output of `todo` into `sink`; `known` is each output's digest as last made."""
+def write_outputs(
+    todo: list[Output],
+    sink: Sink,
+    known: dict[str, str],
+    serving: bool,
+    later: Callable[[str], bool] | None = None,
+) -> Written:
+    """Make every output of `todo` into `sink`; `known` is each output's digest as last made. The
+    preview leaves outputs on demand, and those `later` names, to be made after the build."""
     written = Written()
 
     def made(output: Output, digest: str) -> None:
@@ -58,9 +65,8 @@ def write_outputs(todo: list[Output], sink: Sink, known: dict[str, str], serving
             made(output, digest)
             sink.wrote(output.path)  # type: ignore[attr-defined]  # sinks with `direct` have it
         return written
-    shown = getattr(sink, "shown", None)  # the preview's: pages no open tab shows come after
     for output in todo:
-        if serving and (output.on_demand or (shown is not None and not shown(output.path))):
+        if serving and (output.on_demand or (later is not None and later(output.path))):
             sink.later(output.path, output.produce)
             written.deferred.add(output.path)
             written.changed.add(output.path)

@@ -112,6 +112,17 @@ def read_at(name: str, offset: int, length: int) -> bytes:
     return data
 
 
+@dataclass(frozen=True)
+class Archived:
+    """The capture of an article's source (`archived:`): its WARC file under `sources/`, the SHA-256
+    of the page's payload as served, and when it was retrieved (UTC, ISO 8601)."""
+
+    file: str
+    sha256: str
+    retrieved: str
+    position: Position
+
+
 @dataclass
 class Article(Document):
     slug: str
@@ -126,6 +137,9 @@ class Article(Document):
     summary: str = ""
     reading_minutes: int | None = None
     position: Position | None = None
+    archived: Archived | None = None
+    archive_url: str = ""  # an external archived copy, as Wikipedia's archive-url
+    left_out: int = 0  # paragraphs of the captured source's text the article leaves out
 
 
 @dataclass

@@ -9,6 +9,7 @@ that reaches hundreds of pages shows in the open one as fast as one that reaches
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -96,11 +97,13 @@ class LiveSite:
             self.ready.wait_for(lambda: not self.building, timeout=timeout)
 
     def make_soon(self) -> None:
-        """Make the pages the last build left for after it, one at a time, until a build begins."""
+        """Make the pages the last build left for after it, one at a time, until a build begins.
+        One that fails is left to be made when asked for, where its error is served."""
         for path in self._soon:
             if self.building:
                 return
-            self.materialize(path)
+            with contextlib.suppress(Exception):
+                self.materialize(path)
 
     def materialize(self, path: str) -> None:
         """Make an output the last build left for when it is first asked for (data files, feeds,

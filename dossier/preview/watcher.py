@@ -1,7 +1,8 @@
 """Watching what a build reads: saves are collected, coalesced and handed to one rebuild at a time.
 
-Only `content/` and `layouts/` are watched recursively, and the root itself without its subfolders
-(for `config.yaml` and for those two folders appearing): a root that also holds a published site,
+Only `content/`, `layouts/` and `sources/` (the captures) are watched recursively, and the root
+itself without its subfolders (for `config.yaml` and for those folders appearing): a root that also
+holds a published site,
 `.git/` or `node_modules/` would otherwise flood the kernel's event queue until it drops events.
 
 Editors save in bursts (a temporary file, a rename, a second write). Changes are gathered until the
@@ -26,7 +27,7 @@ from watchdog.observers.api import ObservedWatch
 
 QUIET_SECONDS = 0.03
 RECHECK_SECONDS = 1.0  # how often the watches themselves are checked (a folder created, a watch stopped)
-WATCHED_FOLDERS = ("content", "layouts")
+WATCHED_FOLDERS = ("content", "layouts", "sources")
 CONFIG_FILE = "config.yaml"
 
 Rebuild = Callable[[set[str] | None], None]  # None: check every source, the events cannot be trusted

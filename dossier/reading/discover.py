@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 CONFIG_FILE = "config.yaml"
 REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md", "content/dismissed.yaml")
 DOCUMENT_FOLDERS = ("content/articles", "content/entities")
+CAPTURES = "sources"  # the captured sources (WARC), beside content/: checked against the articles
+CAPTURE_SUFFIX = ".warc.gz"
 
 Stat = tuple[int, int, int, int]  # size, mtime, ctime, inode: a file rewritten differs in one of them
 
@@ -22,6 +25,8 @@ def source_paths(root: Path) -> list[str]:
         except OSError:  # missing, or not a folder
             continue
         paths += sorted(f"{folder}/{name}" for name in names if name.endswith(".md"))
+    with contextlib.suppress(OSError):
+        paths += sorted(f"{CAPTURES}/{n}" for n in os.listdir(root / CAPTURES) if n.endswith(CAPTURE_SUFFIX))
     layouts = root / "layouts"
     if layouts.is_dir():
         paths += sorted(p.relative_to(root).as_posix() for p in layouts.rglob("*") if p.is_file())
@@ -33,6 +38,8 @@ def is_source(path: str) -> bool:
     if path == CONFIG_FILE or path in REGISTRIES or path.startswith("layouts/"):
         return True
     folder, _, name = path.rpartition("/")
+    if folder == CAPTURES:
+        return name.endswith(CAPTURE_SUFFIX)
     return folder in DOCUMENT_FOLDERS and name.endswith(".md")
 
 

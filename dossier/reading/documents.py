@@ -10,6 +10,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Position
 from ..model.documents import (
     ENTITY_TYPES,
+    Archived,
     Article,
     Entity,
     Home,
@@ -22,7 +23,11 @@ from .files import read_text, split_front_matter
 from .schema import Fields
 from .yamlfile import YamlDoc
 
-ARTICLE_FIELDS = ("title", "language", "source", "published", "url", "author", "summary")
+ARTICLE_FIELDS = (
+    "title", "language", "source", "published", "url", "author", "summary", "archived", "archive_url",
+)  # fmt: skip
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_RETRIEVED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 ENTITY_FIELDS = ("name", "type", "aliases", "summary", "role", "links", "language")
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 WORDS_PER_MINUTE = 200
@@ -72,9 +77,34 @@ def parse_article(file: Path, path: str, options: MarkdownOptions) -> tuple[Arti
         summary=fields.text("summary"),
         reading_minutes=max(1, math.ceil(annotated.words / WORDS_PER_MINUTE)),
         position=front.origin,
+        archived=_archived(fields),
+        archive_url=fields.url("archive_url"),
     )
     problems += fields.diagnostics + annotated.diagnostics
     return article, problems
+
+
+def _archived(fields: Fields) -> Archived | None:
+    """`archived:` as `add` writes it: a WARC file under sources/, its payload's digest, when."""
+    found = fields.mapping("archived")
+    if found is None:
+        return None
+    found.only(("file", "sha256", "retrieved"))
+    file, digest = found.text("file", required=True), found.text("sha256", required=True)
+    retrieved = found.text("retrieved", required=True)
+    parts = file.split("/")
+    if file and (parts[0] != "sources" or ".." in parts or not file.endswith(".warc.gz")):
+        found.error(found.position("file"), '"file" must name a .warc.gz file under sources/')
+    if digest and not _SHA256.match(digest):
+        found.error(found.position("sha256"), '"sha256" must be 64 lowercase hexadecimal digits')
+    if retrieved and not _RETRIEVED.match(retrieved):
+        found.error(
+            found.position("retrieved"), '"retrieved" must be a UTC time such as 2026-12-06T09:30:00Z'
+        )
+    fields.diagnostics += found.diagnostics
+    if found.diagnostics:
+        return None
+    return Archived(file, digest, retrieved, fields.position("archived"))
 
 
 def parse_entity(file: Path, path: str, options: MarkdownOptions) -> tuple[Entity | None, list[Diagnostic]]:

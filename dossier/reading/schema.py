@@ -137,6 +137,16 @@ class Fields:
             Fields(self.doc, (*self.at, name, index), f"an item of {name}") for index in range(len(value))
         ]
 
+    def mapping(self, name: str) -> Fields | None:
+        """The mapping under `name`, checked field by field in turn; None where there is none."""
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.error(self.position(name), f'"{name}" must be a mapping, not {_kind(value)}')
+            return None
+        return Fields(self.doc, (*self.at, name), f'"{name}"')
+
     def text_map(self, name: str) -> dict[str, str]:
         value = self.data.get(name)
         if value is None:

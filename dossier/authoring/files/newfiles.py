@@ -16,13 +16,13 @@ def umask() -> int:
     return mask
 
 
-def create(path: Path, text: str) -> bool:
+def create(path: Path, text: str | bytes) -> bool:
     """Write `text` to `path` unless it exists: written to a temporary file in the same folder,
     then linked to its name, which fails if the name is taken. False when it was taken."""
     handle, temporary = tempfile.mkstemp(prefix=".new-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.chmod(temporary, 0o666 & ~umask())
         try:
             os.link(temporary, path)
@@ -48,15 +48,17 @@ def replace(file: Path, data: bytes) -> None:
             os.unlink(temporary)
 
 
-def create_unique(folder: Path, slugs: Iterable[str], taken: set[str], text: str) -> str:
-    """Write `text` as `folder/SLUG.md` under the first of `slugs` (endless: see
-    `slugs.slug_choices`) that is free; the slug written. `taken` collects the slugs known taken."""
+def create_unique(
+    folder: Path, slugs: Iterable[str], taken: set[str], text: str | bytes, suffix: str = ".md"
+) -> str:
+    """Write `text` as `folder/SLUG.md` (or another `suffix`) under the first of `slugs` (endless:
+    see `slugs.slug_choices`) that is free; the slug written. `taken` collects the slugs known taken."""
     folder.mkdir(parents=True, exist_ok=True)
     for slug in slugs:
-        if slug in taken or (folder / f"{slug}.md").exists():
+        if slug in taken or (folder / f"{slug}{suffix}").exists():
             taken.add(slug)
             continue
-        if create(folder / f"{slug}.md", text):
+        if create(folder / f"{slug}{suffix}", text):
             taken.add(slug)
             return slug
         taken.add(slug)

@@ -20,9 +20,10 @@ import yaml
 from ..files.frontmatter import read_content_file
 from ..files.newfiles import create_unique
 from ..files.slugs import slug_choices, slugify
+from .captures import Capture, fetch_captured, keep, saved_page
 from .extract import Extracted, ExtractError, decode_html, decode_text, detect_language, read_html
 from .extract import read_text as read_text_source
-from .fetch import FetchError, fetch
+from .fetch import FetchError
 from .publications import Publications, people, publication_of
 
 ARTICLES = "content/articles"
@@ -90,7 +91,7 @@ def _expand(source: str) -> Iterator[str | Failed]:
 
 
 def _add_one(root: Path, source: str, known: _Known, publications: Publications) -> Added | Failed:
-    extracted, fetched_url = _extract(source)
+    extracted, fetched_url, capture = _extract(source)
     url = extracted.url or fetched_url
     if url and url in known.urls:
         return Failed(source, f"already in the dossier as {known.urls[url]}")
@@ -120,6 +121,12 @@ def _add_one(root: Path, source: str, known: _Known, publications: Publications)
         front["author"] = author
     else:
         notes.append("no author named")
+    if capture is not None:
+        archived = keep(root, slugify(extracted.title), capture, extracted.body)
+        front["archived"] = archived
+        written.append(archived["file"])
+    else:
+        notes.append("no capture: the source was given as text")
     path = _write_article(root, front, extracted.body, slugify(extracted.title), known)
     if url:
         known.urls[url] = path
@@ -134,10 +141,11 @@ def _add_one(root: Path, source: str, known: _Known, publications: Publications)
     return Added(source, path, language, notes, warnings, written)
 
 
-def _extract(source: str) -> tuple[Extracted, str | None]:
+def _extract(source: str) -> tuple[Extracted, str | None, Capture | None]:
+    """What a source says, the address it was fetched from, and the page as read (none for text)."""
     if source.startswith(("http://", "https://")):
-        page = fetch(source)
-        return read_html(decode_html(page.body, page.charset), url=page.url), page.url
+        page, capture = fetch_captured(source)
+        return read_html(decode_html(page.body, page.charset), url=page.url), page.url, capture
     suffix = Path(source).suffix.lower()
     if suffix not in TEXT_TYPES + HTML_TYPES:
         raise ExtractError("not a .txt, .md, .html or .htm file")
@@ -146,8 +154,9 @@ def _extract(source: str) -> tuple[Extracted, str | None]:
     except OSError as exc:
         raise ExtractError(f"cannot read the file: {exc.strerror or exc}") from None
     if suffix in HTML_TYPES:
-        return read_html(decode_html(data)), None
-    return read_text_source(decode_text(data), markdown=suffix != ".txt"), None
+        extracted = read_html(decode_html(data))
+        return extracted, None, saved_page(Path(source), data, extracted.url)
+    return read_text_source(decode_text(data), markdown=suffix != ".txt"), None, None
 
 
 def _fingerprint(body: str) -> str:

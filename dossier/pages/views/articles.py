@@ -38,6 +38,8 @@ def article_page(site: Site, article: Article) -> Page:
     inputs = {article.path} | site.inputs.body(article.body)
     if source:
         inputs.add(meta(source.path))
+    if article.archived is not None:
+        inputs.add(article.archived.file)  # what the page says of it (paragraphs left out)
     return Page(
         path=path,
         template="article.html",

@@ -1,0 +1,207 @@
+"""Captures: every page `add` reads kept as a WARC under sources/ (DESIGN.md, "Captured sources"),
+read back here with warcio; pages from a server on 127.0.0.1 started by the test."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from pathlib import Path
+
+from test_authoring import NEWS_PAGE, add, articles, front_matter, new_dossier, page_server
+from warcio.archiveiterator import ArchiveIterator
+
+from dossier.authoring.sources import fetch
+from dossier.cli import main
+
+
+def records(file: Path) -> list:
+    """Each record of a WARC with its payload read (as content_stream gives it) and its headers."""
+    found = []
+    with file.open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            payload = record.content_stream().read()
+            found.append((record.rec_type, record.rec_headers, record.http_headers, payload))
+    return found
+
+
+def only_article(root: Path) -> tuple[dict, str]:
+    (file,) = articles(root).values()
+    return front_matter(file), file.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def added_from_the_server(tmp_path: Path, capsys, page: str) -> tuple[Path, str]:
+    """A fresh dossier with one page of the test's server added: the root and the server's base."""
+    root = new_dossier(tmp_path, capsys)
+    with page_server() as base:
+        code, _, err = add(root, f"{base}{page}", capsys=capsys)
+    assert code == 0, err
+    return root, base
+
+
+def test_a_url_is_kept_as_the_exchange_with_the_text_extracted(tmp_path: Path, capsys) -> None:
+    root, base = added_from_the_server(tmp_path, capsys, "/news")
+    front, body = only_article(root)
+    archived = front["archived"]
+    assert archived["file"].startswith("sources/") and archived["file"].endswith(".warc.gz")
+    assert len(archived["retrieved"]) == 20 and archived["retrieved"].endswith("Z")
+    kept = {
+        kind: (headers, http, payload) for kind, headers, http, payload in records(root / archived["file"])
+    }
+    assert sorted(kept) == ["conversion", "request", "response"]
+    request_headers = kept["request"][0]
+    response, http, page = kept["response"]
+    conversion, _, text = kept["conversion"]
+    assert request_headers.get_header("WARC-Target-URI") == f"{base}/news"
+    assert http.get_statuscode() == "200" and http.get_header("Content-Type") == "text/html; charset=utf-8"
+    assert page == NEWS_PAGE.encode()  # the body as served, byte for byte
+    assert archived["sha256"] == hashlib.sha256(page).hexdigest()
+    assert conversion.get_header("WARC-Refers-To") == response.get_header("WARC-Record-ID")
+    assert text.decode("utf-8").strip() == body.strip()  # the main text add extracted
+
+
+def test_a_redirect_is_kept_with_the_page_it_led_to(tmp_path: Path, capsys) -> None:
+    root, base = added_from_the_server(tmp_path, capsys, "/moved")
+    front, _ = only_article(root)
+    assert front["url"] == f"{base}/meta"
+    exchange = records(root / front["archived"]["file"])
+    responses = [
+        (http.get_statuscode(), rec.get_header("WARC-Target-URI"))
+        for kind, rec, http, _ in exchange
+        if kind == "response"
+    ]
+    assert responses == [("302", f"{base}/moved"), ("200", f"{base}/meta")]
+    conversion = next(rec for kind, rec, _, _ in exchange if kind == "conversion")
+    assert conversion.get_header("WARC-Target-URI") == f"{base}/meta"
+
+
+def test_a_failed_or_oversized_fetch_writes_no_capture_and_no_article(tmp_path: Path, capsys) -> None:
+    root = new_dossier(tmp_path, capsys)
+    with page_server() as base:
+        code, _, err = add(root, f"{base}/huge", f"{base}/broken", f"{base}/missing", capsys=capsys)
+    assert code == 1
+    assert f"{base}/huge: error: the page is over {fetch.MAX_BYTES // (1024 * 1024)} MB" in err
+    assert articles(root) == {}
+    assert not (root / "sources").exists() or list((root / "sources").iterdir()) == []
+
+
+def test_a_saved_page_is_kept_as_a_resource_record_of_its_bytes(tmp_path: Path, capsys) -> None:
+    root = new_dossier(tmp_path, capsys)
+    saved = tmp_path / "saved" / "ledger.html"
+    saved.parent.mkdir()
+    saved.write_bytes(NEWS_PAGE.encode())
+    code, _, err = add(root, str(saved), capsys=capsys)
+    assert code == 0, err
+    front, _ = only_article(root)
+    (kind, headers, _, payload), (second, *_) = records(root / front["archived"]["file"])
+    assert (kind, second) == ("resource", "conversion")
+    assert payload == saved.read_bytes()
+    assert front["archived"]["sha256"] == hashlib.sha256(payload).hexdigest()
+    # The address the page states, not the folder it was saved in (which may name the editor).
+    assert headers.get_header("WARC-Target-URI") == "https://ledger.example.com/tech/chipmaker-budget"
+
+
+def test_a_text_source_has_no_capture_and_says_so(tmp_path: Path, capsys) -> None:
+    root = new_dossier(tmp_path, capsys)
+    text = tmp_path / "note.txt"
+    text.write_text("A headline\n\n" + "Words of a plain text source, given as text. " * 20)
+    code, out, _ = add(root, str(text), capsys=capsys)
+    assert code == 0
+    front, _ = only_article(root)
+    assert "archived" not in front and "no capture: the source was given as text" in out
+
+
+def test_colliding_slugs_get_two_captures_and_no_capture_ever_changes(tmp_path: Path, capsys) -> None:
+    root = new_dossier(tmp_path, capsys)
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_bytes(NEWS_PAGE.encode())
+    # The same headline (so the same slug) over another text at another address.
+    other = NEWS_PAGE.replace("twice as much", "three times as much").replace('budget"', 'budget-2"')
+    second.write_bytes(other.encode())
+    assert add(root, str(first), capsys=capsys)[0] == 0
+    kept = {file: file.read_bytes() for file in (root / "sources").iterdir()}
+    code, _, err = add(root, str(second), capsys=capsys)
+    assert code == 0, err
+    captures = sorted((root / "sources").iterdir())
+    assert len(captures) == 2 and {
+        f["archived"]["file"] for f in map(front_matter, articles(root).values())
+    } == {f"sources/{file.name}" for file in captures}
+    assert all(file.read_bytes() == data for file, data in kept.items())  # never replaced
+    assert io.BytesIO(captures[0].read_bytes()).read(2) == b"\x1f\x8b"  # gzip-compressed
+
+
+# Verified text: the article against the capture of its source
+
+
+def captured_article(tmp_path: Path, capsys) -> tuple[Path, Path, dict]:
+    root = new_dossier(tmp_path, capsys)
+    saved = tmp_path / "ledger.html"
+    saved.write_bytes(NEWS_PAGE.encode())
+    assert add(root, str(saved), capsys=capsys)[0] == 0
+    (article,) = articles(root).values()
+    return root, article, front_matter(article)
+
+
+def check(root: Path, capsys) -> tuple[int, list[str]]:
+    capsys.readouterr()
+    code = main(["check", "--root", str(root)])
+    out, err = capsys.readouterr()
+    return code, [line for line in (out + err).splitlines() if "capture" in line]
+
+
+def test_an_article_as_captured_checks_clean(tmp_path: Path, capsys) -> None:
+    root, _, _ = captured_article(tmp_path, capsys)
+    assert check(root, capsys) == (0, [])
+
+
+def test_a_word_changed_inside_the_source_is_a_warning_with_both_versions(tmp_path: Path, capsys) -> None:
+    root, article, _ = captured_article(tmp_path, capsys)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("twice as much", "three times as much"), encoding="utf-8")
+    line = next(n for n, row in enumerate(article.read_text().splitlines(), 1) if "three times" in row)
+    column = article.read_text().splitlines()[line - 1].index("three") + 1
+    code, lines = check(root, capsys)
+    assert code == 0
+    path = "content/articles/" + article.name
+    assert lines == [
+        f'{path}:{line}:{column}: warning: differs from the captured source: "three times" was "twice"'
+    ]
+
+
+def test_a_paragraph_left_out_is_no_warning_and_is_counted_on_the_page(tmp_path: Path, capsys) -> None:
+    root, article, _ = captured_article(tmp_path, capsys)
+    text = article.read_text(encoding="utf-8")
+    cut = "Analysts said the plan was ambitious but matched what rivals have announced this year."
+    assert cut in text
+    article.write_text(text.replace(cut, ""), encoding="utf-8")
+    assert check(root, capsys) == (0, [])
+    assert main(["--root", str(root)]) == 0
+    page = (root / "site/articles" / article.stem / "index.html").read_text(encoding="utf-8")
+    assert "1 paragraph of the source left out" in page and "Retrieved " in page
+
+
+def test_a_capture_edited_inside_its_record_or_cut_short_is_an_error(tmp_path: Path, capsys) -> None:
+    root, article, front = captured_article(tmp_path, capsys)
+    capture = root / front["archived"]["file"]
+    original = capture.read_bytes()
+    path = "content/articles/" + article.name
+    # Edited inside the page's record, each record compressed on its own again: it reads, but its
+    # page is another.
+    plain = gzip.decompress(original).replace(b"twice as much", b"twice as many")
+    members = [b"WARC/1." + part for part in plain.split(b"WARC/1.")[1:]]
+    capture.write_bytes(b"".join(gzip.compress(member) for member in members))
+    code, lines = check(root, capsys)
+    assert code == 1
+    file = front["archived"]["file"]
+    message = f"error: the capture {file} does not match its sha256: it changed since it was made"
+    assert lines == [f"{path}:{archived_line(article)}:1: {message}"]
+    capture.write_bytes(original[: len(original) // 2])  # cut short: unreadable, or another page
+    code, lines = check(root, capsys)
+    assert code == 1 and len(lines) == 1 and f"{path}:{archived_line(article)}:1: error: " in lines[0]
+    capture.unlink()
+    code, lines = check(root, capsys)
+    assert code == 1 and "error: cannot read the capture" in lines[0]
+
+
+def archived_line(article: Path) -> int:
+    return next(n for n, row in enumerate(article.read_text().splitlines(), 1) if row.startswith("archived:"))
