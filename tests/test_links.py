@@ -137,6 +137,7 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def dossier_with(tmp_path: Path, capsys, urls: list[str], references: list[str] = ()) -> Path:
     root = new_dossier(tmp_path, capsys)
     (root / "content/articles/example-article.md").unlink()
+    (root / "content/index.md").write_text("---\ntitle: About\n---\nSources and their addresses.\n")
     for number, url in enumerate(urls):
         (root / f"content/articles/a{number:03d}.md").write_text(
             f"---\ntitle: Article {number}\nlanguage: en\nurl: {url}\n---\nSome words of article {number}.\n",
@@ -231,3 +232,24 @@ def test_at_most_eight_at_once_and_two_per_host(tmp_path, capsys, servers, loopb
     assert code == 0, err
     assert traffic.most_total <= 8 and max(traffic.most.values()) == 2
     assert err == "" or "0 with problems" in err
+
+
+def test_the_build_marks_an_original_that_is_gone(tmp_path, capsys, servers, loopback_only) -> None:
+    bases, _ = servers
+    gone, fine = f"{bases['127.0.0.6']}/removed", f"{bases['127.0.0.6']}/fine"
+    root = dossier_with(tmp_path, capsys, [gone, fine])
+    run_links(root, capsys)
+    assert main(["--root", str(root), "--no-search"]) == 0
+    page = (root / "site/articles/a000/index.html").read_text(encoding="utf-8")
+    today = yaml.safe_load((root / "content/links.yaml").read_text())[gone]["checked"]
+    assert f"(gone: answered 410 on {today})" in page
+    assert "gone: answered" not in (root / "site/articles/a001/index.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_entry_of_links_yaml_is_an_error_at_its_line(tmp_path, capsys) -> None:
+    root = dossier_with(tmp_path, capsys, ["https://news.example.com/a"])
+    (root / "content/links.yaml").write_text("https://a.site/x:\n  status: gone\n  checked: 2026-12-06\n")
+    capsys.readouterr()
+    assert main(["check", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert 'content/links.yaml:2:3: error: "status" must be an HTTP status such as 404' in err

@@ -20,6 +20,7 @@ from ..reading.config import MarkdownOptions
 from ..reading.discover import CONFIG_FILE, REGISTRIES
 from ..reading.dismissals import DISMISSED, load_dismissals
 from ..reading.documents import load_home
+from ..reading.links import LINKS, load_links
 from ..reading.registries import load_events, load_figures
 from .facets import ENTRIES, entry_facets
 from .journal import JournalEntry
@@ -103,12 +104,7 @@ class Documents:
                 report.extend(problems)
                 if result is not None:
                     (articles if path.startswith("content/articles/") else entities).append(result)
-        for article in articles:
-            if article.archived is not None:
-                checked = self._checked(article)
-                report.extend(checked.diagnostics)
-                article.left_out = checked.left_out
-        figures, events, home = [], [], None
+        figures, events, home, links = [], [], None, {}
         unreadable = set()
         for path in REGISTRIES:
             if path not in self.sources.digests:
@@ -123,8 +119,17 @@ class Documents:
                 events = result
                 if problems and not events:
                     unreadable.add("event")
+            elif path == LINKS:
+                links = result
             elif path != DISMISSED:
                 home = result
+        for article in articles:  # what the page says of its source: checked, and gone or not
+            if article.archived is not None:
+                checked = self._checked(article)
+                report.extend(checked.diagnostics)
+                article.left_out = checked.left_out
+            found = links.get(article.url) if article.url else None
+            article.gone = f"{found.status} on {found.checked}" if found is not None and found.gone else ""
         return Content(config, home, articles, entities, figures, events, unreadable)
 
     def _checked(self, article: Article) -> CaptureCheck:
@@ -170,6 +175,8 @@ class Documents:
             return self._parse_entries(path)
         if path == DISMISSED:
             result, problems = load_dismissals(self.root)  # read for its errors; pages do not show it
+        elif path == LINKS:
+            result, problems = load_links(self.root)
         else:
             result, problems = load_home(self.root, options)
             if result is not None:

@@ -140,6 +140,7 @@ class Article(Document):
     archived: Archived | None = None
     archive_url: str = ""  # an external archived copy, as Wikipedia's archive-url
     left_out: int = 0  # paragraphs of the captured source's text the article leaves out
+    gone: str = ""  # the original answered 404 or 410 (`links`): "404 on 2026-12-06"
 
 
 @dataclass

@@ -56,6 +56,7 @@ def news_article(article: Article, url: str, source: Entity | None, about: list[
             "publisher": {"@type": "Organization", "name": source.name} if source else None,
             "description": article.summary,
             "isBasedOn": article.url,
+            "archivedAt": article.archive_url,
             "url": url,
             "about": [{"@type": "Thing", "name": name} for name in about],
         }

@@ -8,7 +8,10 @@ import os
 from pathlib import Path
 
 CONFIG_FILE = "config.yaml"
-REGISTRIES = ("content/figures.yaml", "content/events.yaml", "content/index.md", "content/dismissed.yaml")
+REGISTRIES = (
+    "content/figures.yaml", "content/events.yaml", "content/index.md", "content/dismissed.yaml",
+    "content/links.yaml",
+)  # fmt: skip
 DOCUMENT_FOLDERS = ("content/articles", "content/entities")
 CAPTURES = "sources"  # the captured sources (WARC), beside content/: checked against the articles
 CAPTURE_SUFFIX = ".warc.gz"

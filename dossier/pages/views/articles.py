@@ -9,7 +9,7 @@ from ...syntax.annotations import Claim
 from .. import structured
 from ..urls import relative
 from ..words import SiteWords
-from .dependencies import meta, record
+from .dependencies import LINKS_FILE, meta, record
 from .page import Page
 from .site import Site, first_words
 
@@ -40,6 +40,8 @@ def article_page(site: Site, article: Article) -> Page:
         inputs.add(meta(source.path))
     if article.archived is not None:
         inputs.add(article.archived.file)  # what the page says of it (paragraphs left out)
+    if article.url:
+        inputs.add(LINKS_FILE)  # whether the original is gone
     return Page(
         path=path,
         template="article.html",

@@ -21,6 +21,7 @@ CITATIONS = frozenset({ARTICLES_META, ARTICLES_CLAIMS, ENTITIES_META, ENTITIES_C
 FIGURES_FILE = "content/figures.yaml"
 HOME_FILE = "content/index.md"
 EVENTS_FILE = "content/events.yaml"
+LINKS_FILE = "content/links.yaml"  # what `links` found of the originals (reading.links)
 MENTIONS_OF = "mentions:"
 
 Record = tuple[str, ...]  # a dependency record: its names, sorted
