@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import http.client
+import itertools
 import socket
 import ssl
 import threading
@@ -102,8 +103,15 @@ def check_links(links: list[Link]) -> list[Finding]:
         with semaphore:
             return _ask(link)
 
+    # Taken host by host in turn, so that a host named many times does not hold every worker
+    # waiting for its two places while other hosts wait behind it.
+    by_host: dict[str, list[int]] = defaultdict(list)
+    for index, link in enumerate(links):
+        by_host[(urlsplit(link.url).hostname or "").lower()].append(index)
+    order = [i for turn in itertools.zip_longest(*by_host.values()) for i in turn if i is not None]
     with concurrent.futures.ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
-        return list(pool.map(one, links))
+        found = dict(zip(order, pool.map(one, [links[i] for i in order]), strict=True))
+    return [found[index] for index in range(len(links))]
 
 
 def remember(root: Path, findings: list[Finding]) -> None:
