@@ -123,24 +123,31 @@ class Documents:
                 links = result
             elif path != DISMISSED:
                 home = result
+        self._check_captures(articles)
         for article in articles:  # what the page says of its source: checked, and gone or not
             if article.archived is not None:
-                checked = self._checked(article)
+                checked = self.checked[article.path][1]
                 report.extend(checked.diagnostics)
                 article.left_out = checked.left_out
             found = links.get(article.url) if article.url else None
             article.gone = f"{found.status} on {found.checked}" if found is not None and found.gone else ""
         return Content(config, home, articles, entities, figures, events, unreadable)
 
-    def _checked(self, article: Article) -> CaptureCheck:
-        """An article checked against its capture, again only when either changed."""
-        assert article.archived is not None
+    def _check_captures(self, articles: list[Article]) -> None:
+        """Check each article with a capture against it, again only when either changed; on every
+        core (a cold build of thousands of captured articles checks them all)."""
         digests = self.sources.digests
-        key = (digests.get(article.path, ""), digests.get(article.archived.file))
-        kept = self.checked.get(article.path)
-        if kept is None or kept[0] != key:
-            kept = self.checked[article.path] = (key, check_capture(self.root, article))
-        return kept[1]
+        stale = {}
+        for article in articles:
+            if article.archived is not None:
+                key = (digests.get(article.path, ""), digests.get(article.archived.file))
+                if self.checked.get(article.path, (None,))[0] != key:
+                    stale[article.path] = (key, article.archived)
+        work = [(path, archived) for path, (_, archived) in stale.items()]
+        for (path, (key, _)), checked in zip(
+            stale.items(), parallel_results(functools.partial(check_capture, self.root), work), strict=True
+        ):
+            self.checked[path] = (key, checked)
 
     def _read_all(self, options: MarkdownOptions, passage: jinja2.Template, *, full: bool) -> None:
         """Parse the articles and entities whose bytes changed, on every core, the bodies' pickles

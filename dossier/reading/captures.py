@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..diagnostics import Diagnostic, Position
-from ..model.documents import Article
+from ..model.documents import Archived
 from .files import read_text, split_front_matter
 
 # `[[Target|shown]]`, `[[Target]]` and `[shown]{attributes}`: what each shows of the text.
@@ -47,10 +47,10 @@ class CaptureCheck:
     left_out: int = 0  # paragraphs of the source's text the article leaves out
 
 
-def check_capture(root: Path, article: Article) -> CaptureCheck:
-    """The article at `article.path` against the capture its `archived:` names."""
-    archived = article.archived
-    assert archived is not None
+def check_capture(root: Path, article: tuple[str, Archived]) -> CaptureCheck:
+    """The article at `path` against the capture its `archived:` names; pure, so it can run in a
+    worker process."""
+    path, archived = article
     found = CaptureCheck()
     try:
         payload_digest, converted = _read(root / archived.file)
@@ -66,12 +66,11 @@ def check_capture(root: Path, article: Article) -> CaptureCheck:
         message = f"the capture {archived.file} holds no text to compare with (no conversion record)"
         found.diagnostics.append(Diagnostic(archived.position, "warning", message))
         return found
-    text, problems = read_text(root / article.path, article.path)
-    source, _ = split_front_matter(text, article.path) if text is not None else (None, problems)
+    text, problems = read_text(root / path, path)
+    source, _ = split_front_matter(text, path) if text is not None else (None, problems)
     if source is None:
         return found  # the article's own problems are reported where it is read
-    found.diagnostics += _differences(article.path, source.body, source.line_offset, converted)
-    found.left_out = _paragraphs_left_out(source.body, converted)
+    found.diagnostics, found.left_out = _compared(path, source.body, source.line_offset, converted)
     return found
 
 
@@ -91,14 +90,20 @@ def _plain_words(text: str, start: int, end: int) -> list[Word]:
     words = []
     for match in _WORD.finditer(text, start, end):
         bare = match.group().strip(_EDGES)
-        if bare and not set(bare) <= set("-–—*+"):  # not a list bullet or a rule
+        if bare.strip("-–—*+"):  # not a list bullet or a rule
             words.append(Word(bare, match.group(), match.start()))
     return words
 
 
-def _differences(path: str, body: str, line_offset: int, converted: str) -> list[Diagnostic]:
-    mine, theirs = words_of(body), words_of(converted)
-    matcher = difflib.SequenceMatcher(None, [w.text for w in mine], [w.text for w in theirs], autojunk=False)
+def _compared(path: str, body: str, line_offset: int, converted: str) -> tuple[list[Diagnostic], int]:
+    """The article's changed and added words, and the paragraphs of the source it leaves out."""
+    mine = words_of(body)
+    paragraphs = [words for part in re.split(r"\n\s*\n", converted) if (words := words_of(part))]
+    theirs = [word for words in paragraphs for word in words]
+    mine_texts, their_texts = [w.text for w in mine], [w.text for w in theirs]
+    if mine_texts == their_texts:  # as captured: most articles, most of the time
+        return [], 0
+    matcher = difflib.SequenceMatcher(None, mine_texts, their_texts, autojunk=False)
     blocks = matcher.get_opcodes()
     found = []
     for index, (tag, i1, i2, j1, j2) in enumerate(blocks):
@@ -112,25 +117,15 @@ def _differences(path: str, body: str, line_offset: int, converted: str) -> list
             continue
         line, column = _line_column(body, mine[i1].at)
         found.append(Diagnostic(Position(path, line + line_offset, column), "warning", message))
-    return found
-
-
-def _paragraphs_left_out(body: str, converted: str) -> int:
-    """Paragraphs of the source none of whose words the article keeps, in order."""
-    mine = [w.text for w in words_of(body)]
-    paragraphs = [words for part in re.split(r"\n\s*\n", converted) if (words := words_of(part))]
-    theirs = [w.text for words in paragraphs for w in words]
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
     kept = [False] * len(theirs)
-    for block in matcher.get_matching_blocks():
-        for j in range(block.b, block.b + block.size):
-            kept[j] = True
+    for tag, _, _, j1, j2 in blocks:
+        if tag == "equal":
+            kept[j1:j2] = [True] * (j2 - j1)
     left_out, start = 0, 0
     for words in paragraphs:
-        if not any(kept[start : start + len(words)]):
-            left_out += 1
+        left_out += not any(kept[start : start + len(words)])
         start += len(words)
-    return left_out
+    return found, left_out
 
 
 def _phrase(words: list[Word]) -> str:

@@ -1,0 +1,81 @@
+"""What captures cost a build: the generated dossier with a capture per article, built cold and warm.
+
+    python benchmarks/captures.py [--articles 4000] [--runs 3]
+
+Makes the dossier of benchmarks/generate.py twice: as it is, and with a capture per article under
+`sources/` (a saved page of the article's text as a resource record, the text as its conversion
+record, written with the engine's own `keep`, and `archived:` in each article), then times
+`python build.py --no-search` on each, cold (no cache, no site) and warm (nothing changed), medians of
+`--runs`, interleaved. A cold build checks every capture (its digest, and the article's words
+against it); a warm one checks none again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+from dossier.authoring.sources.captures import keep, saved_page  # noqa: E402
+
+
+def capture_every_article(root: Path) -> int:
+    """A capture per article, as `add` makes one of a saved page; the bytes written in all."""
+    for file in sorted((root / "content/articles").glob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        page = f"<html><body><article>{body}</article></body></html>".encode()
+        capture = saved_page(file.with_suffix(".html"), page, None)
+        archived = keep(root, file.stem, capture, body)
+        front += "archived:\n" + "".join(f"  {key}: '{value}'\n" for key, value in archived.items())
+        file.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return sum(f.stat().st_size for f in (root / "sources").iterdir())
+
+
+def build_seconds(root: Path, cold: bool) -> float:
+    if cold:
+        shutil.rmtree(root / "site", ignore_errors=True)
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "--no-search", "--quiet"], check=True
+    )
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=4000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dossier-captures-") as folder:
+        plain = generate(args.articles, Path(folder) / "plain")
+        captured = generate(args.articles, Path(folder) / "captured")
+        size = capture_every_article(captured)
+        times: dict[tuple[str, str], list[float]] = {}
+        for _ in range(args.runs):
+            for name, root in (("without captures", plain), ("a capture per article", captured)):
+                times.setdefault((name, "cold"), []).append(build_seconds(root, cold=True))
+                times.setdefault((name, "warm"), []).append(build_seconds(root, cold=False))
+    print("| dossier | cold build | warm build (nothing changed) |\n|---|---|---|")
+    for name in ("without captures", "a capture per article"):
+        cold, warm = (statistics.median(times[(name, kind)]) for kind in ("cold", "warm"))
+        print(f"| {args.articles:,} articles, {name} | {cold:.2f} s | {warm:.2f} s |")
+    print(f"\nThe {args.articles:,} captures take {size / 1e6:.1f} MB.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
