@@ -89,6 +89,10 @@ def parser() -> argparse.ArgumentParser:
         "--accept", action="append", default=[], metavar="NAME",
         help="suggest: write an entity file for this candidate name (repeatable)",
     )  # fmt: skip
+    p.add_argument(
+        "--capture", metavar="ARTICLE",
+        help="add: capture the source of an article in the dossier (its url, or a saved page given)",
+    )  # fmt: skip
     p.add_argument("--quiet", action="store_true", help="print errors only")
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     return p
@@ -116,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         folder = Path(args.targets[0])
         return new(folder, title=args.title, language=args.language, engine=args.engine, quiet=args.quiet)
+    if args.command == "add" and args.capture:
+        from .authoring.commands import capture
+
+        return capture(args.root.resolve(), args.capture, args.targets, quiet=args.quiet)
     if args.command == "add":
         if not args.targets:
             return usage_error(f"add takes at least one file, folder or URL: {program()} add SOURCE...")

@@ -205,3 +205,39 @@ def test_a_capture_edited_inside_its_record_or_cut_short_is_an_error(tmp_path: P
 
 def archived_line(article: Path) -> int:
     return next(n for n, row in enumerate(article.read_text().splitlines(), 1) if row.startswith("archived:"))
+
+
+def test_an_article_already_in_the_dossier_is_captured_afterwards(tmp_path: Path, capsys) -> None:
+    root = new_dossier(tmp_path, capsys)
+    with page_server() as base:
+        article = root / "content/articles/later.md"
+        article.write_text(f"---\ntitle: Later\nlanguage: en\nurl: {base}/news\n---\nSome words.\n")
+        capsys.readouterr()
+        assert main(["add", "--capture", "content/articles/later.md", "--root", str(root)]) == 0
+    assert capsys.readouterr().out == "content/articles/later.md: captured in sources/later.warc.gz\n"
+    front = front_matter(article)
+    assert front["archived"]["file"] == "sources/later.warc.gz" and front["url"] == f"{base}/news"
+    assert article.read_text().endswith("---\nSome words.\n")  # the body as it was
+    page = next(
+        payload for kind, _, _, payload in records(root / "sources/later.warc.gz") if kind == "response"
+    )
+    assert hashlib.sha256(page).hexdigest() == front["archived"]["sha256"]
+    # Captured once: a second time is refused, and nothing changes.
+    before = article.read_bytes()
+    assert main(["add", "--capture", "content/articles/later.md", "--root", str(root)]) == 1
+    assert "has a capture already: sources/later.warc.gz" in capsys.readouterr().err
+    assert article.read_bytes() == before and len(list((root / "sources").iterdir())) == 1
+
+
+def test_an_article_without_an_address_is_captured_from_a_saved_page(tmp_path: Path, capsys) -> None:
+    root = new_dossier(tmp_path, capsys)
+    article = root / "content/articles/typed.md"
+    article.write_text("---\ntitle: Typed\nlanguage: en\n---\nSome words.\n")
+    capsys.readouterr()
+    assert main(["add", "--capture", "content/articles/typed.md", "--root", str(root)]) == 1
+    assert "names no http(s) url to fetch; give a saved page of it" in capsys.readouterr().err
+    saved = tmp_path / "typed.html"
+    saved.write_bytes(NEWS_PAGE.encode())
+    assert main(["add", "--capture", "content/articles/typed.md", str(saved), "--root", str(root)]) == 0
+    (kind, _, _, payload), *_ = records(root / front_matter(article)["archived"]["file"])
+    assert kind == "resource" and payload == saved.read_bytes()

@@ -10,6 +10,9 @@ from pathlib import Path
 from .. import progress
 from ..program import program, usage_error
 from .sources.add import Added, add_sources
+from .sources.captures import CaptureRefused, capture_article
+from .sources.extract import ExtractError
+from .sources.fetch import FetchError
 from .sources.links import check_links, links_of, message, remember
 from .sources.new import Refused, new_dossier
 
@@ -30,6 +33,22 @@ def new(folder: Path, *, title: str | None, language: str, engine: str | None, q
             f"next: cd {folder} && python -m pip install -r requirements.txt (installs the engine), "
             "then python build.py add SOURCE... and python build.py serve"
         )
+    return 0
+
+
+def capture(root: Path, article: str, saved: list[str], *, quiet: bool) -> int:
+    """`add --capture ARTICLE [SAVED]`: capture the source of an article already in the dossier."""
+    if not (root / "config.yaml").is_file():
+        return usage_error(f"{root} holds no config.yaml; start a dossier with {program()} new DIR")
+    if len(saved) > 1:
+        return usage_error(f"add --capture takes at most one saved page, not {len(saved)}")
+    try:
+        written = capture_article(root, article, Path(saved[0]) if saved else None)
+    except (CaptureRefused, ExtractError, FetchError, OSError) as exc:
+        print(f"{article}: error: {exc}", file=sys.stderr)
+        return 1
+    if not quiet:
+        print(f"{article}: captured in {written}")
     return 0
 
 

@@ -21,8 +21,10 @@ from warcio.capture_http import capture_http
 from warcio.warcwriter import BufferWARCWriter
 
 from ...reading.captures import contents
-from ..files.newfiles import create_unique
+from ..files.frontmatter import read_content_file
+from ..files.newfiles import create_unique, replace
 from ..files.slugs import slug_choices
+from .extract import decode_html, read_html
 from .fetch import Fetched, fetch
 
 SOURCES = "sources"
@@ -82,3 +84,35 @@ def keep(root: Path, slug: str, capture: Capture, text: str) -> dict[str, str]:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class CaptureRefused(Exception):
+    """Why an article already in the dossier cannot be captured, in the editor's terms."""
+
+
+def capture_article(root: Path, path: str, saved: Path | None = None) -> str:
+    """Capture the source of an article already in the dossier (`add --capture`): its `url`
+    fetched, or the page saved at `saved`; the capture's text is what `add` would extract, and the
+    article gains `archived:`. The capture file written."""
+    file = root / path
+    content = read_content_file(root, file) if file.is_file() else None
+    if content is None or not content.front or not path.startswith("content/articles/"):
+        raise CaptureRefused(f"{path} is no article of this dossier")
+    if "archived" in content.front:
+        raise CaptureRefused(f"{path} has a capture already: {content.front['archived'].get('file', '?')}")
+    if saved is not None:
+        data = saved.read_bytes()
+        extracted = read_html(decode_html(data))
+        capture = saved_page(saved, data, extracted.url or content.front.get("url"))
+    else:
+        url = content.front.get("url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise CaptureRefused(f"{path} names no http(s) url to fetch; give a saved page of it")
+        page, capture = fetch_captured(url)
+        extracted = read_html(decode_html(page.body, page.charset), url=page.url)
+    archived = keep(root, file.stem, capture, extracted.body)
+    lines = "archived:\n" + "".join(f"  {key}: '{value}'\n" for key, value in archived.items())
+    head = content.text[: content.body_start]
+    closing = head.rstrip("\n").rfind("\n") + 1  # the front matter's closing ---
+    replace(file, (head[:closing] + lines + head[closing:] + content.text[content.body_start :]).encode())
+    return archived["file"]
