@@ -8,11 +8,14 @@ import hashlib
 import io
 from pathlib import Path
 
+from conftest import unavailable
 from test_authoring import NEWS_PAGE, add, articles, front_matter, new_dossier, page_server
 from warcio.archiveiterator import ArchiveIterator
 
 from dossier.authoring.sources import fetch
 from dossier.cli import main
+from tools.checkers import ToolMissing, nu_check
+from tools.static import static_server
 
 
 def records(file: Path) -> list:
@@ -241,3 +244,81 @@ def test_an_article_without_an_address_is_captured_from_a_saved_page(tmp_path: P
     assert main(["add", "--capture", "content/articles/typed.md", str(saved), "--root", str(root)]) == 0
     (kind, _, _, payload), *_ = records(root / front_matter(article)["archived"]["file"])
     assert kind == "resource" and payload == saved.read_bytes()
+
+
+# The captured copy in the site (captures: public)
+
+HOSTILE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour opens</title>
+<script>window.ranInline = true;</script>
+<link rel="stylesheet" href="{remote}/style.css">
+</head><body onload="window.ranOnload = true">
+<article><h1>Harbour opens after years of work</h1>
+<p>The new harbour opened on Monday after six years of building, the port authority said, and the
+first ships are expected to call before the end of the month, bringing goods from across the sea.</p>
+<p>Officials said the project cost more than planned but would pay for itself within a decade as
+traffic grows and the town becomes a stop on the coastal route that many lines now sail.</p>
+<p><img src="{remote}/photo.jpg" alt="The harbour at dawn" onerror="window.ranOnerror = true">
+<a href="javascript:window.ranLink = true">Read more</a> <a href="https://port.example.org/news">News</a></p>
+<form action="{remote}/vote"><input name="vote"><button>Vote</button></form>
+<iframe src="{remote}/frame.html"></iframe>
+<video src="{remote}/clip.mp4" poster="{remote}/poster.jpg"></video>
+</article></body></html>
+"""
+
+
+def test_a_public_capture_is_published_safe(tmp_path: Path, capsys, browser) -> None:
+    root = new_dossier(tmp_path, capsys)
+    config = root / "config.yaml"
+    config.write_text(config.read_text() + "captures: public\nbase_url: https://dossier.example.org/\n")
+    remote: list[tuple[str, int]] = []  # what the page would fetch from the other server
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with static_server(elsewhere, remote) as other:
+        saved = tmp_path / "harbour.html"
+        saved.write_text(HOSTILE.format(remote=other))
+        assert add(root, str(saved), capsys=capsys)[0] == 0
+        (article,) = articles(root).values()
+        assert main(["--root", str(root), "--no-search"]) == 0
+        site = root / "site"
+        copy = site / "articles" / article.stem / "captured" / "index.html"
+        html = copy.read_text(encoding="utf-8")
+        assert (
+            '<meta name="robots" content="noindex">' in html and "A captured copy, not the original." in html
+        )
+        assert (
+            "captured/" not in (site / "sitemap.xml").read_text()
+            and "captured/" not in (site / "feed.xml").read_text()
+        )
+        assert "data-pagefind-body" not in html  # out of the search index
+        article_page = (site / "articles" / article.stem / "index.html").read_text(encoding="utf-8")
+        copy_address = f"https://dossier.example.org/articles/{article.stem}/captured/"
+        assert (
+            f'/{article.stem}/captured/">' in article_page
+            and f'"archivedAt": "{copy_address}"' in article_page
+        )
+        with static_server(site) as url:
+            page = browser.new_page()
+            page.goto(f"{url}articles/{article.stem}/captured/")
+            page.locator(".captured-copy h1", has_text="Harbour opens after years of work").wait_for()
+            page.get_by_text("Read more").click()
+            page.wait_for_timeout(300)
+            ran = page.evaluate("[window.ranInline, window.ranOnload, window.ranOnerror, window.ranLink]")
+            assert ran == [None, None, None, None]  # nothing of the page ran
+            copy_part = page.locator(".captured-copy")
+            assert copy_part.locator("iframe, form, script, video[src], img").count() == 0
+            page.close()
+    assert remote == []  # and nothing was fetched from elsewhere
+    single = tmp_path / "copy-only"
+    single.mkdir()
+    (single / "index.html").write_bytes(copy.read_bytes())
+    try:
+        assert nu_check(single) == []
+    except ToolMissing as missing:
+        unavailable(str(missing))
+
+
+def test_captures_stay_private_by_default(tmp_path: Path, capsys) -> None:
+    root, article, _ = captured_article(tmp_path, capsys)
+    assert main(["--root", str(root), "--no-search"]) == 0
+    assert not (root / "site/articles" / article.stem / "captured").exists()
+    assert "/captured/" not in (root / "site/articles" / article.stem / "index.html").read_text()

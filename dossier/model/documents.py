@@ -28,6 +28,7 @@ class Config:
     markdown_html: bool = False
     typographer: bool = True
     path: str = "config.yaml"
+    captures: str = "private"  # "public": each captured source also published as a safe copy
 
 
 @dataclass

@@ -20,6 +20,7 @@ from .. import __version__
 from ..diagnostics import ContentError, Diagnostic, Position
 from ..model.documents import Dossier, Entity
 from ..model.figures import FigureSummary
+from .captured import captured_pages
 from .data import (
     article_updated,
     entities_json,
@@ -315,6 +316,7 @@ class Renderer:
             Output("data/timeline.json", functools.partial(timeline_json, d, w), events, on_demand=True),
             Output(".nojekyll", bytes),
         ]
+        made += [self.page_output(page) for page in captured_pages(self.root, d, self.words.gettext)]
         for asset in self.assets.values():
             digest = asset.hashed.split(".")[-2]
             made.append(

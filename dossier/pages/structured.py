@@ -44,7 +44,10 @@ def website(name: str, description: str, url: str, language: str) -> dict[str, A
                    "description": description, "url": url, "inLanguage": language})  # fmt: skip
 
 
-def news_article(article: Article, url: str, source: Entity | None, about: list[str]) -> dict[str, Any]:
+def news_article(
+    article: Article, url: str, source: Entity | None, about: list[str], archived_at: str = ""
+) -> dict[str, Any]:
+    """`archived_at`: the site's captured copy of the source, where it publishes one."""
     return _clean(
         {
             "@context": "https://schema.org",
@@ -56,7 +59,7 @@ def news_article(article: Article, url: str, source: Entity | None, about: list[
             "publisher": {"@type": "Organization", "name": source.name} if source else None,
             "description": article.summary,
             "isBasedOn": article.url,
-            "archivedAt": article.archive_url,
+            "archivedAt": archived_at or article.archive_url,
             "url": url,
             "about": [{"@type": "Thing", "name": name} for name in about],
         }

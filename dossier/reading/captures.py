@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import difflib
 import gzip
-import hashlib
 import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..diagnostics import Diagnostic, Position
 from ..model.documents import Archived
+from ..warc import contents
 from .files import read_text, split_front_matter
 
 # `[[Target|shown]]`, `[[Target]]` and `[shown]{attributes}`: what each shows of the text.
@@ -135,32 +133,6 @@ def _phrase(words: list[Word]) -> str:
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-@dataclass(frozen=True)
-class Contents:
-    """What a capture holds: its page's record (the last response or resource that is no redirect),
-    the SHA-256 of that page's payload as content_stream gives it, and the extracted text."""
-
-    record_id: str
-    sha256: str
-    converted: str | None
-
-
-def contents(stream: BinaryIO) -> Contents:
-    """The contents of a capture read from `stream`; ValueError when it holds no page."""
-    page, converted = None, None
-    for record in ArchiveIterator(stream):
-        if record.rec_type == "conversion":
-            converted = record.content_stream().read().decode("utf-8")
-        elif record.rec_type in ("response", "resource"):
-            status = record.http_headers.get_statuscode() if record.http_headers else None
-            payload = record.content_stream().read()
-            if not (status or "").startswith("3"):
-                page = (record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(payload).hexdigest())
-    if page is None:
-        raise ValueError("it holds no page (no response or resource record)")
-    return Contents(page[0], page[1], converted)
 
 
 def _read(file: Path) -> tuple[str, str | None]:

@@ -13,7 +13,9 @@ from .files import read_text
 from .schema import Fields
 from .yamlfile import load_yaml
 
-CONFIG_FIELDS = ("title", "description", "base_url", "language", "content_language", "author", "markdown")
+CONFIG_FIELDS = (
+    "title", "description", "base_url", "language", "content_language", "author", "markdown", "captures",
+)  # fmt: skip
 MARKDOWN_FIELDS = ("html", "typographer")
 
 
@@ -52,6 +54,7 @@ def load_config(root: Path) -> tuple[Config | None, list[Diagnostic]]:
         language=fields.language("language") or "en",
         content_language=fields.language("content_language"),
         author=fields.text("author"),
+        captures=fields.choice("captures", ("private", "public")) or "private",
     )
     problems = fields.diagnostics
     if "markdown" in fields.data:

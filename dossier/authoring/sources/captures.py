@@ -20,7 +20,7 @@ from urllib.parse import quote
 from warcio.capture_http import capture_http
 from warcio.warcwriter import BufferWARCWriter
 
-from ...reading.captures import contents
+from ...warc import contents
 from ..files.frontmatter import read_content_file
 from ..files.newfiles import create_unique, replace
 from ..files.slugs import slug_choices

@@ -53,10 +53,16 @@ def article_page(site: Site, article: Article) -> Page:
         inputs=record(inputs),
         breadcrumbs=[(site._("Sources"), "articles/"), (article.title, path)],
         schema=lambda: structured.news_article(
-            article, site.absolute(path), source, _mentioned_names(site, article)
+            article, site.absolute(path), source, _mentioned_names(site, article), _copy(site, article, path)
         ),
         kind="article",
     )
+
+
+def _copy(site: Site, article: Article, path: str) -> str:
+    """The address of the site's captured copy of the article's source, where it publishes one."""
+    public = article.archived is not None and site.dossier.config.captures == "public"
+    return site.absolute(f"{path}captured/") if public else ""
 
 
 def _mentioned_names(site: Site, article: Article) -> list[str]:
