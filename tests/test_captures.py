@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import json
 from pathlib import Path
 
 from conftest import unavailable
@@ -322,3 +323,17 @@ def test_captures_stay_private_by_default(tmp_path: Path, capsys) -> None:
     assert main(["--root", str(root), "--no-search"]) == 0
     assert not (root / "site/articles" / article.stem / "captured").exists()
     assert "/captured/" not in (root / "site/articles" / article.stem / "index.html").read_text()
+
+
+def test_the_data_exports_name_the_capture_of_each_passage(tmp_path: Path, capsys) -> None:
+    root, article, front = captured_article(tmp_path, capsys)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("five years", "[five years]{fig=horizon value=5 unit=years}"))
+    (root / "content/figures.yaml").write_text(
+        (root / "content/figures.yaml").read_text() + "horizon:\n  label: Horizon\n  unit: years\n"
+    )
+    assert main(["--root", str(root), "--no-search"]) == 0
+    figures = json.loads((root / "site/data/figures.json").read_text())
+    stated = next(f for f in figures if f["key"] == "horizon")
+    (claim,) = stated["claims"]
+    assert claim["capture_sha256"] == front["archived"]["sha256"]

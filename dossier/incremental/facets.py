@@ -35,7 +35,7 @@ def facets(path: str, document: Article | Entity) -> dict[str, str]:
             document.title, document.language, document.source and document.source.name,
             document.published and document.published.text, document.url, document.author,
             document.summary, document.reading_minutes, len(body.mentions),
-            kinds.count("figure"), kinds.count("event"),
+            kinds.count("figure"), kinds.count("event"), document.archived and document.archived.sha256,
         )  # fmt: skip
     else:
         about = (

@@ -49,13 +49,17 @@ def _date(date: FuzzyDate | None, words: SiteWords) -> dict[str, str] | None:
 def _citation(dossier: Dossier, citation: Citation) -> dict[str, Any]:
     annotation = citation.annotation
     target = f"{citation.page}#{annotation.anchor}"
-    return {
+    found = {
         "document": citation.document.path,
         "url": absolute(dossier.config.base_url, target),
         "anchor": annotation.anchor,
         "text": annotation.text,
         "quote": f"{annotation.context.before}{annotation.context.text}{annotation.context.after}",
     }
+    document = citation.document
+    if isinstance(document, Article) and document.archived is not None:  # the source's capture
+        found["capture_sha256"] = document.archived.sha256
+    return found
 
 
 def entities_json(dossier: Dossier, encoded: Callable[[Entity], bytes] | None = None) -> bytes:
