@@ -1,6 +1,10 @@
-"""What captures cost a build: the generated dossier with a capture per article, built cold and warm.
+"""What captures cost: `add` of the saved news pages, and the generated dossier built cold and warm.
 
     python benchmarks/captures.py [--articles 4000] [--runs 3]
+
+First `add` of the 25 saved pages of ../shared/pages/ into a fresh dossier, as it is and with the
+capture step left out in this process (the same code, `keep` and `saved_page` made to do nothing),
+medians of `--runs`, interleaved; and the captures' size against the pages' own.
 
 Makes the dossier of benchmarks/generate.py twice: as it is, and with a capture per article under
 `sources/` (a saved page of the article's text as a resource record, the text as its conversion
@@ -13,6 +17,7 @@ against it); a warm one checks none again.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import statistics
 import subprocess
@@ -44,6 +49,33 @@ def capture_every_article(root: Path) -> int:
     return sum(f.stat().st_size for f in (root / "sources").iterdir())
 
 
+def add_seconds(folder: Path, capture: bool) -> tuple[float, int]:
+    """`add` of every saved page into a fresh dossier: seconds, and the bytes of the captures."""
+    from unittest import mock
+
+    from authoring import SAVED, run_quietly
+
+    from dossier.authoring.sources import add
+
+    shutil.rmtree(folder, ignore_errors=True)
+    run_quietly("new", str(folder), "--quiet")
+    pages = sorted(str(page) for page in SAVED.glob("*.html"))
+    skipped = (
+        mock.patch.object(add, "saved_page", lambda *_: None),  # no capture: add writes none
+    )
+    with contextlib.ExitStack() as stack:
+        if not capture:
+            for patch in skipped:
+                stack.enter_context(patch)
+        started = time.perf_counter()
+        run_quietly("add", *pages, "--root", str(folder))
+        seconds = time.perf_counter() - started
+    written = list((folder / "content/articles").glob("*.md"))
+    assert len(written) == len(pages) + 1, "every page added (and the example article)"
+    sources = folder / "sources"
+    return seconds, sum(f.stat().st_size for f in sources.iterdir()) if sources.is_dir() else 0
+
+
 def build_seconds(root: Path, cold: bool) -> float:
     if cold:
         shutil.rmtree(root / "site", ignore_errors=True)
@@ -61,6 +93,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-captures-") as folder:
+        from authoring import SAVED
+
+        adds: dict[bool, list[float]] = {True: [], False: []}
+        kept = 0
+        for _ in range(args.runs):
+            for capture in (True, False):
+                seconds, size = add_seconds(Path(folder) / "added", capture)
+                adds[capture].append(seconds)
+                kept = max(kept, size)
+        own = sum(page.stat().st_size for page in SAVED.glob("*.html"))
+        print("| `add` of the saved pages | with capture | without |\n|---|---|---|")
+        print(
+            f"| {len(list(SAVED.glob('*.html')))} pages, {own / 1e6:.2f} MB | "
+            f"{statistics.median(adds[True]):.2f} s ({kept / 1e6:.2f} MB of captures) | "
+            f"{statistics.median(adds[False]):.2f} s |\n"
+        )
         plain = generate(args.articles, Path(folder) / "plain")
         captured = generate(args.articles, Path(folder) / "captured")
         size = capture_every_article(captured)
