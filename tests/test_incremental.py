@@ -220,3 +220,29 @@ def test_only_named_files_are_reread_when_the_caller_says_what_changed(make_doss
     outcome = project.build(FolderSink(tmp_path / "a"), changed={"content/articles/first.md"})
     assert outcome.sources_changed == {"content/articles/first.md"}
     assert outcome.parsed == 1
+
+
+def test_every_edit_with_a_page_open_in_the_preview_ends_equal_to_a_cold_build(
+    make_dossier, tmp_path
+) -> None:
+    """The preview makes the pages an open tab shows first and the others after (see live.py): once
+    those are made, its site is byte for byte a cold build's."""
+    from dossier.preview.live import Preview
+
+    root = make_dossier()
+    preview = Preview(root)
+    try:
+        preview.rebuild(None)
+        preview.subscribe("articles/first/index.html")
+        for number, (name, edit) in enumerate(EDITS):
+            edit(root)
+            outcome, problems = preview.rebuild(None)
+            assert outcome is not None, (name, problems)
+            if name == "article text":  # the open page made, the others it reaches left for after
+                assert "articles/first/index.html" in outcome.rendered
+                assert {p for p in outcome.changed - set(outcome.rendered) if p.endswith(".html")}
+            for path in list(preview.site._later):  # made when asked for, or right after
+                preview.site.materialize(path)
+            assert snapshot(preview.folder) == cold(root, tmp_path / f"cold-{number}", True), name
+    finally:
+        preview.close()
