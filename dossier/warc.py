@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.limitreader import LimitReader
+from warcio.recordloader import ArcWarcRecord
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,10 @@ def contents(stream: BinaryIO) -> Contents:
     page, converted = None, None
     for record in ArchiveIterator(stream):
         if record.rec_type == "conversion":
-            converted = record.content_stream().read().decode("utf-8")
+            converted = _whole(record, record.content_stream().read()).decode("utf-8")
         elif record.rec_type in ("response", "resource"):
             http = record.http_headers
-            payload = record.content_stream().read()
+            payload = _whole(record, record.content_stream().read())
             if not (http.get_statuscode() if http else "").startswith("3"):
                 kind = (
                     http.get_header("Content-Type") if http else record.rec_headers.get_header("Content-Type")
@@ -44,3 +46,13 @@ def contents(stream: BinaryIO) -> Contents:
     if page is None:
         raise ValueError("it holds no page (no response or resource record)")
     return Contents(page[0], page[1], page[2], converted)
+
+
+def _whole(record: ArcWarcRecord, payload: bytes) -> bytes:
+    """The payload of a record read to its end, or ValueError where the record states no length or
+    the file ends before it (a capture cut short reads without complaint otherwise)."""
+    stated = record.rec_headers.get_header("Content-Length")
+    stream = record.raw_stream
+    if not (stated or "").isdigit() or not isinstance(stream, LimitReader) or stream.limit > 0:
+        raise ValueError("it is cut short")
+    return payload

@@ -10,11 +10,17 @@ import json
 from pathlib import Path
 
 from conftest import unavailable
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_authoring import NEWS_PAGE, add, articles, front_matter, new_dossier, page_server
 from warcio.archiveiterator import ArchiveIterator
 
 from dossier.authoring.sources import fetch
 from dossier.cli import main
+from dossier.diagnostics import Position
+from dossier.model.documents import Archived
+from dossier.reading.captures import check_capture
+from dossier.warc import contents
 from tools.checkers import ToolMissing, nu_check
 from tools.static import static_server
 
@@ -337,3 +343,34 @@ def test_the_data_exports_name_the_capture_of_each_passage(tmp_path: Path, capsy
     stated = next(f for f in figures if f["key"] == "horizon")
     (claim,) = stated["claims"]
     assert claim["capture_sha256"] == front["archived"]["sha256"]
+
+
+FLIPS = st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0), flips=FLIPS)
+def test_a_damaged_capture_gives_diagnostics_never_a_traceback(tmp_path_factory, capsys, cut, flips) -> None:
+    """Cut short or with bytes changed anywhere: the check says so, or what it reads is what was
+    kept (a gzip trailer cut, say); it never raises."""
+    root, article, front = CAPTURED.get("made") or CAPTURED.setdefault(
+        "made", captured_article(tmp_path_factory.mktemp("damaged"), capsys)
+    )
+    capture = root / front["archived"]["file"]
+    original = CAPTURED.setdefault("bytes", capture.read_bytes())
+    data = bytearray(original[: len(original) - cut % len(original)] if cut else original)
+    for at, value in flips:
+        if data:
+            data[at % len(data)] = value
+    capture.write_bytes(bytes(data))
+    archived = Archived(front["archived"]["file"], front["archived"]["sha256"], "x", Position("a.md", 8, 1))
+    try:
+        found = check_capture(root, ("content/articles/" + article.name, archived))
+    finally:
+        capture.write_bytes(original)
+    if not found.diagnostics:
+        kept, read = contents(io.BytesIO(original)), contents(io.BytesIO(bytes(data)))
+        assert (read.sha256, read.converted) == (kept.sha256, kept.converted)
+
+
+CAPTURED: dict = {}  # one captured article for every example (made at the first)
