@@ -101,7 +101,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-dossier-"))
     real = work / "real"
     shutil.copytree(
-        REPO, real, ignore=shutil.ignore_patterns("site", ".cache", ".git", "tests", "benchmarks")
+        REPO, real, ignore=shutil.ignore_patterns("site", ".cache", ".git", ".venv", "tests", "benchmarks")
     )
     generated = generate(args.articles, work / f"generated-{args.articles}")
     corpora = [

@@ -53,7 +53,7 @@ def strip_dossier(source: Path, into: Path) -> list[Annotation]:
     """Copy `source` to `into` with every annotation stripped; the editor's annotations, placed in
     the stripped files."""
     shutil.copytree(
-        source, into, ignore=shutil.ignore_patterns("site", ".cache", ".git", "benchmarks", "tests")
+        source, into, ignore=shutil.ignore_patterns("site", ".cache", ".git", ".venv", "benchmarks", "tests")
     )
     annotations: list[Annotation] = []
     for folder in ("content/articles", "content/entities"):

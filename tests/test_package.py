@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -197,3 +198,18 @@ def test_messages_name_the_program_as_it_was_called(installed: Path, tmp_path: P
         assert usage.stderr == f"{name}: error: new takes one folder: {name} new DIR\n"
         unknown = run([*command, "publish"], tmp_path)
         assert unknown.returncode == 2 and f"{name}: error: argument command" in unknown.stderr
+
+
+def test_build_py_finds_a_requirement_this_python_lacks(tmp_path: Path, monkeypatch) -> None:
+    """What makes build.py run itself in .venv/ (README, Quick start): a package of requirements.txt
+    this Python does not have; none where every one is installed, as here."""
+    spec = importlib.util.spec_from_file_location("build_script", REPO / "build.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.missing_package() is None
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(
+        "# the engine's\nJinja2>=3.1\n\nno-such-package-here[extra]>=1.0 ; python_version>'3'\n"
+    )
+    monkeypatch.setattr(script, "REQUIREMENTS", requirements)
+    assert script.missing_package() == "no-such-package-here"
