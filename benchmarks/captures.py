@@ -33,19 +33,18 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
+from dossier.authoring.files.frontmatter import read_content_file, with_field  # noqa: E402
 from dossier.authoring.sources.captures import keep, saved_page  # noqa: E402
 
 
 def capture_every_article(root: Path) -> int:
     """A capture per article, as `add` makes one of a saved page; the bytes written in all."""
     for file in sorted((root / "content/articles").glob("*.md")):
-        text = file.read_text(encoding="utf-8")
-        _, front, body = text.split("---\n", 2)
+        content = read_content_file(root, file)
+        body = content.text[content.body_start :]
         page = f"<html><body><article>{body}</article></body></html>".encode()
-        capture = saved_page(file.with_suffix(".html"), page, None)
-        archived = keep(root, file.stem, capture, body)
-        front += "archived:\n" + "".join(f"  {key}: '{value}'\n" for key, value in archived.items())
-        file.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+        archived = keep(root, file.stem, saved_page(file.with_suffix(".html"), page, None), body)
+        file.write_text(with_field(content, "archived", archived), encoding="utf-8")
     return sum(f.stat().st_size for f in (root / "sources").iterdir())
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ...reading.files import read_text, split_front_matter
 
 
@@ -27,6 +29,14 @@ def read_content_file(root: Path, file: Path) -> ContentFile | None:
     for _ in range(source.line_offset):
         start = text.index("\n", start) + 1 if "\n" in text[start:] else len(text)
     return ContentFile(text, source.front.data, start)
+
+
+def with_field(content: ContentFile, name: str, value: object) -> str:
+    """The file's text with `name: value` added at the end of its front matter, the rest as it was."""
+    field = yaml.safe_dump({name: value}, sort_keys=False, allow_unicode=True, width=10_000)
+    head = content.text[: content.body_start]
+    closing = head.rstrip("\n").rfind("\n") + 1  # the front matter's closing ---
+    return head[:closing] + field + head[closing:] + content.text[content.body_start :]
 
 
 @dataclass(frozen=True)

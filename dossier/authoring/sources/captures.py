@@ -21,7 +21,7 @@ from warcio.capture_http import capture_http
 from warcio.warcwriter import BufferWARCWriter
 
 from ...warc import contents
-from ..files.frontmatter import read_content_file
+from ..files.frontmatter import read_content_file, with_field
 from ..files.newfiles import create_unique, replace
 from ..files.slugs import slug_choices
 from .extract import decode_html, read_html
@@ -111,8 +111,5 @@ def capture_article(root: Path, path: str, saved: Path | None = None) -> str:
         page, capture = fetch_captured(url)
         extracted = read_html(decode_html(page.body, page.charset), url=page.url)
     archived = keep(root, file.stem, capture, extracted.body)
-    lines = "archived:\n" + "".join(f"  {key}: '{value}'\n" for key, value in archived.items())
-    head = content.text[: content.body_start]
-    closing = head.rstrip("\n").rfind("\n") + 1  # the front matter's closing ---
-    replace(file, (head[:closing] + lines + head[closing:] + content.text[content.body_start :]).encode())
+    replace(file, with_field(content, "archived", archived).encode("utf-8"))
     return archived["file"]

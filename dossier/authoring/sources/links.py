@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from ... import __version__
+from ...reading.links import LINKS
 from ...reading.registries import load_events
 from ..files.frontmatter import read_content_file
 from ..files.newfiles import replace
@@ -32,10 +33,8 @@ TIMEOUT = 10.0  # seconds for each request
 AT_ONCE = 8
 PER_HOST = 2
 MAX_REDIRECTS = 10
-LINKS_FILE = "content/links.yaml"
 RESERVED = ("example.com", "example.org", "example.net")
 RESERVED_SUFFIXES = (".test", ".invalid", ".example", ".localhost")
-GONE = (404, 410)
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def check_links(links: list[Link]) -> list[Finding]:
 
 def remember(root: Path, findings: list[Finding]) -> None:
     """Write what was found to content/links.yaml, keyed by address (the latest check wins)."""
-    file = root / LINKS_FILE
+    file = root / LINKS
     kept = yaml.safe_load(file.read_text(encoding="utf-8")) if file.is_file() else {}
     kept = kept if isinstance(kept, dict) else {}
     day = datetime.now(UTC).date().isoformat()
@@ -161,7 +160,7 @@ def _ask(link: Link) -> Finding:
     for _ in range(MAX_REDIRECTS + 1):
         try:
             status, location = _request("HEAD", url)
-            if status in (405, 501) or status == 403:
+            if status in (403, 405, 501):  # HEAD refused
                 status, location = _request("GET", url)
         except TimeoutError:
             return Finding(link, problem=f"no answer within {TIMEOUT:g} s")
