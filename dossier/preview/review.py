@@ -138,20 +138,22 @@ class ReviewAPI:
         """Every open decision with the dossier's progress; with `path`, the article panel's
         question: only the decisions naming that file (see QUICK_LISTING_SECONDS)."""
         wanted = (query or {}).get("path")
-        with self.lock:
-            loaded = self.dossier()
         with self.listing_lock:
             if wanted:
                 path = self.article(wanted[0])
-                if self.listed_for != self.generation() and not self._quick():
+                fresh = self.listed_for == self.generation()
+                if not fresh and not self._quick():
                     return {"ready": False, "decisions": []}
-                found = list(self.listing.values()) if self.listed_for == self.generation() else None
-                found = found if found is not None else self.every_decision(loaded)
+                found = list(self.listing.values()) if fresh else self.every_decision(self._loaded())
                 shared = [d for d in found if path in d.articles]
                 return {"ready": True, "decisions": [d.to_json() for d in shared]}
-            found = self.every_decision(loaded)
+            found = self.every_decision(self._loaded())
             made, total = progress(self.root, found)
             return {"made": made, "total": total, "decisions": [d.to_json() for d in found]}
+
+    def _loaded(self) -> Loaded:
+        with self.lock:  # the dossier loaded, then the files listed without holding up an action
+            return self.dossier()
 
     def _quick(self) -> bool:
         if self.listing_seconds is not None:
