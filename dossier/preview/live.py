@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..diagnostics import ContentError, Diagnostic
 from ..incremental.project import Outcome, Project
+from ..reading.discover import CONFIG_FILE
 
 
 class LiveSite:
@@ -139,7 +140,7 @@ class BuildEvent:
     pages: list[str] = field(default_factory=list)  # HTML outputs whose bytes changed
     styles: list[str] = field(default_factory=list)  # stylesheets whose bytes changed
     errors: list[str] = field(default_factory=list)
-    # Only content changed: a page's header and footer, made from the config and the layouts, are as
+    # Neither config.yaml nor a layout changed: a page's header and footer, made from them, are as
     # they were, so an open page swaps in its changed parts rather than loading again.
     swap: bool = False
 
@@ -190,7 +191,9 @@ class Preview:
                 ok=True,
                 pages=[p for p in changed_outputs if p.endswith(".html")],
                 styles=[p for p in changed_outputs if p.endswith(".css")],
-                swap=all(path.startswith("content/") for path in outcome.sources_changed),
+                swap=not any(
+                    path == CONFIG_FILE or path.startswith("layouts/") for path in outcome.sources_changed
+                ),
             )
             self._broadcast(self.last)
             threading.Thread(target=self.site.make_soon, name="dossier-pages", daemon=True).start()
