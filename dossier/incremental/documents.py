@@ -175,11 +175,11 @@ class Documents:
     ) -> tuple[Any, list[Diagnostic]]:
         """figures.yaml, events.yaml or the home page, read again only when its bytes changed
         (articles and entities are read by `_read_all`, in workers)."""
+        if path in ENTRIES:
+            return self._parse_entries(path)
         cached = self.parsed.get(path)
         if cached is not None and cached[0] == self.sources.digests[path]:
             return cached[1], cached[2]
-        if path in ENTRIES:
-            return self._parse_entries(path)
         if path == DISMISSED:
             result, problems = load_dismissals(self.root)  # read for its errors; pages do not show it
         elif path == LINKS:
@@ -192,6 +192,7 @@ class Documents:
         return result, problems
 
     def _parse_entries(self, path: str) -> tuple[Any, list[Diagnostic]]:
+        """figures.yaml or events.yaml, read again only when its bytes changed, each entry a facet."""
         cached = self.parsed.get(path)
         if cached is not None and cached[0] == self.sources.digests[path]:
             return cached[1], cached[2]
