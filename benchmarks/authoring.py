@@ -371,7 +371,7 @@ def names_table(pages: list[Page]) -> tuple[str, str, str]:
 def read_names(pages: list[Page]) -> tuple[str, str, str] | None:
     """Over the pages whose YAML lists every name on them (`names:`): the share of the first 15
     candidates that name nothing on the list, the share of those that do whose proposed name is the
-    listed (titled) name rather than a form of it, and the share with the listed type."""
+    listed (titled) name rather than a form or a cut of it, and the share with the listed type."""
     listed = [page for page in pages if page.expected.get("names")]
     if not listed:
         return None
@@ -386,6 +386,7 @@ def read_names(pages: list[Page]) -> tuple[str, str, str] | None:
             proposal = candidate["proposal"]
             spellings = [proposal["name"], *proposal["aliases"]]
             match = next((by_key[key(spelling)] for spelling in spellings if key(spelling) in by_key), None)
+            match = match or _cut_from(key(proposal["name"]), by_key)
             if match is None:
                 not_names += 1
                 continue
@@ -397,6 +398,21 @@ def read_names(pages: list[Page]) -> tuple[str, str, str] | None:
         f"{titled / named:.0%} ({titled} of {named})" if named else "-",
         f"{typed / named:.0%} ({typed} of {named})" if named else "-",
     )
+
+
+def _cut_from(name: str, by_key: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The listed name a candidate is a cut form of: its first or last words, at least half of them
+    (`KraSeb` of `KraSeb GmbH`); such a candidate names something, though not in its titled form."""
+    words = name.split()
+    for spelling, listed in by_key.items():
+        whole = spelling.split()
+        if (
+            len(whole) > len(words)
+            and 2 * len(words) >= len(whole)
+            and words in (whole[: len(words)], whole[-len(words) :])
+        ):
+            return listed
+    return None
 
 
 def ablation(root: Path, pages: list[Page]) -> None:

@@ -8,6 +8,7 @@ import pytest
 from dossier.authoring.sources.extract import with_scripts_as_text, without_boilerplate
 from dossier.authoring.sources.publications import people, publication_of
 from dossier.authoring.suggesting.candidates import candidates_in, rank
+from dossier.authoring.suggesting.cues import places
 from dossier.authoring.suggesting.numbers import find_numbers
 from dossier.authoring.suggesting.proposals import event_title, figure_label, key_for
 
@@ -33,9 +34,13 @@ CANDIDATES = [
     # An acronym defined in brackets is the name's alias.
     ("en", "The Screen Actors Guild (SAG) gave its award. The SAG awards matter, the SAG said.",
      "Screen Actors Guild", "organization", ["SAG"]),
-    # A legal suffix makes an organization, and is not part of the name.
+    # A legal suffix makes an organization and belongs to its complete name; the short form is an alias.
     ("de", "Die Duesenfeld GmbH aus Wendeburg recycelt Akkus. Duesenfeld spart Energie.",
-     "Duesenfeld", "organization", []),
+     "Duesenfeld GmbH", "organization", ["Duesenfeld"]),
+    ("en", "Shares of Talbot Widgets Inc. fell. Talbot Widgets said the quarter was hard.",
+     "Talbot Widgets Inc.", "organization", ["Talbot Widgets"]),
+    ("de", "Die Brauwerk Nord UG verkauft Bier. Die Brauwerk Nord UG wurde 2019 gegründet.",
+     "Brauwerk Nord UG", "organization", []),
     # Famous names that are words: the text never writes them small.
     ("en", "The shares of Amazon rose. Analysts at Amazon expect more, and Amazon agreed.",
      "Amazon", None, []),
@@ -65,6 +70,8 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
+    ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
 ]  # fmt: skip
 
 
@@ -272,3 +279,9 @@ def test_a_candidate_naming_the_articles_publication(
 
     candidate = Candidate(name, "other", set(), 1, 5.0, "a.md", 0, len(name))
     assert names_the_publication(candidate, source, url) is expected
+
+
+def test_places_hold_states_but_not_common_words() -> None:
+    every_place = places()
+    assert {"Minas Gerais", "Sachsen-Anhalt", "Texas", "Bayern"} <= every_place
+    assert not {"Bar", "Zug", "Male", "Coast"} & every_place  # regions and cantons, and words first

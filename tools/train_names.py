@@ -2,6 +2,7 @@
 `../shared/corpora/ner/`, written into the package, and scored on what was held apart.
 
     python tools/train_names.py [--corpora DIR] [--iterations 100] [--languages de,en] [--score-only]
+                                [--models DIR]
 
 Labels are mapped onto the engine's four kinds of name: PER → person, ORG → organization, LOC →
 place, OTH/MISC → other; GermEval's `deriv` and `part` tags (`deutsche`, `Deutschland-Reise`: a word
@@ -186,7 +187,7 @@ def evaluate(language: str, model: Path, held: dict[str, list[Sentence]]) -> Non
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    print(f"\n{language}: {model.relative_to(REPO)} ({model.stat().st_size / 1e6:.1f} MB)")
+    print(f"\n{language}: {model} ({model.stat().st_size / 1e6:.1f} MB)")
     print("| held apart | kind | precision | recall | F1 | names |")
     print("|---|---|---|---|---|---|")
     for name, sentences in held.items():
@@ -207,6 +208,9 @@ def main() -> int:
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--languages", default="de,en")
     parser.add_argument(
+        "--models", type=Path, default=MODELS, help="where the models go (default: the package's)"
+    )
+    parser.add_argument(
         "--score-only", action="store_true", help="score the models in the package, train none"
     )
     args = parser.parse_args()
@@ -216,7 +220,7 @@ def main() -> int:
     for language in args.languages.split(","):
         started = time.perf_counter()
         sentences, held = corpora(args.corpora, language)
-        model = MODELS / f"names-{language}.crfsuite"
+        model = args.models / f"names-{language}.crfsuite"
         if not args.score_only:
             train(language, sentences, args.iterations, model)
             print(

@@ -21,8 +21,8 @@ def word_set(text: str) -> frozenset[str]:
 TYPES = ("person", "organization", "product", "publication", "place", "event")
 
 LEGAL_SUFFIXES = word_set(
-    "ag gmbh mbh kg kgaa se inc inc. corp corp. corporation co co. ltd ltd. llc plc sa s.a. nv "
-    "n.v. ab asa oyj spa s.p.a. holdings"
+    "ag gmbh mbh kg kgaa se ug ohg gbr inc inc. corp corp. corporation co co. ltd ltd. llc llp plc sa "
+    "s.a. nv n.v. bv b.v. ab asa oyj spa s.p.a. pty holdings"
 )
 TITLES = word_set(
     "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady herr frau gen. sen. rep. gov. st."
@@ -113,12 +113,23 @@ def is_role(word: str) -> bool:
     return lowered in TITLES or cue(word) == "person"
 
 
+# Federal countries whose states the news names as often as countries (`Texas`, `Bayern`): their
+# first-level subdivisions are places even where their name is a common word elsewhere.
+_FEDERAL = word_set("US DE AT CA AU BR IN MX")
+
+
 @cache
 def places() -> frozenset[str]:
-    """Country names (English and German, from CLDR) and city names (from the time-zone database)."""
+    """Country names (English and German, from CLDR), city names (from the time-zone database) and
+    the first-level subdivisions of ISO 3166-2 (pycountry): states, provinces, regions. A one-word
+    subdivision that is also a common word (`Central`, `Bar`, a region each) is left out, but for
+    the states of federal countries."""
     import zoneinfo
 
+    import pycountry
     from babel import Locale
+
+    from .vocabulary import how_common
 
     names: set[str] = set()
     for language in ("en", "de"):
@@ -127,4 +138,14 @@ def places() -> frozenset[str]:
         city = zone.rsplit("/", 1)[-1]
         if "/" in zone and not city.startswith(("GMT", "UTC", "Etc")):
             names.add(city.replace("_", " "))
+    for region in pycountry.subdivisions:
+        name = region.name
+        if region.parent_code is not None or "(" in name or "," in name:
+            continue
+        common = max(how_common(name, "en"), how_common(name, "de")) >= _COMMON_PLACE_WORD
+        if " " in name or "-" in name or not common or region.country_code in _FEDERAL:
+            names.add(name)
     return frozenset(name for name in names if name[:1].isupper() and len(name) > 2)
+
+
+_COMMON_PLACE_WORD = 4.3  # zipf: `Central`, `Coast`, `Zug` (a canton, and a train)

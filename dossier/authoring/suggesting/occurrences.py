@@ -195,12 +195,10 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             piece_initial = False
         while first < last and noun_compound(words[last], language):
             last -= 1  # `Human Car Home‑Ökosystems`: a noun made with the name
-        legal = False
-        while first < last and words[last].lower() in LEGAL_SUFFIXES:
-            legal = True
-            last -= 1
+        legal = first < last and words[last].lower() in LEGAL_SUFFIXES  # part of the name, as titled
         if (
             language == "de"
+            and not legal
             and first < last
             and not is_adjective(words[last - 1])
             and not is_adjective(words[last])
@@ -219,8 +217,9 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             yield from _single(text, run[first], _Around(previous, after, piece_initial), hints, legal)
             continue
         start, end = run[first][0], run[last][1]
-        if len(name[-1]) == 1 and name[-1].isupper() and body.startswith(".", end):
-            name, end = [*name[:-1], name[-1] + "."], end + 1  # `Philipp H.`
+        abbreviated = (len(name[-1]) == 1 and name[-1].isupper()) or f"{name[-1].lower()}." in LEGAL_SUFFIXES
+        if abbreviated and body.startswith(".", end):
+            name, end = [*name[:-1], name[-1] + "."], end + 1  # `Philipp H.`, `Apple Inc.`
         found = _Found(tuple(_without_possessive(name)), start, end, _Around(previous, after, piece_initial))
         yield _occurrence(text, found, hints, legal)
 
