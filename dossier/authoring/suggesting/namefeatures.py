@@ -45,8 +45,14 @@ def _word_features(word: str, language: str) -> tuple[str, ...]:
         f"s2={lowered[-2:]}",
         f"s3={lowered[-3:]}",
         f"s4={lowered[-4:]}",
+        f"s5={lowered[-5:]}",
+        f"p4={lowered[:4]}",
         f"zipf={_zipf_bin(word, language)}",
     ]
+    if language != "en":
+        features.append(f"zipf-en={_zipf_bin(word, 'en')}")  # a word news copy borrows from English
+    if not any(c.isalnum() for c in word):
+        features.append("punctuation")
     if word[:1].isupper():
         features.append("title")
     if word.isupper() and len(word) > 1:
@@ -71,12 +77,36 @@ def _word_features(word: str, language: str) -> tuple[str, ...]:
     return tuple(features)
 
 
-def token_features(words: list[str], index: int, language: str) -> list[str]:
-    """The features of `words[index]` in its sentence (`language`: `de` or `en`)."""
+def place_words(words: list[str]) -> list[str]:
+    """Per word, where it stands in a place name of several words (`South Carolina`): `B` for the
+    first, `I` for the others, `` outside one."""
+    marks = [""] * len(words)
+    every_place = places()
+    index = 0
+    while index < len(words):
+        length = next((n for n in range(4, 1, -1) if " ".join(words[index : index + n]) in every_place), 0)
+        if length and index + length <= len(words):
+            marks[index : index + length] = ["B"] + ["I"] * (length - 1)
+            index += length
+        else:
+            index += 1
+    return marks
+
+
+def token_features(
+    words: list[str], index: int, language: str, in_places: list[str] | None = None
+) -> list[str]:
+    """The features of `words[index]` in its sentence (`language`: `de` or `en`; `in_places`: the
+    sentence's `place_words`, made once per sentence)."""
     word = words[index]
     features = ["bias", *_word_features(word, language)]
     if index == 0:
         features.append("first")
+    elif word[:1].isupper():
+        features.append("title-inside")  # a capital no sentence start explains
+    mark = (in_places or place_words(words))[index]
+    if mark:
+        features.append(f"place-{mark}")
     for offset in (-2, -1, 1, 2):
         at = index + offset
         if 0 <= at < len(words):
@@ -84,6 +114,9 @@ def token_features(words: list[str], index: int, language: str) -> list[str]:
             features.append(f"{offset}w={other.lower()}")
             if abs(offset) == 1:
                 features.append(f"{offset}shape={_shape(other)}")
+                features.append(f"{offset}zipf={_zipf_bin(other, language)}")
+                features.append(f"{offset}s3={other[-3:].lower()}")
+                features.append(f"{offset}|w={other.lower()}|{word.lower()}")
                 if other[:1].isupper():
                     features.append(f"{offset}title")
                 kind = cue(other)
@@ -97,4 +130,5 @@ def token_features(words: list[str], index: int, language: str) -> list[str]:
 
 
 def sentence_features(words: list[str], language: str) -> list[list[str]]:
-    return [token_features(words, index, language) for index in range(len(words))]
+    in_places = place_words(words)
+    return [token_features(words, index, language, in_places) for index in range(len(words))]

@@ -30,6 +30,7 @@ SAYS_WORD = 0.5  # evidence an occurrence loses when the model tags none of its 
 # and no longer name of the text holds it: in a language that capitalises every noun, that is most
 # often a noun; a surname used alone is a word of the full name.
 SAYS_NOUN = 1.5
+SURE = 0.0  # the least confidence of a name the model finds that counts as its word
 KIND_CUE = 0.5  # weight of the model's kind among the cues to a name's type, times its confidence
 
 
@@ -47,7 +48,11 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
     # The words of longer names (`Krafcik` of `John Krafcik`): a surname alone is no noun.
     in_longer = {word for o in occurrences if len(o.words) > 1 for word in o.words}
     for occurrence in occurrences:
-        overlapping = _overlapping(names, starts, occurrence.start, occurrence.end)
+        overlapping = [
+            name
+            for name in _overlapping(names, starts, occurrence.start, occurrence.end)
+            if name.confidence >= SURE
+        ]
         if not overlapping:
             noun = _spelled_as_a_noun(text, occurrence) and occurrence.words[0] not in in_longer
             occurrence.evidence -= SAYS_WORD + (SAYS_NOUN if noun else 0.0)
