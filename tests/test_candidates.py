@@ -70,6 +70,9 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A German genitive of a full name names the person, titled in the nominative.
+    ("de", "Die Rede steht in einem Beitrag Karla Wendlands. Später schrieb Karla Wendland ein Buch, "
+     "sagte Wendland.", "Karla Wendland", "person", ["Karla Wendlands", "Wendland"]),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
 ]  # fmt: skip
@@ -94,6 +97,10 @@ NOT_NAMES = [
     ("de", "Die Künstliche Intelligenz (KI) wächst; künstliche Intelligenz ist überall. KI hilft."),
     ("en", "However, the company said. Meanwhile, the market grew. However, analysts disagree."),
     ("en", "The American and Chinese markets grew. American buyers paid in June and on Monday."),
+    # A people or its adjective, made from a country's name, is no name.
+    ("en", "Peruvian farmers met Omani traders. The Peruvian delegation said Omani buyers pay well."),
+    # A short acronym after a number is a unit.
+    ("en", "Each photo is under 40 KB and the plant makes 3 GW. Files over 90 KB fail, at 3 GW."),
 ]
 
 
@@ -108,7 +115,8 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
         "However",
         "Meanwhile",
     ]
-    words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI"]
+    words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
+    words += ["KB", "GW"]
     assert not set(words) & set(found)
 
 

@@ -96,3 +96,43 @@ def test_a_language_without_a_model_falls_back_to_the_rules_and_says_so_once(tmp
     assert result.stderr.count("note: no name model for fr") == 1
     names = {item["proposal"]["name"] for item in json.loads(result.stdout) if item["kind"] == "candidate"}
     assert "Talwerk Industries" in names
+
+
+def test_a_german_noun_beside_a_person_the_model_is_sure_of_is_cut_off() -> None:
+    from collections import Counter
+
+    from dossier.authoring.suggesting.namemodel import Name
+    from dossier.authoring.suggesting.occurrences import Occurrence, Text
+    from dossier.authoring.suggesting.weighing import SURE_PERSON, _cut_to_the_person
+
+    body = "Das steht im Aufsatz Jonas Brecht nachzulesen."
+    text = Text.of(body, "de")
+    start = body.index("Aufsatz")
+    person = Name(body.index("Jonas"), body.index(" nach"), "person", SURE_PERSON)
+    occurrence = Occurrence(start, person.end, ("Aufsatz", "Jonas", "Brecht"), False, 5.0, Counter())
+    _cut_to_the_person(text, occurrence, person)
+    assert (occurrence.words, body[occurrence.start : occurrence.end]) == (
+        ("Jonas", "Brecht"),
+        "Jonas Brecht",
+    )
+    unsure = Occurrence(start, person.end, ("Aufsatz", "Jonas", "Brecht"), False, 5.0, Counter())
+    _cut_to_the_person(text, unsure, Name(person.start, person.end, "person", SURE_PERSON / 2))
+    assert unsure.words == ("Aufsatz", "Jonas", "Brecht")  # the model not sure: the rules' words stay
+    company = Occurrence(start, person.end, ("Aufsatz", "Jonas", "Brecht"), False, 5.0, Counter())
+    _cut_to_the_person(text, company, Name(person.start, person.end, "organization", 1.0))
+    assert company.words == ("Aufsatz", "Jonas", "Brecht")
+
+
+def test_one_german_word_spelled_as_a_noun_or_a_compound_ending_in_one() -> None:
+    from collections import Counter
+
+    from dossier.authoring.suggesting.occurrences import Occurrence, Text
+    from dossier.authoring.suggesting.weighing import _spelled_as_a_noun
+
+    def spelled(word: str, language: str = "de") -> bool:
+        return _spelled_as_a_noun(
+            Text.of(word, language), Occurrence(0, len(word), (word,), False, 0, Counter())
+        )
+
+    assert spelled("Archivar") and spelled("EU-Fördergeld") and spelled("QR-Leser")
+    assert not spelled("ZDF") and not spelled("iPhone") and not spelled("Archivar", "en")

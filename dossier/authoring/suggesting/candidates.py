@@ -170,8 +170,8 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
         for key in keys[1:]:
             join(key, keys[0])
     for key, form in forms.items():
-        if key.endswith("s") and key[:-1] in forms and len(form.words) == 1:
-            join(key, key[:-1])  # the German genitive: `Stengers` names Stenger
+        if key.endswith("s") and key[:-1] in forms and (len(form.words) == 1 or language == "de"):
+            join(key, key[:-1])  # the German genitive: `Stengers` names Stenger, `Karla Wendlands` her
     for acronym, long in acronyms.items():
         if acronym in forms and long in forms:
             join(acronym, long)
@@ -398,7 +398,15 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         return None
     most_words = max(len(form.words) for form in chosen)
     longest = [form for form in chosen if len(form.words) == most_words]
-    best = max(longest, key=lambda form: (len(form.occurrences), -form.occurrences[0].start))
+    keys = {name_key(" ".join(form.words)) for form in chosen}
+    best = max(
+        longest,  # not a German genitive of another form (`Karla Wendlands`), then the most used
+        key=lambda form: (
+            name_key(" ".join(form.words))[:-1] not in keys,
+            len(form.occurrences),
+            -form.occurrences[0].start,
+        ),
+    )
     if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
     name = _titled(best, chosen, language) if language == "de" else best.text

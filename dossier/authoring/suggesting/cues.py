@@ -119,21 +119,35 @@ _FEDERAL = word_set("US DE AT CA AU BR IN MX")
 
 
 @cache
-def places() -> frozenset[str]:
-    """Country names (English and German, from CLDR), city names (from the time-zone database) and
-    the first-level subdivisions of ISO 3166-2 (pycountry): states, provinces, regions. A one-word
-    subdivision that is also a common word (`Central`, `Bar`, a region each) is left out, but for
-    the states of federal countries."""
-    import zoneinfo
-
+def countries() -> frozenset[str]:
+    """Country names (English and German, from CLDR) and the states of federal countries (ISO
+    3166-2 via pycountry): the places whose people and adjectives the news names (`Kenyan`, `Texan`)."""
     import pycountry
     from babel import Locale
-
-    from .vocabulary import how_common
 
     names: set[str] = set()
     for language in ("en", "de"):
         names.update(Locale(language).territories.values())
+    names.update(
+        region.name
+        for region in pycountry.subdivisions
+        if region.parent_code is None and region.country_code in _FEDERAL and "(" not in region.name
+    )
+    return frozenset(name for name in names if name[:1].isupper() and len(name) > 2)
+
+
+@cache
+def places() -> frozenset[str]:
+    """The `countries`, city names (from the time-zone database) and the other first-level
+    subdivisions of ISO 3166-2 (pycountry): regions, provinces. A one-word subdivision that is also
+    a common word (`Central`, `Bar`, a region each) is left out."""
+    import zoneinfo
+
+    import pycountry
+
+    from .vocabulary import how_common
+
+    names: set[str] = set(countries())
     for zone in zoneinfo.available_timezones():
         city = zone.rsplit("/", 1)[-1]
         if "/" in zone and not city.startswith(("GMT", "UTC", "Etc")):
@@ -143,7 +157,7 @@ def places() -> frozenset[str]:
         if region.parent_code is not None or "(" in name or "," in name:
             continue
         common = max(how_common(name, "en"), how_common(name, "de")) >= _COMMON_PLACE_WORD
-        if " " in name or "-" in name or not common or region.country_code in _FEDERAL:
+        if " " in name or "-" in name or not common:
             names.add(name)
     return frozenset(name for name in names if name[:1].isupper() and len(name) > 2)
 

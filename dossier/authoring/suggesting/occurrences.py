@@ -21,6 +21,7 @@ from .vocabulary import (
     RARE,
     as_word,
     capitalised,
+    demonym,
     frequent_noun,
     genitive_name,
     how_common,
@@ -333,12 +334,14 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     elif _vocabulary_run(words, language):
         evidence -= 6.0
     measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
-    if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit() or measured:
+    a_people = len(words) == 1 and demonym(words[0])  # `Kenyan`, `Chinese`: an adjective or a people
+    if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit() or measured or a_people:
         evidence = -10.0
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
     after_number = before and before[2].isdigit() and body[before[1] : start].strip() == ""
-    if after_number and language == "de" and all(zipf(word, "de") >= COMMON for word in words):
+    unit = acronym and len(words[0]) <= 3  # `50 KB`, `3 GW`
+    if after_number and (unit or (language == "de" and all(zipf(word, "de") >= COMMON for word in words))):
         evidence -= 6.0  # after a number, a unit: `400 Millionen Euro`
     return Occurrence(start, end, words, initial, evidence, hints)
 

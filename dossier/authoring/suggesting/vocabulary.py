@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .cues import cue, places, word_set
+from .cues import countries, cue, places, word_set
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
 RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
@@ -188,6 +188,21 @@ def is_adjective(word: str) -> bool:
             if ending == "er" and base.title() in places():
                 return True
     return False
+
+
+# A people's word made from its place's name: `Kenya` → `Kenyan`, `Brazil` → `Brazilian`, `China` →
+# `Chinese`, `Israel` → `Israeli`, `Italy` → `Italian`, `Germany` → `German`.
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i")
+_PLACE_ENDINGS = ("", "a", "ia", "y", "o", "e", "as", "any")
+
+
+@cache
+def demonym(word: str) -> bool:
+    """Whether a word names the people or the adjective of a place (`Kenyan`, `Chinese`), not a thing."""
+    if word in places():
+        return False
+    stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
+    return any(stem + ending in countries() for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
 
 
 def spelled_as_adjective(word: str) -> bool:

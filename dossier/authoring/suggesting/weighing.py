@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .namemodel import Name, names_in
 from .occurrences import KEEP, Occurrence, Text
+from .vocabulary import HYPHENS
 
 FINDER = "both"
 SAYS_NAME = 1.5  # evidence an occurrence the model tags as a name gains, times its confidence
@@ -30,6 +31,7 @@ SAYS_WORD = 0.5  # evidence an occurrence loses when the model tags none of its 
 # and no longer name of the text holds it: in a language that capitalises every noun, that is most
 # often a noun; a surname used alone is a word of the full name.
 SAYS_NOUN = 1.5
+SURE_PERSON = 0.9  # the model's confidence in a person that cuts German nouns off its name
 SURE = 0.0  # the least confidence of a name the model finds that counts as its word
 KIND_CUE = 0.5  # weight of the model's kind among the cues to a name's type, times its confidence
 
@@ -58,6 +60,8 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
             occurrence.evidence -= SAYS_WORD + (SAYS_NOUN if noun else 0.0)
             continue
         best = max(overlapping, key=lambda name: name.confidence)
+        if text.language == "de" and len(occurrence.words) > 1:
+            _cut_to_the_person(text, occurrence, best)
         occurrence.evidence += SAYS_NAME * best.confidence
         if not any(weight > 0 for weight in occurrence.hints.values()):  # the text's own cues first
             occurrence.hints[best.kind] += KIND_CUE * best.confidence
@@ -65,8 +69,24 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
 
 
 def _spelled_as_a_noun(text: Text, occurrence: Occurrence) -> bool:
+    """One German word spelled as a noun is: a capital, then small letters (`Dokumentar`), or a
+    compound ending in one (`QR-Code`)."""
     word = occurrence.words[0] if len(occurrence.words) == 1 else ""
-    return text.language == "de" and word[:1].isupper() and word[1:].islower()
+    last = HYPHENS.split(word)[-1]
+    return text.language == "de" and last[:1].isupper() and last[1:].islower() and len(last) > 2
+
+
+def _cut_to_the_person(text: Text, occurrence: Occurrence, name: Name) -> None:
+    """A German noun before or after a person's name is no word of it (`Text Juan Morenos`, `Rudolf
+    Augsteins Motto`): where the model is sure of the person inside the words and every word outside
+    is spelled as a noun, the occurrence is the person's name."""
+    inside = occurrence.start <= name.start and name.end <= occurrence.end
+    if name.kind != "person" or name.confidence < SURE_PERSON or not inside:
+        return
+    outside = (text.body[occurrence.start : name.start] + " " + text.body[name.end : occurrence.end]).split()
+    if outside and all(word[:1].isupper() and word[1:].isalpha() and word[1:].islower() for word in outside):
+        occurrence.start, occurrence.end = name.start, name.end
+        occurrence.words = tuple(text.body[name.start : name.end].split())
 
 
 def _overlapping(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
