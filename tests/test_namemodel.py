@@ -136,3 +136,18 @@ def test_one_german_word_spelled_as_a_noun_or_a_compound_ending_in_one() -> None
 
     assert spelled("Archivar") and spelled("EU-Fördergeld") and spelled("QR-Leser")
     assert not spelled("ZDF") and not spelled("iPhone") and not spelled("Archivar", "en")
+
+
+def test_the_models_kinds_are_one_voice_among_the_texts_cues() -> None:
+    from collections import Counter
+
+    from dossier.authoring.suggesting.occurrences import Occurrence
+    from dossier.authoring.suggesting.weighing import type_votes
+
+    def occurrence(hints: dict[str, float], kinds: dict[str, float]) -> Occurrence:
+        return Occurrence(0, 6, ("Qinwei",), False, 4.0, Counter(hints), Counter(kinds))
+
+    said_person = [occurrence({}, {"person": 0.9}) for _ in range(12)]
+    company = [*said_person, *[occurrence({"organization": 2.0}, {"person": 0.9})] * 2]  # `der Konzern`
+    assert type_votes(company).most_common(1)[0][0] == "organization"  # twelve times wrong is one voice
+    assert type_votes(said_person).most_common(1)[0][0] == "person"  # where the text says nothing

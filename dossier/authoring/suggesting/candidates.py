@@ -38,7 +38,7 @@ from .vocabulary import (
     spelled_as_adjective,
     strict_noun,
 )
-from .weighing import weighed
+from .weighing import type_votes, weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
 
@@ -346,10 +346,7 @@ def _a_person(form: _Form, language: str) -> bool:
     first = form.words[0]
     if not (first[:1].isupper() and first[1:].islower() and first.isalpha()) or is_adjective(first):
         return False
-    hints: Counter = Counter()
-    for occurrence in form.occurrences:
-        hints.update(occurrence.hints)
-    top = hints.most_common(1)
+    top = type_votes(form.occurrences).most_common(1)
     return bool(top) and top[0][0] == "person" and not strict_noun(first, language)
 
 
@@ -410,9 +407,7 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
     name = _titled(best, chosen, language) if language == "de" else best.text
-    hints: Counter = Counter()
-    for occurrence in occurrences:
-        hints.update(occurrence.hints)
+    hints = type_votes(occurrences)
     if name in places():
         hints["place"] += 4
     shorts = [form for form in chosen if len(form.words) < most_words]
@@ -423,8 +418,10 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints["organization"] += 1
     if len(best.words) > 1 and cue(best.words[-1]) and cue(best.words[-1]) != "person":
         hints[cue(best.words[-1])] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`
-    if name_like(best.words[0]) and best.words[0][:1].islower():
-        hints["product"] += 2  # `iPhone`, `iPad`
+    first_word = best.words[0]
+    numbered = len(best.words) == 1 and any(c.isdigit() for c in first_word)
+    if name_like(first_word) and (first_word[:1].islower() or numbered):
+        hints["product"] += 2  # `iPhone`, `iPad`; a model's number: `A380`, `DVB-T2`
     if not hints and len(best.words) == 1 and best.words[0].isupper() and 2 <= len(best.words[0]) <= 5:
         hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
     kind = "other"

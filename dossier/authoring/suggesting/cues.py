@@ -55,7 +55,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "verband", "verbandes", "gericht", "gerichtshof", "ministerium", "regierung", "universität",
         "institut", "stiftung", "verein", "tochter", "schwesterfirma", "marktführer", "vermittler",
         "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain", "guild",
-        "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance",
+        "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance", "gesellschaft",
+        "verlag", "kanzlei", "airline", "band",
     ),
     "product": (
         "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",

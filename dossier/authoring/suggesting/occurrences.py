@@ -7,7 +7,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .cues import LEGAL_SUFFIXES, cue, is_role, word_set
@@ -67,7 +67,8 @@ class Occurrence:
     words: tuple[str, ...]
     initial: bool
     evidence: float
-    hints: Counter
+    hints: Counter  # the text's cues to the type: kind → weight
+    kinds: Counter = field(default_factory=Counter)  # the name model's: kind → its confidence
 
 
 @dataclass(frozen=True)
