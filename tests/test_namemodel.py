@@ -151,3 +151,22 @@ def test_the_models_kinds_are_one_voice_among_the_texts_cues() -> None:
     company = [*said_person, *[occurrence({"organization": 2.0}, {"person": 0.9})] * 2]  # `der Konzern`
     assert type_votes(company).most_common(1)[0][0] == "organization"  # twelve times wrong is one voice
     assert type_votes(said_person).most_common(1)[0][0] == "person"  # where the text says nothing
+
+
+def test_an_event_the_model_cannot_know_keeps_its_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    from dossier.authoring.suggesting import weighing
+    from dossier.authoring.suggesting.namemodel import Name
+    from dossier.authoring.suggesting.occurrences import Occurrence, Text
+
+    body = "Jonas Brecht sprach auf der Nordischen Hafen Konferenz und beim Hafenverband Nord."
+    monkeypatch.setattr(weighing, "names_in", lambda *_: [Name(0, 12, "person", 0.99)])
+
+    def occurrence(words: str) -> Occurrence:
+        start = body.index(words)
+        return Occurrence(start, start + len(words), tuple(words.split()), False, 4.0, Counter())
+
+    event, other = occurrence("Nordischen Hafen Konferenz"), occurrence("Hafenverband Nord")
+    weighing.weighed(Text.of(body, "de"), [event, other])
+    assert event.evidence == 4.0 and other.evidence == 4.0 - weighing.SAYS_WORD
