@@ -73,6 +73,9 @@ CANDIDATES = [
     # A German genitive of a full name names the person, titled in the nominative.
     ("de", "Die Rede steht in einem Beitrag Karla Wendlands. Später schrieb Karla Wendland ein Buch, "
      "sagte Wendland.", "Karla Wendland", "person", ["Karla Wendlands", "Wendland"]),
+    # A name only ever in the genitive before a noun is titled in the nominative.
+    ("de", "In der Halle hängt Hanno Kesslings Motto. Hanno Kesslings Erbe wirkt, sagt Hanno Kesslings "
+     "Sohn.", "Hanno Kessling", None, ["Hanno Kesslings"]),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
 ]  # fmt: skip

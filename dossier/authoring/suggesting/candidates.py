@@ -31,6 +31,7 @@ from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     COMMON,
+    genitive_name,
     how_common,
     in_apposition,
     is_adjective,
@@ -100,6 +101,7 @@ class _Form:
     occurrences: list[Occurrence] = field(default_factory=list)
     spellings: Counter = field(default_factory=Counter)
     articles: Counter = field(default_factory=Counter)  # the German article before each occurrence
+    before_a_noun: int = 0  # occurrences a capitalised word follows (`Rudolf Augsteins Motto`)
 
     @property
     def text(self) -> str:
@@ -123,6 +125,7 @@ def candidates_in(
         form.spellings[" ".join(occurrence.words)] += 1
         article = _ARTICLE.search(body, max(0, occurrence.start - 12), occurrence.start)
         form.articles[article.group(1).lower() if article else ""] += 1
+        form.before_a_noun += bool(_CAPITAL_NEXT.match(body, occurrence.end))
         acronym = defined_acronym(body, occurrence)
         if acronym:
             acronyms[name_key(acronym)] = key
@@ -255,6 +258,14 @@ def _split_genitives(forms: dict[str, _Form], language: str) -> None:
 
 
 _ARTICLE = re.compile(r"\b(der|die|das)\s+$", re.IGNORECASE)
+_CAPITAL_NEXT = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
+
+
+def _prenominal_genitive(form: _Form) -> bool:
+    """A German name of several words in the genitive before a noun, every time the text writes it:
+    `Rudolf Augsteins Motto` (the last word a genitive whose stem is no word, see `genitive_name`)."""
+    several = len(form.words) > 1 and form.text.endswith(form.words[-1])
+    return several and genitive_name(form.words[-1]) and form.before_a_noun == len(form.occurrences)
 # A German adjective's ending after the article, and the ending of the name as it is titled (the
 # adjective's strong form, without an article): `der Europäische Gerichtshof` is the Europäischer
 # Gerichtshof, `das Statistische Bundesamt` the Statistisches, `der Deutschen Bahn` the Deutsche
@@ -407,6 +418,8 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
     name = _titled(best, chosen, language) if language == "de" else best.text
+    if language == "de" and _prenominal_genitive(best):
+        name = name[:-1]  # `Rudolf Augsteins Motto`: the name is Rudolf Augstein
     hints = type_votes(occurrences)
     if name in places():
         hints["place"] += 4
