@@ -266,6 +266,8 @@ def _prenominal_genitive(form: _Form) -> bool:
     `Rudolf Augsteins Motto` (the last word a genitive whose stem is no word, see `genitive_name`)."""
     several = len(form.words) > 1 and form.text.endswith(form.words[-1])
     return several and genitive_name(form.words[-1]) and form.before_a_noun == len(form.occurrences)
+
+
 # A German adjective's ending after the article, and the ending of the name as it is titled (the
 # adjective's strong form, without an article): `der Europäische Gerichtshof` is the Europäischer
 # Gerichtshof, `das Statistische Bundesamt` the Statistisches, `der Deutschen Bahn` the Deutsche
