@@ -26,13 +26,13 @@ from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
+from .frequency import how_common
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
 from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     COMMON,
     genitive_name,
-    how_common,
     in_apposition,
     is_adjective,
     name_like,

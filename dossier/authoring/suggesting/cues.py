@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from .frequency import how_common
+
 
 def word_set(text: str) -> frozenset[str]:
     """The words of a space-separated list."""
@@ -145,8 +147,6 @@ def places() -> frozenset[str]:
     import zoneinfo
 
     import pycountry
-
-    from .vocabulary import how_common
 
     names: set[str] = set(countries())
     for zone in zoneinfo.available_timezones():

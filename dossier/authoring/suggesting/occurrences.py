@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .cues import LEGAL_SUFFIXES, cue, is_role, word_set
+from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import POSSESSIVE, Word, free_tokens, is_initial, runs
 from .scan import scan
@@ -24,14 +25,12 @@ from .vocabulary import (
     demonym,
     frequent_noun,
     genitive_name,
-    how_common,
     in_apposition,
     is_adjective,
     name_like,
     noun_compound,
     plural_of_word,
     strict_noun,
-    zipf,
 )
 
 KEEP = 3.0  # the evidence a name needs to be proposed
@@ -335,7 +334,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     elif _vocabulary_run(words, language):
         evidence -= 6.0
     measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
-    a_people = len(words) == 1 and demonym(words[0])  # `Kenyan`, `Chinese`: an adjective or a people
+    a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
     if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit() or measured or a_people:
         evidence = -10.0
     if initial and not (len(words) > 1 and rarest < COMMON):

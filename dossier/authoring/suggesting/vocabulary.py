@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from .cues import countries, cue, places, word_set
+from .frequency import how_common, zipf
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
 RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
@@ -28,19 +29,6 @@ _SHORT_ADJECTIVES = word_set(
     "mittler nord süd ost west ober unter nieder heilig frei offen"
 )
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ischen", "ische", "ischer", "isches")
-
-
-@cache
-def zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency  # loaded only when candidates are asked for
-
-    return zipf_frequency(word.lower(), language)
-
-
-@cache
-def how_common(word: str, language: str) -> float:
-    """How common a word is in the article's language or in English (which news copy borrows from)."""
-    return max(zipf(word, language), zipf(word, "en"))
 
 
 @cache
@@ -197,10 +185,13 @@ _PLACE_ENDINGS = ("", "a", "ia", "y", "o", "e", "as", "any")
 
 
 @cache
-def demonym(word: str) -> bool:
-    """Whether a word names the people or the adjective of a place (`Kenyan`, `Chinese`), not a thing."""
+def demonym(word: str, language: str) -> bool:
+    """Whether a word names a people or is the adjective of a place (`Kenyan`, `Chinese`) or a common
+    adjective of its kind (`American`, `Islamic`), not a thing."""
     if word in places():
         return False
+    if word.lower().endswith(_DEMONYM_ENDINGS) and how_common(word, language) >= COMMON:
+        return True
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
     return any(stem + ending in countries() for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
 
@@ -223,8 +214,6 @@ def as_word(word: str, language: str, written_small: bool, after_article: bool) 
     common = how_common(word, language)
     if len(word) < 3 or written_small:
         return 3.0
-    if word.lower().endswith(_DEMONYM_ENDINGS) and common >= COMMON:
-        return 3.0  # `American`, `Chinese`: capitalised, but no name of a thing
     if plural_of_word(word, language):
         return 2.0
     if language == "de":
