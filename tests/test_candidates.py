@@ -76,6 +76,13 @@ CANDIDATES = [
     # A name only ever in the genitive before a noun is titled in the nominative.
     ("de", "In der Halle hängt Hanno Kesslings Motto. Hanno Kesslings Erbe wirkt, sagt Hanno Kesslings "
      "Sohn.", "Hanno Kessling", None, ["Hanno Kesslings"]),
+    # An institution's or a law's name goes on with `of` or `for` after its head word.
+    ("en", "Analysts at the Bank of Lindaria expect more. The Bank of Lindaria raised rates, the Bank "
+     "of Lindaria said.", "Bank of Lindaria", "organization", []),
+    ("en", "Lawyers say the Harbour Works Act of 1922 still applies, and the Institute for Tidal Studies "
+     "agrees. He spoke of Norland.", "Harbour Works Act of 1922", None, []),
+    ("en", "Lawyers say the Harbour Works Act of 1922 still applies, and the Institute for Tidal Studies "
+     "agrees. He spoke of Norland.", "Institute for Tidal Studies", "organization", []),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
 ]  # fmt: skip

@@ -28,6 +28,7 @@ from ...syntax.names import name_key
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .frequency import how_common
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
+from .runs import LINKS
 from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
@@ -431,8 +432,10 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints["person"] += 3  # a surname used alone (not `Congress` of `US Congress`)
     if any(form.words == best.words[:1] for form in shorts) and most_words > 1:
         hints["organization"] += 1
-    if len(best.words) > 1 and cue(best.words[-1]) and cue(best.words[-1]) != "person":
-        hints[cue(best.words[-1])] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`
+    linked = [i for i, word in enumerate(best.words) if word in LINKS]
+    head = best.words[linked[0] - 1] if linked and linked[0] > 0 else best.words[-1]  # `Bank` of America
+    if len(best.words) > 1 and cue(head) and cue(head) != "person":
+        hints[cue(head)] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`
     first_word = best.words[0]
     numbered = len(best.words) == 1 and any(c.isdigit() for c in first_word)
     if name_like(first_word) and (first_word[:1].islower() or numbered):

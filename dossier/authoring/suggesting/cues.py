@@ -96,6 +96,21 @@ ORGANIZATION_TAILS = word_set(
 )
 
 
+# The head words of institutions, laws and events whose names go on with `of` or `for` (`Bank of
+# America`, `Investment Company Act of 1940`, `National Institute for Space Research`).
+_INSTITUTION_HEADS = word_set(
+    "act acts institute institution centre center bureau office museum school college academy board "
+    "church republic kingdom fund society federation service agency ministry department university "
+    "council court commission authority foundation union league association organization "
+    "organisation bank party conference festival summit forum programme program network"
+)
+
+
+def institution_head(word: str) -> bool:
+    """A capitalised head word a name may go on after with `of` or `for` (`Bank` of America)."""
+    return word[:1].isupper() and word.lower() in _INSTITUTION_HEADS
+
+
 @cache
 def cue(word: str) -> str | None:
     """The type a word beside a name points to, or None."""

@@ -13,7 +13,7 @@ from functools import cache
 from .cues import LEGAL_SUFFIXES, cue, is_role, word_set
 from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
-from .runs import POSSESSIVE, Word, free_tokens, is_initial, runs
+from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
 from .scan import scan
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
@@ -188,8 +188,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             role = is_role(word)
             if not (
                 kind or role or word.lower() in _DETERMINERS or leading_word or noun_compound(word, language)
-            ):
-                break
+            ) or (first < last and words[first + 1] in LINKS):
+                break  # `Bank of America`: the head word of an institution's name is its word
             if kind:
                 hints[kind] += 2
             first += 1
@@ -279,7 +279,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     spelled = any(name_like(word) for word in words)
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
     if len(words) > 1:
-        evidence += 2.0
+        evidence += 2.0 + (1.5 if LINKS & set(words) else 0.0)  # `Bank of America`: a name's build
         if language == "de" and is_adjective(words[0]) and not is_adjective(words[-1]):
             if _written_small(body, words):
                 evidence -= 5.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too

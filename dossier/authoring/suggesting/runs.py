@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .cues import TITLES, word_set
+from .cues import TITLES, institution_head, word_set
 from .vocabulary import capitalised, genitive_name, given_name, name_like
 
 Word = tuple[int, int, str]  # a word of the body: where it starts and ends, and its text
@@ -19,7 +19,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # so that the ordinary words between them cost nothing.
 _NAMEISH = re.compile(
     rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
-    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den)(?![\w]))"
+    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for)(?![\w]))"
 )
 _ABBREVIATION = re.compile(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$")
 _PUNCTUATION = ".,;:!?\"'“”„‚‘’«»()[]{}*_#>-–—/"
@@ -27,6 +27,7 @@ _WORD_AT_START = re.compile(rf"[^\w\n]*\n?[^\w\n]*?([^\W_]{_WORD_BODY})")
 POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = word_set("de da di von van del la le du bin al")
 _AFTER_VON = word_set("der den")  # `Ursula von der Leyen`
+LINKS = word_set("of for")  # `Bank of America`, after an institution's head word
 _SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
 _HEADING = re.compile(r"^#.*$", re.M)
 
@@ -48,8 +49,8 @@ def free_tokens(body: str, protected: list[tuple[int, int]]) -> list[Word]:
 
 
 def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
-    """Runs of capitalised words (with the connectors names hold: `Kris de Decker`), each with the
-    word before and after it."""
+    """Runs of capitalised words (with the connectors names hold: `Kris de Decker`, `Bank of
+    America`), each with the word before and after it."""
     run: list[Word] = []
     for index, token in enumerate(tokens):
         start, end, text = token
@@ -69,6 +70,11 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
                 and (text != "von" or len(run) == 1)
             )
             or (text in _AFTER_VON and run[-1][2] in ("von", "van"))
+            or (
+                text in LINKS
+                and institution_head(run[-1][2])
+                and (following[:1].isupper() or (following.isdigit() and len(following) == 4))
+            )
         )
         if run and not (joined and (capital or connector)):
             yield from _closed(body, run)
@@ -88,9 +94,9 @@ def _joins(gap: str, last: str) -> bool:
 
 
 def _closed(body: str, run: list[Word]) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
-    while run and run[-1][2] in _CONNECTORS | _AFTER_VON:
+    while run and run[-1][2] in _CONNECTORS | _AFTER_VON | LINKS:
         run = run[:-1]
-    while run and run[0][2] in _CONNECTORS | _AFTER_VON:
+    while run and run[0][2] in _CONNECTORS | _AFTER_VON | LINKS:
         run = run[1:]
     if run:
         yield run, _word_before(body, run[0][0]), _word_after(body, run[-1][1])
