@@ -7,10 +7,11 @@ import pytest
 
 from dossier.authoring.sources.extract import with_scripts_as_text, without_boilerplate
 from dossier.authoring.sources.publications import people, publication_of
-from dossier.authoring.suggesting.candidates import candidates_in, rank
+from dossier.authoring.suggesting.candidates import candidates_in
 from dossier.authoring.suggesting.cues import places
 from dossier.authoring.suggesting.numbers import find_numbers
 from dossier.authoring.suggesting.proposals import event_title, figure_label, key_for
+from dossier.authoring.suggesting.ranking import rank
 
 
 def named(text: str, language: str, title: str = "") -> dict[str, tuple[str, list[str]]]:

@@ -246,3 +246,32 @@ def test_every_edit_with_a_page_open_in_the_preview_ends_equal_to_a_cold_build(
             assert snapshot(preview.folder) == cold(root, tmp_path / f"cold-{number}", True), name
     finally:
         preview.close()
+
+
+def test_pages_no_tab_shows_are_viewed_after_the_build_and_their_records_kept(make_dossier, tmp_path) -> None:
+    """An edit's build makes the open page and leaves the other pages it reaches unviewed (see
+    reach.LaterPages): `finish`, which the preview runs right after the build and every build runs
+    first, takes in their dependency records, the same a cold build gives."""
+    from dossier.preview.live import LiveSite
+
+    root = make_dossier()
+    project, site = Project(root, serving=True), LiveSite(tmp_path / "served")
+    site.begin()
+    project.build(site)
+    site.commit()
+    site.open_pages = {"articles/first/index.html"}
+    append("content/articles/first.md", "\n[[Jane Roe]] agreed.\n")(root)
+    site.begin()
+    outcome = project.build(site)
+    site.commit()
+    jane = "entities/jane-roe/index.html"
+    assert "articles/first/index.html" in outcome.rendered and jane not in outcome.rendered
+    assert jane in project._later_pages.paths  # reached, not yet viewed
+    project.finish()
+    assert not project._later_pages.paths
+    fresh = Project(root, serving=True)
+    fresh.build(FolderSink(tmp_path / "cold"))
+    assert project.output_inputs[jane] == fresh.output_inputs[jane]
+    assert "articles/first.md" in str(project.output_inputs[jane])  # the dependency the edit made
+    site.materialize(jane)
+    assert (tmp_path / "served" / jane).read_bytes() == (tmp_path / "cold" / jane).read_bytes()

@@ -118,14 +118,14 @@ def test_accept_link_create_dismiss_and_undo(review: ServeProcess) -> None:
 
     listed = client.suggestions()
     globex = next(s for s in listed["suggestions"] if s["kind"] == "candidate")
-    assert globex["proposal"]["name"] == "Globex" and globex["type"] == "organization"
+    assert globex["proposal"]["name"] == "Globex Corporation" and globex["type"] == "organization"
     status, body = client.apply(listed, globex, type="organization")
-    assert status == 200 and "content/entities/globex.md" in body["changed"]
+    assert status == 200 and "content/entities/globex-corporation.md" in body["changed"]
 
     before = snapshot(root)
     status, body = client.request("POST", "/_review/undo", {"path": ARTICLE})
-    assert status == 200 and "content/entities/globex.md" in body["changed"]
-    assert not (root / "content/entities/globex.md").exists()
+    assert status == 200 and "content/entities/globex-corporation.md" in body["changed"]
+    assert not (root / "content/entities/globex-corporation.md").exists()
     assert snapshot(root) != before and "[[Globex" not in (root / ARTICLE).read_text()
 
     listed = client.suggestions()

@@ -91,9 +91,9 @@ def suggest(
     from .applying.registrywriter import with_entry
     from .applying.rewrite import diff, new_entries, writable, write
     from .files.newfiles import replace
-    from .suggesting.candidates import rank
     from .suggesting.known import known_names
     from .suggesting.namemodel import has_model
+    from .suggesting.ranking import rank
     from .suggesting.suggest import KINDS, Dossier, every_article, settle, stated_values
 
     if not (root / "config.yaml").is_file():

@@ -35,7 +35,7 @@ from .facets import sha256_hex
 from .folders import compiled_layouts
 from .journal import JournalEntry
 from .parsing import apart_from_the_collector
-from .reach import Edit, edited_documents, outputs_for, reach
+from .reach import Edit, LaterPages, edited_documents, outputs_for, reach
 from .signing import Signing, TemplateDigests, settings, signer
 from .sources import Sources
 from .writing import Sink, write_outputs
@@ -89,6 +89,7 @@ class Project:
         self._unresolved: set[str] = set()
         self._full_build = False
         self.templates = TemplateDigests()  # kept until a layout changes
+        self._later_pages = LaterPages(set(), None, {})  # pages the last build left unviewed
         self.env: jinja2.Environment = environment(root, compiled_layouts(root))
         self.words: SiteWords | None = None  # the site's language, read with the config
         self.dossier: Dossier | None = None
@@ -97,14 +98,16 @@ class Project:
     def __getstate__(self) -> dict[str, Any]:
         """For the build cache: everything but the template environment and the site's words,
         which are made again."""
+        self.finish()
         state = dict(self.__dict__)
-        del state["env"]
+        del state["env"], state["_later_pages"]
         state["words"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.env = environment(self.root, compiled_layouts(self.root))
+        self._later_pages = LaterPages(set(), None, {})
 
     def stats(self) -> dict[str, Stat]:
         return self.sources.stats()
@@ -136,8 +139,12 @@ class Project:
         passage = self.documents.passage_template(self.env, self.templates)
         content = self.documents.content(config, options, passage, report, full=self._full_build)
         progress.current().phase("resolving")
-        if self._names_kept(edited, old_facets or {}):
-            assert self.dossier is not None and self.summaries is not None
+        if (
+            self.dossier is not None
+            and self.summaries is not None
+            and edited
+            and names_kept(edited, old_facets or {}, self.sources.facets)
+        ):
             # Edits journalled since the cache was saved whole are patched in along with these.
             patch = edited | self._unresolved
             dossier, summaries, problems = resolve_edit(self.dossier, self.summaries, content, patch)
@@ -147,18 +154,6 @@ class Project:
             self._patched = None
         report.extend(problems)
         return dossier, summaries
-
-    def _names_kept(self, edited: set[str], old_facets: dict[str, str]) -> bool:
-        """Whether an edit leaves every entity's names as they were, so the last build's
-        resolution can be patched rather than redone."""
-        if not edited or self.dossier is None or self.summaries is None:
-            return False
-        facets = self.sources.facets
-        return all(
-            old_facets.get(part_name(path, "meta")) == facets.get(part_name(path, "meta"))
-            for path in edited
-            if path.startswith("content/entities/")
-        )
 
     def _entity_items(
         self, renderer: Renderer, signatures: dict[str, str], unsigned: set[str]
@@ -229,6 +224,7 @@ class Project:
     ) -> Outcome:
         """Bring `sink` up to date with the sources; raises ContentError and writes nothing on errors."""
         started = time.perf_counter()
+        self.finish()
         gc.unfreeze()  # what the last build read may be garbage now (see `parsing.apart_from_the_collector`)
         self.sources.start_build()
         self.documents.start_build()
@@ -298,6 +294,12 @@ class Project:
         outcome.seconds = time.perf_counter() - started
         return outcome
 
+    def finish(self) -> None:
+        """Take in the dependency records of the pages the last build left unviewed (see
+        `LaterPages`): the preview calls it right after a build, and a build first of all."""
+        self.output_inputs.update(self._later_pages.records())
+        self._later_pages = LaterPages(set(), None, {})
+
     def _signed_outputs(
         self, edited: set[str], old_facets: dict[str, str], later: Callable[[str], bool] | None = None
     ) -> tuple[list[Output], dict[str, str], dict[str, str]]:
@@ -316,7 +318,12 @@ class Project:
                 reached = reach(
                     Edit(edited, old_facets, moved), self.documents, self.output_inputs, self.dossier
                 )
-                outputs = outputs_for(reached, renderer)
+                if later is not None:
+                    self._later_pages = LaterPages(
+                        {p for p in reached if later(p)}, renderer, self.output_inputs
+                    )
+                    reached -= self._later_pages.paths
+                outputs = outputs_for(reached, renderer) + self._later_pages.outputs()
             else:
                 outputs = renderer.outputs()
             # Published pages name assets by content hash, so they change when an asset does.
@@ -351,3 +358,13 @@ class Project:
                 known.pop(gone, None)
             self.deferred.discard(gone)
         self.counts = (sum(1 for path in live if path.endswith(".html")), len(live))
+
+
+def names_kept(edited: set[str], old_facets: dict[str, str], facets: dict[str, str]) -> bool:
+    """Whether an edit leaves every entity's names as they were, so the last build's resolution can
+    be patched rather than redone."""
+    return all(
+        old_facets.get(part_name(path, "meta")) == facets.get(part_name(path, "meta"))
+        for path in edited
+        if path.startswith("content/entities/")
+    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..model.documents import Article, Dossier, Entity, Event
 from ..pages.render import Output, Renderer
 from ..pages.views.dependencies import Record, part_name
+from ..pages.views.page import Page
 from .documents import Documents
 from .facets import ENTRIES, PARTS, mention_facets
 
@@ -93,6 +95,44 @@ def outputs_for(paths: set[str], renderer: Renderer) -> list[Output]:
                 outputs.append(renderer.page_output(page))
     outputs += [o for o in renderer.other_outputs() if o.path in paths]
     return outputs
+
+
+class LaterPages:
+    """The pages an edit reached that no open tab shows, left unviewed by the build: a page's view
+    (what it shows, and the dependency record that comes with it) is worked out when the page is
+    made after the build, or by `records`, which the next build waits for. An edit that reaches
+    hundreds of entity pages then costs the open page only its own."""
+
+    def __init__(self, paths: set[str], renderer: Renderer | None, kept: dict[str, Record]):
+        self.renderer = renderer
+        self.paths = {path for path in paths if path.endswith("index.html")}
+        self._kept = kept
+        self._pages: dict[str, Page | None] = {}
+
+    def outputs(self) -> list[Output]:
+        """An output for each page, made from its view when asked; its record the last one known
+        until `records` replaces it."""
+        return [
+            Output(path, functools.partial(self._render, path), self._kept.get(path, ()))
+            for path in sorted(self.paths)
+        ]
+
+    def records(self) -> dict[str, Record]:
+        """The dependency records of the pages that still exist, each viewed once."""
+        return {path: page.inputs for path in sorted(self.paths) if (page := self._page(path)) is not None}
+
+    def _page(self, path: str) -> Page | None:
+        assert self.renderer is not None
+        if path not in self._pages:  # two threads may view a page at once: the same view, twice
+            self._pages[path] = self.renderer.views.page(path.removesuffix("index.html"))
+        return self._pages[path]
+
+    def _render(self, path: str) -> bytes:
+        page = self._page(path)
+        if page is None:
+            raise LookupError(f"{path}: the page is gone")  # the build that removed it says so
+        assert self.renderer is not None
+        return self.renderer.render(page)
 
 
 def _named(document: Article | Entity, dossier: Dossier) -> tuple[set[str], set[str]]:

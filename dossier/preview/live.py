@@ -196,8 +196,14 @@ class Preview:
                 ),
             )
             self._broadcast(self.last)
-            threading.Thread(target=self.site.make_soon, name="dossier-pages", daemon=True).start()
+            threading.Thread(target=self._after_build, name="dossier-pages", daemon=True).start()
             return outcome, outcome.diagnostics
+
+    def _after_build(self) -> None:
+        """The records of the pages the build left unviewed, then those pages themselves."""
+        with self.lock:
+            self.project.finish()
+        self.site.make_soon()
 
     def unlinked(self, slug: str) -> dict[str, object]:
         """The unlinked mentions of known entities in one article, for the preview to mark (the

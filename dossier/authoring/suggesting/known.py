@@ -9,7 +9,8 @@ from ...incremental.folders import cache_folder
 from ...incremental.workers import parallel_map
 from ...syntax.names import name_key
 from ..files.frontmatter import ContentFile, entity_files, read_content_file
-from .candidates import Candidate, candidates_in, names_the_publication, rank
+from .candidates import Candidate, candidates_in, names_the_publication
+from .ranking import rank
 from .scan import LineIndex
 
 
