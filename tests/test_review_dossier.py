@@ -218,6 +218,7 @@ def test_the_dossier_wide_page_by_keyboard_alone(browser, review: ServeProcess) 
             arg=before,
             timeout=20_000,
         )
+        page.locator('#decisions:not([aria-busy="true"])').wait_for(timeout=20_000)  # listed again
 
     page.locator("body").focus()
     focus("Jane Roe")

@@ -43,6 +43,7 @@ MAX_BODY = 64 * 1024
 # uses a listing made since the last build (by /_review/), and otherwise does without.
 QUICK_LISTING_SECONDS = 0.5
 QUICK_LISTING_FILES = 200
+SETTLING_SECONDS = 30.0  # the longest the dossier-wide listing waits for an action's build
 ACTIONS = {"apply": "apply", "decide": "decide", "undo": "undo"}  # POST route → ReviewAPI method
 
 
@@ -69,6 +70,18 @@ class ReviewAPI:
     listed_for: int | None = None  # the build the last listing was made after
     listing_seconds: float | None = None  # how long it took
     decided: dict[str, Change] = field(default_factory=dict)  # decision id → what it wrote
+    # Clear from an action's answer until the preview has built what it wrote: the dossier-wide
+    # listing waits for it, so that it lists the files as written and takes no time from the build.
+    settled: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self.settled.set()
+
+    def build_written(self, paths: set[str]) -> None:
+        try:
+            self.written(paths)
+        finally:
+            self.settled.set()
 
     def dossier(self) -> Loaded:
         """The dossier as suggesting needs it, loaded again only after a build (a save or an action)."""
@@ -147,6 +160,7 @@ class ReviewAPI:
                 found = list(self.listing.values()) if fresh else self.every_decision(self._loaded())
                 shared = [d for d in found if path in d.articles]
                 return {"ready": True, "decisions": [d.to_json() for d in shared]}
+            self.settled.wait(timeout=SETTLING_SECONDS)
             found = self.every_decision(self._loaded())
             made, total = progress(self.root, found)
             return {"made": made, "total": total, "decisions": [d.to_json() for d in found]}
@@ -273,7 +287,8 @@ def handle(api: ReviewAPI, method: str, raw_path: str, headers: Any, read_body) 
             return 400, {"error": "the body must be a JSON object"}
         answer = getattr(api, ACTIONS[route])(body)
         changed = set(answer.get("changed", ()))
-        threading.Thread(target=api.written, args=(changed,), name="review-build", daemon=True).start()
+        api.settled.clear()
+        threading.Thread(target=api.build_written, args=(changed,), name="review-build", daemon=True).start()
         return 200, answer
     except ReviewError as refused:
         return refused.status, {"error": str(refused)}

@@ -84,6 +84,47 @@
     });
   }
 
+  // What the editor is doing on the page (the decision in focus, the groups opened, the mentions
+  // excluded, the fields typed), kept when the list is drawn again.
+  function doing() {
+    const kept = { focus: list.children[current]?.dataset.decision, open: new Set(), excluded: new Set() };
+    kept.fields = new Map();
+    for (const item of list.children) {
+      if (!item.querySelector(".mentions").hidden) kept.open.add(item.dataset.decision);
+      item.querySelectorAll(".mentions li").forEach((row) => {
+        if (row.querySelector("input").checked) kept.excluded.add(row.dataset.mention);
+      });
+      item.querySelectorAll(".fields input").forEach((input) => {
+        kept.fields.set(`${item.dataset.decision} ${input.name}`, input.value);
+      });
+    }
+    kept.within = document.activeElement?.closest(".mentions li")?.dataset.mention;
+    return kept;
+  }
+
+  function redraw(message) {
+    const kept = doing();
+    const at = state.decisions.findIndex((d) => d.id === kept.focus);
+    current = Math.min(at >= 0 ? at : current, Math.max(0, state.decisions.length - 1));
+    render(message);
+    for (const item of list.children) {
+      if (kept.open.has(item.dataset.decision)) {
+        item.querySelector(".mentions").hidden = false;
+        item.querySelector(".open").setAttribute("aria-expanded", "true");
+      }
+      item.querySelectorAll(".mentions li").forEach((row) => {
+        row.querySelector("input").checked = kept.excluded.has(row.dataset.mention);
+      });
+      item.querySelectorAll(".fields input").forEach((input) => {
+        const typed = kept.fields.get(`${item.dataset.decision} ${input.name}`);
+        if (typed !== undefined) input.value = typed;
+      });
+    }
+    const within = [...list.querySelectorAll(".mentions li")].find((row) => row.dataset.mention === kept.within);
+    if (within) within.querySelector("input").focus();
+    else focusItem(current, false);
+  }
+
   async function load(message) {
     const response = await fetch("/_review/decisions");
     const answer = await response.json();
@@ -92,9 +133,8 @@
       return;
     }
     state = answer;
-    current = Math.min(current, Math.max(0, state.decisions.length - 1));
-    render(message);
-    focusItem(current, false);
+    list.removeAttribute("aria-busy");
+    redraw(message ?? status.textContent);
   }
 
   function focusItem(index, move = true) {
@@ -122,9 +162,17 @@
     });
     const answer = await response.json();
     if (!response.ok) return load(answer.error);
-    if (route === "decide") undone.push(answer.decision);
+    if (route === "decide") {
+      undone.push(answer.decision);
+      state.decisions = state.decisions.filter((d) => d.id !== answer.decision);
+      state.made += 1;
+    }
     remember();
-    return load(`Written: ${answer.changed.join(", ")}`);
+    // Shown at once; the decisions are listed again once the preview has built what was written
+    // (listing a large dossier takes a while, and the pages open in other tabs come first).
+    list.setAttribute("aria-busy", "true");
+    redraw(`Written: ${answer.changed.join(", ")}`);
+    return load();
   }
 
   function decide(action, item) {
