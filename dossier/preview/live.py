@@ -24,6 +24,8 @@ from ..diagnostics import ContentError, Diagnostic
 from ..incremental.project import Outcome, Project
 from ..reading.discover import CONFIG_FILE
 
+FETCH_SECONDS = 0.5  # the longest the work after a build waits for the open tabs to fetch
+
 
 class LiveSite:
     """The served folder: writes are buffered during a build and applied at once at the end."""
@@ -39,6 +41,7 @@ class LiveSite:
         self.open_pages: set[str] | None = None  # pages a browser shows; None: every page at once
         self._soon: list[str] = []  # pages the last build left for just after it
         self._making: set[str] = set()  # outputs being made outside the lock (see `materialize`)
+        self._unfetched: set[str] = set()  # open pages the last build changed, not yet fetched again
 
     # The Sink protocol, used by Project.build
 
@@ -96,6 +99,24 @@ class LiveSite:
         """Block while a build is running."""
         with self.ready:
             self.ready.wait_for(lambda: not self.building, timeout=timeout)
+
+    def expect_fetches(self, pages: Iterable[str]) -> None:
+        """The open pages a build changed: their tabs fetch them again (see `wait_for_fetches`)."""
+        with self.ready:
+            self._unfetched = set(pages)
+
+    def fetched(self, path: str) -> None:
+        """A file was served (its output path)."""
+        if path in self._unfetched:  # a set lookup needs no lock
+            with self.ready:
+                self._unfetched.discard(path)
+                self.ready.notify_all()
+
+    def wait_for_fetches(self, timeout: float) -> None:
+        """Until each open page the last build changed has been fetched again, or `timeout`: the
+        work after a build (the other pages) then leaves the open tabs the processor first."""
+        with self.ready:
+            self.ready.wait_for(lambda: not self._unfetched, timeout=timeout)
 
     def make_soon(self) -> None:
         """Make the pages the last build left for after it, one at a time, until a build begins.
@@ -195,12 +216,15 @@ class Preview:
                     path == CONFIG_FILE or path.startswith("layouts/") for path in outcome.sources_changed
                 ),
             )
+            self.site.expect_fetches(p for p in self.last.pages if p in (self.site.open_pages or ()))
             self._broadcast(self.last)
             threading.Thread(target=self._after_build, name="dossier-pages", daemon=True).start()
             return outcome, outcome.diagnostics
 
     def _after_build(self) -> None:
-        """The records of the pages the build left unviewed, then those pages themselves."""
+        """Once the open tabs have fetched what changed: the records of the pages the build left
+        unviewed, then those pages themselves."""
+        self.site.wait_for_fetches(FETCH_SECONDS)
         with self.lock:
             self.project.finish()
         self.site.make_soon()

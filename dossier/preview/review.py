@@ -58,6 +58,8 @@ class ReviewAPI:
     # Told the files an action wrote, once it answered: the preview rebuilds them at once rather
     # than when the watcher hears of them (the watcher's later rebuild then finds nothing to do).
     written: Callable[[set[str]], None] = lambda paths: None
+    # Then waits until the open tabs have fetched what that build changed (see `settled`).
+    fetched: Callable[[], None] = lambda: None
     loaded: tuple[int, Loaded] | None = None
     listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
     kept: Loaded | None = None  # the last load, whose articles' stated values a new one reuses
@@ -70,8 +72,9 @@ class ReviewAPI:
     listed_for: int | None = None  # the build the last listing was made after
     listing_seconds: float | None = None  # how long it took
     decided: dict[str, Change] = field(default_factory=dict)  # decision id → what it wrote
-    # Clear from an action's answer until the preview has built what it wrote: the dossier-wide
-    # listing waits for it, so that it lists the files as written and takes no time from the build.
+    # Clear from an action's answer until the preview has built what it wrote and the open tabs
+    # have fetched it: the dossier-wide listing waits for it, so that it lists the files as written
+    # and takes no time from the build or the open pages.
     settled: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
@@ -80,6 +83,7 @@ class ReviewAPI:
     def build_written(self, paths: set[str]) -> None:
         try:
             self.written(paths)
+            self.fetched()
         finally:
             self.settled.set()
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..pages.layouts import ENGINE_LAYOUTS
-from .live import BuildEvent, Preview
+from .live import FETCH_SECONDS, BuildEvent, Preview
 from .review import PREFIX, ReviewAPI, allowed_hosts, handle
 
 CLIENT = ENGINE_LAYOUTS / "preview" / "reload.js"
@@ -74,6 +74,7 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
             enabled=review,
             generation=lambda: preview.last.number,
             written=rebuild or (lambda paths: preview.rebuild(paths)),
+            fetched=lambda: preview.site.wait_for_fetches(FETCH_SECONDS),
         )
 
     @property
@@ -209,6 +210,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             self._send(404, "text/html; charset=utf-8", inject_client(body, self.server.token), head)
             return
         body = target.read_bytes()
+        preview.site.fetched(target.relative_to(preview.folder.resolve()).as_posix())
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if content_type == "text/html":
             body = inject_client(body, self.server.token)
