@@ -224,7 +224,6 @@ class Project:
     ) -> Outcome:
         """Bring `sink` up to date with the sources; raises ContentError and writes nothing on errors."""
         started = time.perf_counter()
-        self.finish()
         gc.unfreeze()  # what the last build read may be garbage now (see `parsing.apart_from_the_collector`)
         self.sources.start_build()
         self.documents.start_build()
@@ -239,6 +238,7 @@ class Project:
             outcome.diagnostics = self.last_diagnostics
             outcome.seconds = time.perf_counter() - started
             return outcome
+        self.finish()  # the records of the last build's later pages, before this one reaches any
         known = self.dossier is not None and self.signatures and outcome.sources_changed
         changed = outcome.sources_changed
         # Taken before a registry is read again to tell what its edit changed (see edited_documents).
@@ -296,7 +296,8 @@ class Project:
 
     def finish(self) -> None:
         """Take in the dependency records of the pages the last build left unviewed (see
-        `LaterPages`): the preview calls it right after a build, and a build first of all."""
+        `LaterPages`): the preview calls it right after a build, and a build that has work to do
+        before any."""
         self.output_inputs.update(self._later_pages.records())
         self._later_pages = LaterPages(set(), None, {})
 

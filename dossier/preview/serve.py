@@ -18,8 +18,6 @@ from .live import Preview
 from .server import PreviewServer
 from .watcher import Watcher
 
-SWITCH_SECONDS = 0.0005  # see `serve`: the default is 5 ms
-
 
 def _describe(changed: set[str] | None) -> str:
     if changed is None:
@@ -56,9 +54,6 @@ class ServeOptions:
 def serve(options: ServeOptions) -> int:
     """Serve the preview; the review API is on for loopback, and elsewhere only with `review`."""
     root, host, port, quiet = options.root, options.host, options.port, options.quiet
-    # Pages made after a build, and listings, run beside the requests of open tabs: a request waits
-    # for the interpreter's lock a tenth of the default interval at most.
-    sys.setswitchinterval(SWITCH_SECONDS)
     preview = Preview(root, base_url=options.base_url)
     print_lock = threading.Lock()
 
