@@ -295,9 +295,8 @@ class Project:
         return outcome
 
     def finish(self) -> None:
-        """Take in the dependency records of the pages the last build left unviewed (see
-        `LaterPages`): the preview calls it right after a build, and a build that has work to do
-        before any."""
+        """Take in the dependency records of the pages the last build left unviewed (`LaterPages`):
+        the preview calls it right after a build, and a build that has work to do before any."""
         self.output_inputs.update(self._later_pages.records())
         self._later_pages = LaterPages(set(), None, {})
 

@@ -337,7 +337,9 @@ def restore(root: Path, change: Change) -> list[str]:
     for path, (_, after) in change.files.items():
         if _read(root / path) != after:
             raise ReviewError(409, f"{path} changed since; undo would lose that change")
-    for path, (before, _) in change.files.items():
+    # In the reverse of the order written: the links go before the entity they name, so a build
+    # between two files never finds a link to an entity already gone.
+    for path, (before, _) in reversed(change.files.items()):
         if before is None:
             (root / path).unlink()
         else:
