@@ -57,7 +57,8 @@ class Sources:
             paths = set()
             for path in changed:
                 paths.add(path)
-                paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
+                if path not in self.digests:  # a folder, or a file new or gone: what it held
+                    paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
         differ = set()
         for path in sorted(p for p in paths if is_source(p)):
             status = scanned.get(path) if scanned is not None else stat_of(self.root / path)

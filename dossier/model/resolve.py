@@ -194,25 +194,26 @@ def resolve_edit(
     new = {d.path: d for d in [*r.articles.values(), *r.entities.values()] if d.path in edited}
     indexes = _Indexes.of(previous)
     mentions, figure_claims, event_claims = indexes.mentions, indexes.figure_claims, indexes.event_claims
-    touched: list[tuple[Index, str]] = []
+    # Each key the edited documents were cited under, once: thirty articles naming one entity take
+    # their citations out of its list in one pass, not thirty.
+    touched: dict[int, tuple[Index, set[str]]] = {
+        id(index): (index, set()) for index in (mentions, figure_claims, event_claims)
+    }
     for document in old.values():
-        for slug in previous.document_entities.get(document.path, ()):
-            touched.append((mentions, slug))
+        touched[id(mentions)][1].update(previous.document_entities.get(document.path, ()))
         for claim in document.body.claims:
-            touched.append((figure_claims if claim.kind == "figure" else event_claims, claim.key))
-    for index, key in touched:
-        index[key] = [c for c in index.get(key, []) if c.document.path not in edited]
+            touched[id(figure_claims if claim.kind == "figure" else event_claims)][1].add(claim.key)
+    for index, keys in touched.values():
+        for key in keys:
+            index[key] = [c for c in index.get(key, []) if c.document.path not in edited]
+    before = {id(index): {k: len(v) for k, v in index.items()} for index, _ in touched.values()}
     for document in new.values():
-        before = {
-            id(index): {k: len(v) for k, v in index.items()}
-            for index in (mentions, figure_claims, event_claims)
-        }
         _index(r, document, indexes)
-        for index in (mentions, figure_claims, event_claims):
-            counts = before[id(index)]
-            for key, citations in index.items():
-                if len(citations) != counts.get(key, 0):
-                    index[key] = sorted(citations, key=_document_order)
+    for index, _ in touched.values():  # the lists the new citations went into, sorted once
+        counts = before[id(index)]
+        for key, citations in index.items():
+            if len(citations) != counts.get(key, 0):
+                index[key] = sorted(citations, key=_document_order)
     changed_figures = {
         c.key for d in [*old.values(), *new.values()] for c in d.body.claims if c.kind == "figure"
     }
