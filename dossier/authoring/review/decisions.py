@@ -301,11 +301,10 @@ def check(root: Path, change: Change) -> None:
 
 def _unresolved(root: Path, staged: Path, change: Change) -> list[str]:
     """The annotations of the changed articles that would name no entity, figure or event."""
-    registries = {
-        "figure": load_figures(staged if "content/figures.yaml" in change.files else root)[0],
-        "event": load_events(staged if "content/events.yaml" in change.files else root)[0],
+    keys = {
+        kind: _registry_keys(staged, kind, kept=False) if file in change.files else _registry_keys(root, kind)
+        for kind, file in (("figure", "content/figures.yaml"), ("event", "content/events.yaml"))
     }
-    keys = {kind: {entry.key for entry in entries} for kind, entries in registries.items()}
     names = known_names(root)
     for path in change.files:
         if path.startswith("content/entities/"):
@@ -324,6 +323,24 @@ def _unresolved(root: Path, staged: Path, change: Change) -> list[str]:
             if missing:
                 errors.append(f'{path}: "{found.target}" names no {found.kind.replace("mention", "entity")}')
     return errors
+
+
+_KEYS: dict[str, tuple[bytes, frozenset[str]]] = {}  # registry file → its bytes' digest and keys
+
+
+def _registry_keys(folder: Path, kind: str, *, kept: bool = True) -> frozenset[str]:
+    """The keys of the figures or events registry in `folder`; `kept`: parsed again only when its
+    bytes changed (each decision checks them; the dossier's registry need not be parsed for each)."""
+    file = folder / ("content/figures.yaml" if kind == "figure" else "content/events.yaml")
+    data = _read(file)
+    seen = hashlib.sha256(data).digest() if kept and data is not None else None
+    known = _KEYS.get(str(file))
+    if seen is not None and known is not None and known[0] == seen:
+        return known[1]
+    keys = frozenset(entry.key for entry in (load_figures if kind == "figure" else load_events)(folder)[0])
+    if seen is not None:
+        _KEYS[str(file)] = (seen, keys)
+    return keys
 
 
 def write(root: Path, change: Change) -> None:
