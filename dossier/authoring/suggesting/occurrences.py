@@ -41,6 +41,7 @@ _HIS_HER = re.compile(
 _ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
+_YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
 _DETERMINERS = word_set(
     "the a an this that these those der die das den dem des ein eine einen einem einer eines "
@@ -335,7 +336,8 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         evidence -= 6.0
     measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
     a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
-    if _NOT_NAMES.fullmatch(phrase.replace(" ", "")) or phrase.isdigit() or measured or a_people:
+    core = _YEAR_AFTER.sub("", phrase)  # `R&D 2026`: a term and a year is no name either
+    if _NOT_NAMES.fullmatch(core.replace(" ", "")) or phrase.isdigit() or measured or a_people:
         evidence = -10.0
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
