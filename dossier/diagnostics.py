@@ -19,6 +19,11 @@ class Position:
     col: int = 1
 
 
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in `text`."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 # Characters that would break a diagnostic over lines (str.splitlines splits at each) or hide
 # part of it on a terminal; messages quote content, which may hold any of them.
 _UNPRINTABLE = {

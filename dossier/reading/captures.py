@@ -18,7 +18,7 @@ from pathlib import Path
 
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..diagnostics import Diagnostic, Position
+from ..diagnostics import Diagnostic, Position, line_and_column
 from ..model.documents import Archived
 from ..warc import contents
 from .files import read_text, split_front_matter
@@ -113,7 +113,7 @@ def _compared(path: str, body: str, line_offset: int, converted: str) -> tuple[l
             message = f'differs from the captured source: "{_phrase(mine[i1:i2])}" is not in it'
         else:
             continue
-        line, column = _line_column(body, mine[i1].at)
+        line, column = line_and_column(body, mine[i1].at)
         found.append(Diagnostic(Position(path, line + line_offset, column), "warning", message))
     kept = [False] * len(theirs)
     for tag, _, _, j1, j2 in blocks:
@@ -128,11 +128,6 @@ def _compared(path: str, body: str, line_offset: int, converted: str) -> tuple[l
 
 def _phrase(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _read(file: Path) -> tuple[str, str | None]:

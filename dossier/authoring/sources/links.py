@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from ... import __version__
+from ...diagnostics import line_and_column
 from ...reading.links import LINKS
 from ...reading.registries import load_events
 from ..files.frontmatter import read_content_file
@@ -136,9 +137,7 @@ def remember(root: Path, findings: list[Finding]) -> None:
 def _placed(root: Path, file: Path, url: str, captured: bool | None = None) -> Link:
     """The link at the first place `url` is written in `file` (line and column from 1)."""
     text = file.read_text(encoding="utf-8")
-    at = text.find(url)
-    line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1 if at >= 0 else 1
+    line, column = line_and_column(text, max(text.find(url), 0))
     return Link(url, file.relative_to(root).as_posix(), line, column, captured)
 
 
