@@ -274,7 +274,7 @@ class Project:
             else:
                 todo.append(output)
         progress.current().phase("writing pages")
-        written = write_outputs(todo, sink, self.output_digests, self.serving, later)
+        written = write_outputs(todo, sink, self.output_digests, self.serving)
         outcome.changed, outcome.rendered = written.changed, written.rendered
         self.deferred = (self.deferred - set(written.rendered)) | written.deferred
         self.output_digests.update(written.digests)
@@ -338,7 +338,7 @@ class Project:
                     templates=lambda names: self.templates.digest(self.env, self.sources.digests, names),
                 )
             )
-            unsigned = {output.path for output in outputs if later is not None and later(output.path)}
+            unsigned = self._later_pages.paths
             signatures = {output.path: sign(output) for output in outputs if output.path not in unsigned}
             self._signed = set(signatures)
             renderer.entity_items = self._entity_items(renderer, signatures, unsigned)

@@ -110,10 +110,10 @@ class LaterPages:
         self._pages: dict[str, Page | None] = {}
 
     def outputs(self) -> list[Output]:
-        """An output for each page, made from its view when asked; its record the last one known
+        """An output for each page, made on demand from its view; its record the last one known
         until `records` replaces it."""
         return [
-            Output(path, functools.partial(self._render, path), self._kept.get(path, ()))
+            Output(path, functools.partial(self._render, path), self._kept.get(path, ()), on_demand=True)
             for path in sorted(self.paths)
         ]
 

@@ -32,15 +32,9 @@ class Written:
     # (or, for pages no open tab shows, just after the build)
 
 
-def write_outputs(
-    todo: list[Output],
-    sink: Sink,
-    known: dict[str, str],
-    serving: bool,
-    later: Callable[[str], bool] | None = None,
-) -> Written:
+def write_outputs(todo: list[Output], sink: Sink, known: dict[str, str], serving: bool) -> Written:
     """Make every output of `todo` into `sink`; `known` is each output's digest as last made. The
-    preview leaves outputs on demand, and those `later` names, to be made after the build."""
+    preview leaves outputs on demand to be made after the build."""
     written = Written()
 
     def made(output: Output, digest: str) -> None:
@@ -66,7 +60,7 @@ def write_outputs(
             sink.wrote(output.path)  # type: ignore[attr-defined]  # sinks with `direct` have it
         return written
     for output in todo:
-        if serving and (output.on_demand or (later is not None and later(output.path))):
+        if serving and output.on_demand:
             sink.later(output.path, output.produce)
             written.deferred.add(output.path)
             written.changed.add(output.path)
