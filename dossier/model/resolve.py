@@ -196,21 +196,21 @@ def resolve_edit(
     mentions, figure_claims, event_claims = indexes.mentions, indexes.figure_claims, indexes.event_claims
     # Each key the edited documents were cited under, once: thirty articles naming one entity take
     # their citations out of its list in one pass, not thirty.
-    touched: dict[int, tuple[Index, set[str]]] = {
-        id(index): (index, set()) for index in (mentions, figure_claims, event_claims)
-    }
+    slugs, figure_keys, event_keys = set(), set(), set()
     for document in old.values():
-        touched[id(mentions)][1].update(previous.document_entities.get(document.path, ()))
+        slugs.update(previous.document_entities.get(document.path, ()))
         for claim in document.body.claims:
-            touched[id(figure_claims if claim.kind == "figure" else event_claims)][1].add(claim.key)
-    for index, keys in touched.values():
+            (figure_keys if claim.kind == "figure" else event_keys).add(claim.key)
+    touched: list[tuple[Index, set[str]]] = [
+        (mentions, slugs), (figure_claims, figure_keys), (event_claims, event_keys)
+    ]  # fmt: skip
+    for index, keys in touched:
         for key in keys:
             index[key] = [c for c in index.get(key, []) if c.document.path not in edited]
-    before = {id(index): {k: len(v) for k, v in index.items()} for index, _ in touched.values()}
+    before = [{key: len(citations) for key, citations in index.items()} for index, _ in touched]
     for document in new.values():
         _index(r, document, indexes)
-    for index, _ in touched.values():  # the lists the new citations went into, sorted once
-        counts = before[id(index)]
+    for (index, _), counts in zip(touched, before, strict=True):  # the lists new citations went into
         for key, citations in index.items():
             if len(citations) != counts.get(key, 0):
                 index[key] = sorted(citations, key=_document_order)
