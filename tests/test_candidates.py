@@ -71,6 +71,8 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # No one's name has a digit in it, whatever the words around it (`Chef` cues a person).
+    ("de", "Chef 7Keeper? Chef 7Keeper ist eine Marke, sagt Chef 7Keeper.", "7Keeper", "product", []),
     # A German genitive of a full name names the person, titled in the nominative.
     ("de", "Die Rede steht in einem Beitrag Karla Wendlands. Später schrieb Karla Wendland ein Buch, "
      "sagte Wendland.", "Karla Wendland", "person", ["Karla Wendlands", "Wendland"]),
@@ -84,6 +86,8 @@ CANDIDATES = [
      "agrees. He spoke of Norland.", "Harbour Works Act of 1922", None, []),
     ("en", "Lawyers say the Harbour Works Act of 1922 still applies, and the Institute for Tidal Studies "
      "agrees. He spoke of Norland.", "Institute for Tidal Studies", "organization", []),
+    ("en", "Scientists at the Harlow Center for Coastal Forecasts found more, the Harlow Center for "
+     "Coastal Forecasts said.", "Harlow Center for Coastal Forecasts", "organization", []),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
 ]  # fmt: skip

@@ -39,7 +39,7 @@ from .vocabulary import (
     spelled_as_adjective,
     strict_noun,
 )
-from .weighing import type_votes, weighed
+from .weighing import type_of, type_votes, weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
 
@@ -441,10 +441,9 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints["product"] += 2  # `iPhone`, `iPad`; a model's number: `A380`, `DVB-T2`
     if not hints and len(best.words) == 1 and best.words[0].isupper() and 2 <= len(best.words[0]) <= 5:
         hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
-    kind = "other"
-    if hints:
-        top, weight = hints.most_common(1)[0]
-        kind = top if weight > 0 else "other"
+    if any(c.isdigit() for c in name):
+        hints.pop("person", None)  # `1Password`: no one's name has a digit in it
+    kind = type_of(hints)
     aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
     first = occurrences[0]
     return Candidate(

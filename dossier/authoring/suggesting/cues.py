@@ -58,7 +58,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "institut", "stiftung", "verein", "tochter", "schwesterfirma", "marktführer", "vermittler",
         "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain", "guild",
         "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance", "gesellschaft",
-        "verlag", "kanzlei", "airline", "band",
+        "verlag", "kanzlei", "airline", "band", "center", "centre",
     ),
     "product": (
         "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",

@@ -81,6 +81,18 @@ def type_votes(occurrences: list[Occurrence]) -> Counter:
     return votes
 
 
+def type_of(votes: Counter) -> str:
+    """The type the votes give a name. The model's `other` says only that the name is no person,
+    organization or place; where the text shows which finer type it is (a product, an event, a
+    publication), `other` votes for that type."""
+    votes = Counter(votes)
+    finer = [kind for kind in ("product", "event", "publication") if votes[kind] > 0]
+    if finer and votes["other"] > 0:
+        votes[max(finer, key=lambda kind: votes[kind])] += votes.pop("other")
+    top = votes.most_common(1)
+    return top[0][0] if top and top[0][1] > 0 else "other"
+
+
 def _spelled_as_a_noun(text: Text, occurrence: Occurrence) -> bool:
     """One German word spelled as a noun is: a capital, then small letters (`Dokumentar`), or a
     compound ending in one (`QR-Code`)."""
