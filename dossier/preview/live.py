@@ -101,9 +101,12 @@ class LiveSite:
             self.ready.wait_for(lambda: not self.building, timeout=timeout)
 
     def expect_fetches(self, pages: Iterable[str]) -> None:
-        """The open pages a build changed: their tabs fetch them again (see `wait_for_fetches`)."""
+        """The open pages a build changed: their tabs fetch them again (see `wait_for_fetches`).
+        Those an earlier build changed stay awaited while their tab is open: the watcher's build of
+        files the review already built changes nothing, and must not let the work after a build
+        go before the tabs' fetches."""
         with self.ready:
-            self._unfetched = set(pages)
+            self._unfetched = (self._unfetched & (self.open_pages or set())) | set(pages)
 
     def fetched(self, path: str) -> None:
         """A file was served (its output path)."""
