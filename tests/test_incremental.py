@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.diagnostics import ContentError
 from dossier.incremental.project import Project
 
 
@@ -275,3 +276,114 @@ def test_pages_no_tab_shows_are_viewed_after_the_build_and_their_records_kept(ma
     assert "articles/first.md" in str(project.output_inputs[jane])  # the dependency the edit made
     site.materialize(jane)
     assert (tmp_path / "served" / jane).read_bytes() == (tmp_path / "cold" / jane).read_bytes()
+
+
+def test_a_document_read_ahead_is_taken_by_the_build_when_the_file_holds_those_bytes(
+    make_dossier, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review checks the files of a decision as the build reads them before it writes them
+    (`Project.read_ahead`); the build after the write takes that reading rather than read the file
+    again, and ends as a cold build does. Other bytes in the file by then are read again."""
+    from dossier.incremental import documents
+
+    root = make_dossier()
+    project, live, path = Project(root, serving=True), tmp_path / "live", "content/articles/first.md"
+    staged = tmp_path / "staged"
+    (staged / path).parent.mkdir(parents=True)
+    after = (root / path).read_text().replace("it will spend", "it may spend")
+    (staged / path).write_text(after)
+    assert project.read_ahead(staged, path) is None  # no build has read the dossier yet
+    project.build(FolderSink(live))
+    reads: list[str] = []
+    reading = documents.read_document
+
+    def recorded(folder: Path, *arguments):
+        reads.append(folder.name)
+        return reading(folder, *arguments)
+
+    monkeypatch.setattr(documents, "read_document", recorded)
+    assert [str(d) for d in project.read_ahead(staged, path) if d.severity == "error"] == []
+    (root / path).write_text(after)
+    outcome = project.build(FolderSink(live), changed={path})
+    assert reads == ["staged"] and "articles/first/index.html" in outcome.rendered
+    assert snapshot(live) == cold(root, tmp_path / "cold", True)
+
+    reads.clear()
+    project.read_ahead(staged, path)
+    (root / path).write_text(after.replace("it may spend", "it might spend"))
+    project.build(FolderSink(live), changed={path})
+    assert reads == ["staged", "dossier"]
+    assert snapshot(live) == cold(root, tmp_path / "cold-again", True)
+
+
+def test_a_content_error_read_ahead_is_reported_as_the_build_would(make_dossier, tmp_path: Path) -> None:
+    root = make_dossier()
+    project, path = Project(root, serving=True), "content/articles/first.md"
+    project.build(FolderSink(tmp_path / "live"))
+    staged = tmp_path / "staged"
+    (staged / path).parent.mkdir(parents=True)
+    (staged / path).write_text((root / path).read_text().replace("title:", "titel:", 1))
+    errors = [str(d) for d in project.read_ahead(staged, path) if d.severity == "error"]
+    (root / path).write_text((staged / path).read_text())
+    with pytest.raises(ContentError) as raised:
+        project.build(FolderSink(tmp_path / "live"), changed={path})
+    reported = [str(d) for d in raised.value.diagnostics if d.severity == "error"]
+    assert errors and sorted(errors) == sorted(reported)
+
+
+def test_an_edit_resolves_to_what_resolving_everything_gives(make_dossier, tmp_path: Path) -> None:
+    """Citations of the edited articles are taken out of each list where they stand and the new
+    ones put in their places: every list as a cold resolve orders it (articles, then entities, each
+    by file name), whichever article in the middle of a list is edited."""
+    article = (
+        "---\ntitle: T{n}\nlanguage: en\n---\n"
+        '[[ACME]] met [[Jane Roe]]; it pledged [9 bn yuan]{{fig=pledge value="9 bn"}}.\n'
+    )
+    files = {f"content/articles/a{n:02}.md": article.format(n=n) for n in range(12)}
+    root = make_dossier(files)
+    project = Project(root, serving=True)
+    project.build(FolderSink(tmp_path / "live"))
+    for edit in (
+        replace("content/articles/a05.md", "[[Jane Roe]]", "Jane Roe"),
+        replace("content/articles/a07.md", "met [[Jane Roe]]", "met [[Jane Roe]] and [[ACME]]"),
+        both(
+            replace("content/articles/a05.md", "Jane Roe;", "[[Jane Roe]];"),
+            replace("content/articles/a00.md", "yuan]", 'yuan] or [8 bn yuan]{fig=pledge value="8 bn"}'),
+        ),
+    ):
+        edit(root)
+        project.build(FolderSink(tmp_path / "live"))
+        cold_project = Project(root)
+        cold_project.build(FolderSink(tmp_path / "cold"))
+
+        def cited(dossier) -> dict[str, list[tuple[str, int]]]:
+            indexes = {**dossier.mentions, **dossier.figure_claims}
+            return {key: [(c.document.path, c.index) for c in found] for key, found in indexes.items()}
+
+        assert cited(project.dossier) == cited(cold_project.dossier)
+
+
+def test_a_build_that_changes_nothing_leaves_the_open_tabs_fetches_awaited(tmp_path: Path) -> None:
+    """The watcher's build of files a review action already built changes nothing: the work after
+    the action's build (the pages no tab shows) still waits for the open tabs to fetch its pages."""
+    import time
+
+    from dossier.preview.live import LiveSite
+
+    site = LiveSite(tmp_path / "served")
+    site.open_pages = {"articles/a/index.html", "articles/b/index.html"}
+    site.expect_fetches(["articles/a/index.html"])
+    site.expect_fetches([])  # the watcher's build
+    started = time.monotonic()
+    site.wait_for_fetches(0.2)
+    assert time.monotonic() - started >= 0.2  # still awaited
+    site.fetched("articles/a/index.html")
+    started = time.monotonic()
+    site.wait_for_fetches(5)
+    assert time.monotonic() - started < 1
+    site.expect_fetches(["articles/b/index.html"])
+    site.open_pages = {"articles/a/index.html"}  # b's tab closed: no longer awaited
+    site.expect_fetches([])
+    started = time.monotonic()
+    site.wait_for_fetches(5)
+    assert time.monotonic() - started < 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..pages.passages import PASSAGE_LAYOUT
 from ..pages.render import layout_error
 from ..reading.captures import CaptureCheck, check_capture
 from ..reading.config import MarkdownOptions
-from ..reading.discover import CONFIG_FILE, REGISTRIES
+from ..reading.discover import CONFIG_FILE, REGISTRIES, file_digest
 from ..reading.dismissals import DISMISSED, load_dismissals
 from ..reading.documents import load_home
 from ..reading.links import LINKS, load_links
@@ -51,12 +52,17 @@ class Documents:
         self.bodies_written = False
         # path → ((its digest, its capture's), what checking it against the capture found)
         self.checked: dict[str, tuple[tuple[str, str | None], CaptureCheck]] = {}
+        # Documents read from the bytes a review was about to write (see `read_ahead`): path → (the
+        # bytes' digest, the passage layout's, what reading gave), taken by the next build.
+        self.read_before: dict[str, tuple[str, str, Any]] = {}
+        self._reading: tuple[MarkdownOptions, jinja2.Template] | None = None  # the last build's
 
     def __getstate__(self) -> dict[str, Any]:
         """For the build cache: what lasts from one build to the next."""
         state = dict(self.__dict__)
         state["fresh_mentions"] = {}
         state["pending_bodies"], state["bodies_written"] = None, False
+        state["read_before"], state["_reading"] = {}, None
         return state
 
     def start_build(self) -> None:
@@ -69,6 +75,7 @@ class Documents:
     def forget(self) -> None:
         """Every document read again (config.yaml changed: Markdown options, languages)."""
         self.parsed = {CONFIG_FILE: (self.sources.digests.get(CONFIG_FILE, ""), None, [])}
+        self.read_before = {}
         self.sources.forget_facets()
 
     def passage_template(self, env: jinja2.Environment, templates: TemplateDigests) -> jinja2.Template:
@@ -96,6 +103,7 @@ class Documents:
     ) -> Content:
         """Everything the dossier holds, parsing what changed; `report` takes every file's problems.
         A `full` build writes the bodies it parses where the cache will keep them."""
+        self._reading = (options, passage)
         self._read_all(options, passage, full=full)
         articles, entities = [], []
         for path in sorted(self.sources.digests):
@@ -155,7 +163,13 @@ class Documents:
         digests = self.sources.digests
         documents = [p for p in sorted(digests) if p.startswith(_DOCUMENTS)]
         stale = [p for p in documents if self.parsed.get(p, ("",))[0] != digests[p]]
-        parsed = parallel_results(functools.partial(read_document, self.root, options, passage), stale)
+        ahead = {}
+        for path in stale:
+            offered = self.read_before.pop(path, None)
+            if offered is not None and offered[:2] == (digests[path], self.passage_layout):
+                ahead[path] = offered[2]
+        reader = functools.partial(read_document, self.root, options, passage)
+        parsed = _in_order(stale, ahead, parallel_results(reader, [p for p in stale if p not in ahead]))
         keep = self.pending_bodies if full and stale else None
         reading = progress.current()
         reading.phase("reading", len(stale))
@@ -169,6 +183,21 @@ class Documents:
                 self._store(path, result, problems, found)
                 self.fresh_mentions[path] = mentions
         self.bodies_written = self.bodies_written or keep is not None
+
+    def read_ahead(self, folder: Path, path: str) -> list[Diagnostic] | None:
+        """Read the article or entity `path` as the next build will, from `folder`, where its next
+        bytes wait to be written (a review's decision is checked before it writes): that build
+        takes what this read rather than parse the file again, if the file then holds those bytes.
+        What reading it reports; None before a build has read the dossier."""
+        reading, digest = self._reading, file_digest(folder / path)
+        if reading is None or digest is None or not path.startswith(_DOCUMENTS):
+            return None
+        try:
+            read = read_document(folder, *reading, path)
+        except ContentError as error:  # the passage layout's
+            return error.diagnostics
+        self.read_before[path] = (digest, self.passage_layout, read)
+        return read[2]
 
     def _parse_registry(
         self, path: str, options: MarkdownOptions, passage: jinja2.Template
@@ -231,3 +260,10 @@ class Documents:
             self.parsed[path] = parsed
             if parsed[1] is not None:
                 self.previous[path] = parsed[1]
+
+
+def _in_order(paths: list[str], ahead: dict[str, Any], fresh: Iterator[Any]) -> Iterator[Any]:
+    """What reading each of `paths` gave, in their order: read ahead, or the next of `fresh`."""
+    with contextlib.closing(fresh):  # its workers stop once the last is taken
+        for path in paths:
+            yield ahead[path] if path in ahead else next(fresh)

@@ -294,10 +294,16 @@ class Project:
         outcome.seconds = time.perf_counter() - started
         return outcome
 
+    def read_ahead(self, folder: Path, path: str) -> list[Diagnostic] | None:
+        """`Documents.read_ahead`: a document read from the bytes about to be written to it, which
+        the next build then need not read again."""
+        return self.documents.read_ahead(folder, path)
+
     def finish(self) -> None:
         """Take in the dependency records of the pages the last build left unviewed (`LaterPages`):
         the preview calls it right after a build, and a build that has work to do before any."""
-        self.output_inputs.update(self._later_pages.records())
+        with apart_from_the_collector():  # records that last until the next build
+            self.output_inputs.update(self._later_pages.records())
         self._later_pages = LaterPages(set(), None, {})
 
     def _signed_outputs(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..authoring.applying.rewrite import document_problems
 from ..authoring.review.decide import plan_decision, write_all
 from ..authoring.review.decisions import (
     Change,
@@ -34,6 +35,8 @@ from ..authoring.review.decisions import (
     write,
 )
 from ..authoring.review.groups import Decision, decisions, progress, reviewed_files
+from ..diagnostics import Diagnostic
+from ..incremental.parsing import apart_from_the_collector
 
 PREFIX = "/_review/"
 MAX_BODY = 64 * 1024
@@ -60,6 +63,9 @@ class ReviewAPI:
     written: Callable[[set[str]], None] = lambda paths: None
     # Then waits until the open tabs have fetched what that build changed (see `settled`).
     fetched: Callable[[], None] = lambda: None
+    # Reads a document as the preview's next build will (`Project.read_ahead`), handing that build
+    # the result; None where it cannot (no build yet).
+    read_ahead: Callable[[Path, str], list[Diagnostic] | None] = lambda folder, path: None
     loaded: tuple[int, Loaded] | None = None
     listed: dict[str, Found] = field(default_factory=dict)  # the suggestions last listed, by path
     kept: Loaded | None = None  # the last load, whose articles' stated values a new one reuses
@@ -87,12 +93,19 @@ class ReviewAPI:
         finally:
             self.settled.set()
 
+    def as_built(self, folder: Path, path: str) -> list[Diagnostic]:
+        """What the build would report of the document `path` under `folder`: as the preview's
+        next build will read it where it can (which then need not read it again)."""
+        found = self.read_ahead(folder, path)
+        return found if found is not None else document_problems(folder, path)
+
     def dossier(self) -> Loaded:
         """The dossier as suggesting needs it, loaded again only after a build (a save or an action)."""
         current = self.generation()
         if self.loaded is None or self.loaded[0] != current:
             previous = self.loaded[1] if self.loaded else self.kept
-            self.loaded = (current, Loaded.load(self.root, previous))
+            with apart_from_the_collector():  # a dossier read: kept until the next build
+                self.loaded = (current, Loaded.load(self.root, previous))
             self.kept = self.loaded[1]
         return self.loaded[1]
 
@@ -118,7 +131,9 @@ class ReviewAPI:
             self.listed.pop(path, None)
             if body.get("digest") != now:
                 raise ReviewError(409, f"{path} changed since its suggestions were read; reload them")
-            change = plan(self.root, found, str(body.get("id")), str(body.get("action")), fields)
+            change = plan(
+                self.root, found, str(body.get("id")), str(body.get("action")), fields, self.as_built
+            )
             write(self.root, change)
             self.last[path] = change
             return {"changed": sorted(change.files), "digest": _digest(self.root / path)}
@@ -138,6 +153,14 @@ class ReviewAPI:
         the dossier changed since they were last read. A file written meanwhile leaves its
         suggestions stale, which the digests of a decision tell (409)."""
         started, generation = time.perf_counter(), self.generation()
+        with apart_from_the_collector():  # the files' suggestions, kept until they change
+            every = self._every_file(loaded)
+        found = decisions(self.root, loaded, every)
+        self.listing = {decision.id: decision for decision in found}
+        self.listed_for, self.listing_seconds = generation, time.perf_counter() - started
+        return found
+
+    def _every_file(self, loaded: Loaded) -> list[Found]:
         every = []
         for path in reviewed_files(self.root):
             now = _digest(self.root / path)
@@ -146,10 +169,7 @@ class ReviewAPI:
                 kept = (loaded.fingerprint, suggestions(self.root, path, loaded))
                 self.read[path] = kept
             every.append(kept[1])
-        found = decisions(self.root, loaded, every)
-        self.listing = {decision.id: decision for decision in found}
-        self.listed_for, self.listing_seconds = generation, time.perf_counter() - started
-        return found
+        return every
 
     def decisions(self, query: dict[str, list[str]] | None = None) -> dict[str, Any]:
         """Every open decision with the dossier's progress; with `path`, the article panel's
@@ -201,7 +221,9 @@ class ReviewAPI:
             missing = [path for path in decision.articles if path not in digests]
             if missing:
                 raise ReviewError(409, f"no digest given for {', '.join(missing)}; reload the decisions")
-            change = plan_decision(self.root, decision, str(body.get("action")), fields, set(exclude))
+            change = plan_decision(
+                self.root, decision, str(body.get("action")), fields, set(exclude), self.as_built
+            )
             self.loaded = None
             write_all(self.root, change)
             self.decided[decision.id] = change

@@ -79,7 +79,7 @@ def diff(root: Path, path: str, suggestions: list[Suggestion]) -> str:
 def write(root: Path, path: str, read: str, suggestions: list[Suggestion]) -> Rewritten:
     """Rewrite `path`, which held `read` when the suggestions were made."""
     file = root / path
-    if any(p.severity == "error" for p in document_problems(file, path)):
+    if any(p.severity == "error" for p in document_problems(root, path)):
         return Rewritten(path, 0, "has content errors; fix them first (python build.py check)")
     after, count = rewritten_text(read, suggestions)
     if count == 0:
@@ -90,7 +90,7 @@ def write(root: Path, path: str, read: str, suggestions: list[Suggestion]) -> Re
     return Rewritten(path, count)
 
 
-def document_problems(file: Path, path: str) -> list[Diagnostic]:
-    """What the build would report of an article or entity file (`path` says which)."""
+def document_problems(folder: Path, path: str) -> list[Diagnostic]:
+    """What the build would report of the article or entity file `path` under `folder`."""
     parse = parse_article if path.startswith("content/articles/") else parse_entity
-    return parse(file, path, MarkdownOptions())[1]
+    return parse(folder / path, path, MarkdownOptions())[1]

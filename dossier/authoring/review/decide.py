@@ -11,14 +11,21 @@ from pathlib import Path
 
 from ...reading.dismissals import DISMISSED, Dismissal
 from ..applying.dismissals import with_dismissal
-from ..applying.rewrite import rewritten_text
+from ..applying.rewrite import document_problems, rewritten_text
 from ..files.newfiles import replace
 from ..suggesting.candidates import Candidate
-from .decisions import Change, ReviewError, accepted, check, kind_of, placed, sentence_of, shown
+from .decisions import Change, Reader, ReviewError, accepted, check, kind_of, placed, sentence_of, shown
 from .groups import Decision, Mention
 
 
-def plan_decision(root: Path, decision: Decision, action: str, fields: dict, exclude: set[str]) -> Change:
+def plan_decision(
+    root: Path,
+    decision: Decision,
+    action: str,
+    fields: dict,
+    exclude: set[str],
+    read: Reader = document_problems,
+) -> Change:
     """The files a decision on the group writes, checked, but not written yet."""
     unknown = exclude - {m.id for m in decision.mentions}
     if unknown:
@@ -35,7 +42,7 @@ def plan_decision(root: Path, decision: Decision, action: str, fields: dict, exc
         _dismiss(root, left_out, change)
     else:
         raise ReviewError(400, f'action must be "accept" or "dismiss", not "{action}"')
-    check(root, change)
+    check(root, change, read)
     return change
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...diagnostics import Diagnostic
 from ...reading.dismissals import DISMISSED, Dismissal, load_dismissals
 from ...reading.registries import load_events, load_figures
 from ...syntax.names import name_key
@@ -152,7 +154,7 @@ def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
     loaded = loaded or Loaded.load(root)
     made: list[Suggestion | Candidate] = list(suggest_file(loaded.dossier, file, KINDS, content))
     made += candidates_of(root, loaded.known, file, content)
-    errors = [str(p) for p in document_problems(file, path) if p.severity == "error"]
+    errors = [str(p) for p in document_problems(root, path) if p.severity == "error"]
     found = Found(path, digest(data), [], content.body_start, content.text, errors)
     held, _ = load_dismissals(root)
     body, start = content.text[content.body_start :], content.body_start
@@ -162,6 +164,11 @@ def suggestions(root: Path, path: str, loaded: Loaded | None = None) -> Found:
             found.items.append(item)
     found.items.sort(key=lambda i: (i.start, kind_of(i)))
     return found
+
+
+# How a check reads an article or entity file `path` under a folder: as the build would, with what
+# it reports. The preview's reads the file as its next build will, and hands that build the result.
+Reader = Callable[[Path, str], list[Diagnostic]]
 
 
 @dataclass
@@ -179,7 +186,9 @@ def _read(file: Path) -> bytes | None:
     return file.read_bytes() if file.exists() else None
 
 
-def plan(root: Path, found: Found, item_id: str, action: str, fields: dict) -> Change:
+def plan(
+    root: Path, found: Found, item_id: str, action: str, fields: dict, read: Reader = document_problems
+) -> Change:
     """The files an action writes, checked, but not written yet."""
     item = next((i for i in found.items if i.id == item_id), None)
     if item is None:
@@ -196,7 +205,7 @@ def plan(root: Path, found: Found, item_id: str, action: str, fields: dict) -> C
         change.set(root, found.path, after)
     else:
         raise ReviewError(400, f'action must be "accept" or "dismiss", not "{action}"')
-    check(root, change)
+    check(root, change, read)
     return change
 
 
@@ -274,9 +283,9 @@ def _field(fields: dict, name: str, default: str) -> str:
     return value.strip()
 
 
-def check(root: Path, change: Change) -> None:
+def check(root: Path, change: Change, read: Reader = document_problems) -> None:
     """Refuse (400, with the engine's message) a change that would leave a file with an error: each
-    changed file is read as the build reads it, from a copy beside the dossier."""
+    changed file is read as the build reads it (`read`), from a copy beside the dossier."""
     with tempfile.TemporaryDirectory(prefix=".review-", dir=root) as folder:
         staged = Path(folder)
         for path, (_, after) in change.files.items():
@@ -286,7 +295,7 @@ def check(root: Path, change: Change) -> None:
         problems = []
         for path in change.files:
             if path.startswith(("content/articles/", "content/entities/")):
-                problems += document_problems(staged / path, path)
+                problems += read(staged, path)
             elif path == "content/figures.yaml":
                 problems += load_figures(staged)[1]
             elif path == "content/events.yaml":
