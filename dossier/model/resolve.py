@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -179,6 +180,24 @@ def _document_order(citation: Citation) -> tuple[int, str]:
     return (0 if isinstance(citation.document, Article) else 1, citation.document.path)
 
 
+def _without(citations: list[Citation], documents: set[tuple[int, str]]) -> list[Citation]:
+    """A list in document order without the citations of `documents` (given by `_document_order`)."""
+    kept = list(citations)
+    for order in documents:
+        start = bisect.bisect_left(kept, order, key=_document_order)
+        del kept[start : bisect.bisect_right(kept, order, lo=start, key=_document_order)]
+    return kept
+
+
+def _in_document_order(ordered: list[Citation], added: list[Citation]) -> list[Citation]:
+    """`ordered`, a list in document order, with `added` put in their places, as a stable sort of
+    both would: an entity named in thousands of articles is not sorted again for thirty."""
+    merged = list(ordered)
+    for citation in sorted(added, key=_document_order):
+        bisect.insort(merged, citation, key=_document_order)
+    return merged
+
+
 def resolve_edit(
     previous: Dossier,
     previous_summaries: dict[str, FigureSummary],
@@ -194,26 +213,31 @@ def resolve_edit(
     new = {d.path: d for d in [*r.articles.values(), *r.entities.values()] if d.path in edited}
     indexes = _Indexes.of(previous)
     mentions, figure_claims, event_claims = indexes.mentions, indexes.figure_claims, indexes.event_claims
-    # Each key the edited documents were cited under, once: thirty articles naming one entity take
-    # their citations out of its list in one pass, not thirty.
-    slugs, figure_keys, event_keys = set(), set(), set()
+    # The keys each edited document was cited under: its citations are taken out of each list where
+    # they stand, found by halving (the lists are in document order), not by reading the list.
+    slugs: dict[str, set[tuple[int, str]]] = {}
+    figure_keys: dict[str, set[tuple[int, str]]] = {}
+    event_keys: dict[str, set[tuple[int, str]]] = {}
     for document in old.values():
-        slugs.update(previous.document_entities.get(document.path, ()))
+        order = (0 if isinstance(document, Article) else 1, document.path)
+        for slug in previous.document_entities.get(document.path, ()):
+            slugs.setdefault(slug, set()).add(order)
         for claim in document.body.claims:
-            (figure_keys if claim.kind == "figure" else event_keys).add(claim.key)
-    touched: list[tuple[Index, set[str]]] = [
+            (figure_keys if claim.kind == "figure" else event_keys).setdefault(claim.key, set()).add(order)
+    touched: list[tuple[Index, dict[str, set[tuple[int, str]]]]] = [
         (mentions, slugs), (figure_claims, figure_keys), (event_claims, event_keys)
     ]  # fmt: skip
     for index, keys in touched:
-        for key in keys:
-            index[key] = [c for c in index.get(key, []) if c.document.path not in edited]
+        for key, orders in keys.items():
+            index[key] = _without(index.get(key, []), orders)
     before = [{key: len(citations) for key, citations in index.items()} for index, _ in touched]
     for document in new.values():
         _index(r, document, indexes)
     for (index, _), counts in zip(touched, before, strict=True):  # the lists new citations went into
         for key, citations in index.items():
-            if len(citations) != counts.get(key, 0):
-                index[key] = sorted(citations, key=_document_order)
+            count = counts.get(key, 0)
+            if len(citations) != count:
+                index[key] = _in_document_order(citations[:count], citations[count:])
     changed_figures = {
         c.key for d in [*old.values(), *new.values()] for c in d.body.claims if c.kind == "figure"
     }
