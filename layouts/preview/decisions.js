@@ -125,9 +125,14 @@
     else focusItem(current, false);
   }
 
+  let asked = 0; // listings asked for: only the last one's answer is drawn
   async function load(message) {
+    const ticket = ++asked;
     const response = await fetch("/_review/decisions");
     const answer = await response.json();
+    // A listing of a large dossier takes seconds: one asked for before an undo may answer after
+    // it, read from files the undo was restoring; the listing asked for since is the one to show.
+    if (ticket !== asked) return;
     if (!response.ok) {
       status.textContent = answer.error;
       return;
