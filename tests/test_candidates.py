@@ -310,3 +310,19 @@ def test_places_hold_states_but_not_common_words() -> None:
     every_place = places()
     assert {"Minas Gerais", "Sachsen-Anhalt", "Texas", "Bayern"} <= every_place
     assert not {"Bar", "Zug", "Male", "Coast"} & every_place  # regions and cantons, and words first
+
+
+def test_a_given_name_named_as_someones_kin_is_titled_with_their_family_name() -> None:
+    from dossier.authoring.suggesting.families import with_family_names
+
+    text = (
+        "Minister Arno Delacroix arrived in Norland with his wife Mirela on Monday. Delacroix spoke "
+        "first; Mirela waved. His colleague Odile smiled, and Odile left with Mirela."
+    )
+    found = with_family_names(text, candidates_in("a.md", text, "en", frozenset(), ""), frozenset())
+    names = {c.name: c for c in found}
+    assert "Mirela Delacroix" in names and "Mirela" in names["Mirela Delacroix"].aliases
+    assert "Odile" in names  # a colleague is no kin
+    known = frozenset({"mirela delacroix"})  # an entity has the name already: the proposal stays
+    found = with_family_names(text, candidates_in("a.md", text, "en", frozenset(), ""), known)
+    assert "Mirela" in {c.name for c in found}

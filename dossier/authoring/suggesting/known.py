@@ -10,6 +10,7 @@ from ...incremental.workers import parallel_map
 from ...syntax.names import name_key
 from ..files.frontmatter import ContentFile, entity_files, read_content_file
 from .candidates import Candidate, candidates_in, names_the_publication
+from .families import with_family_names
 from .ranking import rank
 from .scan import LineIndex
 
@@ -38,7 +39,9 @@ def candidates_of(
     language = str(content.front.get("language") or "en")
     body = content.text[content.body_start :]
     title = str(content.front.get("title") or "")
-    found = candidates_in(path, body, language, known, title, cache_folder(root))
+    found = with_family_names(
+        body, candidates_in(path, body, language, known, title, cache_folder(root)), known
+    )
     lines = LineIndex(content.text)
     source, url = str(content.front.get("source") or ""), str(content.front.get("url") or "")
     for candidate in found:
