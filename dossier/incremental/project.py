@@ -224,7 +224,6 @@ class Project:
     ) -> Outcome:
         """Bring `sink` up to date with the sources; raises ContentError and writes nothing on errors."""
         started = time.perf_counter()
-        gc.unfreeze()  # what the last build read may be garbage now (see `parsing.apart_from_the_collector`)
         self.sources.start_build()
         self.documents.start_build()
         self._signed, self._items_made, self._patched = set(), set(), None
@@ -238,6 +237,7 @@ class Project:
             outcome.diagnostics = self.last_diagnostics
             outcome.seconds = time.perf_counter() - started
             return outcome
+        gc.unfreeze()  # what the last build read may be garbage now (see `parsing.apart_from_the_collector`)
         self.finish()  # the records of the last build's later pages, before this one reaches any
         known = self.dossier is not None and self.signatures and outcome.sources_changed
         changed = outcome.sources_changed
@@ -292,6 +292,16 @@ class Project:
         outcome.parsed = self.documents.parse_count
         outcome.diagnostics = self.last_diagnostics = report.sorted()
         outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def unchanged(self, changed: Iterable[str]) -> Outcome | None:
+        """What a build of `changed` would give, when it would find nothing to do (the last build
+        was good and those files hold the bytes it read), worked out without a build: the watcher
+        reports the files a review action wrote after their build. None when there is work."""
+        if self.dossier is None or not self.signatures or not self.sources.hold(changed):
+            return None
+        outcome = Outcome(sources_changed=set(), diagnostics=self.last_diagnostics)
+        outcome.pages, outcome.files = self.counts
         return outcome
 
     def read_ahead(self, folder: Path, path: str) -> list[Diagnostic] | None:

@@ -80,6 +80,20 @@ class Sources:
                     self.digests[path] = digest
         return differ
 
+    def hold(self, paths: Iterable[str]) -> bool:
+        """Whether each source among `paths` still holds the bytes last read (a file new or gone,
+        or a folder, does not); reads, records nothing."""
+        for path in (p for p in paths if is_source(p)):
+            if path not in self.digests:
+                return False
+            status = stat_of(self.root / path)
+            if status is None or not (
+                same_bytes(status, self.file_stats.get(path))
+                or file_digest(self.root / path) == self.digests[path]
+            ):
+                return False
+        return True
+
     def set_facets(self, path: str, found: dict[str, str]) -> None:
         """The digests of a document's parts, or of a registry's entries, as just parsed (none: it
         is gone or unreadable)."""

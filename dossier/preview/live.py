@@ -192,6 +192,9 @@ class Preview:
     def rebuild(self, changed: Iterable[str] | None = None) -> tuple[Outcome | None, list[Diagnostic]]:
         """One build; on errors the last good site stays served and the errors are broadcast."""
         with self.lock:
+            unchanged = self.project.unchanged(changed) if changed is not None and self.last.number else None
+            if unchanged is not None:  # nothing to build, no page to hold back from the open tabs
+                return unchanged, unchanged.diagnostics
             if self.last.number:  # the first build makes every page
                 with self.listeners_lock:
                     self.site.open_pages = {page for page in self.listeners.values() if page}
