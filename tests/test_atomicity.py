@@ -102,3 +102,24 @@ def test_a_killed_cache_write_is_never_read_as_a_cache(dossier) -> None:
     assert "the build cache could not be read" in result.stderr
     assert "Traceback" not in result.stderr
     assert os.path.getsize(caches[0]) > len(cut) // 2  # rewritten whole
+
+
+def test_a_file_replaced_through_a_staging_folder_arrives_whole_and_leaves_nothing(tmp_path: Path) -> None:
+    """An action's files are written in a folder beside content/ and moved into place, so that a
+    watcher of content/ hears of each once: the bytes arrive whole, the file keeps its mode, and
+    neither the folder nor a temporary file stays."""
+    from dossier.authoring.files.newfiles import replace, staging_folder
+
+    file = tmp_path / "content/articles/a.md"
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"before")
+    file.chmod(0o640)
+    with staging_folder(tmp_path) as staging:
+        assert staging is not None and staging.parent == tmp_path
+        replace(file, b"after", staging)
+        replace(tmp_path / "content/articles/new.md", b"new", staging)
+    assert file.read_bytes() == b"after" and file.stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "content/articles/new.md").read_bytes() == b"new"
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "content", "content/articles", "content/articles/a.md", "content/articles/new.md"
+    ]  # fmt: skip

@@ -4,9 +4,11 @@ file alone would be 0600) or, when replaced, the mode it had."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -33,11 +35,15 @@ def create(path: Path, text: str | bytes) -> bool:
         os.unlink(temporary)
 
 
-def replace(file: Path, data: bytes) -> None:
-    """Write `data` over `file` (or as a new file) atomically, keeping an existing file's mode."""
+def replace(file: Path, data: bytes, staging: Path | None = None) -> None:
+    """Write `data` over `file` (or as a new file) atomically, keeping an existing file's mode.
+    `staging`: a folder where the bytes are written before they are moved into place (see
+    `staging_folder`); by default, or on another file system, the file's own."""
     file.parent.mkdir(parents=True, exist_ok=True)
     mode = file.stat().st_mode & 0o7777 if file.exists() else 0o666 & ~umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+    if staging is None or os.stat(staging).st_dev != os.stat(file.parent).st_dev:
+        staging = file.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=staging)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -63,3 +69,20 @@ def create_unique(
             return slug
         taken.add(slug)
     raise RuntimeError("no free slug")  # unreachable: the iterator is endless
+
+
+@contextlib.contextmanager
+def staging_folder(root: Path) -> Iterator[Path | None]:
+    """A folder in the dossier's own (not in content/), where the files of one action are written
+    before each is moved into place: a watcher of content/ then hears of each file once, as it
+    arrives, not five times as it is written (the preview's watcher and its build of the same
+    files share the processor). None where it cannot be made: each file's own folder then."""
+    try:
+        folder = tempfile.mkdtemp(prefix=".dossier-", dir=root)
+    except OSError:
+        yield None
+        return
+    try:
+        yield Path(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -24,7 +24,7 @@ from ..applying.entities import entity_file
 from ..applying.registrywriter import with_entry
 from ..applying.rewrite import document_problems, rewritten_text
 from ..files.frontmatter import entity_files, read_content_file
-from ..files.newfiles import replace
+from ..files.newfiles import replace, staging_folder
 from ..suggesting.candidates import Candidate
 from ..suggesting.dismissed import dismissed, sentence
 from ..suggesting.known import candidates_of, known_names
@@ -354,8 +354,9 @@ def _registry_keys(folder: Path, kind: str, *, kept: bool = True) -> frozenset[s
 
 def write(root: Path, change: Change) -> None:
     """Write every file of a checked change, each atomically."""
-    for path, (_, after) in change.files.items():
-        replace(root / path, after)
+    with staging_folder(root) as staging:
+        for path, (_, after) in change.files.items():
+            replace(root / path, after, staging)
 
 
 def restore(root: Path, change: Change) -> list[str]:
@@ -365,9 +366,10 @@ def restore(root: Path, change: Change) -> list[str]:
             raise ReviewError(409, f"{path} changed since; undo would lose that change")
     # In the reverse of the order written: the links go before the entity they name, so a build
     # between two files never finds a link to an entity already gone.
-    for path, (before, _) in reversed(change.files.items()):
-        if before is None:
-            (root / path).unlink()
-        else:
-            replace(root / path, before)
+    with staging_folder(root) as staging:
+        for path, (before, _) in reversed(change.files.items()):
+            if before is None:
+                (root / path).unlink()
+            else:
+                replace(root / path, before, staging)
     return sorted(change.files)
