@@ -167,17 +167,33 @@
     });
     const answer = await response.json();
     if (!response.ok) return load(answer.error);
+    const message = `Written: ${answer.changed.join(", ")}`;
+    // Shown at once; the decisions are listed again once the preview has built what was written
+    // (listing a large dossier takes a while, and the pages open in other tabs come first).
+    list.setAttribute("aria-busy", "true");
     if (route === "decide") {
       undone.push(answer.decision);
       state.decisions = state.decisions.filter((d) => d.id !== answer.decision);
       state.made += 1;
+      drop(answer.decision, message);
+    } else {
+      redraw(message);
     }
     remember();
-    // Shown at once; the decisions are listed again once the preview has built what was written
-    // (listing a large dossier takes a while, and the pages open in other tabs come first).
-    list.setAttribute("aria-busy", "true");
-    redraw(`Written: ${answer.changed.join(", ")}`);
     return load();
+  }
+
+  // A decision made: its group taken off the list, nothing else drawn again (a tab showing one of
+  // its pages may share this page's process, and is about to swap in what the decision changed).
+  function drop(id, message) {
+    const items = [...list.children];
+    const focused = items[current]?.dataset.decision;
+    const at = items.findIndex((item) => item.dataset.decision === id);
+    if (at >= 0) items[at].remove();
+    progress.textContent = `${state.made} of ${state.total} decisions made`;
+    status.textContent = message;
+    const still = [...list.children].findIndex((item) => item.dataset.decision === focused);
+    focusItem(still >= 0 ? still : at, false);
   }
 
   function decide(action, item) {
