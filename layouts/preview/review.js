@@ -276,7 +276,23 @@
     // changes the list.
     if (!answer.changed.includes(path)) return load(message);
     written = message;
-    render(`${message}; the page shows it when the site is rebuilt.`);
+    taken(body.id, `${message}; the page shows it when the site is rebuilt.`);
+  }
+
+  // An action written to the article: its suggestion taken off the list and the message shown,
+  // nothing else drawn again (the page swaps its rebuilt text in meanwhile, and the panel is
+  // listed again once it has).
+  function taken(id, message) {
+    said = message;
+    state.suggestions = state.suggestions.filter((s) => s.id !== id);
+    panel.querySelector(`li[data-suggestion="${CSS.escape(id)}"]`)?.remove();
+    let note = panel.querySelector('p[role="status"]');
+    if (!note) {
+      note = document.createElement("p");
+      note.setAttribute("role", "status");
+      panel.querySelector("ol")?.before(note);
+    }
+    note.textContent = message;
   }
 
   function act(action, id) {
