@@ -215,7 +215,9 @@ def grouping(root: Path, editor: list, name: str) -> dict[str, str]:
         rows[f"stripped annotations restored by accepting the right decisions, {name}"] = (
             f"{len(restored)} of {len(editor)}, in {len(right)} decisions"
         )
-        rows[f"of them figure or event decisions spanning two articles or more, {name}"] = str(len(wide))
+        figures, events = (sum(d.kind == kind for d in wide) for kind in ("figure", "event"))
+        label = f"of them figure / event decisions spanning two articles or more, {name}"
+        rows[label] = f"{figures} / {events}"
     return rows
 
 

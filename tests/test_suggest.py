@@ -366,3 +366,29 @@ def test_write_creates_a_new_figure_with_its_registry_entry_when_asked(tmp_path:
     assert main(["check", "--root", str(root), "--quiet"]) == 0
     assert main(["suggest", "--write", "--kinds", "figure", "--root", str(root)]) == 0  # idempotent
     assert (root / "content/figures.yaml").read_text() == after
+
+
+def test_an_undated_article_counts_relative_dates_from_the_day_it_reports_on(tmp_path: Path) -> None:
+    """An article that states no date, naming a conference (an entity of type event) that one
+    dated event of the registry names: `next year` counts from that day, and says so."""
+    conference = "name: Harbour Summit 2031\ntype: event\naliases: [Harbour Summit]"
+    root = _dossier(tmp_path, "At the Harbour Summit, ACME said it will double its budget next year.\n",
+                    {"harbour-summit": conference})  # fmt: skip
+    events = root / "content/events.yaml"
+    events.write_text(
+        events.read_text()
+        + "summit-day:\n  date: 2031-11-04\n  title: The Harbour Summit\n  entities: [Harbour Summit 2031]\n"
+        + "budget-2032:\n  date: 2032\n  title: ACME doubles its budget\n"
+    )
+    (found,) = [s for s in _suggest(root) if s.kind == "event"]
+    assert found.text == "next year" and found.target == "budget-2032"
+    assert "counted from that of Harbour Summit 2031" in found.reason
+    # Named beside a second conference on another day, the article has no day to count from.
+    other = "name: Delta Forum\ntype: event"
+    (root / "content/entities/delta-forum.md").write_text(f"---\n{other}\n---\n")
+    forum = "forum-day:\n  date: 2031-05-02\n  title: Forum\n  entities: [Delta Forum]\n"
+    events.write_text(events.read_text() + forum)
+    body = "At the Harbour Summit and the Delta Forum, ACME said next year.\n"
+    (root / "content/articles/third.md").write_text(f"---\ntitle: Third\nlanguage: en\n---\n{body}")
+    (found,) = [s for s in _suggest(root) if s.kind == "event"]
+    assert found.target is None and found.date is None

@@ -19,6 +19,7 @@ from pathlib import Path
 from ...incremental.workers import parallel_map
 from ...reading.registries import load_events, load_figures
 from ...syntax.dates import DateSyntaxError, parse_date
+from ...syntax.names import name_key
 from ...syntax.values import Value, ValueSyntaxError, parse_value
 from ..files.frontmatter import ContentFile, entity_files, read_content_file
 from .datephrases import find_dates
@@ -92,6 +93,7 @@ class Dossier:
     claims: dict[tuple, list[_Claim]] | None  # stated value (see `_value_key`) → claims in articles
     event_dates: list[tuple[str, dt.date, dt.date]]  # key, earliest, latest
     keys: set[str] = field(default_factory=set)  # figure and event keys, the registries' and proposed
+    event_days: dict[str, dt.date] = field(default_factory=dict)  # see `_event_days`
 
     @classmethod
     def load(cls, root: Path, *, stated: bool = True) -> Dossier:
@@ -99,10 +101,13 @@ class Dossier:
         them with `stated_values` as it reads every article anyway) the values articles state."""
         spellings: list[tuple[str, str]] = []
         names: dict[str, str] = {}
+        occasions: set[str] = set()  # entities of type event: a conference, a launch
         for entity in entity_files(root):
             if entity.name is not None:
                 names[entity.slug] = entity.name
                 spellings += [(spelling, entity.slug) for spelling in entity.spellings]
+                if entity.type == "event":
+                    occasions.add(entity.slug)
         figures, _ = load_figures(root)
         events, _ = load_events(root)
         units = {figure.key: figure.unit for figure in figures}
@@ -110,6 +115,8 @@ class Dossier:
         if stated:
             dossier.remember(parallel_map(functools.partial(stated_values, dossier), every_article(root)))
         dossier.event_dates = [(e.key, e.date.earliest, e.date.latest) for e in events if e.date is not None]
+        slugs = {name_key(spelling): slug for spelling, slug in spellings if slug in occasions}
+        dossier.event_days = _event_days(events, slugs)
         dossier.keys = {figure.key for figure in figures} | {event.key for event in events}
         return dossier
 
@@ -159,7 +166,12 @@ def suggest_file(
     scanned = scan(body)
     lines = LineIndex(content.text)
     own = file.stem if path.startswith("content/entities/") else None
-    published = _published(content.front)
+    published, note = _published(content.front), ""
+    if published is None and "event" in kinds:
+        reported = _reported_day(dossier, body)
+        if reported is not None:
+            name, published = reported
+            note = f"; the article states no date: counted from that of {name}, which it reports on"
     language = str(content.front.get("language") or "en")
     made: list[Suggestion] = []
 
@@ -201,7 +213,7 @@ def suggest_file(
                 previous = (end, label)
     if "event" in kinds:
         for phrase in dates:
-            _event(dossier, phrase, body, add)
+            _event(dossier, phrase, body, add, note)
     made.sort(key=lambda s: (s.start, s.kind))
     if dossier.claims is not None:
         settle(dossier, made)
@@ -271,7 +283,35 @@ def _attribute(value: str) -> str:
     return value if re.fullmatch(r"[\w:-]+", value) else f'"{value}"'
 
 
-def _event(dossier: Dossier, phrase, body: str, add) -> None:
+def _event_days(events: list, slugs: dict[str, str]) -> dict[str, dt.date]:
+    """The day of each entity of type event (`slugs`: theirs by name key) that one event of the
+    registry, dated to the day, names: a conference is on the day of the event held there."""
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    for event in events:
+        if event.date is None or event.date.earliest != event.date.latest:
+            continue
+        for reference in event.entities:
+            slug = slugs.get(name_key(reference.name))
+            if slug is not None:
+                days[slug].add(event.date.earliest)
+    return {slug: found.pop() for slug, found in days.items() if len(found) == 1}
+
+
+def _reported_day(dossier: Dossier, body: str) -> tuple[str, dt.date] | None:
+    """The name and day of the one dated event entity an article names (its own annotations
+    included): an article that states no date of its own is taken to be of the day of what it
+    reports on, as its relative dates (`next year`) are read. None where it names none, or several
+    on different days."""
+    found = dossier.matcher.find(body)
+    named = {slug for unlinked in found for slug in unlinked.spelling.slugs if slug in dossier.event_days}
+    days = {dossier.event_days[slug] for slug in named}
+    if len(days) != 1:
+        return None
+    slug = min(named)
+    return dossier.names.get(slug, slug), days.pop()
+
+
+def _event(dossier: Dossier, phrase, body: str, add, note: str = "") -> None:
     text = body[phrase.start : phrase.end]
     keys: list[str] = []
     if phrase.date and "X" not in phrase.date:
@@ -287,11 +327,11 @@ def _event(dossier: Dossier, phrase, body: str, add) -> None:
             ]
     target = keys[0] if len(keys) == 1 else None
     if target:
-        reason = f"{phrase.reason}; the date of {target}"
+        reason = f"{phrase.reason}{note}; the date of {target}"
     elif keys:
-        reason = f"{phrase.reason}; the date of " + ", ".join(keys) + ": choose the event"
+        reason = f"{phrase.reason}{note}; the date of " + ", ".join(keys) + ": choose the event"
     else:
-        reason = f"{phrase.reason}; no event has this date yet"
+        reason = f"{phrase.reason}{note}; no event has this date yet"
     proposal = None
     if target is None:
         proposal = {"key": None, "title": event_title(body, phrase.start, phrase.end), "date": phrase.date}
