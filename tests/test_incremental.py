@@ -288,7 +288,7 @@ def test_a_document_read_ahead_is_taken_by_the_build_when_the_file_holds_those_b
     make_dossier, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A review checks the files of a decision as the build reads them before it writes them
-    (`Project.read_ahead`); the build after the write takes that reading rather than read the file
+    (`Documents.read_ahead`); the build after the write takes that reading rather than read the file
     again, and ends as a cold build does. Other bytes in the file by then are read again."""
     from dossier.incremental import documents
 
@@ -298,7 +298,7 @@ def test_a_document_read_ahead_is_taken_by_the_build_when_the_file_holds_those_b
     (staged / path).parent.mkdir(parents=True)
     after = (root / path).read_text().replace("it will spend", "it may spend")
     (staged / path).write_text(after)
-    assert project.read_ahead(staged, path) is None  # no build has read the dossier yet
+    assert project.documents.read_ahead(staged, path) is None  # no build has read the dossier yet
     project.build(FolderSink(live))
     reads: list[str] = []
     reading = documents.read_document
@@ -308,14 +308,14 @@ def test_a_document_read_ahead_is_taken_by_the_build_when_the_file_holds_those_b
         return reading(folder, *arguments)
 
     monkeypatch.setattr(documents, "read_document", recorded)
-    assert [str(d) for d in project.read_ahead(staged, path) if d.severity == "error"] == []
+    assert [str(d) for d in project.documents.read_ahead(staged, path) if d.severity == "error"] == []
     (root / path).write_text(after)
     outcome = project.build(FolderSink(live), changed={path})
     assert reads == ["staged"] and "articles/first/index.html" in outcome.rendered
     assert snapshot(live) == cold(root, tmp_path / "cold", True)
 
     reads.clear()
-    project.read_ahead(staged, path)
+    project.documents.read_ahead(staged, path)
     (root / path).write_text(after.replace("it may spend", "it might spend"))
     project.build(FolderSink(live), changed={path})
     assert reads == ["staged", "dossier"]
@@ -329,7 +329,7 @@ def test_a_content_error_read_ahead_is_reported_as_the_build_would(make_dossier,
     staged = tmp_path / "staged"
     (staged / path).parent.mkdir(parents=True)
     (staged / path).write_text((root / path).read_text().replace("title:", "titel:", 1))
-    errors = [str(d) for d in project.read_ahead(staged, path) if d.severity == "error"]
+    errors = [str(d) for d in project.documents.read_ahead(staged, path) if d.severity == "error"]
     (root / path).write_text((staged / path).read_text())
     with pytest.raises(ContentError) as raised:
         project.build(FolderSink(tmp_path / "live"), changed={path})

@@ -287,7 +287,9 @@ def save_manifest(project: Project, root: Path, key: CacheKey) -> None:
     temporary = manifest.with_suffix(f".tmp-{os.getpid()}")
     pages, files = project.counts
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    record = Manifest(site_stamp(key.out), epoch, project.stats(), pages, files, project.last_diagnostics)
+    record = Manifest(
+        site_stamp(key.out), epoch, project.sources.stats(), pages, files, project.last_diagnostics
+    )
     with temporary.open("wb") as handle:
         pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, manifest)

@@ -96,8 +96,7 @@ class Project:
         self.summaries: dict[str, FigureSummary] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        """For the build cache: everything but the template environment and the site's words,
-        which are made again."""
+        """For the build cache: all but the template environment and the site's words (made again)."""
         self.finish()
         state = dict(self.__dict__)
         del state["env"], state["_later_pages"]
@@ -108,9 +107,6 @@ class Project:
         self.__dict__.update(state)
         self.env = environment(self.root, compiled_layouts(self.root))
         self._later_pages = LaterPages(set(), None, {})
-
-    def stats(self) -> dict[str, Stat]:
-        return self.sources.stats()
 
     def forget_outputs(self) -> None:
         """Render every output at the next build (the output folder is not the one last built)."""
@@ -233,10 +229,9 @@ class Project:
             # site keeps the outputs left for later, and makes them when their time comes).
             if self.strict and any(d.severity == "warning" for d in self.last_diagnostics):
                 raise ContentError(self.last_diagnostics)
-            outcome.pages, outcome.files = self.counts
-            outcome.diagnostics = self.last_diagnostics
-            outcome.seconds = time.perf_counter() - started
-            return outcome
+            return Outcome(
+                *self.counts, diagnostics=self.last_diagnostics, seconds=time.perf_counter() - started
+            )
         gc.unfreeze()  # what the last build read may be garbage now (see `parsing.apart_from_the_collector`)
         self.finish()  # the records of the last build's later pages, before this one reaches any
         known = self.dossier is not None and self.signatures and outcome.sources_changed
@@ -295,25 +290,16 @@ class Project:
         return outcome
 
     def unchanged(self, changed: Iterable[str]) -> Outcome | None:
-        """What a build of `changed` would give, when it would find nothing to do (the last build
-        was good and those files hold the bytes it read), worked out without a build: the watcher
-        reports the files a review action wrote after their build. None when there is work."""
+        """What a build of `changed` gives, without one, when it would find nothing to do (the
+        watcher's report of files a review action wrote and built); None when there is work."""
         if self.dossier is None or not self.signatures or not self.sources.hold(changed):
             return None
-        outcome = Outcome(sources_changed=set(), diagnostics=self.last_diagnostics)
-        outcome.pages, outcome.files = self.counts
-        return outcome
-
-    def read_ahead(self, folder: Path, path: str) -> list[Diagnostic] | None:
-        """`Documents.read_ahead`: a document read from the bytes about to be written to it, which
-        the next build then need not read again."""
-        return self.documents.read_ahead(folder, path)
+        return Outcome(*self.counts, diagnostics=self.last_diagnostics)
 
     def finish(self) -> None:
         """Take in the dependency records of the pages the last build left unviewed (`LaterPages`):
         the preview calls it right after a build, and a build that has work to do before any."""
-        with apart_from_the_collector():  # records that last until the next build
-            self.output_inputs.update(self._later_pages.records())
+        self.output_inputs.update(self._later_pages.records())
         self._later_pages = LaterPages(set(), None, {})
 
     def _signed_outputs(
@@ -331,13 +317,11 @@ class Project:
             derived = {name: sha256_hex(text.encode()) for name, text in renderer.views.tips().items()}
             moved = {n for n in derived.keys() | self.derived.keys() if derived.get(n) != self.derived.get(n)}
             if edited:
-                reached = reach(
-                    Edit(edited, old_facets, moved), self.documents, self.output_inputs, self.dossier
-                )
+                edit = Edit(edited, old_facets, moved)
+                reached = reach(edit, self.documents, self.output_inputs, self.dossier)
                 if later is not None:
-                    self._later_pages = LaterPages(
-                        {p for p in reached if later(p)}, renderer, self.output_inputs
-                    )
+                    unviewed = {path for path in reached if later(path)}
+                    self._later_pages = LaterPages(unviewed, renderer, self.output_inputs)
                     reached -= self._later_pages.paths
                 outputs = outputs_for(reached, renderer) + self._later_pages.outputs()
             else:

@@ -11,6 +11,7 @@ from ..pages.views.dependencies import Record, part_name
 from ..pages.views.page import Page
 from .documents import Documents
 from .facets import ENTRIES, PARTS, mention_facets
+from .parsing import apart_from_the_collector
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,11 @@ class LaterPages:
         ]
 
     def records(self) -> dict[str, Record]:
-        """The dependency records of the pages that still exist, each viewed once."""
-        return {path: page.inputs for path in sorted(self.paths) if (page := self._page(path)) is not None}
+        """The dependency records of the pages that still exist, each viewed once; kept out of the
+        cycle collector's way, as a build's reading is (they last until the next build)."""
+        with apart_from_the_collector():
+            pages = {path: self._page(path) for path in sorted(self.paths)}
+        return {path: page.inputs for path, page in pages.items() if page is not None}
 
     def _page(self, path: str) -> Page | None:
         assert self.renderer is not None

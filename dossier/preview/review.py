@@ -63,7 +63,7 @@ class ReviewAPI:
     written: Callable[[set[str]], None] = lambda paths: None
     # Then waits until the open tabs have fetched what that build changed (see `settled`).
     fetched: Callable[[], None] = lambda: None
-    # Reads a document as the preview's next build will (`Project.read_ahead`), handing that build
+    # Reads a document as the preview's next build will (`Documents.read_ahead`), handing that build
     # the result; None where it cannot (no build yet).
     read_ahead: Callable[[Path, str], list[Diagnostic] | None] = lambda folder, path: None
     loaded: tuple[int, Loaded] | None = None

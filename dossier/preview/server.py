@@ -75,7 +75,7 @@ class PreviewServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
             generation=lambda: preview.last.number,
             written=rebuild or (lambda paths: preview.rebuild(paths)),
             fetched=lambda: preview.site.wait_for_fetches(FETCH_SECONDS),
-            read_ahead=preview.project.read_ahead,
+            read_ahead=preview.project.documents.read_ahead,
         )
 
     @property
