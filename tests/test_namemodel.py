@@ -182,3 +182,22 @@ def test_an_event_the_model_cannot_know_keeps_its_evidence(monkeypatch: pytest.M
     event, other = occurrence("Nordischen Hafen Konferenz"), occurrence("Hafenverband Nord")
     weighing.weighed(Text.of(body, "de"), [event, other])
     assert event.evidence == 4.0 and other.evidence == 4.0 - weighing.SAYS_WORD
+
+
+def test_a_german_word_the_model_saw_in_no_name_before_a_surname_is_cut_off(monkeypatch) -> None:
+    """`Kustodin Jelinek`, where the text names Marta Jelinek in full and the model tags the
+    surname but never that word: Jelinek the person, one candidate with her surname an alias."""
+    from dossier.authoring.suggesting import weighing
+    from dossier.authoring.suggesting.candidates import candidates_in
+    from dossier.authoring.suggesting.namemodel import Name
+
+    body = "Die Chronistin Marta Jelinek prüft. Laut Jelinek stimmt es. Dann bat Kustodin Jelinek um Ruhe."
+
+    def model(text: str, *_) -> list[Name]:
+        full, alone = text.index("Marta Jelinek"), text.index("Laut Jelinek") + 5
+        return [Name(full, full + 13, "person", 0.99), Name(alone, alone + 7, "person", 0.95)]
+
+    monkeypatch.setattr(weighing, "names_in", model)
+    found = {c.name: c for c in candidates_in("a.md", body, "de", frozenset(), "")}
+    assert "Marta Jelinek" in found and "Jelinek" in found["Marta Jelinek"].aliases
+    assert not {"Jelinek", "Kustodin Jelinek"} & set(found)

@@ -325,9 +325,11 @@ def _split_joined(forms: dict[str, _Form], language: str) -> None:
             return key
         return key[:-1] if key.endswith("s") and key[:-1] in people else None
 
-    def noun(word: str) -> bool:
-        german = language == "de" and word[1:].islower()
-        return german and (strict_noun(word, language) or in_apposition(word, language))
+    def noun(word: str, form: _Form) -> bool:
+        german = language == "de" and word[:1].isupper() and word[1:].islower()
+        # A word the model saw in no name, before a surname it did (`Dokumentar Geicke`).
+        unseen = not any(occurrence.kinds for occurrence in form.occurrences)
+        return german and (strict_noun(word, language) or in_apposition(word, language) or unseen)
 
     for key, form in list(forms.items()):
         words = form.words
@@ -335,9 +337,9 @@ def _split_joined(forms: dict[str, _Form], language: str) -> None:
             left, right = (words[:cut], 0), (words[cut:], cut)
             if person(left[0], key) and person(right[0], key):
                 parts = [left, right]
-            elif cut == 1 and noun(words[0]) and person(right[0], key):
+            elif cut == 1 and noun(words[0], form) and person(right[0], key):
                 parts = [right]
-            elif cut == len(words) - 1 and noun(words[-1]) and person(left[0], key):
+            elif cut == len(words) - 1 and noun(words[-1], form) and person(left[0], key):
                 parts = [left]
             else:
                 continue
