@@ -54,11 +54,7 @@ class Sources:
             paths = set(scanned) | set(self.digests)
         else:
             scanned = None
-            paths = set()
-            for path in changed:
-                paths.add(path)
-                if path not in self.digests:  # a folder, or a file new or gone: what it held
-                    paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
+            paths = self._named(changed)
         differ = set()
         for path in sorted(p for p in paths if is_source(p)):
             status = scanned.get(path) if scanned is not None else stat_of(self.root / path)
@@ -80,10 +76,19 @@ class Sources:
                     self.digests[path] = digest
         return differ
 
-    def hold(self, paths: Iterable[str]) -> bool:
-        """Whether each source among `paths` still holds the bytes last read (a file new or gone,
-        or a folder, does not); reads, records nothing."""
-        for path in (p for p in paths if is_source(p)):
+    def _named(self, changed: Iterable[str]) -> set[str]:
+        """The paths `changed` names: each, and for a folder or a file new or gone, what it held."""
+        paths = set()
+        for path in changed:
+            paths.add(path)
+            if path not in self.digests:
+                paths |= {known for known in self.digests if known.startswith(path.rstrip("/") + "/")}
+        return paths
+
+    def hold(self, changed: Iterable[str]) -> bool:
+        """Whether each source `changed` names (see `_named`) still holds the bytes last read (a
+        file new or gone does not); reads, records nothing."""
+        for path in (p for p in self._named(changed) if is_source(p)):
             if path not in self.digests:
                 return False
             status = stat_of(self.root / path)
