@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..authoring.applying.rewrite import document_problems
-from ..authoring.review.decide import plan_decision, write_all
+from ..authoring.review.decide import plan_decision
 from ..authoring.review.decisions import (
     Change,
     Found,
@@ -32,7 +32,7 @@ from ..authoring.review.decisions import (
     plan,
     restore,
     suggestions,
-    write,
+    write_all,
 )
 from ..authoring.review.groups import Decision, decisions, progress, reviewed_files
 from ..diagnostics import Diagnostic
@@ -134,7 +134,7 @@ class ReviewAPI:
             change = plan(
                 self.root, found, str(body.get("id")), str(body.get("action")), fields, self.as_built
             )
-            write(self.root, change)
+            write_all(self.root, change)
             self.last[path] = change
             return {"changed": sorted(change.files), "digest": _digest(self.root / path)}
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from ...reading.dismissals import DISMISSED, Dismissal
 from ..applying.dismissals import with_dismissal
 from ..applying.rewrite import document_problems, rewritten_text
-from ..files.newfiles import replace, staging_folder
 from ..suggesting.candidates import Candidate
 from .decisions import Change, Reader, ReviewError, accepted, check, kind_of, placed, sentence_of, shown
 from .groups import Decision, Mention
@@ -80,21 +79,3 @@ def _dismiss(root: Path, mentions: list[Mention], change: Change) -> None:
 
 def _text(file: Path) -> str:
     return file.read_text(encoding="utf-8") if file.exists() else ""
-
-
-def write_all(root: Path, change: Change) -> None:
-    """Write every file of a checked change, or none: a write that fails puts back those before it."""
-    written: list[str] = []
-    with staging_folder(root) as staging:
-        try:
-            for path, (_, after) in change.files.items():
-                replace(root / path, after, staging)
-                written.append(path)
-        except OSError as failed:
-            for path in reversed(written):
-                before = change.files[path][0]
-                if before is None:
-                    (root / path).unlink(missing_ok=True)
-                else:
-                    replace(root / path, before, staging)
-            raise ReviewError(500, f"could not write {failed.filename}: {failed.strerror}") from failed

@@ -352,11 +352,22 @@ def _registry_keys(folder: Path, kind: str, *, kept: bool = True) -> frozenset[s
     return keys
 
 
-def write(root: Path, change: Change) -> None:
-    """Write every file of a checked change, each atomically."""
+def write_all(root: Path, change: Change) -> None:
+    """Write every file of a checked change, or none: a write that fails puts back those before it."""
+    written: list[str] = []
     with staging_folder(root) as staging:
-        for path, (_, after) in change.files.items():
-            replace(root / path, after, staging)
+        try:
+            for path, (_, after) in change.files.items():
+                replace(root / path, after, staging)
+                written.append(path)
+        except OSError as failed:
+            for path in reversed(written):
+                before = change.files[path][0]
+                if before is None:
+                    (root / path).unlink(missing_ok=True)
+                else:
+                    replace(root / path, before, staging)
+            raise ReviewError(500, f"could not write {failed.filename}: {failed.strerror}") from failed
 
 
 def restore(root: Path, change: Change) -> list[str]:
