@@ -23,7 +23,7 @@ from ...syntax.names import name_key
 from ...syntax.values import Value, ValueSyntaxError, parse_value
 from ..files.frontmatter import ContentFile, entity_files, read_content_file
 from .datephrases import find_dates
-from .mentions import MentionMatcher
+from .mentions import MentionMatcher, Unlinked
 from .numbers import find_numbers
 from .proposals import event_title, figure_label, key_for
 from .scan import LineIndex, scan, suggestion_id
@@ -167,8 +167,9 @@ def suggest_file(
     lines = LineIndex(content.text)
     own = file.stem if path.startswith("content/entities/") else None
     published, note = _published(content.front), ""
+    named = list(dossier.matcher.find(body)) if kinds & {"entity", "event"} else []
     if published is None and "event" in kinds:
-        reported = _reported_day(dossier, body)
+        reported = _reported_day(dossier, named)
         if reported is not None:
             name, published = reported
             note = f"; the article states no date: counted from that of {name}, which it reports on"
@@ -189,7 +190,7 @@ def suggest_file(
 
     dates = [d for d in find_dates(body, published) if scanned.is_free(d.start, d.end)]
     if "entity" in kinds:
-        for unlinked in dossier.matcher.find(body):
+        for unlinked in named:
             if not scanned.is_free(unlinked.start, unlinked.end) or own in unlinked.spelling.slugs:
                 continue
             _entity(dossier, unlinked, body, add)
@@ -297,12 +298,11 @@ def _event_days(events: list, slugs: dict[str, str]) -> dict[str, dt.date]:
     return {slug: found.pop() for slug, found in days.items() if len(found) == 1}
 
 
-def _reported_day(dossier: Dossier, body: str) -> tuple[str, dt.date] | None:
-    """The name and day of the one dated event entity an article names (its own annotations
-    included): an article that states no date of its own is taken to be of the day of what it
-    reports on, as its relative dates (`next year`) are read. None where it names none, or several
-    on different days."""
-    found = dossier.matcher.find(body)
+def _reported_day(dossier: Dossier, found: list[Unlinked]) -> tuple[str, dt.date] | None:
+    """The name and day of the one dated event entity an article names (`found`: the names in its
+    body, its own annotations included): an article that states no date of its own is taken to be
+    of the day of what it reports on, as its relative dates (`next year`) are read. None where it
+    names none, or several on different days."""
     named = {slug for unlinked in found for slug in unlinked.spelling.slugs if slug in dossier.event_days}
     days = {dossier.event_days[slug] for slug in named}
     if len(days) != 1:
