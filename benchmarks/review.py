@@ -188,7 +188,8 @@ def grouping(root: Path, editor: list, name: str) -> dict[str, str]:
     """A dossier's suggestions grouped into decisions, and how many of the editor's
     stripped annotations accepting the right decisions restores: a decision is right when most of
     its mentions stand where the editor had an annotation of that kind (mentions of a candidate
-    count as entity annotations)."""
+    count as entity annotations); and how many accepting every decision that names one does, its
+    other mentions excluded."""
     from dossier.authoring.review.decisions import Loaded
     from dossier.authoring.review.groups import decisions
 
@@ -214,6 +215,12 @@ def grouping(root: Path, editor: list, name: str) -> dict[str, str]:
     if editor:
         rows[f"stripped annotations restored by accepting the right decisions, {name}"] = (
             f"{len(restored)} of {len(editor)}, in {len(right)} decisions"
+        )
+        # A decision is also accepted with its wrong mentions excluded (they are dismissed): what
+        # every decision that names an annotation restores, as `suggest` would one by one.
+        useful = [d for d in found if hits(d)]
+        rows[f"the same, each decision's other mentions excluded, {name}"] = (
+            f"{len({id(a) for d in useful for a in hits(d)})} of {len(editor)}, in {len(useful)} decisions"
         )
         figures, events = (sum(d.kind == kind for d in wide) for kind in ("figure", "event"))
         label = f"of them figure / event decisions spanning two articles or more, {name}"
