@@ -88,6 +88,15 @@ CANDIDATES = [
      "agrees. He spoke of Norland.", "Institute for Tidal Studies", "organization", []),
     ("en", "Scientists at the Harlow Center for Coastal Forecasts found more, the Harlow Center for "
      "Coastal Forecasts said.", "Harlow Center for Coastal Forecasts", "organization", []),
+    # One word the text never names in full nor shows as a person's is no person, whatever the model
+    # makes of a word it does not know; a role word before it makes it one.
+    ("de", "Zuletzt wuchs Zorvalo kräftig. Wie Zorvalo mitteilte, hat Zorvalo nun zehn Millionen Nutzer.",
+     "Zorvalo", "organization", []),
+    # German's `sein` and `ihr` stand for a company as often as for a person: no cue to either.
+    ("de", "Zuletzt wuchs Kelbrand kräftig. Einen Tag zuvor stellte Kelbrand sein eigenes Modell vor. Wie "
+     "Kelbrand mitteilte, hat Kelbrand Geld.", "Kelbrand", "organization", []),
+    ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
+     "Merkel geht.", "Merkel", "person", []),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
 ]  # fmt: skip

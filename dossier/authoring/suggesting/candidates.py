@@ -445,6 +445,11 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
     if any(c.isdigit() for c in name):
         hints.pop("person", None)  # `1Password`: no one's name has a digit in it
+    if most_words == 1 and not any(o.hints["person"] for o in occurrences):
+        # News copy names a person in full before it uses the surname alone: one word the text
+        # never names in full nor shows as a person's is a name the model does not know (a foreign
+        # company's: `Spotify` in German copy), most often an organization's.
+        hints["organization"] += hints.pop("person", 0)
     kind = type_of(hints)
     aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
     first = occurrences[0]

@@ -35,9 +35,9 @@ from .vocabulary import (
 
 KEEP = 3.0  # the evidence a name needs to be proposed
 
-_HIS_HER = re.compile(
-    r"^[^.!?\n]*?\b(?:his|her|he|she|him|sein|seine|seinen|seiner|seinem|ihre|ihrer|ihren|ihrem)\b"
-)  # a person's pronoun later in the sentence
+# A person's pronoun later in the sentence. English only: German's `sein` and `ihr` stand as often for
+# a company (`das Unternehmen und seine Kunden`, `die Bahn und ihre Züge`) as for a person.
+_HIS_HER = re.compile(r"^[^.!?\n]*?\b(?:his|her|he|she|him)\b")
 _ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
@@ -316,8 +316,8 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         hints[after_cue] += 1  # not `US president`, `Xiaomi CEO`: a name before a role qualifies it
     following = body[end : end + 60]
     after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
-    if _HIS_HER.search(following) and not after_the:
-        hints["person"] += 1  # `Greta Thunberg hatte bei ihrer Rückreise`, `Steve Jobs said his`
+    if language == "en" and _HIS_HER.search(following) and not after_the:
+        hints["person"] += 1  # `Steve Jobs said his`
     elif _ITS.search(following):
         hints["organization"] += 1
     if language == "de" and not initial and len(words) == 1:
