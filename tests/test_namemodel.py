@@ -153,13 +153,14 @@ def test_the_models_kinds_are_one_voice_among_the_texts_cues() -> None:
     assert type_votes(said_person).most_common(1)[0][0] == "person"  # where the text says nothing
 
 
-def test_the_models_other_is_the_finer_type_the_text_shows() -> None:
+def test_the_models_other_is_the_finer_type_the_text_shows_or_a_product() -> None:
     from collections import Counter
 
     from dossier.authoring.suggesting.weighing import type_of
 
     assert type_of(Counter({"other": 3.0, "organization": 2.5, "product": 1.0})) == "product"  # `die App`
-    assert type_of(Counter({"other": 3.0, "organization": 2.5})) == "other"
+    assert type_of(Counter({"other": 3.0, "organization": 2.5})) == "product"  # the text shows nothing finer
+    assert type_of(Counter({"other": 2.0, "organization": 2.5})) == "organization"
     assert type_of(Counter({"other": 1.0, "event": 0.5, "person": 1.2})) == "event"
     assert type_of(Counter({"person": 4.0, "product": 1.0})) == "person"
     assert type_of(Counter({"organization": -1.0})) == type_of(Counter()) == "other"

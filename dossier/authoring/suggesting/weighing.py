@@ -84,11 +84,13 @@ def type_votes(occurrences: list[Occurrence]) -> Counter:
 def type_of(votes: Counter) -> str:
     """The type the votes give a name. The model's `other` says only that the name is no person,
     organization or place; where the text shows which finer type it is (a product, an event, a
-    publication), `other` votes for that type."""
+    publication), `other` votes for that type, and where it shows none, for a product: the thing
+    news copy names most often that is none of the three (on the tuning half's pages, read by
+    hand, products are 21 of the 37 names typed product or other)."""
     votes = Counter(votes)
     finer = [kind for kind in ("product", "event", "publication") if votes[kind] > 0]
-    if finer and votes["other"] > 0:
-        votes[max(finer, key=lambda kind: votes[kind])] += votes.pop("other")
+    if votes["other"] > 0:
+        votes[max(finer, key=lambda kind: votes[kind]) if finer else "product"] += votes.pop("other")
     top = votes.most_common(1)
     return top[0][0] if top and top[0][1] > 0 else "other"
 
