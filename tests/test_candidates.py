@@ -79,6 +79,14 @@ CANDIDATES = [
     # A name only ever in the genitive before a noun is titled in the nominative.
     ("de", "In der Halle hängt Hanno Kesslings Motto. Hanno Kesslings Erbe wirkt, sagt Hanno Kesslings "
      "Sohn.", "Hanno Kessling", None, ["Hanno Kesslings"]),
+    # A long name with small words in it, spelled by the acronym in brackets after it, is one name;
+    # only the adjectives before its head agree with the article.
+    ("de", "Das Landesamt für Küstenschutz und Meeresdaten (LKM) warnt. Das LKM rät ab, so das LKM.",
+     "Landesamt für Küstenschutz und Meeresdaten", None, ["LKM"]),
+    ("de", "Der Verein zur Pflege historischer Leuchttürme (VPHL) sammelt. Laut VPHL fehlt Geld, sagt der "
+     "VPHL.", "Verein zur Pflege historischer Leuchttürme", None, ["VPHL"]),
+    ("en", "The Council on Tidal Research and Coastal Defence (CTRCD) met. The CTRCD voted, CTRCD said.",
+     "Council on Tidal Research and Coastal Defence", None, ["CTRCD"]),
     # An institution's or a law's name goes on with `of` or `for` after its head word.
     ("en", "Analysts at the Bank of Lindaria expect more. The Bank of Lindaria raised rates, the Bank "
      "of Lindaria said.", "Bank of Lindaria", "organization", []),
@@ -335,3 +343,31 @@ def test_a_given_name_named_as_someones_kin_is_titled_with_their_family_name() -
     known = frozenset({"mirela delacroix"})  # an entity has the name already: the proposal stays
     found = with_family_names(text, candidates_in("a.md", text, "en", frozenset(), ""), known)
     assert "Mirela" in {c.name for c in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "long"),
+    [
+        # The most letters at the start of a word: the S of Schutz, not of `geistigen`.
+        (
+            "Der Verband zum Schutz geistigen Eigentums im Internet (VSGE) mahnt",
+            "Verband zum Schutz geistigen Eigentums im Internet",
+        ),
+        (
+            "Kritik kam von der Kassenärztlichen Bundesvereinigung (KBV) am Montag",
+            "Kassenärztlichen Bundesvereinigung",
+        ),
+        # The long form begins and ends with a capitalised word and stays inside its clause.
+        ("Das sagte er, und die Zahl stieg an (AFP)", None),
+        ("Laut Umfrage, die Quote wächst (QW)", None),
+        ("Nach dem Investment Company Act of 1940 (ICA) gilt", "Investment Company Act of 1940"),
+        # Two of the letters at least start words: `Hausbau` spells HB from within.
+        ("Der Plan für den Hausbau wächst (HB)", None),
+    ],
+)
+def test_the_long_form_an_acronym_in_brackets_stands_for(text: str, long: str | None) -> None:
+    from dossier.authoring.suggesting.acronyms import long_form
+
+    at = text.index(" (")
+    span = long_form(text, at, text[at + 2 : text.index(")")])
+    assert (text[span[0] : span[1]] if span else None) == long

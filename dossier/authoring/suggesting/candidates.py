@@ -17,6 +17,7 @@ One candidate per thing: a person's surname used alone (`Stenger`), a genitive (
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
+from .acronyms import with_long_forms
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .frequency import how_common
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
@@ -118,7 +120,7 @@ def candidates_in(
     language = text.language
     forms: dict[str, _Form] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
-    for occurrence in weighed(text, list(names_in(text)), store):
+    for occurrence in with_long_forms(text, weighed(text, list(names_in(text)), store)):
         key = name_key(" ".join(occurrence.words))
         form = forms.setdefault(key, _Form(occurrence.words, language))
         form.occurrences.append(occurrence)
@@ -279,8 +281,12 @@ _TITLED_ENDINGS = {("der", "e"): "er", ("das", "e"): "es", ("die", "e"): "e", ("
 
 def _titled(best: _Form, chosen: list[_Form], language: str) -> str:
     """A German name with adjectives as its page would be titled: in the nominative, without the
-    article (see `_TITLED_ENDINGS`); the text's own spelling where its articles do not tell."""
-    adjectives = [i for i, word in enumerate(best.words[:-1]) if spelled_as_adjective(word)]
+    article (see `_TITLED_ENDINGS`); the text's own spelling where its articles do not tell. Only
+    the adjectives before the name's head agree with its article (not `geistigen` in `Verband zum
+    Schutz geistigen Eigentums`)."""
+    adjectives = list(
+        itertools.takewhile(lambda i: spelled_as_adjective(best.words[i]), range(len(best.words) - 1))
+    )
     if not adjectives:
         return best.text
     votes: Counter = Counter()

@@ -1,0 +1,106 @@
+"""Long names the text abbreviates where it first uses them: `Bundesamt für Sicherheit in der
+Informationstechnik (BSI)`, `International Union for Conservation of Nature (IUCN)`. Small words
+inside such a name break it into several runs of capitalised words; where an acronym in brackets
+follows, the words before it that spell the acronym are one name, and the runs inside it are not.
+
+The long form is found as Schwartz and Hearst find it (A Simple Algorithm for Identifying
+Abbreviation Definitions in Biomedical Text, 2003): the acronym's letters in order, in at most
+|A| + 5 words before the definition, the first at the start of a word. Where they take the nearest
+letters, the alignment here takes the one with the most letters at the start of a word (`Schutz`,
+not the `s` of `geistigen`, for the S of VSGE); and a long form begins and ends with a capitalised
+word (or ends with a number) and counts only where at least two of the acronym's letters start
+words (`Kassenärztliche Bundesvereinigung`: K and B).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .occurrences import KEEP, Occurrence, Text
+
+DEFINED = 1.0  # evidence a long form gains over its best run for spelling the acronym after it
+_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)|,\s*(?:kurz|short)\s+([A-Z][A-Za-z]{1,7})\b")
+_BOUNDARY = re.compile(r"[.!?;:,()\[\]\"“”„«»\n]")  # no long form reaches over these
+_WORD = re.compile(r"\S+")
+_REACH = 300  # characters before a definition looked at
+
+
+def with_long_forms(text: Text, occurrences: Iterable[Occurrence]) -> list[Occurrence]:
+    """The occurrences, where the text defines an acronym after a long name it breaks into runs,
+    with the runs inside the long name replaced by one occurrence of it (in text order)."""
+    found = sorted(occurrences, key=lambda o: o.start)
+    for definition in _DEFINITION.finditer(text.body):
+        acronym = definition[1] or definition[2]
+        if sum(c.isupper() for c in acronym) < 2:
+            continue  # `(Reuters)`, `(Mimo)`: no acronym
+        span = long_form(text.body, definition.start(), acronym)
+        if span is None:
+            continue
+        start, end = span
+        inside = [o for o in found if start <= o.start and o.end <= end]
+        straddling = any(o.start < start < o.end or o.start < end < o.end for o in found)
+        if straddling or any((o.start, o.end) == span for o in inside):
+            continue  # one run holds it already, or a run reaches out of it
+        found = [o for o in found if o not in inside]
+        found.append(_occurrence(text.body, start, end, inside))
+        found.sort(key=lambda o: o.start)
+    return found
+
+
+def long_form(body: str, at: int, acronym: str) -> tuple[int, int] | None:
+    """Where the long name that `acronym`, defined at `at`, stands for begins and ends, or None."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    window_start = max(0, at - _REACH)
+    window = body[window_start:at]
+    boundaries = list(_BOUNDARY.finditer(window))
+    if boundaries:
+        window_start += boundaries[-1].end()
+        window = body[window_start:at]
+    words = [(m.start() + window_start, m.end() + window_start) for m in _WORD.finditer(window)]
+    words = words[-(len(letters) + 5) :]
+    if not words or not (body[words[-1][0]].isupper() or body[words[-1][0]].isdigit()):
+        return None  # a name ends in a capitalised word or a number (`… Act of 1940`)
+    best: tuple[int, int] | None = None
+    best_starts = 1
+    for first in range(len(words) - 2, -1, -1):  # two words at least: one word is a run already
+        start, _ = words[first]
+        if not body[start].isupper() or body[start].lower() != letters[0]:
+            continue
+        starts = _word_starts_matched(body, words[first:], letters[1:])
+        if starts is not None and 1 + starts > best_starts:
+            best, best_starts = (start, words[-1][1]), 1 + starts
+    return best
+
+
+def _word_starts_matched(body: str, words: list[tuple[int, int]], letters: list[str]) -> int | None:
+    """The most of `letters` that can be matched, in order and every one of them, at the start of a
+    word or of a hyphenated part among the characters after the first word's first; None where
+    they cannot all be matched."""
+    characters: list[tuple[str, bool]] = []
+    for index, (start, end) in enumerate(words):
+        for offset, character in enumerate(body[start:end]):
+            if index == 0 and offset == 0:
+                continue
+            at_start = offset == 0 or body[start + offset - 1] in "-‑"
+            characters.append((character.lower(), at_start))
+    impossible = -1
+    # best[j]: the most word starts matching letters[:j] within the characters read so far.
+    best = [0] + [impossible] * len(letters)
+    for character, at_start in characters:
+        for j in range(len(letters), 0, -1):
+            if letters[j - 1] == character and best[j - 1] != impossible:
+                best[j] = max(best[j], best[j - 1] + at_start)
+    return None if best[-1] == impossible else best[-1]
+
+
+def _occurrence(body: str, start: int, end: int, inside: list[Occurrence]) -> Occurrence:
+    hints: Counter = Counter()
+    kinds: Counter = Counter()
+    for occurrence in inside:
+        hints.update(occurrence.hints)
+        kinds.update(occurrence.kinds)
+    evidence = max([KEEP, *(o.evidence for o in inside)]) + DEFINED
+    initial = bool(inside) and inside[0].start == start and inside[0].initial
+    return Occurrence(start, end, tuple(body[start:end].split()), initial, evidence, hints, kinds)
