@@ -79,6 +79,9 @@ CANDIDATES = [
     # A name only ever in the genitive before a noun is titled in the nominative.
     ("de", "In der Halle hängt Hanno Kesslings Motto. Hanno Kesslings Erbe wirkt, sagt Hanno Kesslings "
      "Sohn.", "Hanno Kessling", None, ["Hanno Kesslings"]),
+    # Hyphens of different code points are one hyphen.
+    ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
+     "DVB‐T", None, ["DVB-T"]),
     # A long name with small words in it, spelled by the acronym in brackets after it, is one name;
     # only the adjectives before its head agree with the article.
     ("de", "Das Landesamt für Küstenschutz und Meeresdaten (LKM) warnt. Das LKM rät ab, so das LKM.",

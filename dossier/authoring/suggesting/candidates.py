@@ -34,6 +34,7 @@ from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     COMMON,
+    HYPHENS,
     genitive_name,
     in_apposition,
     is_adjective,
@@ -169,7 +170,7 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
 
     stems: dict[str, list[str]] = {}
     for key, form in forms.items():
-        if len(form.words) > 1 or "-" in key:
+        if len(form.words) > 1 or HYPHENS.search(key):
             stems.setdefault(_stem_key(form.words), []).append(key)
     for keys in stems.values():  # `Deutsche Bahn`, `Deutscher Bahn`
         for key in keys[1:]:
@@ -373,7 +374,8 @@ def _a_person(form: _Form, language: str) -> bool:
 
 def _stem_key(words: tuple[str, ...]) -> str:
     """A multi-word name with its adjectives' endings cut and its hyphens spaces: `Europäischen
-    Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`."""
+    Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`
+    (and `DVB‐T`, its hyphen another of Unicode's, and `DVB-T`)."""
     stems = []
     for word in words[:-1]:
         lowered = word.lower()
@@ -382,7 +384,7 @@ def _stem_key(words: tuple[str, ...]) -> str:
                 lowered = lowered[: -len(ending)]
                 break
         stems.append(lowered)
-    return name_key(" ".join([*stems, words[-1]]).replace("-", " ").replace("‑", " "))
+    return name_key(HYPHENS.sub(" ", " ".join([*stems, words[-1]])))
 
 
 def _generic_tail(words: tuple[str, ...], language: str) -> bool:
