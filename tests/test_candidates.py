@@ -79,6 +79,12 @@ CANDIDATES = [
     # A name only ever in the genitive before a noun is titled in the nominative.
     ("de", "In der Halle hängt Hanno Kesslings Motto. Hanno Kesslings Erbe wirkt, sagt Hanno Kesslings "
      "Sohn.", "Hanno Kessling", None, ["Hanno Kesslings"]),
+    # The particles of a person's name are words of it (`von der` too), and the name from its
+    # particle on, capitalised where it begins a sentence, is the same person's.
+    ("de", "Auf dem Gipfel sagte Almut von der Helling, man werde handeln. Später bekräftigte von der "
+     "Helling das.", "Almut von der Helling", "person", []),
+    ("en", "The collector Pieter van Oordtveld sold one work. Van Oordtveld said little, and van "
+     "Oordtveld left.", "Pieter van Oordtveld", "person", ["Van Oordtveld"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

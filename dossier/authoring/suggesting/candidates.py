@@ -29,7 +29,7 @@ from .acronyms import with_long_forms
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .frequency import how_common
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
-from .runs import LINKS
+from .runs import LINKS, PARTICLES
 from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
@@ -195,7 +195,7 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
         a_place = " ".join(words) in every_place
         by_suffix = [
             other for other in longer
-            if len(other.words) > len(words) and other.words[-len(words):] == words
+            if len(other.words) > len(words) and name_key(" ".join(other.words[-len(words):])) == key
             and " ".join(other.words) not in every_place
             and not (a_place and how_common(other.words[0], language) >= COMMON)  # `South Sudan`
         ]  # fmt: skip
@@ -372,6 +372,14 @@ def _a_person(form: _Form, language: str) -> bool:
     return bool(top) and top[0][0] == "person" and not strict_noun(first, language)
 
 
+def _last_words(long: _Form, short: _Form) -> bool:
+    """Whether `short` is the last word of `long`, or its last words from a particle on (`van Gogh`
+    of `Vincent van Gogh`, and `Van Gogh` where it begins a sentence)."""
+    tail = long.words[-len(short.words) :]
+    particle = len(short.words) > 1 and short.words[0].lower() in PARTICLES
+    return (len(short.words) == 1 or particle) and name_key(" ".join(tail)) == name_key(" ".join(short.words))
+
+
 def _stem_key(words: tuple[str, ...]) -> str:
     """A multi-word name with its adjectives' endings cut and its hyphens spaces: `Europäischen
     Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`
@@ -437,8 +445,9 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         hints["place"] += 4
     shorts = [form for form in chosen if len(form.words) < most_words]
     given_name = best.words[0][:1].isupper() and best.words[0][1:].islower()
-    if any(best.words[-1:] == form.words for form in shorts) and most_words in (2, 3) and given_name:
-        hints["person"] += 3  # a surname used alone (not `Congress` of `US Congress`)
+    surname = [_last_words(best, form) for form in shorts]
+    if any(surname) and most_words in (2, 3, 4) and given_name:
+        hints["person"] += 3  # a surname used alone, `Van Gogh` too (not `Congress` of `US Congress`)
     if any(form.words == best.words[:1] for form in shorts) and most_words > 1:
         hints["organization"] += 1
     linked = [i for i, word in enumerate(best.words) if word in LINKS]

@@ -27,6 +27,7 @@ _WORD_AT_START = re.compile(rf"[^\w\n]*\n?[^\w\n]*?([^\W_]{_WORD_BODY})")
 POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = word_set("de da di von van del la le du bin al")
 _AFTER_VON = word_set("der den")  # `Ursula von der Leyen`
+PARTICLES = _CONNECTORS | _AFTER_VON  # small words inside a person's name
 LINKS = word_set("of for")  # `Bank of America`, after an institution's head word
 _SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
 _HEADING = re.compile(r"^#.*$", re.M)
@@ -65,7 +66,7 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
             (
                 text in _CONNECTORS
                 and given_name(run[-1][2])
-                and following[:1].isupper()
+                and (following[:1].isupper() or (text in ("von", "van") and following in _AFTER_VON))
                 and not name_like(following)
                 and (text != "von" or len(run) == 1)
             )
@@ -94,9 +95,9 @@ def _joins(gap: str, last: str) -> bool:
 
 
 def _closed(body: str, run: list[Word]) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
-    while run and run[-1][2] in _CONNECTORS | _AFTER_VON | LINKS:
+    while run and run[-1][2] in PARTICLES | LINKS:
         run = run[:-1]
-    while run and run[0][2] in _CONNECTORS | _AFTER_VON | LINKS:
+    while run and run[0][2] in PARTICLES | LINKS:
         run = run[1:]
     if run:
         yield run, _word_before(body, run[0][0]), _word_after(body, run[-1][1])
