@@ -85,6 +85,10 @@ CANDIDATES = [
      "Helling das.", "Almut von der Helling", "person", []),
     ("en", "The collector Pieter van Oordtveld sold one work. Van Oordtveld said little, and van "
      "Oordtveld left.", "Pieter van Oordtveld", "person", ["Van Oordtveld"]),
+    # A capitalised word after a dotted abbreviation does not begin a sentence.
+    ("en", "The U.S. Coastal Freight Board fined the firm. Lawyers for the U.S. Coastal Freight Board "
+     "agreed.",
+     "Coastal Freight Board", None, []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),
@@ -380,3 +384,21 @@ def test_the_long_form_an_acronym_in_brackets_stands_for(text: str, long: str | 
     at = text.index(" (")
     span = long_form(text, at, text[at + 2 : text.index(")")])
     assert (text[span[0] : span[1]] if span else None) == long
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "initial"),
+    [
+        ("Sie zogen in die USA. Dort lebten sie.", "Dort", True),
+        ("It ended at five. Then we left.", "Then", True),
+        ("The U.S. Federal Reserve met.", "Federal", False),  # a dotted abbreviation
+        ("He met Nelson D. Schwartz today.", "Schwartz", False),  # an initial
+        ("Dr. Thomas Schulte kam.", "Thomas", False),  # a title
+    ],
+)
+def test_a_sentence_begins_after_its_full_stop_not_an_abbreviations(
+    text: str, word: str, initial: bool
+) -> None:
+    from dossier.authoring.suggesting.runs import is_initial
+
+    assert is_initial(text, text.index(word)) is initial

@@ -21,7 +21,7 @@ _NAMEISH = re.compile(
     rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
     r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for)(?![\w]))"
 )
-_ABBREVIATION = re.compile(r"(?:^|[\s(])([A-Za-zÄÖÜäöü]{1,4}\.)$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])((?:[A-Z]\.){2,}|[A-Za-zÄÖÜäöü]{1,4}\.)$")  # `Dr.`, `D.`, `U.S.`
 _PUNCTUATION = ".,;:!?\"'“”„‚‘’«»()[]{}*_#>-–—/"
 _WORD_AT_START = re.compile(rf"[^\w\n]*\n?[^\w\n]*?([^\W_]{_WORD_BODY})")
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -122,11 +122,13 @@ def _word_after(body: str, at: int) -> Word | None:
 
 def is_initial(body: str, start: int) -> bool:
     """Whether a word begins a sentence, a line item or a paragraph (where any word is capitalised);
-    not after a title's or an initial's full stop (`Dr. Thomas Schulte`, `Nelson D. Schwartz`)."""
+    not after a title's or an initial's full stop (`Dr. Thomas Schulte`, `Nelson D. Schwartz`, `the
+    U.S. Federal Trade Commission`)."""
     window = body[max(0, start - 12) : start]
     stripped = window.rstrip(" \t*_\"'“”„‚‘’«»()[]")
     abbreviation = _ABBREVIATION.search(stripped, max(0, len(stripped) - 6))
-    if abbreviation and (abbreviation[1].lower() in TITLES or len(abbreviation[1]) == 2):
+    dotted = abbreviation and (len(abbreviation[1]) == 2 or abbreviation[1].count(".") > 1)
+    if abbreviation and (abbreviation[1].lower() in TITLES or dotted):
         return False
     if not stripped or (start < 12 and not body[:start].strip(" \t*_\"'“”„‚‘’«»()[]#>-")):
         return True
