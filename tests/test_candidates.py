@@ -89,6 +89,9 @@ CANDIDATES = [
     ("en", "The U.S. Coastal Freight Board fined the firm. Lawyers for the U.S. Coastal Freight Board "
      "agreed.",
      "Coastal Freight Board", None, []),
+    # A newspaper's name by its last word.
+    ("en", "The Harbourton Post first reported the deal. A spokesman told the Harbourton Post that talks "
+     "continue.", "Harbourton Post", "publication", []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),
@@ -402,3 +405,10 @@ def test_a_sentence_begins_after_its_full_stop_not_an_abbreviations(
     from dossier.authoring.suggesting.runs import is_initial
 
     assert is_initial(text, text.index(word)) is initial
+
+
+def test_a_countrys_post_is_no_newspaper() -> None:
+    found = named(
+        "Rates at Canada Post rise in May. Canada Post said costs grew, and Canada Post hired.", "en"
+    )
+    assert found["Canada Post"][0] != "publication"

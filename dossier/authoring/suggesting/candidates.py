@@ -28,8 +28,8 @@ from ...syntax.names import name_key
 from .acronyms import with_long_forms
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .frequency import how_common
+from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
-from .runs import LINKS, PARTICLES
 from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
@@ -38,11 +38,10 @@ from .vocabulary import (
     genitive_name,
     in_apposition,
     is_adjective,
-    name_like,
     spelled_as_adjective,
     strict_noun,
 )
-from .weighing import type_of, type_votes, weighed
+from .weighing import type_votes, weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
 
@@ -372,14 +371,6 @@ def _a_person(form: _Form, language: str) -> bool:
     return bool(top) and top[0][0] == "person" and not strict_noun(first, language)
 
 
-def _last_words(long: _Form, short: _Form) -> bool:
-    """Whether `short` is the last word of `long`, or its last words from a particle on (`van Gogh`
-    of `Vincent van Gogh`, and `Van Gogh` where it begins a sentence)."""
-    tail = long.words[-len(short.words) :]
-    particle = len(short.words) > 1 and short.words[0].lower() in PARTICLES
-    return (len(short.words) == 1 or particle) and name_key(" ".join(tail)) == name_key(" ".join(short.words))
-
-
 def _stem_key(words: tuple[str, ...]) -> str:
     """A multi-word name with its adjectives' endings cut and its hyphens spaces: `Europäischen
     Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`
@@ -440,34 +431,7 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     name = _titled(best, chosen, language) if language == "de" else best.text
     if language == "de" and _prenominal_genitive(best):
         name = name[:-1]  # `Rudolf Augsteins Motto`: the name is Rudolf Augstein
-    hints = type_votes(occurrences)
-    if name in places():
-        hints["place"] += 4
-    shorts = [form for form in chosen if len(form.words) < most_words]
-    given_name = best.words[0][:1].isupper() and best.words[0][1:].islower()
-    surname = [_last_words(best, form) for form in shorts]
-    if any(surname) and most_words in (2, 3, 4) and given_name:
-        hints["person"] += 3  # a surname used alone, `Van Gogh` too (not `Congress` of `US Congress`)
-    if any(form.words == best.words[:1] for form in shorts) and most_words > 1:
-        hints["organization"] += 1
-    linked = [i for i, word in enumerate(best.words) if word in LINKS]
-    head = best.words[linked[0] - 1] if linked and linked[0] > 0 else best.words[-1]  # `Bank` of America
-    if len(best.words) > 1 and cue(head) and cue(head) != "person":
-        hints[cue(head)] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`
-    first_word = best.words[0]
-    numbered = len(best.words) == 1 and any(c.isdigit() for c in first_word)
-    if name_like(first_word) and (first_word[:1].islower() or numbered):
-        hints["product"] += 2  # `iPhone`, `iPad`; a model's number: `A380`, `DVB-T2`
-    if not hints and len(best.words) == 1 and best.words[0].isupper() and 2 <= len(best.words[0]) <= 5:
-        hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
-    if any(c.isdigit() for c in name):
-        hints.pop("person", None)  # `1Password`: no one's name has a digit in it
-    if most_words == 1 and not any(o.hints["person"] for o in occurrences):
-        # News copy names a person in full before it uses the surname alone: one word the text
-        # never names in full nor shows as a person's is a name the model does not know (a foreign
-        # company's: `Spotify` in German copy), most often an organization's.
-        hints["organization"] += hints.pop("person", 0)
-    kind = type_of(hints)
+    kind = type_of_name(name, best.words, [form.words for form in chosen], occurrences)
     aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
     first = occurrences[0]
     return Candidate(

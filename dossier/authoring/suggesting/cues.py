@@ -88,6 +88,9 @@ _GERMAN_ENDINGS = tuple(
     for word, kind in _CUE_TYPES.items()
     if len(word) >= 4 and kind != "place" and word not in ("said", "says", "told", "news", "paper")
 )
+# The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
+# word only, never a cue beside a name (`five times`, `a post by`).
+NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")
 # Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).
 ORGANIZATION_TAILS = word_set(
     "group market markets media holdings international global entertainment technologies "
@@ -137,15 +140,20 @@ _FEDERAL = word_set("US DE AT CA AU BR IN MX")
 
 
 @cache
+def nations() -> frozenset[str]:
+    """The names of countries and territories, in English and German (CLDR, through Babel)."""
+    from babel import Locale
+
+    return frozenset(name for language in ("en", "de") for name in Locale(language).territories.values())
+
+
+@cache
 def countries() -> frozenset[str]:
     """Country names (English and German, from CLDR) and the states of federal countries (ISO
     3166-2 via pycountry): the places whose people and adjectives the news names (`Kenyan`, `Texan`)."""
     import pycountry
-    from babel import Locale
 
-    names: set[str] = set()
-    for language in ("en", "de"):
-        names.update(Locale(language).territories.values())
+    names: set[str] = set(nations())
     names.update(
         region.name
         for region in pycountry.subdivisions
