@@ -92,6 +92,12 @@ CANDIDATES = [
     # A newspaper's name by its last word.
     ("en", "The Harbourton Post first reported the deal. A spokesman told the Harbourton Post that talks "
      "continue.", "Harbourton Post", "publication", []),
+    # A German compound ending in an institution's noun is the institution's name, and the acronym
+    # its parts' initials spell is its alias.
+    ("de", "Das Ernst-Kolbe-Institut meldet mehr Fälle. Laut Ernst-Kolbe-Institut steigt die Zahl, so das "
+     "EKI.", "Ernst-Kolbe-Institut", "organization", ["EKI"]),
+    ("de", "Das teilte das Schifffahrt-Landesamt (SLA) mit. Das SLA prüft, sagt das Schifffahrt-Landesamt.",
+     "Schifffahrt-Landesamt", "organization", ["SLA"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),
@@ -412,3 +418,12 @@ def test_a_countrys_post_is_no_newspaper() -> None:
         "Rates at Canada Post rise in May. Canada Post said costs grew, and Canada Post hired.", "en"
     )
     assert found["Canada Post"][0] != "publication"
+
+
+def test_a_year_may_end_a_name_another_number_does_not() -> None:
+    found = named(
+        "Wegen des Streiks der Gewerkschaft Halvor 1000 Flüge gestrichen. Halvor fordert mehr Lohn.", "de"
+    )
+    assert "Halvor 1000" not in found
+    found = named("Lawyers say the Harbour Works Act of 1922 still applies. The Act of 1922 binds.", "en")
+    assert "Harbour Works Act of 1922" in found

@@ -214,11 +214,13 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
 
 def _initials(forms: dict[str, _Form]) -> dict[str, str]:
     """Acronyms the text does not define but spells as the initials of one longer name of it
-    (`EU` for `Europäische Union`, `UCPS` for `User Centric Payment System`): acronym key → name key."""
+    (`EU` for `Europäische Union`, `UCPS` for `User Centric Payment System`, `RKI` for
+    `Robert-Koch-Institut`): acronym key → name key."""
     by_initials: dict[str, set[str]] = {}
     for key, form in forms.items():
-        if len(form.words) > 1 and all(word[:1].isupper() for word in form.words):
-            by_initials.setdefault("".join(word[0] for word in form.words), set()).add(key)
+        parts = [part for word in form.words for part in HYPHENS.split(word)]
+        if len(parts) > 1 and all(part[:1].isupper() for part in parts):
+            by_initials.setdefault("".join(part[0] for part in parts), set()).add(key)
     found = {}
     for key, form in forms.items():
         word = form.words[0]

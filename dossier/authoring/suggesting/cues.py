@@ -88,6 +88,13 @@ _GERMAN_ENDINGS = tuple(
     for word, kind in _CUE_TYPES.items()
     if len(word) >= 4 and kind != "place" and word not in ("said", "says", "told", "news", "paper")
 )
+# The German nouns that end an institution's name made as one compound with a name or a noun
+# (`Robert-Koch-Institut`, `Kraftfahrt-Bundesamt`, `Hans-Böckler-Stiftung`); not the nouns that
+# describe what a name names (`Amazon-Konzern`, `Waymo-Chef`).
+COMPOUND_HEADS = word_set(
+    "institut bundesamt landesamt gesellschaft stiftung verband verein akademie universität "
+    "hochschule klinikum museum zentrum"
+)
 # The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
 # word only, never a cue beside a name (`five times`, `a post by`).
 NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")

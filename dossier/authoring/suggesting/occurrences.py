@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .cues import LEGAL_SUFFIXES, cue, is_role, word_set
+from .cues import COMPOUND_HEADS, LEGAL_SUFFIXES, cue, is_role, word_set
 from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
@@ -233,6 +233,11 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     if around.initial and word.lower() in text.small_words and not name_like(word):
         return  # a word of the text's own, capitalised because it starts a sentence
     parts = HYPHENS.split(word)
+    if len(parts) > 1 and language == "de" and parts[-1].lower() in COMPOUND_HEADS:
+        own = Counter(hints)
+        own["organization"] += 2  # `Robert-Koch-Institut`, `Kraftfahrt-Bundesamt`: the compound is the name
+        yield _occurrence(text, _Found((word,), start, end, around), own, legal)
+        return
     if len(parts) > 1 and not name_like(parts[-1]) and len(parts[-1]) > 2:
         tail = parts[-1]
         german_noun = (
@@ -368,12 +373,14 @@ def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
 
 
 def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
-    """`Screen Actors Guild (SAG)`, `Verband zum Schutz … , kurz VSGE`: the acronym defined right after."""
+    """`Screen Actors Guild (SAG)`, `Kraftfahrt-Bundesamt (KBA)`, `Verband zum Schutz … , kurz VSGE`:
+    the acronym defined right after."""
     following = body[occurrence.end : occurrence.end + 24]
     found = _ACRONYM_AFTER.match(following)
-    if not found or len(occurrence.words) < 2:
+    parts = [part for word in occurrence.words for part in HYPHENS.split(word)]  # `Kraftfahrt-Bundesamt`
+    if not found or len(parts) < 2:
         return None
     acronym = found[1]
     capitals = [c for c in acronym if c.isupper()]
-    initials = [w[0].upper() for w in occurrence.words if w[:1].isupper()]
+    initials = [part[0].upper() for part in parts if part[:1].isupper()]
     return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None

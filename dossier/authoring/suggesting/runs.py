@@ -57,7 +57,7 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
         start, end, text = token
         gap = body[run[-1][1] : start] if run else ""
         joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(POSSESSIVE)
-        capital = capitalised(text) or (run and text.isdigit() and len(text) == 4)
+        capital = capitalised(text) or (run and _a_year(text))
         if run and capital and name_like(text) and genitive_name(run[-1][2]):
             joined = False  # `Googles GPT-5`: a genitive, then the next name
         adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
@@ -74,7 +74,7 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
             or (
                 text in LINKS
                 and institution_head(run[-1][2])
-                and (following[:1].isupper() or (following.isdigit() and len(following) == 4))
+                and (following[:1].isupper() or _a_year(following))
             )
         )
         if run and not (joined and (capital or connector)):
@@ -84,6 +84,12 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
             run.append(token)
     if run:
         yield from _closed(body, run)
+
+
+def _a_year(word: str) -> bool:
+    """A year a name may end in (`Investment Company Act of 1940`, `Partner Conference 2025`), not
+    any number of four digits (`Verdi 1000 Flüge`)."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _joins(gap: str, last: str) -> bool:
