@@ -98,6 +98,16 @@ CANDIDATES = [
      "EKI.", "Ernst-Kolbe-Institut", "organization", ["EKI"]),
     ("de", "Das teilte das Schifffahrt-Landesamt (SLA) mit. Das SLA prüft, sagt das Schifffahrt-Landesamt.",
      "Schifffahrt-Landesamt", "organization", ["SLA"]),
+    # A description after a name, set off by a comma, tells its type; so does a role after a
+    # country's adjective, which is no word of the name.
+    ("en", "Shares of Zorvex, the Chinese tech giant, fell. Zorvex said sales dropped, and Zorvex cut jobs.",
+     "Zorvex", "organization", []),
+    ("de", "Die Aktie von Kelbrand, dem chinesischen Hersteller, fiel. Kelbrand meldete Verluste; Kelbrand "
+     "spart.", "Kelbrand", "organization", []),
+    ("de", "Zuletzt sprach Kelbrand, die Sprecherin der Firma, mit Journalisten. Kelbrand sagte, Kelbrand "
+     "bleibe.", "Kelbrand", "person", []),
+    ("en", "Norlandic Chancellor Ilse Marbeck met the press. Marbeck said little.", "Ilse Marbeck", "person",
+     ["Marbeck"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

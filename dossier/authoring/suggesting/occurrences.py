@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .cues import COMPOUND_HEADS, LEGAL_SUFFIXES, cue, is_role, word_set
+from .cues import COMPOUND_HEADS, LEGAL_SUFFIXES, countries, cue, is_role, word_set
 from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
@@ -56,6 +56,12 @@ _CALENDAR = word_set(
 _CALENDAR_SHORT = word_set("jan feb mar apr jun jul aug sep sept oct okt nov dec dez")  # with a stop
 _QUANTITY_WORDS = frozenset(
     word for words in (*SCALES.values(), *CURRENCIES.values(), PERCENT) for word in words if len(word) > 3
+)
+_NATIONS_SHORT = word_set("US USA UK EU UN")  # the short forms news copy uses before a role
+# A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
+# chinesische Hersteller,`): its words up to the next punctuation.
+_DESCRIPTION_AFTER = re.compile(
+    r",\s+(?:the|a|an|der|die|das|dem|den|des|ein|eine|einem|einer|eines)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
 )
 _APPOSITION = "apposition"  # a hint: a description stood before the name (`Plattformbetreiber Flixbus`)
 
@@ -187,6 +193,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             kind = cue(word)
             leading_word = piece_initial and how_common(word, language) >= 5.0 and not name_like(word)
             role = is_role(word)
+            # `German Chancellor Olaf Scholz`, `US President Joe Biden`: whose the role is.
+            role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
             if not (
                 kind or role or word.lower() in _DETERMINERS or leading_word or noun_compound(word, language)
             ) or (first < last and words[first + 1] in LINKS):
@@ -266,6 +274,11 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
 
 
+def _national(word: str, language: str) -> bool:
+    """A country's name or its adjective (`German`, `US`, `französische`)."""
+    return word in countries() or demonym(word, language) or word in _NATIONS_SHORT
+
+
 def _without_possessive(words: list[str]) -> list[str]:
     last = words[-1]
     for suffix in POSSESSIVE:
@@ -319,6 +332,10 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     after_cue = cue(word_after) if word_after and gap_after.strip() in ("", ",") else None
     if after_cue and not (after_cue == "person" and not gap_after.strip()):
         hints[after_cue] += 1  # not `US president`, `Xiaomi CEO`: a name before a role qualifies it
+    described = _DESCRIPTION_AFTER.match(body, end, end + 80)
+    kinds = [cue(word) for word in described[1].split()] if described else []
+    if any(kinds):
+        hints[next(kind for kind in kinds if kind)] += 2  # `Huawei, the Chinese tech giant,`
     following = body[end : end + 60]
     after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
     if language == "en" and _HIS_HER.search(following) and not after_the:
