@@ -108,6 +108,9 @@ CANDIDATES = [
      "bleibe.", "Kelbrand", "person", []),
     ("en", "Norlandic Chancellor Ilse Marbeck met the press. Marbeck said little.", "Ilse Marbeck", "person",
      ["Marbeck"]),
+    # A model's number after a name makes a product; a year does not.
+    ("en", "At Vantex Week 2024 the firm showed its Orbis S24. The Orbis S24 sells in May, Vantex said.",
+     "Orbis S24", "product", []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

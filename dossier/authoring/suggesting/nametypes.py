@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...syntax.names import name_key
 from .cues import NEWSPAPER_HEADS, cue, nations, places
 from .occurrences import Occurrence
-from .runs import LINKS, PARTICLES
+from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, name_like, spelled_as_adjective
 from .weighing import type_of, type_votes
 
@@ -41,6 +41,8 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     numbered = len(words) == 1 and any(c.isdigit() for c in first_word)
     if name_like(first_word) and (first_word[:1].islower() or numbered):
         hints["product"] += 2  # `iPhone`, `iPad`; a model's number: `A380`, `DVB-T2`
+    elif len(words) > 1 and _model_number(words[-1]):
+        hints["product"] += 2  # `Galaxy S24`, `Boeing 737` (not `CES 2024`: a year)
     if not hints and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 5:
         hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
     if any(c.isdigit() for c in name):
@@ -69,3 +71,8 @@ def _newspaper(words: Words) -> bool:
         return False
     national = before in nations() or demonym(before, "en") or spelled_as_adjective(before)
     return head != "post" or not national
+
+
+def _model_number(word: str) -> bool:
+    """A model's number or code after a name (`737`, `S24`, `i5`), not a year."""
+    return any(c.isdigit() for c in word) and len(word) <= 5 and word.isalnum() and not a_year(word)

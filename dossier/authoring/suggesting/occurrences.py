@@ -139,7 +139,7 @@ def listed_together(body: str, occurrences: list[Occurrence]) -> None:
 def names_in(text: Text) -> Iterator[Occurrence]:
     """Every occurrence of a name in the text, in order, with its evidence and cues."""
     tokens = free_tokens(text.body, scan(text.body).protected)
-    for run, before, after in runs(text.body, tokens):
+    for run, before, after in runs(text.body, tokens, text.language):
         yield from _occurrences(text, run, _Around(before, after, is_initial(text.body, run[0][0])))
 
 

@@ -49,16 +49,19 @@ def free_tokens(body: str, protected: list[tuple[int, int]]) -> list[Word]:
     return tokens
 
 
-def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
+def runs(
+    body: str, tokens: list[Word], language: str
+) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
     """Runs of capitalised words (with the connectors names hold: `Kris de Decker`, `Bank of
-    America`), each with the word before and after it."""
+    America`), each with the word before and after it (`language`: the body's; a German genitive
+    before a name ends a run)."""
     run: list[Word] = []
     for index, token in enumerate(tokens):
         start, end, text = token
         gap = body[run[-1][1] : start] if run else ""
         joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(POSSESSIVE)
-        capital = capitalised(text) or (run and _a_year(text))
-        if run and capital and name_like(text) and genitive_name(run[-1][2]):
+        capital = capitalised(text) or (run and a_year(text))
+        if run and capital and name_like(text) and language == "de" and genitive_name(run[-1][2]):
             joined = False  # `Googles GPT-5`: a genitive, then the next name
         adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
         following = tokens[index + 1][2] if adjacent else ""
@@ -74,7 +77,7 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
             or (
                 text in LINKS
                 and institution_head(run[-1][2])
-                and (following[:1].isupper() or _a_year(following))
+                and (following[:1].isupper() or a_year(following))
             )
         )
         if run and not (joined and (capital or connector)):
@@ -86,7 +89,7 @@ def runs(body: str, tokens: list[Word]) -> Iterator[tuple[list[Word], Word | Non
         yield from _closed(body, run)
 
 
-def _a_year(word: str) -> bool:
+def a_year(word: str) -> bool:
     """A year a name may end in (`Investment Company Act of 1940`, `Partner Conference 2025`), not
     any number of four digits (`Verdi 1000 Flüge`)."""
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
