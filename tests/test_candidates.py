@@ -111,6 +111,11 @@ CANDIDATES = [
     # A model's number after a name makes a product; a year does not.
     ("en", "At Vantex Week 2024 the firm showed its Orbis S24. The Orbis S24 sells in May, Vantex said.",
      "Orbis S24", "product", []),
+    # An event by the last word of its name, or by a year after it (not a law's `of 1922`).
+    ("en", "At Vantex Week 2024 the firm showed its Orbis S24. The Orbis S24 sells in May, Vantex said.",
+     "Vantex Week 2024", "event", []),
+    ("de", "Auf der Berliner Gartenschau zeigte Lena Hoschek Pflanzen. Die Berliner Gartenschau endet.",
+     "Berliner Gartenschau", "event", []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

@@ -106,6 +106,9 @@ COMPOUND_HEADS = word_set(
 # The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
 # word only, never a cue beside a name (`five times`, `a post by`).
 NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")
+# The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`).
+EVENT_HEADS = word_set("week expo show fair games marathon tournament prix")
+EVENT_ENDINGS = ("woche", "schau", "spiele")  # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`
 # Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).
 ORGANIZATION_TAILS = word_set(
     "group market markets media holdings international global entertainment technologies "

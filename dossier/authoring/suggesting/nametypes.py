@@ -10,7 +10,7 @@ the text never shows as a person's is no person, whatever the model makes of a w
 from __future__ import annotations
 
 from ...syntax.names import name_key
-from .cues import NEWSPAPER_HEADS, cue, nations, places
+from .cues import EVENT_ENDINGS, EVENT_HEADS, NEWSPAPER_HEADS, cue, nations, places
 from .occurrences import Occurrence
 from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, name_like, spelled_as_adjective
@@ -32,11 +32,16 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     if any(form == words[:1] for form in shorts) and len(words) > 1:
         hints["organization"] += 1
     linked = [i for i, word in enumerate(words) if word in LINKS]
-    head = words[linked[0] - 1] if linked and linked[0] > 0 else words[-1]  # `Bank` of America
+    last = words[-2] if len(words) > 2 and a_year(words[-1]) else words[-1]  # `Partner Conference 2025`
+    head = words[linked[0] - 1] if linked and linked[0] > 0 else last  # `Bank` of America
     if len(words) > 1 and cue(head) and cue(head) != "person":
         hints[cue(head)] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`
     elif len(words) > 1 and _newspaper(words):
         hints["publication"] += 3
+    if len(words) > 1 and (head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS)):
+        hints["event"] += 2  # `Fashion Week`, `Boston Marathon`
+    if len(words) > 1 and a_year(words[-1]) and words[-2] not in LINKS:
+        hints["event"] += 2  # a year after a name: `CES 2024` (not `… Act of 1940`)
     first_word = words[0]
     numbered = len(words) == 1 and any(c.isdigit() for c in first_word)
     if name_like(first_word) and (first_word[:1].islower() or numbered):
