@@ -116,6 +116,9 @@ CANDIDATES = [
      "Vantex Week 2024", "event", []),
     ("de", "Auf der Berliner Gartenschau zeigte Lena Hoschek Pflanzen. Die Berliner Gartenschau endet.",
      "Berliner Gartenschau", "event", []),
+    # The head noun of a name used alone is no surname.
+    ("en", "The Harbourton Journal first reported the talks. The Journal said both firms were close.",
+     "Harbourton Journal", "publication", ["Journal"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

@@ -27,7 +27,9 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
         hints["place"] += 4
     shorts = [form for form in forms if len(form) < len(words)]
     given_name = words[0][:1].isupper() and words[0][1:].islower()
-    if any(last_words(words, form) for form in shorts) and len(words) in (2, 3, 4) and given_name:
+    a_head_noun = cue(words[-1]) not in (None, "person")  # `The Journal` of `The Wall Street Journal`
+    surname = any(last_words(words, form) for form in shorts) and not a_head_noun
+    if surname and len(words) in (2, 3, 4) and given_name:
         hints["person"] += 3  # a surname used alone, `Van Gogh` too (not `Congress` of `US Congress`)
     if any(form == words[:1] for form in shorts) and len(words) > 1:
         hints["organization"] += 1
