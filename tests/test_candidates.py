@@ -448,3 +448,19 @@ def test_a_year_may_end_a_name_another_number_does_not() -> None:
     assert "Halvor 1000" not in found
     found = named("Lawyers say the Harbour Works Act of 1922 still applies. The Act of 1922 binds.", "en")
     assert "Harbour Works Act of 1922" in found
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("Kombuchafreund", True),  # a German compound ends in its head: a friend of kombucha
+        ("Parteifreundin", True),
+        ("Bundesverkehrsminister", True),
+        ("Kombucha", False),
+        ("Hoffmann", False),
+    ],
+)
+def test_a_role_word_by_its_head(word: str, role: bool) -> None:
+    from dossier.authoring.suggesting.cues import is_role
+
+    assert is_role(word) is role

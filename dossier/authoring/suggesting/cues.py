@@ -52,7 +52,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "staatssekretärin", "richter", "richterin", "staatsanwalt", "staatsanwältin", "unternehmer",
         "unternehmerin", "milliardär", "milliardärin", "moderator", "moderatorin", "schauspieler",
         "schauspielerin", "regisseur", "regisseurin", "wissenschaftler", "wissenschaftlerin", "ökonom",
-        "ökonomin",
+        "ökonomin", "freund", "freundin",
     ),
     "organization": (
         "company", "companies", "firm", "group", "corporation", "bank", "agency", "startup",
