@@ -119,6 +119,11 @@ CANDIDATES = [
     # The head noun of a name used alone is no surname.
     ("en", "The Harbourton Journal first reported the talks. The Journal said both firms were close.",
      "Harbourton Journal", "publication", ["Journal"]),
+    # A name joined to a product's noun, or before one, is a product: a messenger by its messages.
+    ("de", "Sie schickte ihm eine Quillo-Nachricht. Quillo sei sicher, sagte sie; Quillo nutzt sie oft.",
+     "Quillo", "product", []),
+    ("en", "He sent a Quillo message. Quillo is secure, she said, and Quillo grows.", "Quillo", "product",
+     []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

@@ -73,7 +73,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "gerät", "geräts", "chip", "console", "konsole", "software", "version", "update", "feature",
         "vehicle", "fahrzeug", "drug", "medikament", "film", "movie", "series", "serie", "album",
         "thriller", "drama", "comedy", "komödie", "ransomware", "malware", "browser", "passwortmanager",
-        "sprachmodell", "suv", "laptop", "notebook", "tablet",
+        "sprachmodell", "suv", "laptop", "notebook", "tablet", "nachricht", "message", "messenger",
+        "chatbot", "audio",
     ),
     "publication": (
         "newspaper", "zeitung", "magazine", "magazin", "journal", "paper", "reported", "berichtete",
