@@ -9,6 +9,8 @@ the text never shows as a person's is no person, whatever the model makes of a w
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ...syntax.names import name_key
 from .cues import EVENT_ENDINGS, EVENT_HEADS, NEWSPAPER_HEADS, cue, nations, places
 from .occurrences import Occurrence
@@ -25,33 +27,10 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     hints = type_votes(occurrences)
     if name in places():
         hints["place"] += 4
-    shorts = [form for form in forms if len(form) < len(words)]
-    given_name = words[0][:1].isupper() and words[0][1:].islower()
-    a_head_noun = cue(words[-1]) not in (None, "person")  # `The Journal` of `The Wall Street Journal`
-    surname = any(last_words(words, form) for form in shorts) and not a_head_noun
-    if surname and len(words) in (2, 3, 4) and given_name:
-        hints["person"] += 3  # a surname used alone, `Van Gogh` too (not `Congress` of `US Congress`)
-    if any(form == words[:1] for form in shorts) and len(words) > 1:
-        hints["organization"] += 1
-    linked = [i for i, word in enumerate(words) if word in LINKS]
-    last = words[-2] if len(words) > 2 and a_year(words[-1]) else words[-1]  # `Partner Conference 2025`
-    head = words[linked[0] - 1] if linked and linked[0] > 0 else last  # `Bank` of America
-    if len(words) > 1 and cue(head) and cue(head) != "person":
-        hints[cue(head)] += 3  # `Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`
-    elif len(words) > 1 and _newspaper(words):
-        hints["publication"] += 3
-    if len(words) > 1 and (head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS)):
-        hints["event"] += 2  # `Fashion Week`, `Boston Marathon`
-    if len(words) > 1 and a_year(words[-1]) and words[-2] not in LINKS:
-        hints["event"] += 2  # a year after a name: `CES 2024` (not `… Act of 1940`)
-    first_word = words[0]
-    numbered = len(words) == 1 and any(c.isdigit() for c in first_word)
-    if name_like(first_word) and (first_word[:1].islower() or numbered):
-        hints["product"] += 2  # `iPhone`, `iPad`; a model's number: `A380`, `DVB-T2`
-    elif len(words) > 1 and _model_number(words[-1]):
-        hints["product"] += 2  # `Galaxy S24`, `Boeing 737` (not `CES 2024`: a year)
-    if not hints and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 5:
-        hints["organization"] += 1  # an acronym the text shows nothing else of: most name bodies
+    hints.update(_forms_say(words, forms))
+    if len(words) > 1:
+        hints.update(_head_says(words))
+    hints.update(_spelling_says(words, bool(hints)))
     if any(c.isdigit() for c in name):
         hints.pop("person", None)  # `1Password`: no one's name has a digit in it
     if len(words) == 1 and not any(o.hints["person"] for o in occurrences):
@@ -60,6 +39,54 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
         # company's: `Spotify` in German copy), most often an organization's.
         hints["organization"] += hints.pop("person", 0)
     return type_of(hints)
+
+
+def _forms_say(words: Words, forms: list[Words]) -> Counter:
+    """A surname used alone makes a person (`Van Gogh` too; not `The Journal` of `The Wall Street
+    Journal`, nor `Congress` of `US Congress`); a first word used alone an organization."""
+    votes: Counter = Counter()
+    shorts = [form for form in forms if len(form) < len(words)]
+    given_name = words[0][:1].isupper() and words[0][1:].islower()
+    a_head_noun = cue(words[-1]) not in (None, "person")
+    surname = any(last_words(words, form) for form in shorts) and not a_head_noun
+    if surname and len(words) in (2, 3, 4) and given_name:
+        votes["person"] += 3
+    if any(form == words[:1] for form in shorts) and len(words) > 1:
+        votes["organization"] += 1
+    return votes
+
+
+def _head_says(words: Words) -> Counter:
+    """What the head word of a name of several words says (`Marine Stewardship Council`,
+    `Süddeutsche Zeitung`, `Bank` of America, `The Washington Post`, `Fashion Week`), and a year
+    after it (`CES 2024`, not `… Act of 1940`)."""
+    votes: Counter = Counter()
+    linked = [i for i, word in enumerate(words) if word in LINKS]
+    last = words[-2] if len(words) > 2 and a_year(words[-1]) else words[-1]  # `Partner Conference 2025`
+    head = words[linked[0] - 1] if linked and linked[0] > 0 else last
+    if cue(head) and cue(head) != "person":
+        votes[cue(head)] += 3
+    elif _newspaper(words):
+        votes["publication"] += 3
+    if head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS):
+        votes["event"] += 2
+    if a_year(words[-1]) and words[-2] not in LINKS:
+        votes["event"] += 2
+    return votes
+
+
+def _spelling_says(words: Words, said: bool) -> Counter:
+    """A small letter first or a model's number makes a product (`iPhone`, `A380`, `DVB-T2`,
+    `Galaxy S24`); an acronym nothing else was `said` of is most often an organization."""
+    votes: Counter = Counter()
+    first = words[0]
+    numbered = len(words) == 1 and any(c.isdigit() for c in first)
+    spelled = name_like(first) and (first[:1].islower() or numbered)
+    if spelled or (len(words) > 1 and _model_number(words[-1])):
+        votes["product"] += 2
+    elif not said and len(words) == 1 and first.isupper() and 2 <= len(first) <= 5:
+        votes["organization"] += 1  # most name bodies
+    return votes
 
 
 def last_words(long: Words, short: Words) -> bool:
