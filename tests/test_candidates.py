@@ -124,6 +124,10 @@ CANDIDATES = [
      "Quillo", "product", []),
     ("en", "He sent a Quillo message. Quillo is secure, she said, and Quillo grows.", "Quillo", "product",
      []),
+    # An article written with a capital inside a sentence is a title's; at a sentence's start it
+    # says nothing, and the name without it is the same.
+    ("en", "She watched The Glass Orchard on Sunday. Critics loved The Glass Orchard. The Glass Orchard won.",
+     "The Glass Orchard", None, ["Glass Orchard"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

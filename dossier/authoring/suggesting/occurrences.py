@@ -47,6 +47,7 @@ _DETERMINERS = word_set(
     "the a an this that these those der die das den dem des ein eine einen einem einer eines "
     "kein keine sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen"
 )
+_TITLE_ARTICLES = word_set("The Der Die Das")
 _ARTICLE_BEFORE = _DETERMINERS | word_set("im am vom zum zur beim ins ans")
 _CALENDAR = word_set(
     "januar februar märz april mai juni juli august september oktober november dezember "
@@ -195,9 +196,12 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             role = is_role(word)
             # `German Chancellor Olaf Scholz`, `US President Joe Biden`: whose the role is.
             role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
-            if not (
-                kind or role or word.lower() in _DETERMINERS or leading_word or noun_compound(word, language)
-            ) or (first < last and words[first + 1] in LINKS):
+            # An article written with a capital inside a sentence is a title's (`watched The Crown`).
+            titled = word in _TITLE_ARTICLES and not piece_initial
+            determiner = word.lower() in _DETERMINERS and not titled
+            if not (kind or role or determiner or leading_word or noun_compound(word, language)) or (
+                first < last and words[first + 1] in LINKS
+            ):
                 break  # `Bank of America`: the head word of an institution's name is its word
             if kind:
                 hints[kind] += 2
