@@ -1,6 +1,6 @@
 """How the authoring tools do on real news pages nobody here wrote, and how fast.
 
-    python benchmarks/authoring.py [--articles 4000] [--runs 3]
+    python benchmarks/authoring.py [--articles 4000] [--runs 3] [--misread]
 
 Starts a fresh dossier with `new`, brings in every saved page of `../shared/pages/` with `add`, runs
 `suggest` on each article and scores the result against what was written by hand beside each page
@@ -372,32 +372,59 @@ def read_names(pages: list[Page]) -> tuple[str, str, str] | None:
     """Over the pages whose YAML lists every name on them (`names:`): the share of the first 15
     candidates that name nothing on the list, the share of those that do whose proposed name is the
     listed (titled) name rather than a form or a cut of it, and the share with the listed type."""
-    listed = [page for page in pages if page.expected.get("names")]
-    if not listed:
+    verdicts = [verdict for page in pages for verdict in name_verdicts(page)]
+    if not verdicts:
         return None
-    shown = not_names = titled = typed = 0
-    for page in listed:
-        by_key: dict[str, tuple[str, str]] = {}
-        for entry in page.expected["names"]:
-            for spelling in [entry["name"], *entry.get("forms", [])]:
-                by_key.setdefault(key(str(spelling)), (str(entry["name"]), entry["type"]))
-        for candidate in [s for s in page.suggestions if s["kind"] == "candidate"][:FIRST]:
-            shown += 1
-            proposal = candidate["proposal"]
-            spellings = [proposal["name"], *proposal["aliases"]]
-            match = next((by_key[key(spelling)] for spelling in spellings if key(spelling) in by_key), None)
-            match = match or _cut_from(key(proposal["name"]), by_key)
-            if match is None:
-                not_names += 1
-                continue
-            titled += key(proposal["name"]) == key(match[0])
-            typed += proposal["type"] == match[1]
-    named = shown - not_names
+    shown = len(verdicts)
+    named = [v for v in verdicts if v.listed is not None]
+    titled = sum(key(v.proposed) == key(v.listed) for v in named)
+    typed = sum(v.proposed_type == v.listed_type for v in named)
+    not_names, listed = shown - len(named), len({v.page for v in verdicts})
     return (
-        f"{not_names / shown:.0%} ({not_names} of {shown}, {len(listed)} pages)",
-        f"{titled / named:.0%} ({titled} of {named})" if named else "-",
-        f"{typed / named:.0%} ({typed} of {named})" if named else "-",
+        f"{not_names / shown:.0%} ({not_names} of {shown}, {listed} pages)",
+        f"{titled / len(named):.0%} ({titled} of {len(named)})" if named else "-",
+        f"{typed / len(named):.0%} ({typed} of {len(named)})" if named else "-",
     )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One of a page's first candidates against the page's `names:` (`listed` None: no name)."""
+
+    page: str
+    proposed: str
+    proposed_type: str
+    listed: str | None
+    listed_type: str | None
+
+    def __str__(self) -> str:
+        if self.listed is None:
+            return f"{self.page}: {self.proposed} ({self.proposed_type}) is no name"
+        said = []
+        if key(self.proposed) != key(self.listed):
+            said.append(f"titled {self.listed}")
+        if self.proposed_type != self.listed_type:
+            article = "an" if str(self.listed_type)[:1] in "aeiou" else "a"
+            said.append(f"{article} {self.listed_type}, typed {self.proposed_type}")
+        return f"{self.page}: {self.proposed} is " + ", ".join(said)
+
+
+def name_verdicts(page: Page) -> list[Verdict]:
+    """The page's first 15 candidates, each with the listed name and type it names (if any)."""
+    by_key: dict[str, tuple[str, str]] = {}
+    for entry in page.expected.get("names") or []:
+        for spelling in [entry["name"], *entry.get("forms", [])]:
+            by_key.setdefault(key(str(spelling)), (str(entry["name"]), entry["type"]))
+    if not by_key:
+        return []
+    verdicts = []
+    for candidate in [s for s in page.suggestions if s["kind"] == "candidate"][:FIRST]:
+        proposal = candidate["proposal"]
+        spellings = [proposal["name"], *proposal["aliases"]]
+        match = next((by_key[key(spelling)] for spelling in spellings if key(spelling) in by_key), None)
+        listed, listed_type = match or _cut_from(key(proposal["name"]), by_key) or (None, None)
+        verdicts.append(Verdict(page.name, proposal["name"], proposal["type"], listed, listed_type))
+    return verdicts
 
 
 def _cut_from(name: str, by_key: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -447,6 +474,12 @@ def main() -> int:
         "--articles", type=int, default=4000, help="size of the generated dossier (0: no timing)"
     )
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--misread",
+        action="store_true",
+        help="list the tuning half's candidates that are no name, or not titled or typed as listed "
+        "(never the reporting half's: it is scored, not read)",
+    )
     args = parser.parse_args()
     if not SAVED.is_dir():
         print(f"benchmarks/authoring.py: error: the saved news pages are not at {SAVED}", file=sys.stderr)
@@ -473,6 +506,15 @@ def main() -> int:
                     misses.append(f"{page.name}: “{text}” is {meant}, read {read}")
         if misses:
             print("Relative dates read otherwise:\n" + "\n".join(f"- {m}" for m in misses) + "\n")
+        if args.misread:
+            wrong = [
+                verdict
+                for verdict in (v for page in halves["tuning"] for v in name_verdicts(page))
+                if verdict.listed is None
+                or key(verdict.proposed) != key(verdict.listed)
+                or verdict.proposed_type != verdict.listed_type
+            ]
+            print("Tuning half, read otherwise:\n" + "\n".join(f"- {v}" for v in wrong) + "\n")
         ablation(root, pages)
         found, every, missing = mimo_candidates(folder)
         measure = "MiMo entities among the first 40 candidates from the bare seeds (goal ≥ 21)"
