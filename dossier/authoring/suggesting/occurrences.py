@@ -303,6 +303,8 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
     if len(words) > 1:
         evidence += 2.0 + (1.5 if LINKS & set(words) else 0.0)  # `Bank of America`: a name's build
+        if language == "en" and not initial and cue(words[-1]) in ("organization", "event", "publication"):
+            evidence += 0.5  # `the European Commission`: English writes no common noun with a capital
         if language == "de" and is_adjective(words[0]) and not is_adjective(words[-1]):
             if _written_small(body, words):
                 evidence -= 5.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too
