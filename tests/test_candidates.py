@@ -131,6 +131,12 @@ CANDIDATES = [
     # English writes no common noun with a capital: an institution's name said once is a name.
     ("en", "Speaking in Davos, Ilse Marbeck said Europe must act. Marbeck leads the European Commission.",
      "European Commission", "organization", []),
+    # A surname German uses as a word (`Baumeister`) is no noun where the model takes the full
+    # name for a person's: the pieces the rules cut are one name, the surname alone its form.
+    ("de", "Gestern sprach Jörg Baumeister in Berlin. Baumeister sagte, die Lage sei ernst.",
+     "Jörg Baumeister", "person", []),
+    ("de", "Gestern sprach Petra Fischer in Berlin. Fischer sagte, die Lage sei ernst.", "Petra Fischer",
+     "person", ["Fischer"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),
