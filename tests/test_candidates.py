@@ -137,6 +137,9 @@ CANDIDATES = [
      "Jörg Baumeister", "person", []),
     ("de", "Gestern sprach Petra Fischer in Berlin. Fischer sagte, die Lage sei ernst.", "Petra Fischer",
      "person", ["Fischer"]),
+    # An initial inside a name keeps its full stop.
+    ("en", "On Monday, Walter J. Hemsley opened the plant. Hemsley said it would hire.", "Walter J. Hemsley",
+     "person", ["Hemsley"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

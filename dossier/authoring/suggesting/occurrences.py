@@ -192,7 +192,9 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
         while first < last or (first == last and is_role(words[first])):
             word = words[first]
             kind = cue(word)
-            leading_word = piece_initial and how_common(word, language) >= 5.0 and not name_like(word)
+            an_initial_next = first < last and len(words[first + 1]) == 1 and words[first + 1].isupper()
+            common = how_common(word, language) >= 5.0 and not name_like(word)
+            leading_word = piece_initial and common and not an_initial_next  # not `John` of `John F. Kennedy`
             role = is_role(word)
             # `German Chancellor Olaf Scholz`, `US President Joe Biden`: whose the role is.
             role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
@@ -231,6 +233,13 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             yield from _single(text, run[first], _Around(previous, after, piece_initial), hints, legal)
             continue
         start, end = run[first][0], run[last][1]
+        name = (
+            [  # an initial keeps its full stop inside the name: `George W. Bush`
+                word + "." if len(word) == 1 and word.isupper() and body.startswith(".", token[1]) else word
+                for word, token in zip(name[:-1], run[first:last], strict=True)
+            ]
+            + [name[-1]]
+        )
         abbreviated = (len(name[-1]) == 1 and name[-1].isupper()) or f"{name[-1].lower()}." in LEGAL_SUFFIXES
         if abbreviated and body.startswith(".", end):
             name, end = [*name[:-1], name[-1] + "."], end + 1  # `Philipp H.`, `Apple Inc.`
