@@ -140,6 +140,9 @@ CANDIDATES = [
     # An initial inside a name keeps its full stop.
     ("en", "On Monday, Walter J. Hemsley opened the plant. Hemsley said it would hire.", "Walter J. Hemsley",
      "person", ["Hemsley"]),
+    # A hyphenated brand is no noun in apposition before a name (`Waymo-Chef` is).
+    ("de", "Die Mercedes-Benz Group meldete Rekordgewinne. Mercedes-Benz will mehr E-Autos bauen.",
+     "Mercedes-Benz Group", "organization", []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

@@ -154,13 +154,20 @@ def frequent_noun(word: str) -> bool:
     return word.isalpha() and own >= 3.5 and zipf(word, "en") < own - 2.0
 
 
+_COMMON_IN_ENGLISH = 4.0  # zipf: `Time`, `Team`, `Online`; not `Benz` or `Cola`
+
+
 def noun_compound(word: str, language: str) -> bool:
-    """A hyphenated German noun (`Bertelsmann-Musik-Sparte`): in apposition before a name."""
+    """A hyphenated German noun (`Bertelsmann-Musik-Sparte`, `Waymo-Chef`): in apposition before a
+    name. Its last part is a German noun, a word that says what a name is, or a word both languages
+    use often (`One-Time`, `Online-Vermarkter`); a name of its own is not (`Mercedes-Benz`,
+    `Coca-Cola`: a brand German copy writes as often as a noun, English less)."""
     parts = HYPHENS.split(word)
     if language != "de" or len(parts) < 2 or (name_like(parts[0]) and not parts[0].isupper()):
         return False
     tail = parts[-1]
-    return native_noun(tail, language) or strict_noun(tail, language) or zipf(tail, "de") >= COMMON
+    both = zipf(tail, "de") >= COMMON and zipf(tail, "en") >= _COMMON_IN_ENGLISH
+    return native_noun(tail, language) or strict_noun(tail, language) or cue(tail) is not None or both
 
 
 @cache
