@@ -143,6 +143,12 @@ CANDIDATES = [
     # A hyphenated brand is no noun in apposition before a name (`Waymo-Chef` is).
     ("de", "Die Mercedes-Benz Group meldete Rekordgewinne. Mercedes-Benz will mehr E-Autos bauen.",
      "Mercedes-Benz Group", "organization", []),
+    # Where the model is sure of a name the rules cut (a noun after an acronym, a city after a
+    # club), the name is the model's.
+    ("de", "Thyssenkrupp-Chef Miguel López will den Stahl abspalten. Die IG Metall protestiert; López "
+     "bleibt hart.", "IG Metall", "organization", []),
+    ("de", "Der Fußballverein FC Bayern München gewann am Samstag deutlich. Trainer Thomas Tuchel lobte das "
+     "Team.", "FC Bayern München", "organization", []),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

@@ -43,12 +43,12 @@ _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
-_DETERMINERS = word_set(
+DETERMINERS = word_set(
     "the a an this that these those der die das den dem des ein eine einen einem einer eines "
     "kein keine sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen"
 )
 _TITLE_ARTICLES = word_set("The Der Die Das")
-_ARTICLE_BEFORE = _DETERMINERS | word_set("im am vom zum zur beim ins ans")
+_ARTICLE_BEFORE = DETERMINERS | word_set("im am vom zum zur beim ins ans")
 _CALENDAR = word_set(
     "januar februar märz april mai juni juli august september oktober november dezember "
     "january february march may june july october december montag dienstag mittwoch donnerstag "
@@ -200,7 +200,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
             # An article written with a capital inside a sentence is a title's (`watched The Crown`).
             titled = word in _TITLE_ARTICLES and not piece_initial
-            determiner = word.lower() in _DETERMINERS and not titled
+            determiner = word.lower() in DETERMINERS and not titled
             if not (kind or role or determiner or leading_word or noun_compound(word, language)) or (
                 first < last and words[first + 1] in LINKS
             ):

@@ -2,9 +2,9 @@
 gains evidence and keeps the model's kind, one voice among the text's cues to its type (see
 `type_votes`); an occurrence the model tags no word of as a name loses a little, one German word
 spelled as a noun more. Where the model is sure of a person inside a German run, nouns beside the
-name are cut off; where it takes for a person's a name the rules cut into pieces (`Markus Söder`: a
-surname German uses more than English reads as a noun), the pieces are one name, and the surname
-alone no noun. Otherwise the rules decide where a name begins and ends and fold its forms into
+name are cut off; where it takes for a name words the rules cut into pieces (`Markus Söder`: a
+surname German uses more than English reads as a noun; `IG Metall`), the pieces are one name, the
+surname alone no noun, and one word it is nearly sure of no word (`Commerzbank`). Otherwise the rules decide where a name begins and ends and fold its forms into
 one candidate; the model weighs, it does not veto.
 
 The weights were set on the tuning half of the saved pages (tests/halves.yaml) alone: there the
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .cues import cue
 from .namemodel import Name, names_in
-from .occurrences import KEEP, Occurrence, Text
+from .occurrences import DETERMINERS, KEEP, Occurrence, Text
 from .runs import PARTICLES
 from .vocabulary import HYPHENS, genitive_name
 
@@ -37,6 +37,7 @@ SAYS_WORD = 0.75  # evidence an occurrence loses when the model tags none of its
 # every noun, that is most often a noun; a surname used alone is a word of the full name.
 SAYS_NOUN = 1.5
 SURE_PERSON = 0.9  # the model's confidence in a person that cuts German nouns off its name
+SURE_NAME = 0.95  # the model's confidence in one word that no word penalty of the rules sinks
 JOIN_PERSON = 0.5  # the model's confidence in a person that joins the pieces the rules cut it into
 JOINED = 2.0  # evidence a person's name the model joins gains over its best piece: a name of two words
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
@@ -52,7 +53,7 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
         return [found for found in (_occurrence(text, name) for name in names) if found.words]
     if not names:
         return occurrences
-    occurrences = _people_joined(text, occurrences, names)
+    occurrences = _names_joined(text, occurrences, names)
     starts = [name.start for name in names]
     # The words of longer names (`Krafcik` of `John Krafcik`): a surname alone is no noun.
     in_longer = {word for o in occurrences if len(o.words) > 1 for word in o.words}
@@ -70,6 +71,8 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
         sure = best.kind == "person" and best.confidence >= JOIN_PERSON
         if sure and len(occurrence.words) == 1 and occurrence.words[0] in in_longer:
             occurrence.evidence = max(occurrence.evidence, 0.0)  # `Schäuble` of `Wolfgang Schäuble`: no noun
+        elif best.confidence >= SURE_NAME and len(occurrence.words) == 1:
+            occurrence.evidence = max(occurrence.evidence, 0.0)  # `Commerzbank`: a compound, and a name
         occurrence.evidence += SAYS_NAME * best.confidence
         occurrence.kinds[best.kind] += best.confidence
     return occurrences
@@ -125,21 +128,24 @@ def _cut_to_the_person(text: Text, occurrence: Occurrence, name: Name) -> None:
         occurrence.words = tuple(text.body[name.start : name.end].split())
 
 
-def _people_joined(text: Text, occurrences: list[Occurrence], names: list[Name]) -> list[Occurrence]:
-    """Where the model takes for a person's a name the rules cut into pieces or kept in part
-    (`Markus Söder`: a surname German uses more than English reads as a noun; `Frank-Walter
-    Steinmeier`), the pieces are one occurrence of the model's name. Only a name of capitalised
+def _names_joined(text: Text, occurrences: list[Occurrence], names: list[Name]) -> list[Occurrence]:
+    """Where the model takes for a name words the rules cut into pieces or kept in part (`Markus
+    Söder`: a surname German uses more than English reads as a noun; `Frank-Walter Steinmeier`; `IG
+    Metall`, `FC Bayern München`), the pieces are one occurrence of the model's name: a person's
+    where the model gives it even odds, another name where it is sure. Only a name of capitalised
     words (and a name's particles) is joined, and only where no piece reaches out of it."""
     joined = list(occurrences)
     for name in names:
         name_text = text.body[name.start : name.end]
         words = tuple(name_text.split())
-        if name.kind != "person" or name.confidence < JOIN_PERSON or len(words) < 2:
+        if name.confidence < (JOIN_PERSON if name.kind == "person" else SURE_PERSON) or len(words) < 2:
             continue
         if not all((word[:1].isupper() and not cue(word)) or word in PARTICLES for word in words):
             continue  # capitalised words only, and none a role's or a company's (`Chef`, `Konzern`)
+        if words[0].lower() in DETERMINERS:
+            continue  # `Die Media Broadcast` at a sentence's start
         genitive = text.language == "de" and any(genitive_name(word) for word in words[:-1])
-        if genitive or any(c.isdigit() for c in name_text):
+        if genitive or (name.kind == "person" and any(c.isdigit() for c in name_text)):
             continue  # no one's name has a digit; `Alibabas QwQ-32B` is Alibaba's model
         inside = [o for o in joined if name.start <= o.start and o.end <= name.end]
         reaching = any(o.start < name.end and name.start < o.end for o in joined if o not in inside)
