@@ -4,8 +4,9 @@ gains evidence and keeps the model's kind, one voice among the text's cues to it
 spelled as a noun more. Where the model is sure of a person inside a German run, nouns beside the
 name are cut off; where it takes for a name words the rules cut into pieces (`Markus Söder`: a
 surname German uses more than English reads as a noun; `IG Metall`), the pieces are one name, the
-surname alone no noun, and one word it is nearly sure of no word (`Commerzbank`). Otherwise the rules decide where a name begins and ends and fold its forms into
-one candidate; the model weighs, it does not veto.
+surname alone no noun, and one word it is nearly sure of no word (`Commerzbank`). Otherwise the
+rules decide where a name begins and ends and fold its forms into one candidate; the model weighs,
+it does not veto.
 
 The weights were set on the tuning half of the saved pages (tests/halves.yaml) alone: there the
 model's taking 0.75 for an occurrence it tags as no name brings the not-names among the first 15
