@@ -149,6 +149,16 @@ CANDIDATES = [
      "bleibt hart.", "IG Metall", "organization", []),
     ("de", "Der Fußballverein FC Bayern München gewann am Samstag deutlich. Trainer Thomas Tuchel lobte das "
      "Team.", "FC Bayern München", "organization", []),
+    # In English, capitals inside a sentence make a name of several words whatever the model says;
+    # an institution's last word types it.
+    ("en", "The 737 Max was grounded after the crash. The Federal Aviation Administration said the jet "
+     "needs a fix.", "Federal Aviation Administration", "organization", []),
+    # English capitalises no common word after a hyphen: a double-barrelled surname is one word.
+    ("en", "Ada Lovell-Fried, the founder of Quillo, was sued. Lovell-Fried faces a trial, lawyers said.",
+     "Ada Lovell-Fried", "person", ["Lovell-Fried"]),
+    # An acronym may spell the small words of a name too.
+    ("en", "Analysts expect the Bank of Norland to cut rates. The BoN meets on Thursday, and the BoN "
+     "will act.", "Bank of Norland", "organization", ["BoN"]),
     # Hyphens of different code points are one hyphen.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
      "DVB‐T", None, ["DVB-T"]),

@@ -30,6 +30,7 @@ from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .frequency import how_common
 from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
+from .runs import LINKS
 from .scan import suggestion_id
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
@@ -219,13 +220,16 @@ def _initials(forms: dict[str, _Form]) -> dict[str, str]:
     by_initials: dict[str, set[str]] = {}
     for key, form in forms.items():
         parts = [part for word in form.words for part in HYPHENS.split(word)]
-        if len(parts) > 1 and all(part[:1].isupper() for part in parts):
-            by_initials.setdefault("".join(part[0] for part in parts), set()).add(key)
+        if len(parts) > 1 and all(part[:1].isupper() or part in LINKS for part in parts):
+            spelled = {"".join(part[0] for part in parts), "".join(p[0] for p in parts if p not in LINKS)}
+            for initials in spelled:  # `BoE` and `BE` of `Bank of England`
+                by_initials.setdefault(initials, set()).add(key)
     found = {}
     for key, form in forms.items():
         word = form.words[0]
         longer = by_initials.get(word, set()) if len(form.words) == 1 and 2 <= len(word) <= 6 else set()
-        if word.isupper() and len({_stem_key(forms[other].words) for other in longer}) == 1:
+        acronym = word[:1].isupper() and word[-1:].isupper() and sum(c.isupper() for c in word) >= 2
+        if acronym and len({_stem_key(forms[other].words) for other in longer}) == 1:
             found[key] = min(longer)
     return found
 

@@ -107,6 +107,11 @@ COMPOUND_HEADS = word_set(
 # The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
 # word only, never a cue beside a name (`five times`, `a post by`).
 NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")
+# The last word of an institution's name that is no cue beside a name (`Federal Aviation
+# Administration`, not `the Biden administration`).
+ORGANIZATION_HEADS = word_set(
+    "administration office bureau board service fund society federation institution academy college school"
+)
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`).
 EVENT_HEADS = word_set("week expo show fair games marathon tournament prix")
 EVENT_ENDINGS = ("woche", "schau", "spiele")  # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...syntax.names import name_key
-from .cues import EVENT_ENDINGS, EVENT_HEADS, NEWSPAPER_HEADS, cue, nations, places
+from .cues import EVENT_ENDINGS, EVENT_HEADS, NEWSPAPER_HEADS, ORGANIZATION_HEADS, cue, nations, places
 from .occurrences import Occurrence
 from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, name_like, spelled_as_adjective
@@ -68,6 +68,8 @@ def _head_says(words: Words) -> Counter:
         votes[cue(head)] += 3
     elif _newspaper(words):
         votes["publication"] += 3
+    elif head.lower() in ORGANIZATION_HEADS:
+        votes["organization"] += 3
     if head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS):
         votes["event"] += 2
     if a_year(words[-1]) and words[-2] not in LINKS:

@@ -266,7 +266,9 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
             and tail[:1].isupper()
             and (how_common(tail, language) >= RARE or strict_noun(tail, language))
         )
-        joined_to_word = german_noun or how_common(tail, language) >= COMMON or cue(tail) is not None
+        common = how_common(tail, language) >= COMMON and (language == "de" or tail.islower())
+        joined_to_word = german_noun or common or cue(tail) is not None  # not `Bankman-Fried`: English
+        # capitalises no common word after a hyphen
         a_model = name_like(parts[0]) and len(tail) <= 4 and cue(tail) is None  # `GPT-4o`, `A380-neo`
         if (
             joined_to_word or tail.islower()
