@@ -15,10 +15,9 @@ words (`Kassenärztliche Bundesvereinigung`: K and B).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
-from .occurrences import KEEP, Occurrence, Text
+from .occurrences import KEEP, Occurrence, Text, merged
 
 DEFINED = 1.0  # evidence a long form gains over its best run for spelling the acronym after it
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)|,\s*(?:kurz|short)\s+([A-Z][A-Za-z]{1,7})\b")
@@ -44,7 +43,8 @@ def with_long_forms(text: Text, occurrences: Iterable[Occurrence]) -> list[Occur
         if straddling or any((o.start, o.end) == span for o in inside):
             continue  # one run holds it already, or a run reaches out of it
         found = [o for o in found if o not in inside]
-        found.append(_occurrence(text.body, start, end, inside))
+        evidence = max([KEEP, *(o.evidence for o in inside)]) + DEFINED
+        found.append(merged(text.body, start, end, inside, evidence))
         found.sort(key=lambda o: o.start)
     return found
 
@@ -93,14 +93,3 @@ def _word_starts_matched(body: str, words: list[tuple[int, int]], letters: list[
             if letters[j - 1] == character and best[j - 1] != impossible:
                 best[j] = max(best[j], best[j - 1] + at_start)
     return None if best[-1] == impossible else best[-1]
-
-
-def _occurrence(body: str, start: int, end: int, inside: list[Occurrence]) -> Occurrence:
-    hints: Counter = Counter()
-    kinds: Counter = Counter()
-    for occurrence in inside:
-        hints.update(occurrence.hints)
-        kinds.update(occurrence.kinds)
-    evidence = max([KEEP, *(o.evidence for o in inside)]) + DEFINED
-    initial = bool(inside) and inside[0].start == start and inside[0].initial
-    return Occurrence(start, end, tuple(body[start:end].split()), initial, evidence, hints, kinds)

@@ -120,6 +120,18 @@ def _currency_codes() -> frozenset[str]:
 _LIST_GAP = re.compile(r",\s*|\s+(?:und|and|oder|or|sowie|as well as|&)\s+|,\s+(?:und|and|oder|or)\s+")
 
 
+def merged(body: str, start: int, end: int, pieces: list[Occurrence], evidence: float) -> Occurrence:
+    """One occurrence of the words from `start` to `end` in place of the `pieces` the rules found
+    inside them (a long form, a name the model joins), with their cues and the model's kinds."""
+    hints: Counter = Counter()
+    kinds: Counter = Counter()
+    for piece in pieces:
+        hints.update(piece.hints)
+        kinds.update(piece.kinds)
+    initial = bool(pieces) and pieces[0].start == start and pieces[0].initial
+    return Occurrence(start, end, tuple(body[start:end].split()), initial, evidence, hints, kinds)
+
+
 def listed_together(body: str, occurrences: list[Occurrence]) -> None:
     """Names listed together (`ByteDance, Tencent und Baidu`) are of a kind: where one of a list
     carries good evidence, the others gain."""

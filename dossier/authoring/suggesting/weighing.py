@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .cues import cue
 from .namemodel import Name, names_in
-from .occurrences import DETERMINERS, KEEP, Occurrence, Text
+from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged
 from .runs import PARTICLES
 from .vocabulary import HYPHENS, genitive_name
 
@@ -135,35 +135,36 @@ def _cut_to_the_person(text: Text, occurrence: Occurrence, name: Name) -> None:
 def _names_joined(text: Text, occurrences: list[Occurrence], names: list[Name]) -> list[Occurrence]:
     """Where the model takes for a name words the rules cut into pieces or kept in part (`Markus
     Söder`: a surname German uses more than English reads as a noun; `Frank-Walter Steinmeier`; `IG
-    Metall`, `FC Bayern München`), the pieces are one occurrence of the model's name: a person's
-    where the model gives it even odds, another name where it is sure. Only a name of capitalised
-    words (and a name's particles) is joined, and only where no piece reaches out of it."""
+    Metall`, `FC Bayern München`), the pieces are one occurrence of the model's name, where no piece
+    reaches out of it (see `_joinable`)."""
     joined = list(occurrences)
     for name in names:
-        name_text = text.body[name.start : name.end]
-        words = tuple(name_text.split())
-        if name.confidence < (JOIN_PERSON if name.kind == "person" else SURE_PERSON) or len(words) < 2:
+        if not _joinable(text, name):
             continue
-        if not all((word[:1].isupper() and not cue(word)) or word in PARTICLES for word in words):
-            continue  # capitalised words only, and none a role's or a company's (`Chef`, `Konzern`)
-        if words[0].lower() in DETERMINERS:
-            continue  # `Die Media Broadcast` at a sentence's start
-        genitive = text.language == "de" and any(genitive_name(word) for word in words[:-1])
-        if genitive or (name.kind == "person" and any(c.isdigit() for c in name_text)):
-            continue  # no one's name has a digit; `Alibabas QwQ-32B` is Alibaba's model
         inside = [o for o in joined if name.start <= o.start and o.end <= name.end]
         reaching = any(o.start < name.end and name.start < o.end for o in joined if o not in inside)
         if not inside or reaching or any((o.start, o.end) == (name.start, name.end) for o in inside):
             continue
-        hints: Counter = Counter()
-        for occurrence in inside:
-            hints.update(occurrence.hints)
         evidence = max(o.evidence for o in inside) + JOINED
-        first = inside[0]
-        initial = first.initial and first.start == name.start
         joined = [o for o in joined if o not in inside]
-        joined.append(Occurrence(name.start, name.end, words, initial, evidence, hints))
+        joined.append(merged(text.body, name.start, name.end, inside, evidence))
     return sorted(joined, key=lambda o: o.start)
+
+
+def _joinable(text: Text, name: Name) -> bool:
+    """A name of several capitalised words (and a name's particles) the model gives even odds of a
+    person's or is sure of otherwise; none of its words a role's or a company's (`Chef`, `Konzern`),
+    no article first (`Die Media Broadcast` at a sentence's start), no German genitive before its
+    last word (`Alibabas QwQ-32B` is Alibaba's model), no digit in a person's name."""
+    name_text = text.body[name.start : name.end]
+    words = name_text.split()
+    if name.confidence < (JOIN_PERSON if name.kind == "person" else SURE_PERSON) or len(words) < 2:
+        return False
+    if not all((word[:1].isupper() and not cue(word)) or word in PARTICLES for word in words):
+        return False
+    genitive = text.language == "de" and any(genitive_name(word) for word in words[:-1])
+    digits = name.kind == "person" and any(c.isdigit() for c in name_text)
+    return words[0].lower() not in DETERMINERS and not genitive and not digits
 
 
 def _overlapping(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
