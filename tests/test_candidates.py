@@ -106,6 +106,8 @@ CANDIDATES = [
      "spart.", "Kelbrand", "organization", []),
     ("de", "Zuletzt sprach Kelbrand, die Sprecherin der Firma, mit Journalisten. Kelbrand sagte, Kelbrand "
      "bleibe.", "Kelbrand", "person", []),
+    ("de", "Kelbrand stellte Zorvo vor. Mit Zorvo, seinem ersten großen Sprachmodell, will Kelbrand wachsen. "
+     "Zorvo ist klein.", "Zorvo", "product", []),
     ("en", "Norlandic Chancellor Ilse Marbeck met the press. Marbeck said little.", "Ilse Marbeck", "person",
      ["Marbeck"]),
     # A model's number after a name makes a product; a year does not.

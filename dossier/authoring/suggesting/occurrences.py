@@ -60,9 +60,10 @@ _QUANTITY_WORDS = frozenset(
 )
 _NATIONS_SHORT = word_set("US USA UK EU UN")  # the short forms news copy uses before a role
 # A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
-# chinesische Hersteller,`): its words up to the next punctuation.
+# chinesische Hersteller,`, `MiMo, seinem ersten Sprachmodell,`): its first words.
 _DESCRIPTION_AFTER = re.compile(
-    r",\s+(?:the|a|an|der|die|das|dem|den|des|ein|eine|einem|einer|eines)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
+    r",\s+(?:the|a|an|its|his|her|their|der|die|das|dem|den|des|ein|eine|einem|einer|eines|sein|seine|seinem"
+    r"|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
 )
 _APPOSITION = "apposition"  # a hint: a description stood before the name (`Plattformbetreiber Flixbus`)
 
