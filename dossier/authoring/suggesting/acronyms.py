@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .occurrences import KEEP, Occurrence, Text, merged
+from .occurrences import KEEP, Occurrence, Text, merged_into
 
 DEFINED = 1.0  # evidence a long form gains over its best run for spelling the acronym after it
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)|,\s*(?:kurz|short)\s+([A-Z][A-Za-z]{1,7})\b")
@@ -37,16 +37,12 @@ def with_long_forms(text: Text, occurrences: Iterable[Occurrence]) -> list[Occur
         span = long_form(text.body, definition.start(), acronym)
         if span is None:
             continue
-        start, end = span
-        inside = [o for o in found if start <= o.start and o.end <= end]
-        straddling = any(o.start < start < o.end or o.start < end < o.end for o in found)
-        if straddling or any((o.start, o.end) == span for o in inside):
-            continue  # one run holds it already, or a run reaches out of it
-        found = [o for o in found if o not in inside]
-        evidence = max([KEEP, *(o.evidence for o in inside)]) + DEFINED
-        found.append(merged(text.body, start, end, inside, evidence))
-        found.sort(key=lambda o: o.start)
+        found = merged_into(text.body, found, *span, _defined_evidence)
     return found
+
+
+def _defined_evidence(pieces: list[Occurrence]) -> float:
+    return max([KEEP, *(piece.evidence for piece in pieces)]) + DEFINED
 
 
 def long_form(body: str, at: int, acronym: str) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -121,16 +121,30 @@ def _currency_codes() -> frozenset[str]:
 _LIST_GAP = re.compile(r",\s*|\s+(?:und|and|oder|or|sowie|as well as|&)\s+|,\s+(?:und|and|oder|or)\s+")
 
 
-def merged(body: str, start: int, end: int, pieces: list[Occurrence], evidence: float) -> Occurrence:
-    """One occurrence of the words from `start` to `end` in place of the `pieces` the rules found
-    inside them (a long form, a name the model joins), with their cues and the model's kinds."""
+def merged_into(
+    body: str,
+    occurrences: list[Occurrence],
+    start: int,
+    end: int,
+    evidence: Callable[[list[Occurrence]], float | None],
+) -> list[Occurrence]:
+    """The occurrences with those the rules found inside the words from `start` to `end` (a long
+    form, a name the model joins) made one occurrence of the words, with their cues, the model's
+    kinds and the `evidence` the pieces give it; as they are where one is those words already, one
+    reaches out of them, or the pieces give no evidence (None)."""
+    inside = [o for o in occurrences if start <= o.start and o.end <= end]
+    reaching = any(o.start < end and start < o.end for o in occurrences if o not in inside)
+    given = None if reaching or any((o.start, o.end) == (start, end) for o in inside) else evidence(inside)
+    if given is None:
+        return occurrences
     hints: Counter = Counter()
     kinds: Counter = Counter()
-    for piece in pieces:
+    for piece in inside:
         hints.update(piece.hints)
         kinds.update(piece.kinds)
-    initial = bool(pieces) and pieces[0].start == start and pieces[0].initial
-    return Occurrence(start, end, tuple(body[start:end].split()), initial, evidence, hints, kinds)
+    initial = bool(inside) and inside[0].start == start and inside[0].initial
+    whole = Occurrence(start, end, tuple(body[start:end].split()), initial, given, hints, kinds)
+    return sorted([o for o in occurrences if o not in inside] + [whole], key=lambda o: o.start)
 
 
 def listed_together(body: str, occurrences: list[Occurrence]) -> None:
@@ -246,16 +260,15 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             yield from _single(text, run[first], _Around(previous, after, piece_initial), hints, legal)
             continue
         start, end = run[first][0], run[last][1]
-        name = (
-            [  # an initial keeps its full stop inside the name: `George W. Bush`
-                word + "." if len(word) == 1 and word.isupper() and body.startswith(".", token[1]) else word
-                for word, token in zip(name[:-1], run[first:last], strict=True)
-            ]
-            + [name[-1]]
-        )
-        abbreviated = (len(name[-1]) == 1 and name[-1].isupper()) or f"{name[-1].lower()}." in LEGAL_SUFFIXES
-        if abbreviated and body.startswith(".", end):
-            name, end = [*name[:-1], name[-1] + "."], end + 1  # `Philipp H.`, `Apple Inc.`
+        # A full stop after an initial or, last, a legal form is the name's: `George W. Bush`,
+        # `Philipp H.`, `Apple Inc.`
+        stops = []
+        for index, word in enumerate(name):
+            legal_form = index == len(name) - 1 and f"{word.lower()}." in LEGAL_SUFFIXES
+            abbreviation = (len(word) == 1 and word.isupper()) or legal_form
+            stops.append(abbreviation and body.startswith(".", run[first + index][1]))
+        name = [word + "." if stop else word for word, stop in zip(name, stops, strict=True)]
+        end += 1 if stops[-1] else 0
         found = _Found(tuple(_without_possessive(name)), start, end, _Around(previous, after, piece_initial))
         yield _occurrence(text, found, hints, legal)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .cues import cue
 from .namemodel import Name, names_in
-from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged
+from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into
 from .runs import PARTICLES
 from .vocabulary import HYPHENS, genitive_name
 
@@ -72,11 +72,12 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
         best = max(overlapping, key=lambda name: name.confidence)
         if text.language == "de" and len(occurrence.words) > 1:
             _cut_to_the_person(text, occurrence, best)
-        sure = best.kind == "person" and best.confidence >= JOIN_PERSON
-        if sure and len(occurrence.words) == 1 and occurrence.words[0] in in_longer:
-            occurrence.evidence = max(occurrence.evidence, 0.0)  # `Schäuble` of `Wolfgang Schäuble`: no noun
-        elif best.confidence >= SURE_NAME and len(occurrence.words) == 1:
-            occurrence.evidence = max(occurrence.evidence, 0.0)  # `Commerzbank`: a compound, and a name
+        surname = (
+            best.kind == "person" and best.confidence >= JOIN_PERSON and occurrence.words[0] in in_longer
+        )
+        if len(occurrence.words) == 1 and (surname or best.confidence >= SURE_NAME):
+            # No word the rules' penalties sink: `Schäuble` of `Wolfgang Schäuble`, `Commerzbank`.
+            occurrence.evidence = max(occurrence.evidence, 0.0)
         occurrence.evidence += SAYS_NAME * best.confidence
         occurrence.kinds[best.kind] += best.confidence
     return occurrences
@@ -137,18 +138,15 @@ def _names_joined(text: Text, occurrences: list[Occurrence], names: list[Name]) 
     Söder`: a surname German uses more than English reads as a noun; `Frank-Walter Steinmeier`; `IG
     Metall`, `FC Bayern München`), the pieces are one occurrence of the model's name, where no piece
     reaches out of it (see `_joinable`)."""
-    joined = list(occurrences)
+    joined = sorted(occurrences, key=lambda o: o.start)
     for name in names:
-        if not _joinable(text, name):
-            continue
-        inside = [o for o in joined if name.start <= o.start and o.end <= name.end]
-        reaching = any(o.start < name.end and name.start < o.end for o in joined if o not in inside)
-        if not inside or reaching or any((o.start, o.end) == (name.start, name.end) for o in inside):
-            continue
-        evidence = max(o.evidence for o in inside) + JOINED
-        joined = [o for o in joined if o not in inside]
-        joined.append(merged(text.body, name.start, name.end, inside, evidence))
-    return sorted(joined, key=lambda o: o.start)
+        if _joinable(text, name):
+            joined = merged_into(text.body, joined, name.start, name.end, _joined_evidence)
+    return joined
+
+
+def _joined_evidence(pieces: list[Occurrence]) -> float | None:
+    return max(piece.evidence for piece in pieces) + JOINED if pieces else None
 
 
 def _joinable(text: Text, name: Name) -> bool:
