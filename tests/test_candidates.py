@@ -192,6 +192,20 @@ CANDIDATES = [
      "Merkel geht.", "Merkel", "person", []),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
+    # The unions CLDR lists among its territories are organizations.
+    ("en", "Ilse Marbeck spoke at the United Nations on Monday. Marbeck later left New York.",
+     "United Nations", "organization", []),
+    # The head noun of a name used alone makes no surname: a paper's, an event's, a name with an
+    # article or a link word in it is no person's.
+    ("en", "Satirists at The Gilded Spoon mocked the mayor. The Spoon later apologised, and the Spoon "
+     "grew.", "The Gilded Spoon", "other", []),
+    ("en", "Athletes at the Norland Games won gold. The Games ended on Sunday; the Games cost a lot.",
+     "Norland Games", "event", []),
+    ("en", "Researchers from the Centre for Marine Evolution published the study. Evolution researchers at "
+     "the Centre for Marine Evolution disagreed.", "Centre for Marine Evolution", "organization", []),
+    # A place by the last word of its name.
+    ("en", "Tourists visit Colby Springs each summer. Colby Springs has two hotels.", "Colby Springs",
+     "place", []),
 ]  # fmt: skip
 
 

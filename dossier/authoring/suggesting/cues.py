@@ -110,7 +110,14 @@ NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegrap
 # The last word of an institution's name that is no cue beside a name (`Federal Aviation
 # Administration`, not `the Biden administration`).
 ORGANIZATION_HEADS = word_set(
-    "administration office bureau board service fund society federation institution academy college school"
+    "administration office bureau board service fund society federation institution academy college school "
+    "church"
+)
+# The last word of a place's name that is no cue beside a name (`Dead Sea`, `Palm Springs`, `Rotes
+# Meer`; not `the sea`).
+PLACE_HEADS = word_set(
+    "sea ocean lake bay gulf coast peninsula desert valley mountains mountain springs falls strait "
+    "street avenue square boulevard airport meer see straße platz allee flughafen gebirge"
 )
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`).
 EVENT_HEADS = word_set("week expo show fair games marathon tournament prix")
@@ -165,10 +172,19 @@ _FEDERAL = word_set("US DE AT CA AU BR IN MX")
 
 @cache
 def nations() -> frozenset[str]:
-    """The names of countries and territories, in English and German (CLDR, through Babel)."""
+    """The names of countries and territories, in English and German (CLDR, through Babel); not the
+    unions CLDR lists among them, which the news names as organizations (`United Nations`, `EU`)."""
     from babel import Locale
 
-    return frozenset(name for language in ("en", "de") for name in Locale(language).territories.values())
+    return frozenset(
+        name
+        for language in ("en", "de")
+        for code, name in Locale(language).territories.items()
+        if code not in _UNIONS
+    )
+
+
+_UNIONS = frozenset({"UN", "EU"})
 
 
 @cache

@@ -1,8 +1,9 @@
 """The type of a candidate name: the votes of the text's cues and the name model around its
 occurrences (`weighing.type_votes`), and what the name's own words and forms say of it.
 
-A surname used alone makes a person; a head word an institution, a paper or an event (`Marine
-Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`, `The Washington Post`); a small
+A surname used alone makes a person; a head word an institution, a paper, a place or an event
+(`Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`, `The Washington Post`,
+`Dead Sea`); a small
 letter first or a model number a product (`iPhone`, `A380`); a digit rules a person out. One word
 the text never shows as a person's is no person, whatever the model makes of a word it does not know.
 """
@@ -12,8 +13,17 @@ from __future__ import annotations
 from collections import Counter
 
 from ...syntax.names import name_key
-from .cues import EVENT_ENDINGS, EVENT_HEADS, NEWSPAPER_HEADS, ORGANIZATION_HEADS, cue, nations, places
-from .occurrences import Occurrence
+from .cues import (
+    EVENT_ENDINGS,
+    EVENT_HEADS,
+    NEWSPAPER_HEADS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    cue,
+    nations,
+    places,
+)
+from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, name_like, spelled_as_adjective
 from .weighing import type_of, type_votes
@@ -46,14 +56,26 @@ def _forms_say(words: Words, forms: list[Words]) -> Counter:
     Journal`, nor `Congress` of `US Congress`); a first word used alone an organization."""
     votes: Counter = Counter()
     shorts = [form for form in forms if len(form) < len(words)]
-    given_name = words[0][:1].isupper() and words[0][1:].islower()
-    a_head_noun = cue(words[-1]) not in (None, "person")
-    surname = any(last_words(words, form) for form in shorts) and not a_head_noun
-    if surname and len(words) in (2, 3, 4) and given_name:
+    surname = any(last_words(words, form) for form in shorts)
+    if surname and len(words) in (2, 3, 4) and _a_persons(words):
         votes["person"] += 3
     if any(form == words[:1] for form in shorts) and len(words) > 1:
         votes["organization"] += 1
     return votes
+
+
+def _a_persons(words: Words) -> bool:
+    """Whether words could be a person's name: a given name's spelling first, not an article (`The
+    Onion`); no head noun last (`Paralympic Games`, `New York Press`, `Palm Springs`); no word that
+    links an institution's head to the rest of its name (`Centre for Social Evolution`)."""
+    first, last = words[0], words[-1].lower()
+    given_name = first[:1].isupper() and first[1:].islower() and first.lower() not in DETERMINERS
+    a_head_noun = cue(words[-1]) not in (None, "person") or last in _HEAD_NOUNS
+    linked = any(word in LINKS for word in words)
+    return given_name and not a_head_noun and not linked
+
+
+_HEAD_NOUNS = NEWSPAPER_HEADS | ORGANIZATION_HEADS | PLACE_HEADS | EVENT_HEADS
 
 
 def _head_says(words: Words) -> Counter:
@@ -70,6 +92,8 @@ def _head_says(words: Words) -> Counter:
         votes["publication"] += 3
     elif head.lower() in ORGANIZATION_HEADS:
         votes["organization"] += 3
+    elif head.lower() in PLACE_HEADS:
+        votes["place"] += 3
     if head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS):
         votes["event"] += 2
     if a_year(words[-1]) and words[-2] not in LINKS:
