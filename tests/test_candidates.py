@@ -203,6 +203,9 @@ CANDIDATES = [
      "Norland Games", "event", []),
     ("en", "Researchers from the Centre for Marine Evolution published the study. Evolution researchers at "
      "the Centre for Marine Evolution disagreed.", "Centre for Marine Evolution", "organization", []),
+    # An ordinal or a decade before a name is no word of it.
+    ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
+     "Summit talks go on.", "Harlow Summit", "event", []),
     # A place by the last word of its name.
     ("en", "Tourists visit Colby Springs each summer. Colby Springs has two hotels.", "Colby Springs",
      "place", []),
@@ -220,6 +223,11 @@ def test_candidates(language: str, text: str, name: str | None, kind: str | None
     assert set(aliases) <= {name, *found[name][1]}
     others = [n for n in found if n != name and (n in aliases or name.split()[-1] == n)]
     assert others == [], "one candidate per thing"
+
+
+def test_a_decade_is_no_word_of_a_name() -> None:
+    found = named("In the 1990s Quillo grew fast. By the 2000s Quillo was big, and Quillo still is.", "en")
+    assert set(found) == {"Quillo"}
 
 
 NOT_NAMES = [

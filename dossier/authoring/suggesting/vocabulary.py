@@ -17,6 +17,7 @@ COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once
 RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
 PART = 3.0  # a part of a German compound must be at least this common
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th|s)")  # `60th`, `1990s`
 HYPHENS = re.compile(r"[-‐‑]")
 ADJECTIVE_ENDINGS = ("er", "en", "em", "es", "e")
 _GERMAN_NOUN_ENDINGS = (
@@ -64,9 +65,10 @@ def is_compound(word: str) -> bool:
 
 def name_like(token: str) -> bool:
     """Inner capitals or digits: spelled as names are, not as words (`eBay`, `iPhone`, `DVB-T2`);
-    the capital after a hyphen of a compound (`Smart-Home`) does not count."""
+    the capital after a hyphen of a compound (`Smart-Home`) does not count, nor an ordinal or a
+    decade (`60th`, `1990s`)."""
     if _DIGIT.search(token) is not None and not token.isdigit() and any(c.isalpha() for c in token):
-        return True
+        return _NUMBER_WORD.fullmatch(token) is None
     return any(part[1:].lower() != part[1:] for part in HYPHENS.split(token))
 
 
