@@ -203,6 +203,12 @@ CANDIDATES = [
      "Norland Games", "event", []),
     ("en", "Researchers from the Centre for Marine Evolution published the study. Evolution researchers at "
      "the Centre for Marine Evolution disagreed.", "Centre for Marine Evolution", "organization", []),
+    # A country's name before an institution's that the text also uses alone is no word of it; a
+    # country only the start of a sentence cut off stays.
+    ("en", "Lawmakers in the US Harbour Board voted on Monday. The Harbour Board later said the vote "
+     "stands, and the Harbour Board adjourned.", "Harbour Board", "organization", ["US Harbour Board"]),
+    ("en", "Shares of China Quillo rose. China Quillo said sales grew, and China Quillo hired.",
+     "China Quillo", None, ["Quillo"]),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
 from .acronyms import with_long_forms
-from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
+from .cues import LEGAL_SUFFIXES, NATIONS_SHORT, ORGANIZATION_TAILS, cue, nations, places, word_set
 from .frequency import how_common
 from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
@@ -105,6 +105,7 @@ class _Form:
     spellings: Counter = field(default_factory=Counter)
     articles: Counter = field(default_factory=Counter)  # the German article before each occurrence
     before_a_noun: int = 0  # occurrences a capitalised word follows (`Rudolf Augsteins Motto`)
+    after_a_nation: int = 0  # occurrences a country's name stands before (`US` in `US Congress`)
 
     @property
     def text(self) -> str:
@@ -129,6 +130,7 @@ def candidates_in(
         article = _ARTICLE.search(body, max(0, occurrence.start - 12), occurrence.start)
         form.articles[article.group(1).lower() if article else ""] += 1
         form.before_a_noun += bool(_CAPITAL_NEXT.match(body, occurrence.end))
+        form.after_a_nation += _nation(body[max(0, occurrence.start - 40) : occurrence.start].split()[-1:])
         acronym = defined_acronym(body, occurrence)
         if acronym:
             acronyms[name_key(acronym)] = key
@@ -404,6 +406,20 @@ def _generic_tail(words: tuple[str, ...], language: str) -> bool:
     )  # fmt: skip
 
 
+def _without_nation(best: _Form, chosen: list[_Form]) -> _Form:
+    """A country's name before an institution's that the text also uses alone, with no country
+    before it, is no word of it (`US Congress` and `Congress`; not `China Mobile` where only the
+    start of a sentence cut the country off); the form with it is an alias."""
+    if len(best.words) > 1 and _nation(best.words[:1]):
+        alone = (form for form in chosen if form.words == best.words[1:])
+        return next((form for form in alone if form.after_a_nation < len(form.occurrences)), best)
+    return best
+
+
+def _nation(words: list[str] | tuple[str, ...]) -> bool:
+    return bool(words) and (words[0] in nations() or words[0] in NATIONS_SHORT)
+
+
 def _evidence(form: _Form) -> float:
     return sum(o.evidence for o in form.occurrences)
 
@@ -434,6 +450,7 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     )
     if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
+    best = _without_nation(best, chosen)
     name = _titled(best, chosen, language) if language == "de" else best.text
     if language == "de" and _prenominal_genitive(best):
         name = name[:-1]  # `Rudolf Augsteins Motto`: the name is Rudolf Augstein

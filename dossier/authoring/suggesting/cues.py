@@ -185,6 +185,7 @@ def nations() -> frozenset[str]:
 
 
 _UNIONS = frozenset({"UN", "EU"})
+NATIONS_SHORT = word_set("US USA UK EU UN")  # the short forms news copy uses before a role or a name
 
 
 @cache

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .cues import COMPOUND_HEADS, LEGAL_SUFFIXES, countries, cue, is_role, word_set
+from .cues import COMPOUND_HEADS, LEGAL_SUFFIXES, NATIONS_SHORT, countries, cue, is_role, word_set
 from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
@@ -58,7 +58,6 @@ _CALENDAR_SHORT = word_set("jan feb mar apr jun jul aug sep sept oct okt nov dec
 _QUANTITY_WORDS = frozenset(
     word for words in (*SCALES.values(), *CURRENCIES.values(), PERCENT) for word in words if len(word) > 3
 )
-_NATIONS_SHORT = word_set("US USA UK EU UN")  # the short forms news copy uses before a role
 # A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
 # chinesische Hersteller,`, `MiMo, seinem ersten Sprachmodell,`): its first words.
 _DESCRIPTION_AFTER = re.compile(
@@ -317,7 +316,7 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
 
 def _national(word: str, language: str) -> bool:
     """A country's name or its adjective (`German`, `US`, `französische`)."""
-    return word in countries() or demonym(word, language) or word in _NATIONS_SHORT
+    return word in countries() or demonym(word, language) or word in NATIONS_SHORT
 
 
 def _without_possessive(words: list[str]) -> list[str]:
