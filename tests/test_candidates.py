@@ -209,6 +209,14 @@ CANDIDATES = [
      "stands, and the Harbour Board adjourned.", "Harbour Board", "organization", ["US Harbour Board"]),
     ("en", "Shares of China Quillo rose. China Quillo said sales grew, and China Quillo hired.",
      "China Quillo", None, ["Quillo"]),
+    # A German adjective a point of the compass begins, and `allgemein`, are a name's adjectives; a
+    # genitive in -es is a form of the name.
+    ("de", "Laut einer Umfrage der Westdeutschen Zeitung wächst der Markt. Die Westdeutsche Zeitung "
+     "berichtete zuerst.", "Westdeutsche Zeitung", "publication", ["Westdeutschen Zeitung"]),
+    ("de", "Wie die Allgemeine Hafenzeitung berichtet, fehlt Geld. Der Allgemeinen Hafenzeitung zufolge "
+     "sinkt der Preis.", "Allgemeine Hafenzeitung", "publication", []),
+    ("de", "Der Norländische Fischereibund warnt. Der Chef des Norländischen Fischereibundes sprach am "
+     "Montag.", "Norländischer Fischereibund", "organization", ["Norländischen Fischereibundes"]),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

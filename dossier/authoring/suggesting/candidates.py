@@ -180,6 +180,10 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
     for key, form in forms.items():
         if key.endswith("s") and key[:-1] in forms and (len(form.words) == 1 or language == "de"):
             join(key, key[:-1])  # the German genitive: `Stengers` names Stenger, `Karla Wendlands` her
+        elif language == "de" and key.endswith("es") and len(key) > 5:  # `Bundestages`, `des Deutschen
+            base = _stem_key(form.words)[:-2]  # Gewerkschaftsbundes` and `Deutscher Gewerkschaftsbund`
+            if base in stems or base in forms:
+                join(key, stems[base][0] if base in stems else base)
     for acronym, long in acronyms.items():
         if acronym in forms and long in forms:
             join(acronym, long)
@@ -439,11 +443,11 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
         return None
     most_words = max(len(form.words) for form in chosen)
     longest = [form for form in chosen if len(form.words) == most_words]
-    keys = {name_key(" ".join(form.words)) for form in chosen}
+    stems = {_stem_key(form.words) for form in chosen}
     best = max(
-        longest,  # not a German genitive of another form (`Karla Wendlands`), then the most used
+        longest,  # not a German genitive of another (`Karla Wendlands`, `Bundestages`), then the most used
         key=lambda form: (
-            name_key(" ".join(form.words))[:-1] not in keys,
+            not {_stem_key(form.words)[:-1], _stem_key(form.words)[:-2]} & stems,
             len(form.occurrences),
             -form.occurrences[0].start,
         ),

@@ -27,8 +27,9 @@ _GERMAN_NOUN_ENDINGS = (
 _ADJECTIVE_SUFFIXES = ("isch", "sch", "lich", "ig", "bar", "sam", "los", "haft", "iv", "al", "ell", "är")
 _SHORT_ADJECTIVES = word_set(
     "neu alt groß klein rot grün schwarz weiß blau gelb erst zweit vereint hoch gut nah fern "
-    "mittler nord süd ost west ober unter nieder heilig frei offen"
+    "mittler nord süd ost west ober unter nieder heilig frei offen allgemein"
 )
+_COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "mittel")
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ischen", "ische", "ischer", "isches")
 
 
@@ -175,8 +176,12 @@ def noun_compound(word: str, language: str) -> bool:
 @cache
 def is_adjective(word: str) -> bool:
     """A German adjective written with a capital, as inside a name (`Deutsche Bahn`): an inflected
-    form of a common adjective (`deutsch`, `europäisch`, `neu`) or of a city's (`Frankfurter`)."""
+    form of a common adjective (`deutsch`, `europäisch`, `neu`), of one a point of the compass
+    begins (`Süddeutsche`), or of a city's (`Frankfurter`)."""
     lowered = word.lower()
+    compass = next((point for point in _COMPASS if lowered.startswith(point)), "")
+    if compass and len(lowered) > len(compass) + 3 and is_adjective(lowered[len(compass) :]):
+        return True
     for ending in ADJECTIVE_ENDINGS:
         base = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(base) >= 2:
