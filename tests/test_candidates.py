@@ -217,6 +217,14 @@ CANDIDATES = [
      "sinkt der Preis.", "Allgemeine Hafenzeitung", "publication", []),
     ("de", "Der Norländische Fischereibund warnt. Der Chef des Norländischen Fischereibundes sprach am "
      "Montag.", "Norländischer Fischereibund", "organization", ["Norländischen Fischereibundes"]),
+    # A German institution's noun its name goes on after is the name's first word, no description
+    # (a club's is: `der Verein Quillo`).
+    ("de", "Die Universität Kelbrand will weiter forschen. Forscher der Universität Kelbrand fanden Spuren.",
+     "Universität Kelbrand", "organization", []),
+    ("de", "Die Stiftung Quillo testet Geräte. Laut Stiftung Quillo sind viele mangelhaft, so die Stiftung "
+     "Quillo.", "Stiftung Quillo", "organization", []),
+    ("de", "Der Verein Quillo klagt. Laut Verein Quillo fehlt Geld, sagte der Verein Quillo.", "Quillo",
+     "organization", []),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .cues import COMPOUND_HEADS, LEGAL_SUFFIXES, NATIONS_SHORT, countries, cue, is_role, word_set
+from .cues import (
+    COMPOUND_HEADS,
+    LEGAL_SUFFIXES,
+    NAMED_INSTITUTIONS,
+    NATIONS_SHORT,
+    countries,
+    cue,
+    is_role,
+    word_set,
+)
 from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
@@ -199,7 +208,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
         nouns = [
             i
             for i in range(first, last)
-            if in_apposition(words[i], language) or noun_compound(words[i], language)
+            if (in_apposition(words[i], language) or noun_compound(words[i], language))
+            and not _named_institution(words[i], language)
         ]
         if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
             continue  # `sieben Milliarden Parameter`: a quantity, and what it counts
@@ -228,7 +238,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             titled = word in _TITLE_ARTICLES and not piece_initial
             determiner = word.lower() in DETERMINERS and not titled
             if not (kind or role or determiner or leading_word or noun_compound(word, language)) or (
-                first < last and words[first + 1] in LINKS
+                (first < last and words[first + 1] in LINKS) or _named_institution(word, language)
             ):
                 break  # `Bank of America`: the head word of an institution's name is its word
             if kind:
@@ -312,6 +322,11 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
                 yield _occurrence(text, found, own, legal, joined=True)
             return
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
+
+
+def _named_institution(word: str, language: str) -> bool:
+    """A German institution's noun its name goes on after (`Universität Hamburg`, `Stiftung Warentest`)."""
+    return language == "de" and word.lower() in NAMED_INSTITUTIONS
 
 
 def _national(word: str, language: str) -> bool:
