@@ -225,6 +225,20 @@ CANDIDATES = [
      "Quillo.", "Stiftung Quillo", "organization", []),
     ("de", "Der Verein Quillo klagt. Laut Verein Quillo fehlt Geld, sagte der Verein Quillo.", "Quillo",
      "organization", []),
+    # A role after a name, before another name, makes the first the role's company (a place's
+    # stays a place), and the pronoun after the second is the second's.
+    ("en", "Harlow Brothers analyst Jane Porter cut her forecast. Porter said Harlow Brothers expects a "
+     "slowdown.", "Harlow Brothers", "organization", []),
+    ("en", "Norland president Ilse Marbeck met Harlow Brothers analyst Jane Porter. Marbeck said Norland "
+     "would act. Harlow Brothers disagreed, and Norland left.", "Norland", "place", []),
+    # A company reports figures, a paper news.
+    ("en", "Shares of Quillo rose 5% after Quillo reported record sales. Quillo's chips power phones.",
+     "Quillo", "organization", []),
+    # A model's number inside a product's name: after a name spelled as one, or before a model's word.
+    ("en", "Quillo unveiled the zPhone 15 Pro on Tuesday. The zPhone 15 Pro costs more, Quillo said.",
+     "zPhone 15 Pro", "product", []),
+    ("de", "Quillo zeigte das Vantor 12 Pro. Das Vantor 12 Pro kostet mehr, sagte Quillo. Quillo verkaufte "
+     "10 Millionen Geräte.", "Vantor 12 Pro", "product", []),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

@@ -111,7 +111,7 @@ def _spelling_says(words: Words, said: bool) -> Counter:
     first = words[0]
     numbered = len(words) == 1 and any(c.isdigit() for c in first)
     spelled = name_like(first) and (first[:1].islower() or numbered)
-    if spelled or (len(words) > 1 and _model_number(words[-1])):
+    if spelled or any(_model_number(word) for word in words[1:]):  # `Galaxy S24`, `Vantor 12 Pro`
         votes["product"] += 2
     elif not said and len(words) == 1 and first.isupper() and 2 <= len(first) <= 5:
         votes["organization"] += 1  # most name bodies

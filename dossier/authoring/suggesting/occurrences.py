@@ -18,6 +18,7 @@ from .cues import (
     countries,
     cue,
     is_role,
+    places,
     word_set,
 )
 from .frequency import how_common, zipf
@@ -46,10 +47,13 @@ KEEP = 3.0  # the evidence a name needs to be proposed
 
 # A person's pronoun later in the sentence. English only: German's `sein` and `ihr` stand as often for
 # a company (`das Unternehmen und seine Kunden`, `die Bahn und ihre Züge`) as for a person.
-_HIS_HER = re.compile(r"^[^.!?\n]*?\b(?:his|her|he|she|him)\b")
+# A pronoun after a name in its sentence, before another name of two words (`Goldman Sachs analyst
+# Jane Porter cut her forecast`: hers).
+_HIS_HER = re.compile(r"^(?:(?![A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ])[^.!?\n])*?\b(?:his|her|he|she|him)\b")
 _ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
+_CAPITAL_AFTER_WORD = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
 DETERMINERS = word_set(
@@ -227,7 +231,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             first += 1  # `the 2025 Human Car Home …`: a year before a name is not its part
         while first < last or (first == last and is_role(words[first])):
             word = words[first]
-            kind = cue(word)
+            kind = None if name_like(word) and not word.isupper() else cue(word)  # `iPhone 15` is a name
             an_initial_next = first < last and len(words[first + 1]) == 1 and words[first + 1].isupper()
             common = how_common(word, language) >= 5.0 and not name_like(word)
             leading_word = piece_initial and common and not an_initial_next  # not `John` of `John F. Kennedy`
@@ -324,6 +328,26 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
 
 
+def _reports_a_thing(body: str, after: Word | None) -> bool:
+    """Whether a verb of reporting after a name has a thing as its object (`reported record sales`,
+    `berichtete einen Gewinn`), not a report (`reported that`, `reported on Monday`, `berichtete, dass`)."""
+    if after is None or after[2].lower() not in _REPORTING:
+        return False
+    following = _SMALL_WORD.match(body, after[1] + 1) if body[after[1] : after[1] + 1] == " " else None
+    return following is not None and following[0] not in _REPORT_OBJECTS
+
+
+_REPORTING = word_set("reported reports berichtete berichtet")
+_REPORT_OBJECTS = word_set(
+    "that on in first earlier last late this yesterday today citing dass am im zuerst zuletzt bereits "
+    "unter gestern heute"
+)
+
+
+def _a_place(words: tuple[str, ...]) -> bool:
+    return " ".join(words) in places() or words[0] in NATIONS_SHORT
+
+
 def _named_institution(word: str, language: str) -> bool:
     """A German institution's noun its name goes on after (`Universität Hamburg`, `Stiftung Warentest`)."""
     return language == "de" and word.lower() in NAMED_INSTITUTIONS
@@ -387,8 +411,13 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     elif word_before and cue(word_before):
         hints[cue(word_before)] += 1
     after_cue = cue(word_after) if word_after and gap_after.strip() in ("", ",") else None
+    if after_cue == "publication" and _reports_a_thing(body, after):
+        after_cue = None  # `Nvidia reported record sales`: a company reports figures, a paper news
     if after_cue and not (after_cue == "person" and not gap_after.strip()):
-        hints[after_cue] += 1  # not `US president`, `Xiaomi CEO`: a name before a role qualifies it
+        hints[after_cue] += 1
+    elif after_cue == "person" and _CAPITAL_AFTER_WORD.match(body, after[1]) and not _a_place(words):  # type: ignore[index]
+        hints["organization"] += 2  # `Goldman Sachs analyst Jane Porter`: the role's company (not `US
+        # president Joe Biden`, `Paris mayor Anne Hidalgo`: the role's place)
     described = _DESCRIPTION_AFTER.match(body, end, end + 80)
     kinds = [cue(word) for word in described[1].split()] if described else []
     if any(kinds):

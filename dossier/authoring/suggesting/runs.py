@@ -60,11 +60,11 @@ def runs(
         start, end, text = token
         gap = body[run[-1][1] : start] if run else ""
         joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(POSSESSIVE)
-        capital = capitalised(text) or (run and a_year(text))
-        if run and capital and name_like(text) and language == "de" and genitive_name(run[-1][2]):
-            joined = False  # `Googles GPT-5`: a genitive, then the next name
         adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
         following = tokens[index + 1][2] if adjacent else ""
+        capital = capitalised(text) or (run and (a_year(text) or _model_number(text, run[-1][2], following)))
+        if run and capital and name_like(text) and language == "de" and genitive_name(run[-1][2]):
+            joined = False  # `Googles GPT-5`: a genitive, then the next name
         connector = bool(run) and (
             (
                 text in _CONNECTORS
@@ -93,6 +93,16 @@ def a_year(word: str) -> bool:
     """A year a name may end in (`Investment Company Act of 1940`, `Partner Conference 2025`), not
     any number of four digits (`Verdi 1000 Flüge`)."""
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _model_number(word: str, before: str, following: str) -> bool:
+    """A model's number inside a product's name: after a name spelled as one (`iPhone 15`, `iOS 17`)
+    or before a model's word (`Galaxy 24 Ultra`); not a count after a name (`Xiaomi 10 Milliarden`)."""
+    number = word.isdigit() and len(word) <= 3
+    return number and (name_like(before) or following.lower() in _MODEL_WORDS)
+
+
+_MODEL_WORDS = word_set("pro max plus ultra mini lite air neo se fold flip edge note xl")
 
 
 def _joins(gap: str, last: str) -> bool:
