@@ -239,6 +239,12 @@ CANDIDATES = [
      "zPhone 15 Pro", "product", []),
     ("de", "Quillo zeigte das Vantor 12 Pro. Das Vantor 12 Pro kostet mehr, sagte Quillo. Quillo verkaufte "
      "10 Millionen Geräte.", "Vantor 12 Pro", "product", []),
+    # A place the gazetteer knows is one name, its hyphen no compound's.
+    ("de", "In Schleswig-Holstein wird gewählt. Die Landesregierung von Schleswig-Holstein tagte. Die Wahl "
+     "in Schleswig-Holstein ist wichtig.", "Schleswig-Holstein", "place", []),
+    # A given name in -s before a surname is no genitive (the text never names `Jen`).
+    ("de", "Vorstandschef Jens Marbeck sagte, es gehe aufwärts. Marbeck will investieren. Marbeck bleibt "
+     "bis 2027.", "Jens Marbeck", "person", ["Marbeck"]),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

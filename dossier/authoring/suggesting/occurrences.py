@@ -262,7 +262,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
             if kind:
                 hints[kind] += 1
-            after_name = name_like(words[last - 1]) or genitive_name(words[last - 1])
+            after_name = name_like(words[last - 1]) or _genitive_of_a_name(body, words[last - 1])
             if (after_name and strict_noun(words[last], language)) or frequent_noun(words[last]):
                 last -= 1
         if first > last:
@@ -293,6 +293,9 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     if around.initial and word.lower() in text.small_words and not name_like(word):
         return  # a word of the text's own, capitalised because it starts a sentence
     parts = HYPHENS.split(word)
+    if len(parts) > 1 and word in places():  # `Nordrhein-Westfalen`, `Guinea-Bissau`: no compound
+        yield _occurrence(text, _Found((word,), start, end, around), hints, legal)
+        return
     if len(parts) > 1 and language == "de" and parts[-1].lower() in COMPOUND_HEADS:
         own = Counter(hints)
         own["organization"] += 2  # `Robert-Koch-Institut`, `Kraftfahrt-Bundesamt`: the compound is the name
@@ -342,6 +345,14 @@ _REPORT_OBJECTS = word_set(
     "that on in first earlier last late this yesterday today citing dass am im zuerst zuletzt bereits "
     "unter gestern heute"
 )
+
+
+def _genitive_of_a_name(body: str, word: str) -> bool:
+    """A German genitive of a name the text uses alone too (`Boschs Vorstoß` where it names Bosch),
+    not a given name that ends in -s (`Jens Marbeck`)."""
+    return (
+        genitive_name(word) and re.search(rf"(?<![\w\-]){re.escape(word[:-1])}(?![\w\-])", body) is not None
+    )
 
 
 def _a_place(words: tuple[str, ...]) -> bool:
