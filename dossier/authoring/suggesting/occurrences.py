@@ -25,6 +25,7 @@ from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
 from .scan import scan
+from .surroundings import cues_around
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     COMMON,
@@ -45,15 +46,8 @@ from .vocabulary import (
 
 KEEP = 3.0  # the evidence a name needs to be proposed
 
-# A person's pronoun later in the sentence. English only: German's `sein` and `ihr` stand as often for
-# a company (`das Unternehmen und seine Kunden`, `die Bahn und ihre Züge`) as for a person.
-# A pronoun after a name in its sentence, before another name of two words (`Goldman Sachs analyst
-# Jane Porter cut her forecast`: hers).
-_HIS_HER = re.compile(r"^(?:(?![A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ])[^.!?\n])*?\b(?:his|her|he|she|him)\b")
-_ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
-_CAPITAL_AFTER_WORD = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
 DETERMINERS = word_set(
@@ -70,12 +64,6 @@ _CALENDAR = word_set(
 _CALENDAR_SHORT = word_set("jan feb mar apr jun jul aug sep sept oct okt nov dec dez")  # with a stop
 _QUANTITY_WORDS = frozenset(
     word for words in (*SCALES.values(), *CURRENCIES.values(), PERCENT) for word in words if len(word) > 3
-)
-# A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
-# chinesische Hersteller,`, `MiMo, seinem ersten Sprachmodell,`): its first words.
-_DESCRIPTION_AFTER = re.compile(
-    r",\s+(?:the|a|an|its|his|her|their|der|die|das|dem|den|des|ein|eine|einem|einer|eines|sein|seine|seinem"
-    r"|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
 )
 _APPOSITION = "apposition"  # a hint: a description stood before the name (`Plattformbetreiber Flixbus`)
 
@@ -331,32 +319,12 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
 
 
-def _reports_a_thing(body: str, after: Word | None) -> bool:
-    """Whether a verb of reporting after a name has a thing as its object (`reported record sales`,
-    `berichtete einen Gewinn`), not a report (`reported that`, `reported on Monday`, `berichtete, dass`)."""
-    if after is None or after[2].lower() not in _REPORTING:
-        return False
-    following = _SMALL_WORD.match(body, after[1] + 1) if body[after[1] : after[1] + 1] == " " else None
-    return following is not None and following[0] not in _REPORT_OBJECTS
-
-
-_REPORTING = word_set("reported reports berichtete berichtet")
-_REPORT_OBJECTS = word_set(
-    "that on in first earlier last late this yesterday today citing dass am im zuerst zuletzt bereits "
-    "unter gestern heute"
-)
-
-
 def _genitive_of_a_name(body: str, word: str) -> bool:
     """A German genitive of a name the text uses alone too (`Boschs Vorstoß` where it names Bosch),
     not a given name that ends in -s (`Jens Marbeck`)."""
     return (
         genitive_name(word) and re.search(rf"(?<![\w\-]){re.escape(word[:-1])}(?![\w\-])", body) is not None
     )
-
-
-def _a_place(words: tuple[str, ...]) -> bool:
-    return " ".join(words) in places() or words[0] in NATIONS_SHORT
 
 
 def _named_institution(word: str, language: str) -> bool:
@@ -414,31 +382,9 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if joined:
         evidence += 1.0
     word_before = before[2] if before else ""
-    word_after = after[2] if after else ""
-    gap_after = body[end : after[0]] if after else ""
-    if word_before and is_role(word_before):
-        evidence += 2.0
-        hints[cue(word_before) or "person"] += 2
-    elif word_before and cue(word_before):
-        hints[cue(word_before)] += 1
-    after_cue = cue(word_after) if word_after and gap_after.strip() in ("", ",") else None
-    if after_cue == "publication" and _reports_a_thing(body, after):
-        after_cue = None  # `Nvidia reported record sales`: a company reports figures, a paper news
-    if after_cue and not (after_cue == "person" and not gap_after.strip()):
-        hints[after_cue] += 1
-    elif after_cue == "person" and _CAPITAL_AFTER_WORD.match(body, after[1]) and not _a_place(words):  # type: ignore[index]
-        hints["organization"] += 2  # `Goldman Sachs analyst Jane Porter`: the role's company (not `US
-        # president Joe Biden`, `Paris mayor Anne Hidalgo`: the role's place)
-    described = _DESCRIPTION_AFTER.match(body, end, end + 80)
-    kinds = [cue(word) for word in described[1].split()] if described else []
-    if any(kinds):
-        hints[next(kind for kind in kinds if kind)] += 2  # `Huawei, the Chinese tech giant,`
-    following = body[end : end + 60]
-    after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
-    if language == "en" and _HIS_HER.search(following) and not after_the:
-        hints["person"] += 1  # `Steve Jobs said his`
-    elif _ITS.search(following):
-        hints["organization"] += 1
+    said, around_hints = cues_around(body, language, words, end, before, after)
+    evidence += said
+    hints.update(around_hints)
     if language == "de" and not initial and len(words) == 1:
         if (
             word_before.lower() not in _ARTICLE_BEFORE

@@ -1,0 +1,86 @@
+"""What the words around one occurrence of a name say of what it names: a role or a cue before it,
+a cue after it, a description set off by a comma, and the pronoun later in its sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .cues import NATIONS_SHORT, cue, is_role, places, word_set
+from .runs import Word
+
+# A person's pronoun later in the sentence, before another name of two words (`Goldman Sachs analyst
+# Jane Porter cut her forecast`: hers). English only: German's `sein` and `ihr` stand as often for a
+# company (`das Unternehmen und seine Kunden`, `die Bahn und ihre Züge`) as for a person.
+_HIS_HER = re.compile(r"^(?:(?![A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ])[^.!?\n])*?\b(?:his|her|he|she|him)\b")
+_ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
+# A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
+# chinesische Hersteller,`, `MiMo, seinem ersten Sprachmodell,`): its first words.
+_DESCRIPTION_AFTER = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their|der|die|das|dem|den|des|ein|eine|einem|einer|eines|sein|seine|seinem"
+    r"|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
+)
+_CAPITAL_AFTER_WORD = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
+_SMALL_WORD_AFTER = re.compile(r" ([a-zäöüß]+)\b")
+_REPORTING = word_set("reported reports berichtete berichtet")
+_REPORT_OBJECTS = word_set(
+    "that on in first earlier last late this yesterday today citing dass am im zuerst zuletzt bereits "
+    "unter gestern heute"
+)
+
+
+def cues_around(
+    body: str, language: str, words: tuple[str, ...], end: int, before: Word | None, after: Word | None
+) -> tuple[float, Counter]:
+    """The evidence the words around an occurrence of `words` (ending at `end`, between the words
+    `before` and `after`) add that it is a name, and their votes for its type."""
+    evidence, hints = 0.0, Counter()
+    word_before = before[2] if before else ""
+    if word_before and is_role(word_before):
+        evidence += 2.0
+        hints[cue(word_before) or "person"] += 2
+    elif word_before and cue(word_before):
+        hints[cue(word_before)] += 1
+    if after is not None:
+        hints.update(_after(body, words, end, after))
+    described = _DESCRIPTION_AFTER.match(body, end, end + 80)
+    kinds = [cue(word) for word in described[1].split()] if described else []
+    if any(kinds):
+        hints[next(kind for kind in kinds if kind)] += 2  # `Huawei, the Chinese tech giant,`
+    following = body[end : end + 60]
+    after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
+    if language == "en" and _HIS_HER.search(following) and not after_the:
+        hints["person"] += 1  # `Steve Jobs said his`
+    elif _ITS.search(following):
+        hints["organization"] += 1
+    return evidence, hints
+
+
+def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
+    """A cue right after a name (or after a comma): `Quillo reported that` a paper, not `Quillo
+    reported record sales`; a role after a name qualifies it (`Xiaomi CEO`), and where another name
+    follows, the name is the role's company (`Goldman Sachs analyst Jane Porter`; not `US president
+    Joe Biden`, `Paris mayor Anne Hidalgo`: the role's place)."""
+    hints: Counter = Counter()
+    gap = body[end : after[0]].strip()
+    kind = cue(after[2]) if gap in ("", ",") else None
+    if kind == "publication" and _reports_a_thing(body, after):
+        kind = None
+    if kind and not (kind == "person" and not gap):
+        hints[kind] += 1
+    elif kind == "person" and _CAPITAL_AFTER_WORD.match(body, after[1]) and not _a_place(words):
+        hints["organization"] += 2
+    return hints
+
+
+def _reports_a_thing(body: str, after: Word) -> bool:
+    """Whether a verb of reporting after a name has a thing as its object (`reported record sales`,
+    `berichtete einen Gewinn`), not a report (`reported that`, `reported on Monday`, `berichtete, dass`)."""
+    if after[2].lower() not in _REPORTING:
+        return False
+    following = _SMALL_WORD_AFTER.match(body, after[1])
+    return following is not None and following[1] not in _REPORT_OBJECTS
+
+
+def _a_place(words: tuple[str, ...]) -> bool:
+    return " ".join(words) in places() or words[0] in NATIONS_SHORT
