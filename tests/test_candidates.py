@@ -245,6 +245,11 @@ CANDIDATES = [
     # A given name in -s before a surname is no genitive (the text never names `Jen`).
     ("de", "Vorstandschef Jens Marbeck sagte, es gehe aufwärts. Marbeck will investieren. Marbeck bleibt "
      "bis 2027.", "Jens Marbeck", "person", ["Marbeck"]),
+    # A German adjective begins no person's name, whatever the name's last word alone says.
+    ("de", "Quillo-Chef Tim Hollweg kündigte Investitionen an. Die Deutsche Quillo will ausbauen. Hollweg "
+     "sagte, die Quillo sei stark.", "Deutsche Quillo", "organization", ["Quillo"]),
+    ("de", "Der Autobauer Quillo meldet Verluste. Quillo will sparen. Wie Quillo mitteilte, fallen 500 "
+     "Stellen weg.", "Quillo", "organization", []),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

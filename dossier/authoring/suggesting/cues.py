@@ -66,7 +66,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "institut", "stiftung", "verein", "tochter", "schwesterfirma", "marktführer", "vermittler",
         "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain", "guild",
         "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance", "gesellschaft",
-        "verlag", "kanzlei", "airline", "band", "center", "centre",
+        "verlag", "kanzlei", "airline", "band", "center", "centre", "autobauer", "versicherer",
+        "zulieferer", "händler", "insurer", "lender", "supplier",
     ),
     "product": (
         "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",

@@ -26,7 +26,7 @@ from .cues import (
 )
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
-from .vocabulary import demonym, name_like, spelled_as_adjective
+from .vocabulary import demonym, is_adjective, name_like, spelled_as_adjective
 from .weighing import type_of, type_votes
 
 Words = tuple[str, ...]
@@ -66,11 +66,13 @@ def _forms_say(words: Words, forms: list[Words]) -> Counter:
 
 
 def _a_persons(words: Words) -> bool:
-    """Whether words could be a person's name: a given name's spelling first, not an article (`The
-    Onion`); no head noun last (`Paralympic Games`, `New York Press`, `Palm Springs`); no word that
-    links an institution's head to the rest of its name (`Centre for Social Evolution`)."""
+    """Whether words could be a person's name: a given name's spelling first, not an article nor a
+    German adjective (`The Onion`, `Deutsche Telekom`); no head noun last (`Paralympic Games`, `New
+    York Press`, `Palm Springs`); no word that links an institution's head to the rest of its name
+    (`Centre for Social Evolution`)."""
     first, last = words[0], words[-1].lower()
-    given_name = first[:1].isupper() and first[1:].islower() and first.lower() not in DETERMINERS
+    spelled = first[:1].isupper() and first[1:].islower()
+    given_name = spelled and first.lower() not in DETERMINERS and not is_adjective(first)
     a_head_noun = cue(words[-1]) not in (None, "person") or last in _HEAD_NOUNS
     linked = any(word in LINKS for word in words)
     return given_name and not a_head_noun and not linked
