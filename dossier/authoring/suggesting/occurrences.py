@@ -319,6 +319,15 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
 
 
+def no_name(words: tuple[str, ...]) -> bool:
+    """Words spelled as no name is, whatever stands around them: a quarter, a number, a measure or a
+    term with digits (`Q3`, `KB/50 MB`, `R&D 2026`)."""
+    phrase = " ".join(words)
+    measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
+    core = _YEAR_AFTER.sub("", phrase)  # `R&D 2026`: a term and a year is no name either
+    return bool(_NOT_NAMES.fullmatch(core.replace(" ", ""))) or phrase.isdigit() or measured
+
+
 def _genitive_of_a_name(body: str, word: str) -> bool:
     """A German genitive of a name the text uses alone too (`Boschs Vorstoß` where it names Bosch),
     not a given name that ends in -s (`Jens Marbeck`)."""
@@ -351,7 +360,6 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     before, after, initial = found.around.before, found.around.after, found.around.initial
     hints = Counter(hints)
     evidence = 2.0 if hints.pop(_APPOSITION, 0) else 0.0
-    phrase = " ".join(words)
     rarest = min(how_common(word, language) for word in words)
     spelled = any(name_like(word) for word in words)
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
@@ -399,10 +407,8 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
     elif _vocabulary_run(words, language):
         evidence -= 6.0
-    measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
     a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
-    core = _YEAR_AFTER.sub("", phrase)  # `R&D 2026`: a term and a year is no name either
-    if _NOT_NAMES.fullmatch(core.replace(" ", "")) or phrase.isdigit() or measured or a_people:
+    if no_name(words) or a_people:
         evidence = -10.0
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
