@@ -250,6 +250,9 @@ CANDIDATES = [
      "sagte, die Quillo sei stark.", "Deutsche Quillo", "organization", ["Quillo"]),
     ("de", "Der Autobauer Quillo meldet Verluste. Quillo will sparen. Wie Quillo mitteilte, fallen 500 "
      "Stellen weg.", "Quillo", "organization", []),
+    # Initials written with full stops spell a longer name of the text as well.
+    ("en", "The Norland Republic imposed tariffs. The NR later lifted them, and N.R. officials said the "
+     "NR would wait.", "Norland Republic", None, ["NR", "N.R"]),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),

@@ -219,6 +219,9 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
     return list(groups.values())
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # initials with full stops: `U.S.`
+
+
 def _initials(forms: dict[str, _Form]) -> dict[str, str]:
     """Acronyms the text does not define but spells as the initials of one longer name of it
     (`EU` for `Europäische Union`, `UCPS` for `User Centric Payment System`, `RKI` for
@@ -233,6 +236,7 @@ def _initials(forms: dict[str, _Form]) -> dict[str, str]:
     found = {}
     for key, form in forms.items():
         word = form.words[0]
+        word = word.replace(".", "") if _DOTTED.fullmatch(word) else word  # `U.S.` spells `US`
         longer = by_initials.get(word, set()) if len(form.words) == 1 and 2 <= len(word) <= 6 else set()
         acronym = word[:1].isupper() and word[-1:].isupper() and sum(c.isupper() for c in word) >= 2
         if acronym and len({_stem_key(forms[other].words) for other in longer}) == 1:
