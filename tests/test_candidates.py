@@ -250,6 +250,10 @@ CANDIDATES = [
      "sagte, die Quillo sei stark.", "Deutsche Quillo", "organization", ["Quillo"]),
     ("de", "Der Autobauer Quillo meldet Verluste. Quillo will sparen. Wie Quillo mitteilte, fallen 500 "
      "Stellen weg.", "Quillo", "organization", []),
+    # A name the text writes after a small `the` is titled without the capital `The` a quote gave it.
+    ("en", "Critics attacked the Church of Norland. One sign read: \"Down with The Church of Norland.\" "
+     "Members of the Church of Norland marched, and the Church of Norland sued.", "Church of Norland",
+     "organization", ["The Church of Norland"]),
     # Initials written with full stops spell a longer name of the text as well.
     ("en", "The Norland Republic imposed tariffs. The NR later lifted them, and N.R. officials said the "
      "NR would wait.", "Norland Republic", None, ["NR", "N.R"]),

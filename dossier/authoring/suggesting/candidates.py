@@ -17,7 +17,6 @@ One candidate per thing: a person's surname used alone (`Stenger`), a genitive (
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,20 +25,18 @@ from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
 from .acronyms import with_long_forms
-from .cues import LEGAL_SUFFIXES, NATIONS_SHORT, ORGANIZATION_TAILS, cue, nations, places, word_set
+from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
+from .forms import Form, longest, stem_key, title_of
 from .frequency import how_common
 from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
 from .runs import LINKS
 from .scan import suggestion_id
 from .vocabulary import (
-    ADJECTIVE_ENDINGS,
     COMMON,
     HYPHENS,
-    genitive_name,
     in_apposition,
     is_adjective,
-    spelled_as_adjective,
     strict_noun,
 )
 from .weighing import type_votes, weighed
@@ -97,21 +94,6 @@ class Candidate:
         }
 
 
-@dataclass
-class _Form:
-    words: tuple[str, ...]
-    language: str
-    occurrences: list[Occurrence] = field(default_factory=list)
-    spellings: Counter = field(default_factory=Counter)
-    articles: Counter = field(default_factory=Counter)  # the German article before each occurrence
-    before_a_noun: int = 0  # occurrences a capitalised word follows (`Rudolf Augsteins Motto`)
-    after_a_nation: int = 0  # occurrences a country's name stands before (`US` in `US Congress`)
-
-    @property
-    def text(self) -> str:
-        return self.spellings.most_common(1)[0][0]
-
-
 def candidates_in(
     path: str, body: str, language: str, known: frozenset[str], title: str = "", store: Path | None = None
 ) -> list[Candidate]:
@@ -120,17 +102,11 @@ def candidates_in(
     `store`: where the name model keeps what it found (see `namemodel.names_in`)."""
     text = Text.of(body, language)
     language = text.language
-    forms: dict[str, _Form] = {}
+    forms: dict[str, Form] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
     for occurrence in with_long_forms(text, weighed(text, list(names_in(text)), store)):
         key = name_key(" ".join(occurrence.words))
-        form = forms.setdefault(key, _Form(occurrence.words, language))
-        form.occurrences.append(occurrence)
-        form.spellings[" ".join(occurrence.words)] += 1
-        article = _ARTICLE.search(body, max(0, occurrence.start - 12), occurrence.start)
-        form.articles[article.group(1).lower() if article else ""] += 1
-        form.before_a_noun += bool(_CAPITAL_NEXT.match(body, occurrence.end))
-        form.after_a_nation += _nation(body[max(0, occurrence.start - 40) : occurrence.start].split()[-1:])
+        forms.setdefault(key, Form(occurrence.words, language)).add(body, occurrence)
         acronym = defined_acronym(body, occurrence)
         if acronym:
             acronyms[name_key(acronym)] = key
@@ -155,7 +131,7 @@ def _contains(text: str, name: str) -> bool:
     return False
 
 
-def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -> list[list[str]]:
+def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) -> list[list[str]]:
     """Group the forms one thing is named by: genitives, inflections, short forms, acronyms."""
     _split_genitives(forms, language)
     _split_joined(forms, language)
@@ -173,7 +149,7 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
     stems: dict[str, list[str]] = {}
     for key, form in forms.items():
         if len(form.words) > 1 or HYPHENS.search(key):
-            stems.setdefault(_stem_key(form.words), []).append(key)
+            stems.setdefault(stem_key(form.words), []).append(key)
     for keys in stems.values():  # `Deutsche Bahn`, `Deutscher Bahn`
         for key in keys[1:]:
             join(key, keys[0])
@@ -181,7 +157,7 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
         if key.endswith("s") and key[:-1] in forms and (len(form.words) == 1 or language == "de"):
             join(key, key[:-1])  # the German genitive: `Stengers` names Stenger, `Karla Wendlands` her
         elif language == "de" and key.endswith("es") and len(key) > 5:  # `Bundestages`, `des Deutschen
-            base = _stem_key(form.words)[:-2]  # Gewerkschaftsbundes` and `Deutscher Gewerkschaftsbund`
+            base = stem_key(form.words)[:-2]  # Gewerkschaftsbundes` and `Deutscher Gewerkschaftsbund`
             if base in stems or base in forms:
                 join(key, stems[base][0] if base in stems else base)
     for acronym, long in acronyms.items():
@@ -222,7 +198,7 @@ def _cluster(forms: dict[str, _Form], acronyms: dict[str, str], language: str) -
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # initials with full stops: `U.S.`
 
 
-def _initials(forms: dict[str, _Form]) -> dict[str, str]:
+def _initials(forms: dict[str, Form]) -> dict[str, str]:
     """Acronyms the text does not define but spells as the initials of one longer name of it
     (`EU` for `Europäische Union`, `UCPS` for `User Centric Payment System`, `RKI` for
     `Robert-Koch-Institut`): acronym key → name key."""
@@ -239,12 +215,12 @@ def _initials(forms: dict[str, _Form]) -> dict[str, str]:
         word = word.replace(".", "") if _DOTTED.fullmatch(word) else word  # `U.S.` spells `US`
         longer = by_initials.get(word, set()) if len(form.words) == 1 and 2 <= len(word) <= 6 else set()
         acronym = word[:1].isupper() and word[-1:].isupper() and sum(c.isupper() for c in word) >= 2
-        if acronym and len({_stem_key(forms[other].words) for other in longer}) == 1:
+        if acronym and len({stem_key(forms[other].words) for other in longer}) == 1:
             found[key] = min(longer)
     return found
 
 
-def _split_genitives(forms: dict[str, _Form], language: str) -> None:
+def _split_genitives(forms: dict[str, Form], language: str) -> None:
     """`Microsofts Windows Mobile` is Microsoft's genitive before another name, where `Microsoft` is
     seen alone too: the occurrences go to the two names."""
     if language != "de":
@@ -270,68 +246,12 @@ def _split_genitives(forms: dict[str, _Form], language: str) -> None:
             forms[base].spellings[head] += 0  # an alias, not the name's spelling
             remainder = Occurrence(occurrence.start + len(head) + 1, occurrence.end, rest, False,
                                     occurrence.evidence / 2, occurrence.hints)  # fmt: skip
-            forms.setdefault(rest_key, _Form(rest, language)).occurrences.append(remainder)
+            forms.setdefault(rest_key, Form(rest, language)).occurrences.append(remainder)
             forms[rest_key].spellings[" ".join(rest)] += 1
         del forms[key]
 
 
-_ARTICLE = re.compile(r"\b(der|die|das)\s+$", re.IGNORECASE)
-_CAPITAL_NEXT = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
-
-
-def _prenominal_genitive(form: _Form) -> bool:
-    """A German name of several words in the genitive before a noun, every time the text writes it:
-    `Rudolf Augsteins Motto` (the last word a genitive whose stem is no word, see `genitive_name`)."""
-    several = len(form.words) > 1 and form.text.endswith(form.words[-1])
-    return several and genitive_name(form.words[-1]) and form.before_a_noun == len(form.occurrences)
-
-
-# A German adjective's ending after the article, and the ending of the name as it is titled (the
-# adjective's strong form, without an article): `der Europäische Gerichtshof` is the Europäischer
-# Gerichtshof, `das Statistische Bundesamt` the Statistisches, `der Deutschen Bahn` the Deutsche
-# (feminine genitive or dative), `die Vereinigten Staaten` the Vereinigte (a plural). After `dem`,
-# `den` and `des` masculine and neuter look alike; the spelling stays as the text writes it.
-_TITLED_ENDINGS = {("der", "e"): "er", ("das", "e"): "es", ("die", "e"): "e", ("der", "en"): "e",
-                   ("die", "en"): "e"}  # fmt: skip
-
-
-def _titled(best: _Form, chosen: list[_Form], language: str) -> str:
-    """A German name with adjectives as its page would be titled: in the nominative, without the
-    article (see `_TITLED_ENDINGS`); the text's own spelling where its articles do not tell. Only
-    the adjectives before the name's head agree with its article (not `geistigen` in `Verband zum
-    Schutz geistigen Eigentums`)."""
-    adjectives = list(
-        itertools.takewhile(lambda i: spelled_as_adjective(best.words[i]), range(len(best.words) - 1))
-    )
-    if not adjectives:
-        return best.text
-    votes: Counter = Counter()
-    stem = _stem_key(best.words)
-    for form in chosen:
-        if len(form.words) != len(best.words) or _stem_key(form.words) != stem:
-            continue
-        ending = _ending(form.words[adjectives[0]])
-        for article, count in form.articles.items():
-            titled = _TITLED_ENDINGS.get((article, ending))
-            if titled:
-                votes[titled] += count
-    if not votes:
-        return best.text
-    ending = votes.most_common(1)[0][0]
-    words = best.text.split()
-    if len(words) != len(best.words):
-        return best.text
-    for i in adjectives:
-        words[i] = words[i][: len(words[i]) - len(_ending(words[i]))] + ending
-    return " ".join(words)
-
-
-def _ending(word: str) -> str:
-    lowered = word.lower()
-    return next((e for e in ADJECTIVE_ENDINGS if lowered.endswith(e) and len(lowered) > len(e) + 3), "")
-
-
-def _split_joined(forms: dict[str, _Form], language: str) -> None:
+def _split_joined(forms: dict[str, Form], language: str) -> None:
     """Two people named side by side (`konfrontieren Fichtner und Geyer Claas Relotius`), or a German
     noun before or after a person's name (`Dokumentar Geicke`, `Text Juan Morenos`), where the text
     names the person elsewhere: the occurrences go to the names alone (a genitive to its name)."""
@@ -347,7 +267,7 @@ def _split_joined(forms: dict[str, _Form], language: str) -> None:
             return key
         return key[:-1] if key.endswith("s") and key[:-1] in people else None
 
-    def noun(word: str, form: _Form) -> bool:
+    def noun(word: str, form: Form) -> bool:
         german = language == "de" and word[:1].isupper() and word[1:].islower()
         # A word the model saw in no name, before a surname it did (`Dokumentar Geicke`).
         unseen = not any(occurrence.kinds for occurrence in form.occurrences)
@@ -371,13 +291,13 @@ def _split_joined(forms: dict[str, _Form], language: str) -> None:
                     piece = Occurrence(start, start + len(" ".join(part)), part, occurrence.initial,
                                        occurrence.evidence, occurrence.hints)  # fmt: skip
                     into = person(part, key) or name_key(" ".join(part))
-                    forms.setdefault(into, _Form(part, language)).occurrences.append(piece)
+                    forms.setdefault(into, Form(part, language)).occurrences.append(piece)
                     forms[into].spellings[" ".join(part)] += into == name_key(" ".join(part))
             del forms[key]
             break
 
 
-def _a_person(form: _Form, language: str) -> bool:
+def _a_person(form: Form, language: str) -> bool:
     """A name the text treats as a person's: a given name's spelling first, no adjective or noun,
     and the cues around it pointing to a person most."""
     first = form.words[0]
@@ -385,21 +305,6 @@ def _a_person(form: _Form, language: str) -> bool:
         return False
     top = type_votes(form.occurrences).most_common(1)
     return bool(top) and top[0][0] == "person" and not strict_noun(first, language)
-
-
-def _stem_key(words: tuple[str, ...]) -> str:
-    """A multi-word name with its adjectives' endings cut and its hyphens spaces: `Europäischen
-    Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`
-    (and `DVB‐T`, its hyphen another of Unicode's, and `DVB-T`)."""
-    stems = []
-    for word in words[:-1]:
-        lowered = word.lower()
-        for ending in ADJECTIVE_ENDINGS:
-            if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
-                lowered = lowered[: -len(ending)]
-                break
-        stems.append(lowered)
-    return name_key(HYPHENS.sub(" ", " ".join([*stems, words[-1]])))
 
 
 def _generic_tail(words: tuple[str, ...], language: str) -> bool:
@@ -414,27 +319,12 @@ def _generic_tail(words: tuple[str, ...], language: str) -> bool:
     )  # fmt: skip
 
 
-def _without_nation(best: _Form, chosen: list[_Form]) -> _Form:
-    """A country's name before an institution's that the text also uses alone, with no country
-    before it, is no word of it (`US Congress` and `Congress`; not `China Mobile` where only the
-    start of a sentence cut the country off); the form with it is an alias."""
-    if len(best.words) > 1 and _nation(best.words[:1]):
-        alone = (form for form in chosen if form.words == best.words[1:])
-        return next((form for form in alone if form.after_a_nation < len(form.occurrences)), best)
-    return best
-
-
-def _nation(words: list[str] | tuple[str, ...]) -> bool:
-    return bool(words) and (words[0] in nations() or words[0] in NATIONS_SHORT)
-
-
-def _evidence(form: _Form) -> float:
+def _evidence(form: Form) -> float:
     return sum(o.evidence for o in form.occurrences)
 
 
-def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: str) -> Candidate | None:
+def _candidate(path: str, members: list[str], forms: dict[str, Form], title: str) -> Candidate | None:
     chosen = [forms[key] for key in members]
-    language = chosen[0].language
     occurrences = sorted((o for form in chosen for o in form.occurrences), key=lambda o: o.start)
     score = sum(o.evidence for o in occurrences)
     in_title = any(_contains(title, spelling) for form in chosen for spelling in form.spellings)
@@ -445,23 +335,10 @@ def _candidate(path: str, members: list[str], forms: dict[str, _Form], title: st
     only_initial = all(o.initial for o in occurrences) and all(len(o.words) == 1 for o in occurrences)
     if score < KEEP or (only_initial and score < 2 * KEEP and not in_title):
         return None
-    most_words = max(len(form.words) for form in chosen)
-    longest = [form for form in chosen if len(form.words) == most_words]
-    stems = {_stem_key(form.words) for form in chosen}
-    best = max(
-        longest,  # not a German genitive of another (`Karla Wendlands`, `Bundestages`), then the most used
-        key=lambda form: (
-            not {_stem_key(form.words)[:-1], _stem_key(form.words)[:-2]} & stems,
-            len(form.occurrences),
-            -form.occurrences[0].start,
-        ),
-    )
-    if most_words > 1 and sum(_evidence(form) for form in longest) < 0:
+    full = longest(chosen)
+    if len(full[0].words) > 1 and sum(_evidence(form) for form in full) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
-    best = _without_nation(best, chosen)
-    name = _titled(best, chosen, language) if language == "de" else best.text
-    if language == "de" and _prenominal_genitive(best):
-        name = name[:-1]  # `Rudolf Augsteins Motto`: the name is Rudolf Augstein
+    best, name = title_of(chosen)
     kind = type_of_name(name, best.words, [form.words for form in chosen], occurrences)
     aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
     first = occurrences[0]

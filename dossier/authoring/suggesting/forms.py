@@ -1,0 +1,162 @@
+"""The forms a text names one thing by (`Deutsche Bahn`, `Deutschen Bahn`, `DB`), what stands
+around each, and the one that titles the candidate they make: the longest, not a German genitive
+of another, in the nominative as its page would be titled, without a country or an article the
+text does not write with it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...syntax.names import name_key
+from .cues import NATIONS_SHORT, nations
+from .occurrences import Occurrence
+from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, genitive_name, spelled_as_adjective
+
+
+@dataclass
+class Form:
+    words: tuple[str, ...]
+    language: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+    spellings: Counter = field(default_factory=Counter)
+    articles: Counter = field(default_factory=Counter)  # the German article before each occurrence
+    before_a_noun: int = 0  # occurrences a capitalised word follows (`Rudolf Augsteins Motto`)
+    after_a_nation: int = 0  # occurrences a country's name stands before (`US` in `US Congress`)
+    after_the: int = 0  # occurrences after a small `the` (`the Church of Scientology`)
+
+    @property
+    def text(self) -> str:
+        return self.spellings.most_common(1)[0][0]
+
+    def add(self, body: str, occurrence: Occurrence) -> None:
+        """One more occurrence of the form in `body`, with what stands around it."""
+        self.occurrences.append(occurrence)
+        self.spellings[" ".join(occurrence.words)] += 1
+        article = _ARTICLE.search(body, max(0, occurrence.start - 12), occurrence.start)
+        self.articles[article.group(1).lower() if article else ""] += 1
+        self.before_a_noun += bool(_CAPITAL_NEXT.match(body, occurrence.end))
+        self.after_a_nation += _nation(body[max(0, occurrence.start - 40) : occurrence.start].split()[-1:])
+        self.after_the += body[max(0, occurrence.start - 4) : occurrence.start] == "the "
+
+
+def stem_key(words: tuple[str, ...]) -> str:
+    """A multi-word name with its adjectives' endings cut and its hyphens spaces: `Europäischen
+    Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`
+    (and `DVB‐T`, its hyphen another of Unicode's, and `DVB-T`)."""
+    stems = []
+    for word in words[:-1]:
+        lowered = word.lower()
+        for ending in ADJECTIVE_ENDINGS:
+            if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
+                lowered = lowered[: -len(ending)]
+                break
+        stems.append(lowered)
+    return name_key(HYPHENS.sub(" ", " ".join([*stems, words[-1]])))
+
+
+def longest(chosen: list[Form]) -> list[Form]:
+    """The forms with the most words."""
+    most = max(len(form.words) for form in chosen)
+    return [form for form in chosen if len(form.words) == most]
+
+
+def title_of(chosen: list[Form]) -> tuple[Form, str]:
+    """The form that titles the candidate the `chosen` forms make, and its name as titled."""
+    stems = {stem_key(form.words) for form in chosen}
+    # The longest form, not a German genitive of another (`Karla Wendlands`, `Bundestages`), the most used.
+    best = max(
+        longest(chosen),
+        key=lambda form: (
+            not {stem_key(form.words)[:-1], stem_key(form.words)[:-2]} & stems,
+            len(form.occurrences),
+            -form.occurrences[0].start,
+        ),
+    )
+    best = _without_article(_without_nation(best, chosen), chosen)
+    if best.language != "de":
+        return best, best.text
+    name = _titled(best, chosen)
+    return best, name[:-1] if _prenominal_genitive(best) else name  # `Rudolf Augsteins Motto`
+
+
+_ARTICLE = re.compile(r"\b(der|die|das)\s+$", re.IGNORECASE)
+_CAPITAL_NEXT = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
+
+
+def _prenominal_genitive(form: Form) -> bool:
+    """A German name of several words in the genitive before a noun, every time the text writes it:
+    `Rudolf Augsteins Motto` (the last word a genitive whose stem is no word, see `genitive_name`)."""
+    several = len(form.words) > 1 and form.text.endswith(form.words[-1])
+    return several and genitive_name(form.words[-1]) and form.before_a_noun == len(form.occurrences)
+
+
+# A German adjective's ending after the article, and the ending of the name as it is titled (the
+# adjective's strong form, without an article): `der Europäische Gerichtshof` is the Europäischer
+# Gerichtshof, `das Statistische Bundesamt` the Statistisches, `der Deutschen Bahn` the Deutsche
+# (feminine genitive or dative), `die Vereinigten Staaten` the Vereinigte (a plural). After `dem`,
+# `den` and `des` masculine and neuter look alike; the spelling stays as the text writes it.
+_TITLED_ENDINGS = {("der", "e"): "er", ("das", "e"): "es", ("die", "e"): "e", ("der", "en"): "e",
+                   ("die", "en"): "e"}  # fmt: skip
+
+
+def _titled(best: Form, chosen: list[Form]) -> str:
+    """A German name with adjectives as its page would be titled: in the nominative, without the
+    article (see `_TITLED_ENDINGS`); the text's own spelling where its articles do not tell. Only
+    the adjectives before the name's head agree with its article (not `geistigen` in `Verband zum
+    Schutz geistigen Eigentums`)."""
+    adjectives = list(
+        itertools.takewhile(lambda i: spelled_as_adjective(best.words[i]), range(len(best.words) - 1))
+    )
+    if not adjectives:
+        return best.text
+    votes: Counter = Counter()
+    stem = stem_key(best.words)
+    for form in chosen:
+        if len(form.words) != len(best.words) or stem_key(form.words) != stem:
+            continue
+        ending = _ending(form.words[adjectives[0]])
+        for article, count in form.articles.items():
+            titled = _TITLED_ENDINGS.get((article, ending))
+            if titled:
+                votes[titled] += count
+    if not votes:
+        return best.text
+    ending = votes.most_common(1)[0][0]
+    words = best.text.split()
+    if len(words) != len(best.words):
+        return best.text
+    for i in adjectives:
+        words[i] = words[i][: len(words[i]) - len(_ending(words[i]))] + ending
+    return " ".join(words)
+
+
+def _ending(word: str) -> str:
+    lowered = word.lower()
+    return next((e for e in ADJECTIVE_ENDINGS if lowered.endswith(e) and len(lowered) > len(e) + 3), "")
+
+
+def _without_nation(best: Form, chosen: list[Form]) -> Form:
+    """A country's name before an institution's that the text also uses alone, with no country
+    before it, is no word of it (`US Congress` and `Congress`; not `China Mobile` where only the
+    start of a sentence cut the country off); the form with it is an alias."""
+    if len(best.words) > 1 and _nation(best.words[:1]):
+        alone = (form for form in chosen if form.words == best.words[1:])
+        return next((form for form in alone if form.after_a_nation < len(form.occurrences)), best)
+    return best
+
+
+def _without_article(best: Form, chosen: list[Form]) -> Form:
+    """A name the text writes after a small `the` more often than with a capital `The` inside a
+    sentence is titled without it (`the Church of Scientology`, once quoted as `The Church of
+    Scientology`; not `The Crown`, a title the text always writes so)."""
+    if len(best.words) < 2 or best.words[0] != "The":
+        return best
+    bare = next((form for form in chosen if form.words == best.words[1:]), None)
+    return bare if bare is not None and bare.after_the > len(best.occurrences) else best
+
+
+def _nation(words: list[str] | tuple[str, ...]) -> bool:
+    return bool(words) and (words[0] in nations() or words[0] in NATIONS_SHORT)
