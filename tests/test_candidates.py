@@ -254,6 +254,13 @@ CANDIDATES = [
     ("en", "Critics attacked the Church of Norland. One sign read: \"Down with The Church of Norland.\" "
      "Members of the Church of Norland marched, and the Church of Norland sued.", "Church of Norland",
      "organization", ["The Church of Norland"]),
+    # Where the model is sure of an institution's name, its head noun and the link after it are its
+    # words (`für`, `of`), and a genitive of the head a form of it; so is a head noun last.
+    ("de", "Im Auftrag des Bundesministeriums für Küstenschutz entstand die Studie. Das Bundesministerium "
+     "für Küstenschutz zahlt.", "Bundesministerium für Küstenschutz", "organization",
+     ["Bundesministeriums für Küstenschutz"]),
+    ("de", "Laut der Neuen Zürcher Zeitung sinken die Preise. Die Neue Zürcher Zeitung berichtet täglich.",
+     "Neue Zürcher Zeitung", "publication", ["Neuen Zürcher Zeitung"]),
     # Initials written with full stops spell a longer name of the text as well.
     ("en", "The Norland Republic imposed tariffs. The NR later lifted them, and N.R. officials said the "
      "NR would wait.", "Norland Republic", None, ["NR", "N.R"]),

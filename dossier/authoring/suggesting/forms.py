@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ...syntax.names import name_key
 from .cues import NATIONS_SHORT, nations
 from .occurrences import Occurrence
-from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, genitive_name, spelled_as_adjective
+from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, genitive_name, is_adjective, spelled_as_adjective
 
 
 @dataclass
@@ -47,14 +47,25 @@ def stem_key(words: tuple[str, ...]) -> str:
     Gerichtshof` and `Europäischer Gerichtshof` give the same, `Creative-Commons` and `Creative Commons`
     (and `DVB‐T`, its hyphen another of Unicode's, and `DVB-T`)."""
     stems = []
-    for word in words[:-1]:
+    for word, following in itertools.pairwise(words):
         lowered = word.lower()
+        if following == "für" and _GENITIVE_HEAD.search(lowered):  # `des Bundesministeriums für …`
+            lowered = _GENITIVE_HEAD.sub("", lowered)
         for ending in ADJECTIVE_ENDINGS:
-            if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
+            if lowered.endswith(ending) and (len(lowered) > len(ending) + 3 or is_adjective(word)):
                 lowered = lowered[: -len(ending)]
                 break
         stems.append(lowered)
     return name_key(HYPHENS.sub(" ", " ".join([*stems, words[-1]])))
+
+
+_GENITIVE_HEAD = re.compile(r"(?<=\w{4})e?s$")
+
+
+def _genitive_head(form: Form) -> bool:
+    """A German institution's head noun in the genitive before its link (`Bundesministeriums für`)."""
+    pairs = itertools.pairwise(form.words)
+    return any(following == "für" and word.endswith("s") for word, following in pairs)
 
 
 def longest(chosen: list[Form]) -> list[Form]:
@@ -70,7 +81,7 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
     best = max(
         longest(chosen),
         key=lambda form: (
-            not {stem_key(form.words)[:-1], stem_key(form.words)[:-2]} & stems,
+            not {stem_key(form.words)[:-1], stem_key(form.words)[:-2]} & stems and not _genitive_head(form),
             len(form.occurrences),
             -form.occurrences[0].start,
         ),
@@ -135,7 +146,8 @@ def _titled(best: Form, chosen: list[Form]) -> str:
 
 def _ending(word: str) -> str:
     lowered = word.lower()
-    return next((e for e in ADJECTIVE_ENDINGS if lowered.endswith(e) and len(lowered) > len(e) + 3), "")
+    long_enough = (e for e in ADJECTIVE_ENDINGS if len(lowered) > len(e) + 3 or is_adjective(word))
+    return next((e for e in long_enough if lowered.endswith(e)), "")
 
 
 def _without_nation(best: Form, chosen: list[Form]) -> Form:

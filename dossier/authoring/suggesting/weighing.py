@@ -30,7 +30,7 @@ from pathlib import Path
 from .cues import cue
 from .namemodel import Name, names_in
 from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
-from .runs import PARTICLES
+from .runs import PARTICLES, POSSESSIVE
 from .vocabulary import HYPHENS, genitive_name
 
 FINDER = "both"
@@ -44,6 +44,7 @@ SURE_PERSON = 0.9  # the model's confidence in a person that cuts German nouns o
 SURE_NAME = 0.95  # the model's confidence in one word that no word penalty of the rules sinks
 JOIN_PERSON = 0.5  # the model's confidence in a person that joins the pieces the rules cut it into
 JOINED = 2.0  # evidence a person's name the model joins gains over its best piece: a name of two words
+_LINKS = frozenset({"für", "of", "for", "und", "and"})  # inside an institution's name the model finds
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
 
 
@@ -156,16 +157,32 @@ def _joined_evidence(pieces: list[Occurrence]) -> float | None:
 
 def _joinable(text: Text, name: Name) -> bool:
     """A name of several capitalised words (and a name's particles) the model gives even odds of a
-    person's or is sure of otherwise; none of its words a role's or a company's (`Chef`, `Konzern`),
-    no article first (`Die Media Broadcast` at a sentence's start), no German genitive before its
-    last word (`Alibabas QwQ-32B` is Alibaba's model), no digit in a person's name."""
+    person's or is sure of otherwise; none of its words a role's or a company's (`Chef`, `Konzern`)
+    but an institution's head noun, last or before a link (`Neue Zürcher Zeitung`,
+    `Bundesministerium für Wirtschaft`); no article first (`Die Media Broadcast` at a sentence's
+    start), no genitive before its last word (`Alibabas QwQ-32B` is Alibaba's model, `King Arthur's
+    Court` a court), no digit in a person's name."""
     name_text = text.body[name.start : name.end]
     words = name_text.split()
     if name.confidence < (JOIN_PERSON if name.kind == "person" else SURE_PERSON) or len(words) < 2:
         return False
-    if not all((word[:1].isupper() and not cue(word)) or word in PARTICLES for word in words):
+    # An institution's head noun is a word of its name: last (`Neue Zürcher Zeitung`) or before a
+    # link (`Bundesministerium für Wirtschaft`).
+    heads = set() if name.kind == "person" else {len(words) - 1}
+    heads |= {i for i, word in enumerate(words[:-1]) if words[i + 1] in _LINKS and name.kind != "person"}
+    if not all(
+        (word[:1].isupper() and (not cue(word) or index in heads))
+        or word in PARTICLES
+        or (word in _LINKS and 0 < index < len(words) - 1 and name.kind != "person")
+        for index, word in enumerate(words)
+    ):
         return False
-    genitive = text.language == "de" and any(genitive_name(word) for word in words[:-1])
+    genitive = (
+        any(word.endswith(POSSESSIVE) for word in words[:-1])
+        or (  # `King Arthur's Court`
+            text.language == "de" and any(genitive_name(word) for word in words[:-1])
+        )
+    )
     digits = name.kind == "person" and any(c.isdigit() for c in name_text)
     return words[0].lower() not in DETERMINERS and not genitive and not digits
 
