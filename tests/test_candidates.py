@@ -261,6 +261,9 @@ CANDIDATES = [
      ["Bundesministeriums für Küstenschutz"]),
     ("de", "Laut der Neuen Zürcher Zeitung sinken die Preise. Die Neue Zürcher Zeitung berichtet täglich.",
      "Neue Zürcher Zeitung", "publication", ["Neuen Zürcher Zeitung"]),
+    # A law's or a treaty's last word makes it none of the finer types, whatever place it names.
+    ("en", "The Oslo Protocol set a goal. Under the Oslo Protocol, nations report. The Oslo Protocol "
+     "holds.", "Oslo Protocol", "other", []),
     # Initials written with full stops spell a longer name of the text as well.
     ("en", "The Norland Republic imposed tariffs. The NR later lifted them, and N.R. officials said the "
      "NR would wait.", "Norland Republic", None, ["NR", "N.R"]),

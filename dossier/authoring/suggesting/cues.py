@@ -117,6 +117,12 @@ ORGANIZATION_HEADS = word_set(
     "administration office bureau board service fund society federation institution academy college school "
     "church"
 )
+# The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
+# `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.
+LAW_HEADS = word_set(
+    "act agreement treaty accord accords protocol convention directive regulation initiative "
+    "gesetz abkommen vertrag verordnung richtlinie pakt"
+)
 # The last word of a place's name that is no cue beside a name (`Dead Sea`, `Palm Springs`, `Rotes
 # Meer`; not `the sea`).
 PLACE_HEADS = word_set(

@@ -16,6 +16,7 @@ from ...syntax.names import name_key
 from .cues import (
     EVENT_ENDINGS,
     EVENT_HEADS,
+    LAW_HEADS,
     NAMED_INSTITUTIONS,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
@@ -27,7 +28,7 @@ from .cues import (
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, is_adjective, name_like, spelled_as_adjective
-from .weighing import type_of, type_votes
+from .weighing import LAW, type_of, type_votes
 
 Words = tuple[str, ...]
 
@@ -99,6 +100,8 @@ def _head_says(words: Words) -> Counter:
         votes["organization"] += 3
     elif head.lower() in PLACE_HEADS:
         votes["place"] += 3
+    elif head.lower() in LAW_HEADS:
+        votes[LAW] += 3
     if head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS):
         votes["event"] += 2
     if a_year(words[-1]) and words[-2] not in LINKS:

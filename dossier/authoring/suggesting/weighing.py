@@ -45,6 +45,7 @@ SURE_NAME = 0.95  # the model's confidence in one word that no word penalty of t
 JOIN_PERSON = 0.5  # the model's confidence in a person that joins the pieces the rules cut it into
 JOINED = 2.0  # evidence a person's name the model joins gains over its best piece: a name of two words
 _LINKS = frozenset({"für", "of", "for", "und", "and"})  # inside an institution's name the model finds
+LAW = "law"  # a vote of a law's or a treaty's head word (`… Act`, `… Agreement`): other, no product
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
 
 
@@ -114,6 +115,7 @@ def type_of(votes: Counter) -> str:
     finer = [kind for kind in ("product", "event", "publication") if votes[kind] > 0]
     if votes["other"] > 0:
         votes[max(finer, key=lambda kind: votes[kind]) if finer else "product"] += votes.pop("other")
+    votes["other"] += votes.pop(LAW, 0)  # a law or a treaty is none of the finer types
     top = votes.most_common(1)
     return top[0][0] if top and top[0][1] > 0 else "other"
 
