@@ -264,6 +264,10 @@ CANDIDATES = [
     # A law's or a treaty's last word makes it none of the finer types, whatever place it names.
     ("en", "The Oslo Protocol set a goal. Under the Oslo Protocol, nations report. The Oslo Protocol "
      "holds.", "Oslo Protocol", "other", []),
+    # A German institution's name goes on with `für` after its head, a compound (not any noun's).
+    ("de", "Die Landesagentur für Küstenschutz meldete mehr Schäden. Die Landesagentur für Küstenschutz "
+     "rechnet mit mehr. Laut Landesagentur für Küstenschutz steigt die Zahl.",
+     "Landesagentur für Küstenschutz", "organization", []),
     # Initials written with full stops spell a longer name of the text as well.
     ("en", "The Norland Republic imposed tariffs. The NR later lifted them, and N.R. officials said the "
      "NR would wait.", "Norland Republic", None, ["NR", "N.R"]),
@@ -295,6 +299,7 @@ def test_a_decade_is_no_word_of_a_name() -> None:
 
 
 NOT_NAMES = [
+    ("de", "Das Geld für Schulen fehlt. Die Stadt gibt das Geld für Schulen aus, nicht für Straßen."),
     ("de", "Die Abzweigungen nach London und die nationalen Egoismen stören. Die Abzweigungen fehlen."),
     ("de", "Laut Bericht kostet das 400 Millionen Euro. Die Steuersenkung Bahntickets bleibt aus."),
     ("de", "Die Künstliche Intelligenz (KI) wächst; künstliche Intelligenz ist überall. KI hilft."),
@@ -321,7 +326,7 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
         "Meanwhile",
     ]
     words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
-    words += ["KB", "GW", "R&D 2026", "R&D"]
+    words += ["KB", "GW", "R&D 2026", "R&D", "Geld für Schulen", "Geld", "Schulen"]
     assert not set(words) & set(found)
 
 

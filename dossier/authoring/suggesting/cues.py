@@ -151,8 +151,19 @@ _INSTITUTION_HEADS = word_set(
 
 
 def institution_head(word: str) -> bool:
-    """A capitalised head word a name may go on after with `of` or `for` (`Bank` of America)."""
-    return word[:1].isupper() and word.lower() in _INSTITUTION_HEADS
+    """A capitalised head word a name may go on after with `of`, `for` or `für` (`Bank` of America,
+    `Bundesagentur` für Arbeit: German makes the head a compound)."""
+    lowered = word.lower()
+    return word[:1].isupper() and (
+        lowered in _INSTITUTION_HEADS or lowered.endswith(_GERMAN_INSTITUTION_HEADS)
+    )
+
+
+_GERMAN_INSTITUTION_HEADS = (
+    "amt", "agentur", "ministerium", "institut", "stiftung", "zentrum", "zentrale", "kommission",
+    "gesellschaft", "verband", "vereinigung", "akademie", "hochschule", "universität", "behörde",
+    "anstalt", "kammer", "gericht",
+)  # fmt: skip
 
 
 @cache

@@ -202,6 +202,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             for i in range(first, last)
             if (in_apposition(words[i], language) or noun_compound(words[i], language))
             and not _named_institution(words[i], language)
+            and words[i + 1] not in LINKS  # `Bundesagentur für Arbeit`: the head of the name
         ]
         if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
             continue  # `sieben Milliarden Parameter`: a quantity, and what it counts
@@ -246,6 +247,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and first < last
             and not is_adjective(words[last - 1])
             and not is_adjective(words[last])
+            and words[last - 1] not in LINKS  # `Bundesagentur für Arbeit`
         ):
             kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
             if kind:

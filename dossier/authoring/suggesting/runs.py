@@ -19,7 +19,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # so that the ordinary words between them cost nothing.
 _NAMEISH = re.compile(
     rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
-    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for)(?![\w]))"
+    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for|für)(?![\w]))"
 )
 _ABBREVIATION = re.compile(r"(?:^|[\s(])((?:[A-Z]\.){2,}|[A-Za-zÄÖÜäöü]{1,4}\.)$")  # `Dr.`, `D.`, `U.S.`
 _PUNCTUATION = ".,;:!?\"'“”„‚‘’«»()[]{}*_#>-–—/"
@@ -28,7 +28,7 @@ POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = word_set("de da di von van del la le du bin al")
 _AFTER_VON = word_set("der den")  # `Ursula von der Leyen`
 PARTICLES = _CONNECTORS | _AFTER_VON  # small words inside a person's name
-LINKS = word_set("of for")  # `Bank of America`, after an institution's head word
+LINKS = word_set("of for für")  # `Bank of America`, `Bundesagentur für Arbeit`: after an institution's head
 _SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
 _HEADING = re.compile(r"^#.*$", re.M)
 
