@@ -277,6 +277,8 @@ CANDIDATES = [
     # A place by the last word of its name.
     ("en", "Tourists visit Colby Springs each summer. Colby Springs has two hotels.", "Colby Springs",
      "place", []),
+    ("en", "Ships queued at Marbeck Harbour on Monday. Marbeck Harbour reopened later, and Marbeck Harbour "
+     "grew.", "Marbeck Harbour", "place", []),
 ]  # fmt: skip
 
 

@@ -127,7 +127,8 @@ LAW_HEADS = word_set(
 # Meer`; not `the sea`).
 PLACE_HEADS = word_set(
     "sea ocean lake bay gulf coast peninsula desert valley mountains mountain springs falls strait "
-    "street avenue square boulevard airport meer see straße platz allee flughafen gebirge"
+    "street avenue square boulevard airport harbour harbor port bridge canal meer see straße platz allee "
+    "flughafen hafen bahnhof hauptbahnhof gebirge"
 )
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`).
 EVENT_HEADS = word_set("week expo show fair games marathon tournament prix")
