@@ -245,6 +245,9 @@ CANDIDATES = [
     # A given name in -s before a surname is no genitive (the text never names `Jen`).
     ("de", "Vorstandschef Jens Marbeck sagte, es gehe aufwärts. Marbeck will investieren. Marbeck bleibt "
      "bis 2027.", "Jens Marbeck", "person", ["Marbeck"]),
+    # A participle is a German name's adjective too, titled in the nominative without the article.
+    ("de", "In den Vereinigten Norländern steigen die Preise. Die Vereinigten Norländer erheben Zölle.",
+     "Vereinigte Norländer", None, ["Vereinigten Norländer"]),
     # A German adjective begins no person's name, whatever the name's last word alone says.
     ("de", "Quillo-Chef Tim Hollweg kündigte Investitionen an. Die Deutsche Quillo will ausbauen. Hollweg "
      "sagte, die Quillo sei stark.", "Deutsche Quillo", "organization", ["Quillo"]),

@@ -27,7 +27,7 @@ _GERMAN_NOUN_ENDINGS = (
 _ADJECTIVE_SUFFIXES = ("isch", "sch", "lich", "ig", "bar", "sam", "los", "haft", "iv", "al", "ell", "är")
 _SHORT_ADJECTIVES = word_set(
     "neu alt groß klein rot grün schwarz weiß blau gelb erst zweit vereint hoch gut nah fern "
-    "mittler nord süd ost west ober unter nieder heilig frei offen allgemein"
+    "mittler nord süd ost west ober unter nieder heilig frei offen allgemein vereinigt"
 )
 _COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "mittel")
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ischen", "ische", "ischer", "isches")
