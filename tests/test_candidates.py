@@ -248,6 +248,9 @@ CANDIDATES = [
     # A participle is a German name's adjective too, titled in the nominative without the article.
     ("de", "In den Vereinigten Norländern steigen die Preise. Die Vereinigten Norländer erheben Zölle.",
      "Vereinigte Norländer", None, ["Vereinigten Norländer"]),
+    # After `dem`, `des` or `im` a masculine or a neuter name looks alike; the noun's ending tells.
+    ("de", "Die Abgeordneten des Norländischen Landestages stimmten zu. Im Norländischen Landestag gab es "
+     "Streit.", "Norländischer Landestag", None, ["Norländischen Landestag"]),
     # A German adjective begins no person's name, whatever the name's last word alone says.
     ("de", "Quillo-Chef Tim Hollweg kündigte Investitionen an. Die Deutsche Quillo will ausbauen. Hollweg "
      "sagte, die Quillo sei stark.", "Deutsche Quillo", "organization", ["Quillo"]),

@@ -93,7 +93,7 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
     return best, name[:-1] if _prenominal_genitive(best) else name  # `Rudolf Augsteins Motto`
 
 
-_ARTICLE = re.compile(r"\b(der|die|das)\s+$", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(der|die|das|dem|des|im|vom|zum|beim)\s+$", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 
 
@@ -125,12 +125,15 @@ def _titled(best: Form, chosen: list[Form]) -> str:
         return best.text
     votes: Counter = Counter()
     stem = stem_key(best.words)
+    gender = _gender(best.words[-1])
     for form in chosen:
         if len(form.words) != len(best.words) or stem_key(form.words) != stem:
             continue
         ending = _ending(form.words[adjectives[0]])
         for article, count in form.articles.items():
             titled = _TITLED_ENDINGS.get((article, ending))
+            if titled is None and ending == "en" and article in _OBLIQUE and gender:
+                titled = "er" if gender == "m" else "es"  # `im Deutschen Bundestag`: a masculine noun
             if titled:
                 votes[titled] += count
     if not votes:
@@ -142,6 +145,26 @@ def _titled(best: Form, chosen: list[Form]) -> str:
     for i in adjectives:
         words[i] = words[i][: len(words[i]) - len(_ending(words[i]))] + ending
     return " ".join(words)
+
+
+# After `dem`, `des` and the articles joined to a preposition, masculine and neuter look alike; the
+# noun's ending tells most institutions' gender (`Bundestag`, `Rundfunk`; `Bundesamt`, `Museum`).
+_OBLIQUE = frozenset({"dem", "des", "im", "vom", "zum", "beim"})
+_MASCULINE = (
+    "tag", "hof", "bund", "fonds", "dienst", "funk", "verein", "verband", "rat", "konzern", "kreis",
+    "markt", "hafen", "sender", "ausschuss", "gipfel", "kongress", "preis", "senat", "club", "klub",
+)  # fmt: skip
+_NEUTER = (
+    "amt", "museum", "parlament", "institut", "gericht", "ministerium", "zentrum", "kreuz", "fernsehen",
+    "werk", "haus", "theater", "orchester", "netz", "unternehmen", "büro", "archiv", "kabinett",
+    "krankenhaus", "klinikum", "komitee", "königreich", "reich",
+)  # fmt: skip
+
+
+def _gender(noun: str) -> str:
+    """`m` or `n` by a German noun's ending, or nothing where the ending does not tell."""
+    lowered = noun.lower()
+    return "m" if lowered.endswith(_MASCULINE) else "n" if lowered.endswith(_NEUTER) else ""
 
 
 def _ending(word: str) -> str:
