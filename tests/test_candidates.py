@@ -118,6 +118,8 @@ CANDIDATES = [
      "Vantex Week 2024", "event", []),
     ("de", "Auf der Berliner Gartenschau zeigte Lena Hoschek Pflanzen. Die Berliner Gartenschau endet.",
      "Berliner Gartenschau", "event", []),
+    ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
+     "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
     # The head noun of a name used alone is no surname.
     ("en", "The Harbourton Journal first reported the talks. The Journal said both firms were close.",
      "Harbourton Journal", "publication", ["Journal"]),

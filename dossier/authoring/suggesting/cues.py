@@ -131,7 +131,9 @@ PLACE_HEADS = word_set(
     "flughafen hafen bahnhof hauptbahnhof gebirge"
 )
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`).
-EVENT_HEADS = word_set("week expo show fair games marathon tournament prix")
+EVENT_HEADS = word_set(
+    "week expo show fair games marathon tournament prix bowl open derby championships elections"
+)
 EVENT_ENDINGS = ("woche", "schau", "spiele")  # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`
 # Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).
 ORGANIZATION_TAILS = word_set(
