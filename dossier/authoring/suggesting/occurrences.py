@@ -133,7 +133,8 @@ def merged_into(
     kinds and the `evidence` the pieces give it; as they are where one is those words already, one
     reaches out of them, or the pieces give no evidence (None)."""
     inside = [o for o in occurrences if start <= o.start and o.end <= end]
-    reaching = any(o.start < end and start < o.end for o in occurrences if o not in inside)
+    pieces = {id(o) for o in inside}  # by identity: comparing occurrences field by field is slow
+    reaching = any(o.start < end and start < o.end and id(o) not in pieces for o in occurrences)
     given = None if reaching or any((o.start, o.end) == (start, end) for o in inside) else evidence(inside)
     if given is None:
         return occurrences
@@ -144,7 +145,7 @@ def merged_into(
         kinds.update(piece.kinds)
     initial = bool(inside) and inside[0].start == start and inside[0].initial
     whole = Occurrence(start, end, tuple(body[start:end].split()), initial, given, hints, kinds)
-    return sorted([o for o in occurrences if o not in inside] + [whole], key=lambda o: o.start)
+    return sorted([o for o in occurrences if id(o) not in pieces] + [whole], key=lambda o: o.start)
 
 
 def listed_together(body: str, occurrences: list[Occurrence]) -> None:
