@@ -227,6 +227,8 @@ CANDIDATES = [
      "Quillo.", "Stiftung Quillo", "organization", []),
     ("de", "Der Verein Quillo klagt. Laut Verein Quillo fehlt Geld, sagte der Verein Quillo.", "Quillo",
      "organization", []),
+    ("de", "Nach Angaben der Stadtwerke Kelbrück fällt der Strom aus. Die Stadtwerke Kelbrück reparieren das "
+     "Netz.", "Stadtwerke Kelbrück", "organization", []),
     # A role after a name, before another name, makes the first the role's company (a place's
     # stays a place), and the pronoun after the second is the second's.
     ("en", "Harlow Brothers analyst Jane Porter cut her forecast. Porter said Harlow Brothers expects a "

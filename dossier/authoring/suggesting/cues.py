@@ -106,8 +106,12 @@ COMPOUND_HEADS = word_set(
     "hochschule klinikum museum zentrum"
 )
 # The German nouns of institutions whose name goes on with a place's or a person's (`Universität
-# Hamburg`, `Stiftung Warentest`, `Museum Ludwig`): the noun is the name's first word, no description.
-NAMED_INSTITUTIONS = word_set("universität hochschule fachhochschule klinikum museum stiftung akademie")
+# Hamburg`, `Stiftung Warentest`, `Stadtwerke München`): the noun is the name's first word, no
+# description.
+NAMED_INSTITUTIONS = word_set(
+    "universität hochschule fachhochschule klinikum universitätsklinikum museum stiftung akademie "
+    "stadtwerke verkehrsbetriebe landesbank sparkasse volksbank"
+)
 # The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
 # word only, never a cue beside a name (`five times`, `a post by`).
 NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")

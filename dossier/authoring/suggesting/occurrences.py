@@ -249,6 +249,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and not is_adjective(words[last - 1])
             and not is_adjective(words[last])
             and words[last - 1] not in LINKS  # `Bundesagentur für Arbeit`
+            and not _named_institution(words[first], language)  # `Stadtwerke München`
         ):
             kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
             if kind:
