@@ -67,7 +67,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "dienstleister", "netzbetreiber", "plattformbetreiber", "mitbewerber", "kette", "chain", "guild",
         "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance", "gesellschaft",
         "verlag", "kanzlei", "airline", "band", "center", "centre", "autobauer", "versicherer",
-        "zulieferer", "händler", "insurer", "lender", "supplier",
+        "zulieferer", "händler", "insurer", "lender", "supplier", "stadtwerke", "verkehrsbetriebe",
+        "sparkasse", "volksbank", "landesbank",
     ),
     "product": (
         "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",

@@ -90,9 +90,9 @@ def _head_says(words: Words) -> Counter:
     linked = [i for i, word in enumerate(words) if word in LINKS]
     last = words[-2] if len(words) > 2 and a_year(words[-1]) else words[-1]  # `Partner Conference 2025`
     head = words[linked[0] - 1] if linked and linked[0] > 0 else last
-    if words[0].lower() in NAMED_INSTITUTIONS:  # `Universität Hamburg`, `Stadtwerke München`
-        votes["organization"] += 3
-    elif cue(head) and cue(head) != "person":
+    if words[0].lower() in NAMED_INSTITUTIONS:  # `Universität Hamburg`, `Stiftung Warentest`
+        head = words[0]
+    if cue(head) and cue(head) != "person":
         votes[cue(head)] += 3
     elif _newspaper(words):
         votes["publication"] += 3
