@@ -1,11 +1,11 @@
 """The type of a candidate name: the votes of the text's cues and the name model around its
 occurrences (`weighing.type_votes`), and what the name's own words and forms say of it.
 
-A surname used alone makes a person; a head word an institution, a paper, a place or an event
-(`Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`, `The Washington Post`,
-`Dead Sea`); a small
-letter first or a model number a product (`iPhone`, `A380`); a digit rules a person out. One word
-the text never shows as a person's is no person, whatever the model makes of a word it does not know.
+A surname used alone makes a person; a head word an institution, a paper, a place, a law or an
+event (`Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`, `The Washington
+Post`, `Dead Sea`, `… Protocol`); a small letter first or a model number a product (`iPhone`,
+`A380`); a digit rules a person out. One word the text never shows as a person's is no person,
+whatever the model makes of a word it does not know.
 """
 
 from __future__ import annotations

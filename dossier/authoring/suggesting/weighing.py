@@ -31,7 +31,7 @@ from pathlib import Path
 from .cues import cue
 from .namemodel import Name, names_in
 from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
-from .runs import PARTICLES, POSSESSIVE
+from .runs import LINKS, PARTICLES, POSSESSIVE
 from .vocabulary import HYPHENS, genitive_name
 
 FINDER = "both"
@@ -45,7 +45,8 @@ SURE_PERSON = 0.9  # the model's confidence in a person that cuts German nouns o
 SURE_NAME = 0.95  # the model's confidence in one word that no word penalty of the rules sinks
 JOIN_PERSON = 0.5  # the model's confidence in a person that joins the pieces the rules cut it into
 JOINED = 2.0  # evidence a person's name the model joins gains over its best piece: a name of two words
-_LINKS = frozenset({"für", "of", "for", "und", "and"})  # inside an institution's name the model finds
+# The small words inside an institution's name the model finds: its links, and `und`/`and`.
+_INSIDE_AN_INSTITUTION = LINKS | {"und", "and"}
 LAW = "law"  # a vote of a law's or a treaty's head word (`… Act`, `… Agreement`): other, no product
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
 
@@ -170,22 +171,19 @@ def _joinable(text: Text, name: Name) -> bool:
     if name.confidence < (JOIN_PERSON if name.kind == "person" else SURE_PERSON) or len(words) < 2:
         return False
     # An institution's head noun is a word of its name: last (`Neue Zürcher Zeitung`) or before a
-    # link (`Bundesministerium für Wirtschaft`).
-    heads = set() if name.kind == "person" else {len(words) - 1}
-    heads |= {i for i, word in enumerate(words[:-1]) if words[i + 1] in _LINKS and name.kind != "person"}
+    # link (`Bundesministerium für Wirtschaft`); the links between are its words too.
+    institution = name.kind != "person"
+    heads = {i for i in range(len(words)) if i == len(words) - 1 or words[i + 1] in _INSIDE_AN_INSTITUTION}
+    linked = {i for i in range(1, len(words) - 1) if words[i] in _INSIDE_AN_INSTITUTION}
     if not all(
-        (word[:1].isupper() and (not cue(word) or index in heads))
+        (word[:1].isupper() and (not cue(word) or (institution and index in heads)))
         or word in PARTICLES
-        or (word in _LINKS and 0 < index < len(words) - 1 and name.kind != "person")
+        or (institution and index in linked)
         for index, word in enumerate(words)
     ):
         return False
-    genitive = (
-        any(word.endswith(POSSESSIVE) for word in words[:-1])
-        or (  # `King Arthur's Court`
-            text.language == "de" and any(genitive_name(word) for word in words[:-1])
-        )
-    )
+    possessive = any(word.endswith(POSSESSIVE) for word in words[:-1])  # `King Arthur's Court`
+    genitive = possessive or (text.language == "de" and any(genitive_name(word) for word in words[:-1]))
     digits = name.kind == "person" and any(c.isdigit() for c in name_text)
     return words[0].lower() not in DETERMINERS and not genitive and not digits
 
