@@ -229,6 +229,8 @@ CANDIDATES = [
      "organization", []),
     ("de", "Nach Angaben der Stadtwerke Kelbrück fällt der Strom aus. Die Stadtwerke Kelbrück reparieren das "
      "Netz.", "Stadtwerke Kelbrück", "organization", []),
+    ("de", "Nach Angaben der Stadtwerke München fällt der Strom aus. Die Stadtwerke München reparieren das "
+     "Netz.", "Stadtwerke München", None, []),
     # A role after a name, before another name, makes the first the role's company (a place's
     # stays a place), and the pronoun after the second is the second's.
     ("en", "Harlow Brothers analyst Jane Porter cut her forecast. Porter said Harlow Brothers expects a "

@@ -436,9 +436,12 @@ def _written_small(body: str, words: tuple[str, ...]) -> bool:
 
 def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
     """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
-    unless an adjective written with a capital shows one (`Deutsche Bahn`)."""
+    unless an adjective written with a capital (`Deutsche Bahn`) or an institution's noun first
+    shows one."""
     if language != "de" or is_adjective(words[0]) or any(name_like(word) for word in words):
         return False
+    if _named_institution(words[0], language):
+        return False  # `Stadtwerke München`: an institution's noun, then its place
     return all(strict_noun(word, language) for word in words)
 
 
