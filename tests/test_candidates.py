@@ -120,6 +120,18 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # A war, a revolution, a crisis, a contest by its head word, or a battle before its link; a German
+    # compound by its ending.
+    ("en", "Veterans of the Norlandic War met in Vantor. The Norlandic War ended in 1953.", "Norlandic War",
+     "event", []),
+    ("en", "The Harlow Revolution changed the region. Historians still debate the Harlow Revolution.",
+     "Harlow Revolution", "event", []),
+    ("en", "The Battle of Vantor took place in 1066. The Battle of Vantor is taught in every school.",
+     "Battle of Vantor", "event", []),
+    ("de", "Die Veteranen des Norlandkriegs trafen sich in Vantor. Der Norlandkrieg endete 1953.",
+     "Norlandkrieg", "event", []),
+    ("de", "Beim Vantorfest wurden sechs Millionen Besucher gezählt. Das Vantorfest endet am Sonntag.",
+     "Vantorfest", "event", []),
     # The head noun of a name used alone is no surname.
     ("en", "The Harbourton Journal first reported the talks. The Journal said both firms were close.",
      "Harbourton Journal", "publication", ["Journal"]),

@@ -135,11 +135,15 @@ PLACE_HEADS = word_set(
     "street avenue square boulevard airport harbour harbor port bridge canal meer see straße platz allee "
     "flughafen hafen bahnhof hauptbahnhof gebirge"
 )
-# The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`).
+# The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`;
+# `Korean War`, `French Revolution`, `Cuban Missile Crisis`), or its first before a link (`Battle of
+# Hastings`).
 EVENT_HEADS = word_set(
-    "week expo show fair games marathon tournament prix bowl open derby championships elections"
+    "week expo show fair games marathon tournament prix bowl open derby championships elections contest "
+    "war wars revolution crisis uprising battle massacre krieg krise aufstand"
 )
-EVENT_ENDINGS = ("woche", "schau", "spiele")  # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`
+# German compounds: `Modewoche`, `Gartenschau`, `Festspiele`, `Koreakrieg`, `Oktoberfest`.
+EVENT_ENDINGS = ("woche", "schau", "spiele", "krieg", "fest")
 # Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).
 ORGANIZATION_TAILS = word_set(
     "group market markets media holdings international global entertainment technologies "

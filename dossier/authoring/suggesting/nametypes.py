@@ -42,6 +42,8 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     hints.update(_forms_say(words, forms))
     if len(words) > 1:
         hints.update(_head_says(words))
+    elif words[0].lower().endswith(EVENT_ENDINGS) and len(words[0]) > 8:
+        hints["event"] += 2  # a German compound: `Koreakrieg`, `Oktoberfest`, `Modewoche`
     hints.update(_spelling_says(words, bool(hints)))
     if any(c.isdigit() for c in name):
         hints.pop("person", None)  # `1Password`: no one's name has a digit in it
