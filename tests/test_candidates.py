@@ -120,6 +120,14 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # A storm by the word its name begins with: an event, not the person its given name would make.
+    ("en", "In 2031 Hurricane Marlowe struck Vantor. Officials said Marlowe killed 40 people.",
+     "Hurricane Marlowe", "event", ["Marlowe"]),
+    ("de", "Sturm Kordula hat in Vantor Bäume entwurzelt. Laut Wetterdienst zieht Kordula weiter.",
+     "Sturm Kordula", "event", ["Kordula"]),
+    # A number before a name is no word of it, after a sentence's first word too.
+    ("en", "In 2031 Vantor Labs opened in Ohio. Officials said Vantor Labs hired 1,800 people.",
+     "Vantor Labs", None, []),
     # A war, a revolution, a crisis, a contest by its head word, or a battle before its link; a German
     # compound by its ending.
     ("en", "Veterans of the Norlandic War met in Vantor. The Norlandic War ended in 1953.", "Norlandic War",

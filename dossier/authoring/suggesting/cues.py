@@ -142,6 +142,8 @@ EVENT_HEADS = word_set(
     "week expo show fair games marathon tournament prix bowl open derby championships elections contest "
     "war wars revolution crisis uprising battle massacre krieg krise aufstand"
 )
+# The first word of a storm's name (`Hurricane Katrina`, `Sturm Xavier`): an event, no person's name.
+STORM_WORDS = word_set("hurricane typhoon cyclone storm sturm orkan")
 # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`, `Koreakrieg`, `Oktoberfest`.
 EVENT_ENDINGS = ("woche", "schau", "spiele", "krieg", "fest")
 # Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).

@@ -21,6 +21,7 @@ from .cues import (
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    STORM_WORDS,
     cue,
     nations,
     places,
@@ -75,7 +76,7 @@ def _a_persons(words: Words) -> bool:
     (`Centre for Social Evolution`)."""
     first, last = words[0], words[-1].lower()
     spelled = first[:1].isupper() and first[1:].islower()
-    given_name = spelled and first.lower() not in DETERMINERS and not is_adjective(first)
+    given_name = spelled and first.lower() not in DETERMINERS | STORM_WORDS and not is_adjective(first)
     a_head_noun = cue(words[-1]) not in (None, "person") or last in _HEAD_NOUNS
     linked = any(word in LINKS for word in words)
     return given_name and not a_head_noun and not linked
@@ -108,6 +109,8 @@ def _head_says(words: Words) -> Counter:
         votes["event"] += 2
     if a_year(words[-1]) and words[-2] not in LINKS:
         votes["event"] += 2
+    if words[0].lower() in STORM_WORDS:
+        votes["event"] += 3  # `Hurricane Katrina`
     return votes
 
 

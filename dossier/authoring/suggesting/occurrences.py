@@ -15,6 +15,7 @@ from .cues import (
     LEGAL_SUFFIXES,
     NAMED_INSTITUTIONS,
     NATIONS_SHORT,
+    STORM_WORDS,
     countries,
     cue,
     is_role,
@@ -217,21 +218,24 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             first = nouns[-1] + 1
             piece_initial = False
             hints[_APPOSITION] = 1
-        while first < last and words[first].isdigit():
-            first += 1  # `the 2025 Human Car Home …`: a year before a name is not its part
         while first < last or (first == last and is_role(words[first])):
             word = words[first]
             kind = None if name_like(word) and not word.isupper() else cue(word)  # `iPhone 15` is a name
             an_initial_next = first < last and len(words[first + 1]) == 1 and words[first + 1].isupper()
             common = how_common(word, language) >= 5.0 and not name_like(word)
-            leading_word = piece_initial and common and not an_initial_next  # not `John` of `John F. Kennedy`
+            # Not `John` of `John F. Kennedy`, nor `Sturm` of `Sturm Xaver`.
+            leading_word = piece_initial and common and not an_initial_next
+            leading_word = leading_word and word.lower() not in STORM_WORDS
             role = is_role(word)
             # `German Chancellor Olaf Scholz`, `US President Joe Biden`: whose the role is.
             role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
             # An article written with a capital inside a sentence is a title's (`watched The Crown`).
             titled = word in _TITLE_ARTICLES and not piece_initial
             determiner = word.lower() in DETERMINERS and not titled
-            if not (kind or role or determiner or leading_word or noun_compound(word, language)) or (
+            # A number before a name is not its part: `the 2025 Human Car Home …`, `In 2005 Vantor Labs`.
+            number = word.isdigit()
+            no_part = kind or role or determiner or leading_word or number or noun_compound(word, language)
+            if not no_part or (
                 (first < last and words[first + 1] in LINKS) or _named_institution(word, language)
             ):
                 break  # `Bank of America`: the head word of an institution's name is its word

@@ -28,7 +28,7 @@ import bisect
 from collections import Counter
 from pathlib import Path
 
-from .cues import cue
+from .cues import STORM_WORDS, cue
 from .namemodel import Name, names_in
 from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
 from .runs import LINKS, PARTICLES, POSSESSIVE
@@ -138,7 +138,8 @@ def _cut_to_the_person(text: Text, occurrence: Occurrence, name: Name) -> None:
     if name.kind != "person" or name.confidence < SURE_PERSON or not inside:
         return
     outside = (text.body[occurrence.start : name.start] + " " + text.body[name.end : occurrence.end]).split()
-    if outside and all(word[:1].isupper() and word[1:].isalpha() and word[1:].islower() for word in outside):
+    nouns = all(word[:1].isupper() and word[1:].isalpha() and word[1:].islower() for word in outside)
+    if outside and nouns and not any(word.lower() in STORM_WORDS for word in outside):  # `Sturm Xaver`
         occurrence.start, occurrence.end = name.start, name.end
         occurrence.words = tuple(text.body[name.start : name.end].split())
 
