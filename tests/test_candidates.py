@@ -120,6 +120,12 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # A club by its name's last word, whatever place its first names; a role is no given name a
+    # connector may follow (`Trainer von …`).
+    ("en", "On Sunday, Harlow United beat Vantor 2-1. Fans of Harlow United cheered.", "Harlow United",
+     "organization", []),
+    ("de", "Am Samstag verlor Borussia Vantor. Trainer von Borussia Vantor ist Niko Kessel.",
+     "Borussia Vantor", None, []),
     # A storm by the word its name begins with: an event, not the person its given name would make.
     ("en", "In 2031 Hurricane Marlowe struck Vantor. Officials said Marlowe killed 40 people.",
      "Hurricane Marlowe", "event", ["Marlowe"]),

@@ -120,7 +120,7 @@ NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegrap
 # Administration`, not `the Biden administration`).
 ORGANIZATION_HEADS = word_set(
     "administration office bureau board service fund society federation institution academy college school "
-    "church"
+    "church united athletic rovers wanderers hotspur fc"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.

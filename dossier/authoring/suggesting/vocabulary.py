@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .cues import countries, cue, places, word_set
+from .cues import countries, cue, is_role, places, word_set
 from .frequency import how_common, zipf
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
@@ -87,7 +87,7 @@ def genitive_name(word: str) -> bool:
 
 def given_name(word: str) -> bool:
     """A word a connector may follow inside a name (`Kris de Decker`, `Ursula von der Leyen`), not a
-    noun (`Deutschlandtakt von Deutscher Bahn`)."""
+    noun (`Deutschlandtakt von Deutscher Bahn`) nor a role (`Trainer von Borussia Dortmund`)."""
     return (
         word[:1].isupper()
         and word.isalpha()
@@ -95,6 +95,7 @@ def given_name(word: str) -> bool:
         and zipf(word, "en") < 4.5
         and not is_compound(word)
         and not strict_noun(word, "de")
+        and not is_role(word)
     )
 
 
