@@ -120,6 +120,11 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # A cue before a name is the word beside it, not one across a comma or a sentence's end.
+    ("en", "According to the Harbourton Journal, Quillo is testing a new car. The carmaker Quillo "
+     "declined to comment.", "Quillo", "organization", []),
+    ("en", "The firm showed its new smartphone. Quillo said sales rose, the carmaker Quillo said.", "Quillo",
+     "organization", []),
     # A club by its name's last word, whatever place its first names; a role is no given name a
     # connector may follow (`Trainer von …`).
     ("en", "On Sunday, Harlow United beat Vantor 2-1. Fans of Harlow United cheered.", "Harlow United",

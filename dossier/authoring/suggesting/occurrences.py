@@ -16,6 +16,7 @@ from .cues import (
     NAMED_INSTITUTIONS,
     NATIONS_SHORT,
     STORM_WORDS,
+    TITLES,
     countries,
     cue,
     is_role,
@@ -45,6 +46,7 @@ from .vocabulary import (
     strict_noun,
 )
 
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
 KEEP = 3.0  # the evidence a name needs to be proposed
 
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
@@ -398,7 +400,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if joined:
         evidence += 1.0
     word_before = before[2] if before else ""
-    said, around_hints = cues_around(body, language, words, end, before, after)
+    said, around_hints = cues_around(body, language, words, end, _beside(body, before, start), after)
     evidence += said
     hints.update(around_hints)
     if language == "de" and not initial and len(words) == 1:
@@ -425,6 +427,17 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if after_number and (unit or (language == "de" and all(zipf(word, "de") >= COMMON for word in words))):
         evidence -= 6.0  # after a number, a unit: `400 Millionen Euro`
     return Occurrence(start, end, words, initial, evidence, hints)
+
+
+def _beside(body: str, before: Word | None, start: int) -> Word | None:
+    """The word before a name where it stands beside it: not across a sentence's end or a comma (`the
+    Journal, Apple said`; `a new iPhone. Apple declined`), but after a title's full stop (`Dr. …`)."""
+    if before is None:
+        return None
+    gap = body[before[1] : start]
+    if gap.startswith(".") and f"{before[2].lower()}." in TITLES:
+        gap = gap[1:]
+    return None if _CLAUSE_END.search(gap) else before
 
 
 def _written_small(body: str, words: tuple[str, ...]) -> bool:
