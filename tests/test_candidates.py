@@ -120,6 +120,14 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # A German court's or authority's noun begins its name, and the place after it is its word; where
+    # the text only writes the genitive, the name is titled in the nominative.
+    ("de", "Das Landgericht Vantor hat die Klage abgewiesen. Die Richter am Landgericht Vantor folgten der "
+     "Argumentation.", "Landgericht Vantor", "organization", []),
+    ("de", "Die Staatsanwaltschaft Vantor ermittelt gegen den Manager. Ein Sprecher der Staatsanwaltschaft "
+     "Vantor bestätigte das.", "Staatsanwaltschaft Vantor", "organization", []),
+    ("de", "Die Richter des Amtsgerichts Harlow folgten der Klage. Ein Sprecher des Amtsgerichts Harlow "
+     "bestätigte das Urteil.", "Amtsgericht Harlow", "organization", ["Amtsgerichts Harlow"]),
     # A cue before a name is the word beside it, not one across a comma or a sentence's end.
     ("en", "According to the Harbourton Journal, Quillo is testing a new car. The carmaker Quillo "
      "declined to comment.", "Quillo", "organization", []),

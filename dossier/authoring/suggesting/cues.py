@@ -107,20 +107,37 @@ COMPOUND_HEADS = word_set(
     "hochschule klinikum museum zentrum"
 )
 # The German nouns of institutions whose name goes on with a place's or a person's (`Universität
-# Hamburg`, `Stiftung Warentest`, `Stadtwerke München`): the noun is the name's first word, no
-# description.
+# Hamburg`, `Stiftung Warentest`, `Stadtwerke München`, `Landgericht Köln`): the noun is the name's
+# first word, no description.
 NAMED_INSTITUTIONS = word_set(
     "universität hochschule fachhochschule klinikum universitätsklinikum museum stiftung akademie "
-    "stadtwerke verkehrsbetriebe landesbank sparkasse volksbank"
+    "stadtwerke verkehrsbetriebe landesbank sparkasse volksbank amtsgericht landgericht "
+    "oberlandesgericht verwaltungsgericht oberverwaltungsgericht arbeitsgericht landesarbeitsgericht "
+    "sozialgericht landessozialgericht finanzgericht staatsanwaltschaft generalstaatsanwaltschaft "
+    "polizeipräsidium polizeidirektion landratsamt bezirksamt bezirksregierung regierungspräsidium "
+    "handwerkskammer"
 )
+
+
+def named_institution(word: str) -> str | None:
+    """The German institution's noun of `NAMED_INSTITUTIONS` a word is, as written or in the genitive
+    (`des Amtsgerichts Köln`): the noun, or None."""
+    lowered = word.lower()
+    stems = (lowered, lowered.removesuffix("s"), lowered.removesuffix("es"))
+    return next((stem for stem in stems if stem in NAMED_INSTITUTIONS), None)
+
+
 # The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
 # word only, never a cue beside a name (`five times`, `a post by`).
 NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")
 # The last word of an institution's name that is no cue beside a name (`Federal Aviation
-# Administration`, not `the Biden administration`).
+# Administration`, not `the Biden administration`; `Manchester United`), or the first of a German
+# authority's (`Staatsanwaltschaft Köln`).
 ORGANIZATION_HEADS = word_set(
     "administration office bureau board service fund society federation institution academy college school "
-    "church united athletic rovers wanderers hotspur fc"
+    "church united athletic rovers wanderers hotspur fc staatsanwaltschaft generalstaatsanwaltschaft "
+    "polizeipräsidium polizeidirektion landratsamt bezirksamt bezirksregierung regierungspräsidium "
+    "handwerkskammer"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.

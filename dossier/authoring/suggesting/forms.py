@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...syntax.names import name_key
-from .cues import NATIONS_SHORT, nations
+from .cues import NATIONS_SHORT, named_institution, nations
 from .occurrences import Occurrence
 from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, genitive_name, is_adjective, spelled_as_adjective
 
@@ -51,6 +51,7 @@ def stem_key(words: tuple[str, ...]) -> str:
         lowered = word.lower()
         if following == "für" and _GENITIVE_HEAD.search(lowered):  # `des Bundesministeriums für …`
             lowered = _GENITIVE_HEAD.sub("", lowered)
+        lowered = named_institution(word) or lowered  # `des Amtsgerichts Köln`
         for ending in ADJECTIVE_ENDINGS:
             if lowered.endswith(ending) and (len(lowered) > len(ending) + 3 or is_adjective(word)):
                 lowered = lowered[: -len(ending)]
@@ -63,9 +64,13 @@ _GENITIVE_HEAD = re.compile(r"(?<=\w{4})e?s$")
 
 
 def _genitive_head(form: Form) -> bool:
-    """A German institution's head noun in the genitive before its link (`Bundesministeriums für`)."""
+    """A German institution's head noun in the genitive before its link (`Bundesministeriums für`), or
+    its noun first (`Amtsgerichts Köln`)."""
     pairs = itertools.pairwise(form.words)
-    return any(following == "für" and word.endswith("s") for word, following in pairs)
+    first = form.words[0].lower()
+    return any(following == "für" and word.endswith("s") for word, following in pairs) or (
+        named_institution(first) not in (None, first)
+    )
 
 
 def longest(chosen: list[Form]) -> list[Form]:
@@ -90,6 +95,9 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
     if best.language != "de":
         return best, best.text
     name = _titled(best, chosen)
+    institution = named_institution(best.words[0])
+    if institution and len(institution) < len(best.words[0]) and name.startswith(best.words[0]):
+        name = best.words[0][: len(institution)] + name[len(best.words[0]) :]  # `Amtsgerichts Köln`
     return best, name[:-1] if _prenominal_genitive(best) else name  # `Rudolf Augsteins Motto`
 
 

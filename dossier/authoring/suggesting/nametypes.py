@@ -17,12 +17,12 @@ from .cues import (
     EVENT_ENDINGS,
     EVENT_HEADS,
     LAW_HEADS,
-    NAMED_INSTITUTIONS,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
     STORM_WORDS,
     cue,
+    named_institution,
     nations,
     places,
 )
@@ -76,7 +76,8 @@ def _a_persons(words: Words) -> bool:
     (`Centre for Social Evolution`)."""
     first, last = words[0], words[-1].lower()
     spelled = first[:1].isupper() and first[1:].islower()
-    given_name = spelled and first.lower() not in DETERMINERS | STORM_WORDS and not is_adjective(first)
+    not_given = first.lower() in DETERMINERS | STORM_WORDS or named_institution(first)  # `Hurricane Katrina`
+    given_name = spelled and not not_given and not is_adjective(first)
     a_head_noun = cue(words[-1]) not in (None, "person") or last in _HEAD_NOUNS
     linked = any(word in LINKS for word in words)
     return given_name and not a_head_noun and not linked
@@ -93,7 +94,7 @@ def _head_says(words: Words) -> Counter:
     linked = [i for i, word in enumerate(words) if word in LINKS]
     last = words[-2] if len(words) > 2 and a_year(words[-1]) else words[-1]  # `Partner Conference 2025`
     head = words[linked[0] - 1] if linked and linked[0] > 0 else last
-    if words[0].lower() in NAMED_INSTITUTIONS:  # `Universität Hamburg`, `Stiftung Warentest`
+    if named_institution(words[0]):  # `Universität Hamburg`, `Stiftung Warentest`
         head = words[0]
     if cue(head) and cue(head) != "person":
         votes[cue(head)] += 3

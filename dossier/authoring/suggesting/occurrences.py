@@ -13,13 +13,13 @@ from functools import cache
 from .cues import (
     COMPOUND_HEADS,
     LEGAL_SUFFIXES,
-    NAMED_INSTITUTIONS,
     NATIONS_SHORT,
     STORM_WORDS,
     TITLES,
     countries,
     cue,
     is_role,
+    named_institution,
     places,
     word_set,
 )
@@ -347,8 +347,9 @@ def _genitive_of_a_name(body: str, word: str) -> bool:
 
 
 def _named_institution(word: str, language: str) -> bool:
-    """A German institution's noun its name goes on after (`Universität Hamburg`, `Stiftung Warentest`)."""
-    return language == "de" and word.lower() in NAMED_INSTITUTIONS
+    """A German institution's noun its name goes on after (`Universität Hamburg`, `Stiftung Warentest`),
+    in the genitive too (`des Amtsgerichts Köln`)."""
+    return language == "de" and named_institution(word) is not None
 
 
 def _national(word: str, language: str) -> bool:
