@@ -120,6 +120,9 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # A German compound's head tells the name it is: a paper's (`-blatt`, `-zeitung`), a court's.
+    ("de", "Wie das Vantorblatt berichtet, will Quillo Stellen streichen. Laut Vantorblatt ist das Ziel "
+     "klar.", "Vantorblatt", "publication", []),
     # A German court's or authority's noun begins its name, and the place after it is its word; where
     # the text only writes the genitive, the name is titled in the nominative.
     ("de", "Das Landgericht Vantor hat die Klage abgewiesen. Die Richter am Landgericht Vantor folgten der "

@@ -80,7 +80,8 @@ _CUES: dict[str, tuple[str, ...]] = {
     ),
     "publication": (
         "newspaper", "zeitung", "magazine", "magazin", "journal", "paper", "reported", "berichtete",
-        "berichtet", "news", "blog", "sender", "broadcaster", "zeitschrift",
+        "berichtet", "news", "blog", "sender", "broadcaster", "zeitschrift", "blatt", "anzeiger",
+        "kurier", "rundschau",
     ),
     "place": (
         "city", "stadt", "state", "country", "land", "capital", "hauptstadt", "region", "province",

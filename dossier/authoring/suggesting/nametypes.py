@@ -43,8 +43,8 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     hints.update(_forms_say(words, forms))
     if len(words) > 1:
         hints.update(_head_says(words))
-    elif words[0].lower().endswith(EVENT_ENDINGS) and len(words[0]) > 8:
-        hints["event"] += 2  # a German compound: `Koreakrieg`, `Oktoberfest`, `Modewoche`
+    else:
+        hints.update(_compound_says(words[0]))
     hints.update(_spelling_says(words, bool(hints)))
     if any(c.isdigit() for c in name):
         hints.pop("person", None)  # `1Password`: no one's name has a digit in it
@@ -112,6 +112,20 @@ def _head_says(words: Words) -> Counter:
         votes["event"] += 2
     if words[0].lower() in STORM_WORDS:
         votes["event"] += 3  # `Hurricane Katrina`
+    return votes
+
+
+# A compound in `-schau` alone is as often a programme's name as a show's (`Tagesschau`, `Sportschau`).
+_EVENT_COMPOUNDS = tuple(ending for ending in EVENT_ENDINGS if ending != "schau")
+
+
+def _compound_says(word: str) -> Counter:
+    """What the head of a German compound says of the name it is (`Handelsblatt`, `Bundesgerichtshof`,
+    `Koreakrieg`, `Oktoberfest`): not a person's, a noun made of one."""
+    votes: Counter = Counter()
+    kind = "event" if word.lower().endswith(_EVENT_COMPOUNDS) else cue(word)
+    if kind and kind != "person" and len(word) > 8:
+        votes[kind] += 3
     return votes
 
 
