@@ -136,6 +136,12 @@ CANDIDATES = [
      "declined to comment.", "Quillo", "organization", []),
     ("en", "The firm showed its new smartphone. Quillo said sales rose, the carmaker Quillo said.", "Quillo",
      "organization", []),
+    # Forces and police by their name's last word, whatever place its first names; a press agency's
+    # or a paper's `Press` a publication.
+    ("en", "Officers of the Norway Police arrested two men. A spokesman for the Norway Police said both were "
+     "charged.", "Norway Police", "organization", []),
+    ("en", "This report was written by the Harlow Press. Reporters for the Harlow Press saw the damage.",
+     "Harlow Press", "publication", []),
     # A club by its name's last word, whatever place its first names; a role is no given name a
     # connector may follow (`Trainer von …`).
     ("en", "On Sunday, Harlow United beat Vantor 2-1. Fans of Harlow United cheered.", "Harlow United",

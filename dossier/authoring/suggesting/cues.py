@@ -130,15 +130,17 @@ def named_institution(word: str) -> str | None:
 
 # The last word of a newspaper's name in English (`Financial Times`, `The Washington Post`): a head
 # word only, never a cue beside a name (`five times`, `a post by`).
-NEWSPAPER_HEADS = word_set("times post herald tribune gazette chronicle telegraph observer inquirer examiner")
+NEWSPAPER_HEADS = word_set(
+    "times post herald tribune gazette chronicle telegraph observer inquirer examiner press"
+)
 # The last word of an institution's name that is no cue beside a name (`Federal Aviation
 # Administration`, not `the Biden administration`; `Manchester United`), or the first of a German
 # authority's (`Staatsanwaltschaft Köln`).
 ORGANIZATION_HEADS = word_set(
     "administration office bureau board service fund society federation institution academy college school "
-    "church united athletic rovers wanderers hotspur fc staatsanwaltschaft generalstaatsanwaltschaft "
-    "polizeipräsidium polizeidirektion landratsamt bezirksamt bezirksregierung regierungspräsidium "
-    "handwerkskammer"
+    "church forces army navy police guard corps united athletic rovers wanderers hotspur fc "
+    "staatsanwaltschaft generalstaatsanwaltschaft polizeipräsidium polizeidirektion landratsamt bezirksamt "
+    "bezirksregierung regierungspräsidium handwerkskammer"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.
