@@ -110,6 +110,14 @@ CANDIDATES = [
      "Zorvo ist klein.", "Zorvo", "product", []),
     ("en", "Norlandic Chancellor Ilse Marbeck met the press. Marbeck said little.", "Ilse Marbeck", "person",
      ["Marbeck"]),
+    # A small number the text writes after the same name more than once is the model's number of a
+    # product's name (one digit too); once, it counts something.
+    ("en", "Vantix sold 50 million Orbis 5 consoles. The Orbis 5 costs 499 dollars, and Vantix said Orbis 5 "
+     "sales rose.", "Orbis 5", "product", []),
+    ("de", "Quillo hat Vantos 11 aktualisiert. Das Update für Vantos 11 behebt Fehler, teilte Quillo mit.",
+     "Vantos 11", "product", []),
+    ("en", "The court gave Quillo 10 days to respond. Quillo said it would comply, and Quillo did.", "Quillo",
+     None, []),
     # A model's number after a name makes a product; a year does not.
     ("en", "At Vantex Week 2024 the firm showed its Orbis S24. The Orbis S24 sells in May, Vantex said.",
      "Orbis S24", "product", []),

@@ -4,9 +4,10 @@ what stands around each run (the word before and after it, whether it begins a s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from .cues import TITLES, institution_head, word_set
+from .cues import TITLES, institution_head, places, word_set
 from .vocabulary import capitalised, genitive_name, given_name, name_like
 
 Word = tuple[int, int, str]  # a word of the body: where it starts and ends, and its text
@@ -19,7 +20,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # so that the ordinary words between them cost nothing.
 _NAMEISH = re.compile(
     rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
-    r"|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for|für)(?![\w]))"
+    r"|\d(?!\w)(?![.,]\d)|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for|für)(?![\w]))"
 )
 _ABBREVIATION = re.compile(r"(?:^|[\s(])((?:[A-Z]\.){2,}|[A-Za-zÄÖÜäöü]{1,4}\.)$")  # `Dr.`, `D.`, `U.S.`
 _PUNCTUATION = ".,;:!?\"'“”„‚‘’«»()[]{}*_#>-–—/"
@@ -56,13 +57,15 @@ def runs(
     America`), each with the word before and after it (`language`: the body's; a German genitive
     before a name ends a run)."""
     run: list[Word] = []
+    numbered = _numbered_names(body)
     for index, token in enumerate(tokens):
         start, end, text = token
         gap = body[run[-1][1] : start] if run else ""
         joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(POSSESSIVE)
         adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
         following = tokens[index + 1][2] if adjacent else ""
-        capital = capitalised(text) or (run and (a_year(text) or _model_number(text, run[-1][2], following)))
+        number = run and (_model_number(text, run[-1][2], following) or (run[-1][2], text) in numbered)
+        capital = capitalised(text) or (run and a_year(text)) or number
         if run and capital and name_like(text) and language == "de" and genitive_name(run[-1][2]):
             joined = False  # `Googles GPT-5`: a genitive, then the next name
         connector = bool(run) and (
@@ -100,6 +103,17 @@ def _model_number(word: str, before: str, following: str) -> bool:
     or before a model's word (`Galaxy 24 Ultra`); not a count after a name (`Xiaomi 10 Milliarden`)."""
     number = word.isdigit() and len(word) <= 3
     return number and (name_like(before) or following.lower() in _MODEL_WORDS)
+
+
+_NAME_AND_NUMBER = re.compile(r"\b([A-ZÄÖÜ][\w-]*) (\d{1,3})\b(?![.,]\d)")
+
+
+def _numbered_names(body: str) -> frozenset[tuple[str, str]]:
+    """A name and a small number the text writes together more than once: a product's name and its
+    model's number (`Windows 11`, `PlayStation 5`), not a count after a name (`Microsoft 10 days`)
+    nor a score after a place's (`Sweden 1`)."""
+    pairs = Counter(_NAME_AND_NUMBER.findall(body))
+    return frozenset(pair for pair, count in pairs.items() if count > 1 and pair[0] not in places())
 
 
 _MODEL_WORDS = word_set("pro max plus ultra mini lite air neo se fold flip edge note xl")
