@@ -137,6 +137,10 @@ CANDIDATES = [
      "Argumentation.", "Landgericht Vantor", "organization", []),
     ("de", "Die Staatsanwaltschaft Vantor ermittelt gegen den Manager. Ein Sprecher der Staatsanwaltschaft "
      "Vantor bestätigte das.", "Staatsanwaltschaft Vantor", "organization", []),
+    ("de", "Die Verbraucherzentrale Vantor warnt vor gefälschten Mails. Nach Angaben der Verbraucherzentrale "
+     "Vantor sind viele Kunden betroffen.", "Verbraucherzentrale Vantor", "organization", []),
+    ("de", "Die Polizei Vantor sucht Zeugen. Ein Sprecher der Polizei Vantor sagte, der Täter sei geflohen.",
+     "Polizei Vantor", "organization", []),
     ("de", "Die Richter des Amtsgerichts Harlow folgten der Klage. Ein Sprecher des Amtsgerichts Harlow "
      "bestätigte das Urteil.", "Amtsgericht Harlow", "organization", ["Amtsgerichts Harlow"]),
     # A cue before a name is the word beside it, not one across a comma or a sentence's end.

@@ -116,7 +116,7 @@ NAMED_INSTITUTIONS = word_set(
     "oberlandesgericht verwaltungsgericht oberverwaltungsgericht arbeitsgericht landesarbeitsgericht "
     "sozialgericht landessozialgericht finanzgericht staatsanwaltschaft generalstaatsanwaltschaft "
     "polizeipräsidium polizeidirektion landratsamt bezirksamt bezirksregierung regierungspräsidium "
-    "handwerkskammer"
+    "handwerkskammer handelskammer ihk verbraucherzentrale polizei feuerwehr landeskriminalamt"
 )
 
 
@@ -140,7 +140,8 @@ ORGANIZATION_HEADS = word_set(
     "administration office bureau board service fund society federation institution academy college school "
     "church forces army navy police guard corps united athletic rovers wanderers hotspur fc "
     "staatsanwaltschaft generalstaatsanwaltschaft polizeipräsidium polizeidirektion landratsamt bezirksamt "
-    "bezirksregierung regierungspräsidium handwerkskammer"
+    "bezirksregierung regierungspräsidium handwerkskammer handelskammer ihk verbraucherzentrale polizei "
+    "feuerwehr landeskriminalamt"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.
