@@ -160,6 +160,11 @@ CANDIDATES = [
      "organization", []),
     ("de", "Am Samstag verlor Borussia Vantor. Trainer von Borussia Vantor ist Niko Kessel.",
      "Borussia Vantor", None, []),
+    # A place, a people or a party before a person's name in one run of capitals is no word of it.
+    ("en", "He met Ambassador to the United Kingdom Jorvan Pellet on Monday. Pellet said little.",
+     "Jorvan Pellet", "person", ["Pellet", "United Kingdom Jorvan Pellet"]),
+    ("en", "The bill passed after Democrat Hanna Kessel voted yes. Kessel said she was proud.",
+     "Hanna Kessel", "person", ["Kessel", "Democrat Hanna Kessel"]),
     # A storm by the word its name begins with: an event, not the person its given name would make.
     ("en", "In 2031 Hurricane Marlowe struck Vantor. Officials said Marlowe killed 40 people.",
      "Hurricane Marlowe", "event", ["Marlowe"]),

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...syntax.names import name_key
-from .cues import NATIONS_SHORT, named_institution, nations
+from .cues import NATIONS_SHORT, cue, named_institution, nations, places, word_set
 from .occurrences import Occurrence
-from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, genitive_name, is_adjective, spelled_as_adjective
+from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, demonym, genitive_name, is_adjective, spelled_as_adjective
 
 
 @dataclass
@@ -91,7 +91,7 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
             -form.occurrences[0].start,
         ),
     )
-    best = _without_article(_without_nation(best, chosen), chosen)
+    best = _before_a_person(_without_article(_without_nation(best, chosen), chosen), chosen)
     if best.language != "de":
         return best, best.text
     name = _titled(best, chosen)
@@ -199,6 +199,24 @@ def _without_article(best: Form, chosen: list[Form]) -> Form:
         return best
     bare = next((form for form in chosen if form.words == best.words[1:]), None)
     return bare if bare is not None and bare.after_the > len(best.occurrences) else best
+
+
+def _before_a_person(best: Form, chosen: list[Form]) -> Form:
+    """A place, a people or a party before a name in one run of capitals is no word of it (`Ambassador
+    to the United States Hamdullah Mohib`, `Republican Mitt Romney`, `United Kingdom Home Office`)
+    where the text names it by its last word alone (a person by the surname): the name is the rest
+    (two words at least, none a cue), the whole an alias."""
+    words = best.words
+    surname = any(form.words == words[-1:] for form in chosen)
+    for cut in (1, 2):
+        before, rest = " ".join(words[:cut]), words[cut:]
+        described = before in places() or demonym(before, best.language) or before.lower() in _PARTISANS
+        if surname and len(rest) >= 2 and described and not any(cue(word) for word in rest):
+            return Form(rest, best.language, best.occurrences, Counter({" ".join(rest): 1}))
+    return best
+
+
+_PARTISANS = word_set("republican democrat tory conservative liberal socialist communist")
 
 
 def _nation(words: list[str] | tuple[str, ...]) -> bool:
