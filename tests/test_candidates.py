@@ -160,6 +160,9 @@ CANDIDATES = [
      "organization", []),
     ("de", "Am Samstag verlor Borussia Vantor. Trainer von Borussia Vantor ist Niko Kessel.",
      "Borussia Vantor", None, []),
+    # A people's possessive is a word of a name; an owner's ends it.
+    ("en", "Soldiers of the Norland People's Army crossed the line. The Norland People's Army (NPA) said the "
+     "NPA would respond.", "Norland People's Army", "organization", ["NPA"]),
     # A place, a people or a party before a person's name in one run of capitals is no word of it.
     ("en", "He met Ambassador to the United Kingdom Jorvan Pellet on Monday. Pellet said little.",
      "Jorvan Pellet", "person", ["Pellet", "United Kingdom Jorvan Pellet"]),

@@ -61,7 +61,8 @@ def runs(
     for index, token in enumerate(tokens):
         start, end, text = token
         gap = body[run[-1][1] : start] if run else ""
-        joined = bool(run) and _joins(gap, run[-1][2]) and not run[-1][2].endswith(POSSESSIVE)
+        possessive = bool(run) and run[-1][2].endswith(POSSESSIVE) and not _inner_possessive(run[-1][2])
+        joined = bool(run) and _joins(gap, run[-1][2]) and not possessive
         adjacent = index + 1 < len(tokens) and body[end : tokens[index + 1][0]] == " "
         following = tokens[index + 1][2] if adjacent else ""
         number = run and (_model_number(text, run[-1][2], following) or (run[-1][2], text) in numbered)
@@ -90,6 +91,15 @@ def runs(
             run.append(token)
     if run:
         yield from _closed(body, run)
+
+
+def _inner_possessive(word: str) -> bool:
+    """A people's possessive that is a word of a name (`Korean People's Army`, `Women's World Cup`),
+    not an owner's before another name (`Apple's Tim Cook`)."""
+    return word[:-2].lower() in _PEOPLE or word[:-1].lower() in _PEOPLE
+
+
+_PEOPLE = word_set("people women men children workers veterans")
 
 
 def a_year(word: str) -> bool:
