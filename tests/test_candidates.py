@@ -161,8 +161,10 @@ CANDIDATES = [
     ("de", "Am Samstag verlor Borussia Vantor. Trainer von Borussia Vantor ist Niko Kessel.",
      "Borussia Vantor", None, []),
     # A people's possessive is a word of a name; an owner's ends it.
-    ("en", "Soldiers of the Norland People's Army crossed the line. The Norland People's Army (NPA) said the "
-     "NPA would respond.", "Norland People's Army", "organization", ["NPA"]),
+    ("en", "The People's Bank of Vantor cut rates. Analysts said the People's Bank of Vantor would cut "
+     "again.", "People's Bank of Vantor", "organization", []),
+    ("en", "Spain won the Women's Vantor Cup in Sydney. The Women's Vantor Cup drew record crowds.",
+     "Women's Vantor Cup", "event", []),
     # A place, a people or a party before a person's name in one run of capitals is no word of it.
     ("en", "He met Ambassador to the United Kingdom Jorvan Pellet on Monday. Pellet said little.",
      "Jorvan Pellet", "person", ["Pellet", "United Kingdom Jorvan Pellet"]),
