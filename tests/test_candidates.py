@@ -160,6 +160,12 @@ CANDIDATES = [
      "organization", []),
     ("de", "Am Samstag verlor Borussia Vantor. Trainer von Borussia Vantor ist Niko Kessel.",
      "Borussia Vantor", None, []),
+    # Words of the language an `and` joins before an institution's head are one name; a company's
+    # name before `and` is not its word.
+    ("en", "On Monday the Fish and Timber Commission met. Members of the Fish and Timber Commission voted.",
+     "Fish and Timber Commission", "organization", []),
+    ("en", "Shares of Quillo and Deutsche Bank fell. Quillo said little, and Deutsche Bank declined to "
+     "comment.", "Deutsche Bank", "organization", []),
     # A people's possessive is a word of a name; an owner's ends it.
     ("en", "The People's Bank of Vantor cut rates. Analysts said the People's Bank of Vantor would cut "
      "again.", "People's Bank of Vantor", "organization", []),
@@ -412,6 +418,11 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
     words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
     words += ["KB", "GW", "R&D 2026", "R&D", "Geld für Schulen", "Geld", "Schulen"]
     assert not set(words) & set(found)
+
+
+def test_an_article_before_and_joins_nothing() -> None:
+    found = named("The and Drug Administration met. The and Drug Administration said no.", "en")
+    assert not [name for name in found if name.split()[0] in ("The", "and")], found
 
 
 def test_a_name_in_the_title_ranks_first_and_across_articles_sources_count() -> None:

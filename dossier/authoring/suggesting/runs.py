@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from .cues import TITLES, institution_head, places, word_set
+from .cues import ORGANIZATION_HEADS, TITLES, institution_head, places, word_set
+from .frequency import how_common
 from .vocabulary import capitalised, genitive_name, given_name, name_like
 
 Word = tuple[int, int, str]  # a word of the body: where it starts and ends, and its text
@@ -50,12 +51,50 @@ def free_tokens(body: str, protected: list[tuple[int, int]]) -> list[Word]:
     return tokens
 
 
-def runs(
-    body: str, tokens: list[Word], language: str
-) -> Iterator[tuple[list[Word], Word | None, Word | None]]:
+Run = tuple[list[Word], Word | None, Word | None]  # a run's words, and the words before and after it
+
+
+def runs(body: str, tokens: list[Word], language: str) -> Iterator[Run]:
     """Runs of capitalised words (with the connectors names hold: `Kris de Decker`, `Bank of
-    America`), each with the word before and after it (`language`: the body's; a German genitive
-    before a name ends a run)."""
+    America`; `Securities and Exchange Commission`), each with the word before and after it
+    (`language`: the body's; a German genitive before a name ends a run)."""
+    found = _runs(body, tokens, language)
+    return _joined_by_and(body, found) if language == "en" else found
+
+
+def _joined_by_and(body: str, found: Iterator[Run]) -> Iterator[Run]:
+    """Two runs an `and` joins into an institution's name: one word of the language before it, words
+    of the language after it and an institution's head last (`Securities and Exchange Commission`,
+    `Food and Drug Administration`; not `Apple and Deutsche Bank`, nor `Europe and Asia`)."""
+    held: Run | None = None
+    for current in found:
+        if held is not None and _and_between(body, held[0], current[0]):
+            start, end = held[0][-1][1] + 1, current[0][0][0] - 1
+            yield [*held[0], (start, end, body[start:end]), *current[0]], held[1], current[2]
+            held = None
+            continue
+        if held is not None:
+            yield held
+        held = current
+    if held is not None:
+        yield held
+
+
+def _and_between(body: str, first: list[Word], second: list[Word]) -> bool:
+    if len(first) == 2 and first[0][2] == "The":
+        first = first[1:]  # `The Securities and …` at a sentence's start
+    if body[first[-1][1] : second[0][0]] not in (" and ", " & ") or len(first) != 1 or len(second) < 2:
+        return False
+    words, head = (first[0][2], second[0][2]), second[-1][2]
+    common = all(how_common(word, "en") >= _COMMON_WORD and not name_like(word) for word in words)
+    institution = institution_head(head) or head.lower() in ORGANIZATION_HEADS
+    return common and institution and words[0] != "The" and words[0] not in places()
+
+
+_COMMON_WORD = 4.0  # how common a word of the language is (wordfreq's Zipf scale): `Food`, `Exchange`
+
+
+def _runs(body: str, tokens: list[Word], language: str) -> Iterator[Run]:
     run: list[Word] = []
     numbered = _numbered_names(body)
     for index, token in enumerate(tokens):
