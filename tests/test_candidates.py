@@ -143,6 +143,11 @@ CANDIDATES = [
      "Polizei Vantor", "organization", []),
     ("de", "Die Richter des Amtsgerichts Harlow folgten der Klage. Ein Sprecher des Amtsgerichts Harlow "
      "bestätigte das Urteil.", "Amtsgericht Harlow", "organization", ["Amtsgerichts Harlow"]),
+    # The noun for a thing's kind before `called`, `named`, `namens` tells its type.
+    ("en", "Researchers found a new strain of ransomware called Vortexa. Vortexa encrypts files, they said.",
+     "Vortexa", "product", []),
+    ("de", "Der Konzern kaufte ein Start-up namens Quillo. Quillo baut Schlösser, Quillo wächst.", "Quillo",
+     "organization", []),
     # A cue before a name is the word beside it, not one across a comma or a sentence's end.
     ("en", "According to the Harbourton Journal, Quillo is testing a new car. The carmaker Quillo "
      "declined to comment.", "Quillo", "organization", []),

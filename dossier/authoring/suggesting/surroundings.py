@@ -20,6 +20,9 @@ _DESCRIPTION_AFTER = re.compile(
     r",\s+(?:the|a|an|its|his|her|their|der|die|das|dem|den|des|ein|eine|einem|einer|eines|sein|seine|seinem"
     r"|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
 )
+# The words that name a thing after the noun for its kind (`a startup called`, `ein Start-up namens`).
+_NAMING = word_set("called named dubbed namens genannt")
+_LAST_WORD = re.compile(r"([\w\-]+)\s+$")
 _CAPITAL_AFTER_WORD = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 _SMALL_WORD_AFTER = re.compile(r" ([a-zäöüß]+)\b")
 _REPORTING = word_set("reported reports berichtete berichtet")
@@ -41,6 +44,10 @@ def cues_around(
         hints[cue(word_before) or "person"] += 2
     elif word_before and cue(word_before):
         hints[cue(word_before)] += 1
+    elif before and word_before.lower() in _NAMING:
+        called = _LAST_WORD.search(body, max(0, before[0] - 40), before[0])
+        if called and cue(called[1]):
+            hints[cue(called[1])] += 2  # `a ransomware called Vortexa`, `ein Start-up namens Quillo`
     if after is not None:
         hints.update(_after(body, words, end, after))
     described = _DESCRIPTION_AFTER.match(body, end, end + 80)
