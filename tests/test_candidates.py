@@ -153,6 +153,11 @@ CANDIDATES = [
      "declined to comment.", "Quillo", "organization", []),
     ("en", "The firm showed its new smartphone. Quillo said sales rose, the carmaker Quillo said.", "Quillo",
      "organization", []),
+    # A company by its name's last word, whatever cue it is beside a name (`capital`).
+    ("en", "Investors led by Vantor Capital put in money. Vantor Capital said the round closed.",
+     "Vantor Capital", "organization", []),
+    ("en", "Verizon agreed to buy Harlow Communications. The deal gives Verizon more customers, Harlow "
+     "Communications said.", "Harlow Communications", "organization", []),
     # Forces and police by their name's last word, whatever place its first names; a press agency's
     # or a paper's `Press` a publication.
     ("en", "Officers of the Norway Police arrested two men. A spokesman for the Norway Police said both were "

@@ -167,10 +167,11 @@ EVENT_HEADS = word_set(
 STORM_WORDS = word_set("hurricane typhoon cyclone storm sturm orkan")
 # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`, `Koreakrieg`, `Oktoberfest`.
 EVENT_ENDINGS = ("woche", "schau", "spiele", "krieg", "fest")
-# Words after an organization's short name that do not make another thing of it (`Whole Foods Market`).
+# Words after an organization's short name that do not make another thing of it (`Whole Foods Market`),
+# and end an organization's name whatever cue they are elsewhere (`Sequoia Capital`).
 ORGANIZATION_TAILS = word_set(
     "group market markets media holdings international global entertainment technologies "
-    "technology systems labs studios networks motors airlines pharmaceuticals brands partners "
+    "technology systems labs studios networks motors airlines pharmaceuticals brands partners communications "
     "capital ventures gruppe holding konzern"
 )
 

@@ -19,6 +19,7 @@ from .cues import (
     LAW_HEADS,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
+    ORGANIZATION_TAILS,
     PLACE_HEADS,
     STORM_WORDS,
     cue,
@@ -96,7 +97,9 @@ def _head_says(words: Words) -> Counter:
     head = words[linked[0] - 1] if linked and linked[0] > 0 else last
     if named_institution(words[0]):  # `Universität Hamburg`, `Stiftung Warentest`
         head = words[0]
-    if cue(head) and cue(head) != "person":
+    if head.lower() in ORGANIZATION_TAILS:  # `Frontier Communications`, `Sequoia Capital`
+        votes["organization"] += 3
+    elif cue(head) and cue(head) != "person":
         votes[cue(head)] += 3
     elif _newspaper(words):
         votes["publication"] += 3
