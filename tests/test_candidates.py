@@ -131,6 +131,10 @@ CANDIDATES = [
     # A German compound's head tells the name it is: a paper's (`-blatt`, `-zeitung`), a court's.
     ("de", "Wie das Vantorblatt berichtet, will Quillo Stellen streichen. Laut Vantorblatt ist das Ziel "
      "klar.", "Vantorblatt", "publication", []),
+    # A German noun after a place is no word of its name; a name spelled as no noun is (`iPhone 16`)
+    # is no noun in apposition.
+    ("de", "Quillo hat das iPhone 16 vorgestellt. Das neue iPhone 16 kommt im September, sagte Quillo.",
+     "iPhone 16", "product", []),
     # A German court's or authority's noun begins its name, and the place after it is its word; where
     # the text only writes the genitive, the name is titled in the nominative.
     ("de", "Das Landgericht Vantor hat die Klage abgewiesen. Die Richter am Landgericht Vantor folgten der "
@@ -428,6 +432,13 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
     words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
     words += ["KB", "GW", "R&D 2026", "R&D", "Geld für Schulen", "Geld", "Schulen"]
     assert not set(words) & set(found)
+
+
+def test_a_german_noun_after_a_place_is_no_word_of_its_name() -> None:
+    found = named(
+        "Bahnchef Kai Lorenz kündigte in Dresden Einsparungen an. In Dresden sagte er, die Bahn spare.", "de"
+    )
+    assert "Dresden" in found and "Dresden Einsparungen" not in found, found
 
 
 def test_an_article_before_and_joins_nothing() -> None:

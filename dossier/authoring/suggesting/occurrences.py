@@ -14,6 +14,7 @@ from .cues import (
     COMPOUND_HEADS,
     LEGAL_SUFFIXES,
     NATIONS_SHORT,
+    PLACE_HEADS,
     STORM_WORDS,
     TITLES,
     countries,
@@ -260,7 +261,10 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
             if kind:
                 hints[kind] += 1
-            after_name = name_like(words[last - 1]) or _genitive_of_a_name(body, words[last - 1])
+            # After a name spelled as none is, a name's genitive or a place (`in Berlin Einsparungen`;
+            # not `Berlin Hauptbahnhof`).
+            a_place = words[last - 1] in places() and words[last].lower() not in PLACE_HEADS
+            after_name = name_like(words[last - 1]) or _genitive_of_a_name(body, words[last - 1]) or a_place
             if (after_name and strict_noun(words[last], language)) or frequent_noun(words[last]):
                 last -= 1
         if first > last:

@@ -140,8 +140,9 @@ def plural_of_word(word: str, language: str) -> bool:
 
 
 def in_apposition(word: str, language: str) -> bool:
-    """A German noun that stands before a name as its description (`Ciderfreund`, `Tochter`)."""
-    if language != "de" or is_adjective(word) or not word.isalpha() or word.islower():
+    """A German noun that stands before a name as its description (`Ciderfreund`, `Tochter`), not
+    a name spelled as none is (`iPhone 16`)."""
+    if language != "de" or is_adjective(word) or not word.isalpha() or word.islower() or name_like(word):
         return False
     own = zipf(word, "de")
     return (
