@@ -27,7 +27,7 @@ from ...syntax.names import name_key
 from .acronyms import with_long_forms
 from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
 from .forms import Form, longest, stem_key, title_of
-from .frequency import how_common
+from .frequency import how_common, zipf
 from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
 from .runs import LINKS
@@ -35,6 +35,7 @@ from .scan import suggestion_id
 from .vocabulary import (
     COMMON,
     HYPHENS,
+    RARE,
     in_apposition,
     is_adjective,
     strict_noun,
@@ -254,7 +255,8 @@ def _split_genitives(forms: dict[str, Form], language: str) -> None:
 def _split_joined(forms: dict[str, Form], language: str) -> None:
     """Two people named side by side (`konfrontieren Fichtner und Geyer Claas Relotius`), or a German
     noun before or after a person's name (`Dokumentar Geicke`, `Text Juan Morenos`), where the text
-    names the person elsewhere: the occurrences go to the names alone (a genitive to its name)."""
+    names the person elsewhere, or after any name the text names alone (`in Dresden Einsparungen`):
+    the occurrences go to the names alone (a genitive to its name)."""
     people = {key for key, form in forms.items() if 2 <= len(form.words) <= 3 and _a_person(form, language)}
     by_surname: dict[str, set[str]] = {}
     for key in people:
@@ -266,6 +268,15 @@ def _split_joined(forms: dict[str, Form], language: str) -> None:
         if key in people or (len(words) == 1 and by_surname.get(key, set()) - {within}):
             return key
         return key[:-1] if key.endswith("s") and key[:-1] in people else None
+
+    def german_noun(word: str) -> bool:
+        """A German noun English has no word for (`Einsparungen`; not `Connection`)."""
+        return strict_noun(word, language) and zipf(word, "en") < RARE
+
+    def alone(words: tuple[str, ...]) -> bool:
+        """Whether the text names a thing by these words alone, not only in the form read."""
+        found = forms.get(name_key(" ".join(words)))
+        return found is not None and language == "de" and any(not o.initial for o in found.occurrences)
 
     def noun(word: str, form: Form) -> bool:
         german = language == "de" and word[:1].isupper() and word[1:].islower()
@@ -283,6 +294,8 @@ def _split_joined(forms: dict[str, Form], language: str) -> None:
                 parts = [right]
             elif cut == len(words) - 1 and noun(words[-1], form) and person(left[0], key):
                 parts = [left]
+            elif cut == len(words) - 1 and german_noun(words[-1]) and alone(left[0]):
+                parts = [left]  # `in Dresden Einsparungen`, where the text names Dresden alone
             else:
                 continue
             for occurrence in form.occurrences:
