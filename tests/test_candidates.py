@@ -128,6 +128,9 @@ CANDIDATES = [
      "Berliner Gartenschau", "event", []),
     ("en", "Fans flocked to the Harlow Bowl in Vantor. The Harlow Bowl drew millions of viewers, and the "
      "Harlow Bowl sold out.", "Harlow Bowl", "event", []),
+    # One German compound an acronym in brackets spells is the name, titled by it, the acronym its alias.
+    ("de", "Das Bundesvantoramt (BVA) warnt. Laut BVA stieg die Zahl der Fälle, sagte der BVA-Chef.",
+     "Bundesvantoramt", "organization", ["BVA"]),
     # A German compound's head tells the name it is: a paper's (`-blatt`, `-zeitung`), a court's.
     ("de", "Wie das Vantorblatt berichtet, will Quillo Stellen streichen. Laut Vantorblatt ist das Ziel "
      "klar.", "Vantorblatt", "publication", []),

@@ -82,11 +82,13 @@ def longest(chosen: list[Form]) -> list[Form]:
 def title_of(chosen: list[Form]) -> tuple[Form, str]:
     """The form that titles the candidate the `chosen` forms make, and its name as titled."""
     stems = {stem_key(form.words) for form in chosen}
-    # The longest form, not a German genitive of another (`Karla Wendlands`, `Bundestages`), the most used.
+    # The longest form, not a German genitive of another (`Karla Wendlands`, `Bundestages`), not an
+    # acronym where a word spells it out (`Weltgesundheitsorganisation (WHO)`), the most used.
     best = max(
         longest(chosen),
         key=lambda form: (
             not {stem_key(form.words)[:-1], stem_key(form.words)[:-2]} & stems and not _genitive_head(form),
+            not form.text.isupper(),
             len(form.occurrences),
             -form.occurrences[0].start,
         ),

@@ -473,9 +473,14 @@ def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
     following = body[occurrence.end : occurrence.end + 24]
     found = _ACRONYM_AFTER.match(following)
     parts = [part for word in occurrence.words for part in HYPHENS.split(word)]  # `Kraftfahrt-Bundesamt`
-    if not found or len(parts) < 2:
+    if not found:
         return None
     acronym = found[1]
     capitals = [c for c in acronym if c.isupper()]
+    if len(parts) == 1:  # one compound: `Weltgesundheitsorganisation (WHO)`
+        rest = iter(parts[0][1:].lower())
+        spelled = all(c.lower() in rest for c in capitals[1:])
+        compound = len(parts[0]) >= 10 and parts[0][:1] == capitals[0] if capitals else False
+        return acronym if compound and spelled and len(capitals) >= 2 else None
     initials = [part[0].upper() for part in parts if part[:1].isupper()]
     return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None
