@@ -193,6 +193,11 @@ CANDIDATES = [
      "Jorvan Pellet", "person", ["Pellet", "United Kingdom Jorvan Pellet"]),
     ("en", "The bill passed after Democrat Hanna Kessel voted yes. Kessel said she was proud.",
      "Hanna Kessel", "person", ["Kessel", "Democrat Hanna Kessel"]),
+    # A compass word or `Upper` first makes a place's name, no person's, whatever the model makes of it.
+    ("en", "Floods hit North Harlowshire on Monday. In Harlowshire, roads were closed, and Harlowshire "
+     "farmers waited.", "North Harlowshire", "place", ["Harlowshire"]),
+    ("en", "Walkers crossed Upper Quillo on Sunday. Quillo is a quiet valley, and Quillo has one inn.",
+     "Upper Quillo", "place", ["Quillo"]),
     # A storm by the word its name begins with: an event, not the person its given name would make.
     ("en", "In 2031 Hurricane Marlowe struck Vantor. Officials said Marlowe killed 40 people.",
      "Hurricane Marlowe", "event", ["Marlowe"]),

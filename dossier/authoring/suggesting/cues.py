@@ -163,6 +163,12 @@ EVENT_HEADS = word_set(
     "week expo show fair games marathon tournament prix bowl open derby championships elections contest "
     "war wars revolution crisis uprising battle massacre krieg krise aufstand"
 )
+# The first word of a place's name that is no given name (`North Yorkshire`, `Upper Manhattan`,
+# `Mount Kenya`, `Sankt Gallen`); a compass word's name is most often a place's.
+COMPASS_WORDS = word_set(
+    "north south east west northern southern eastern western upper lower greater central"
+)
+PLACE_FIRST_WORDS = COMPASS_WORDS | word_set("new saint san santa sankt fort port mount lake cape")
 # The first word of a storm's name (`Hurricane Katrina`, `Sturm Xavier`): an event, no person's name.
 STORM_WORDS = word_set("hurricane typhoon cyclone storm sturm orkan")
 # German compounds: `Modewoche`, `Gartenschau`, `Festspiele`, `Koreakrieg`, `Oktoberfest`.

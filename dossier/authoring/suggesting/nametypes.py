@@ -14,12 +14,14 @@ from collections import Counter
 
 from ...syntax.names import name_key
 from .cues import (
+    COMPASS_WORDS,
     EVENT_ENDINGS,
     EVENT_HEADS,
     LAW_HEADS,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
     ORGANIZATION_TAILS,
+    PLACE_FIRST_WORDS,
     PLACE_HEADS,
     STORM_WORDS,
     cue,
@@ -77,7 +79,8 @@ def _a_persons(words: Words) -> bool:
     (`Centre for Social Evolution`)."""
     first, last = words[0], words[-1].lower()
     spelled = first[:1].isupper() and first[1:].islower()
-    not_given = first.lower() in DETERMINERS | STORM_WORDS or named_institution(first)  # `Hurricane Katrina`
+    # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
+    not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS or named_institution(first)
     given_name = spelled and not not_given and not is_adjective(first)
     a_head_noun = cue(words[-1]) not in (None, "person") or last in _HEAD_NOUNS
     linked = any(word in LINKS for word in words)
@@ -115,6 +118,8 @@ def _head_says(words: Words) -> Counter:
         votes["event"] += 2
     if words[0].lower() in STORM_WORDS:
         votes["event"] += 3  # `Hurricane Katrina`
+    elif words[0].lower() in COMPASS_WORDS:
+        votes["place"] += 2  # `North Yorkshire`, `Upper Manhattan`; not always (`Western Digital`)
     return votes
 
 
