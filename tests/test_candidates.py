@@ -212,6 +212,8 @@ CANDIDATES = [
      "event", []),
     ("en", "The Harlow Revolution changed the region. Historians still debate the Harlow Revolution.",
      "Harlow Revolution", "event", []),
+    ("en", "After the Harlow War II ended, veterans returned. The Harlow War II changed the region.",
+     "Harlow War II", "event", []),
     ("en", "The Battle of Vantor took place in 1066. The Battle of Vantor is taught in every school.",
      "Battle of Vantor", "event", []),
     ("de", "Die Veteranen des Norlandkriegs trafen sich in Vantor. Der Norlandkrieg endete 1953.",

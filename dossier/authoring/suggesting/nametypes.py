@@ -10,6 +10,7 @@ whatever the model makes of a word it does not know.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ...syntax.names import name_key
@@ -96,7 +97,8 @@ def _head_says(words: Words) -> Counter:
     after it (`CES 2024`, not `… Act of 1940`)."""
     votes: Counter = Counter()
     linked = [i for i, word in enumerate(words) if word in LINKS]
-    last = words[-2] if len(words) > 2 and a_year(words[-1]) else words[-1]  # `Partner Conference 2025`
+    numbered = a_year(words[-1]) or _ROMAN.fullmatch(words[-1])  # `Partner Conference 2025`, `World War II`
+    last = words[-2] if len(words) > 2 and numbered else words[-1]
     head = words[linked[0] - 1] if linked and linked[0] > 0 else last
     if named_institution(words[0]):  # `Universität Hamburg`, `Stiftung Warentest`
         head = words[0]
@@ -135,6 +137,9 @@ def _compound_says(word: str) -> Counter:
     if kind and kind != "person" and len(word) > 8:
         votes[kind] += 3
     return votes
+
+
+_ROMAN = re.compile(r"[IVX]{2,5}")
 
 
 def _spelling_says(words: Words, said: bool) -> Counter:
