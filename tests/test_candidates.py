@@ -188,6 +188,9 @@ CANDIDATES = [
      "again.", "People's Bank of Vantor", "organization", []),
     ("en", "Spain won the Women's Vantor Cup in Sydney. The Women's Vantor Cup drew record crowds.",
      "Women's Vantor Cup", "event", []),
+    # A profession before a name is no word of it.
+    ("en", "Mathematician Hanna Kessel proved the theorem. Kessel was 31.", "Hanna Kessel", "person",
+     ["Kessel"]),
     # A place, a people or a party before a person's name in one run of capitals is no word of it.
     ("en", "He met Ambassador to the United Kingdom Jorvan Pellet on Monday. Pellet said little.",
      "Jorvan Pellet", "person", ["Pellet", "United Kingdom Jorvan Pellet"]),
