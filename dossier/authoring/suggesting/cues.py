@@ -174,6 +174,11 @@ EVENT_HEADS = word_set(
     "week expo show fair games marathon tournament prix bowl open derby championships elections contest "
     "war wars revolution crisis uprising battle massacre krieg krise aufstand"
 )
+# Letters after a person's name for an honour, a degree or a seat (`Daniel Bernoulli FRS`, `… MdB`):
+# no words of the name, and written so, in capitals.
+POSTNOMINALS = frozenset(
+    ["FRS", "MBE", "OBE", "CBE", "KBE", "DBE", "QC", "KC", "MP", "MEP", "PhD", "MdB", "MdL"]
+)
 # The first word of a place's name that is no given name (`North Yorkshire`, `Upper Manhattan`,
 # `Mount Kenya`, `Sankt Gallen`); a compass word's name is most often a place's.
 COMPASS_WORDS = word_set(

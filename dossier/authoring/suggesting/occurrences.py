@@ -15,6 +15,7 @@ from .cues import (
     LEGAL_SUFFIXES,
     NATIONS_SHORT,
     PLACE_HEADS,
+    POSTNOMINALS,
     STORM_WORDS,
     TITLES,
     countries,
@@ -246,8 +247,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
                 hints[kind] += 2
             first += 1
             piece_initial = False
-        while first < last and noun_compound(words[last], language):
-            last -= 1  # `Human Car Home‑Ökosystems`: a noun made with the name
+        while first < last and (noun_compound(words[last], language) or words[last] in POSTNOMINALS):
+            last -= 1  # `Human Car Home‑Ökosystems`: a noun made with the name; `Daniel Bernoulli FRS`
         legal = first < last and words[last].lower() in LEGAL_SUFFIXES  # part of the name, as titled
         if (
             language == "de"

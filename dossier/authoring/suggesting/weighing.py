@@ -28,7 +28,7 @@ import bisect
 from collections import Counter
 from pathlib import Path
 
-from .cues import STORM_WORDS, cue
+from .cues import POSTNOMINALS, STORM_WORDS, cue
 from .namemodel import Name, names_in
 from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
 from .runs import LINKS, PARTICLES, POSSESSIVE
@@ -186,7 +186,8 @@ def _joinable(text: Text, name: Name) -> bool:
     possessive = any(word.endswith(POSSESSIVE) for word in words[:-1])  # `King Arthur's Court`
     genitive = possessive or (text.language == "de" and any(genitive_name(word) for word in words[:-1]))
     digits = name.kind == "person" and any(c.isdigit() for c in name_text)
-    return words[0].lower() not in DETERMINERS and not genitive and not digits
+    honoured = words[-1] in POSTNOMINALS  # `Daniel Bernoulli FRS`: the rules cut the letters off
+    return words[0].lower() not in DETERMINERS and not genitive and not digits and not honoured
 
 
 def _overlapping(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
