@@ -192,8 +192,8 @@ CANDIDATES = [
     ("en", "Mathematician Hanna Kessel proved the theorem. Kessel was 31.", "Hanna Kessel", "person",
      ["Kessel"]),
     # Letters for an honour or a seat after a person's name are no words of it.
-    ("en", "Daniel Kessel FRS was a mathematician. Kessel wrote a book. Kessel died in 1782.", "Daniel Kessel",
-     "person", ["Kessel"]),
+    ("en", "Daniel Kessel FRS was a mathematician. Kessel wrote a book. Kessel died in 1782.",
+     "Daniel Kessel", "person", ["Kessel"]),
     ("de", "Die Abgeordnete Ilse Marbeck MdB sprach. Marbeck sagte nein.", "Ilse Marbeck", "person",
      ["Marbeck"]),
     # A place, a people or a party before a person's name in one run of capitals is no word of it.
