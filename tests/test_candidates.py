@@ -131,6 +131,12 @@ CANDIDATES = [
     # One German compound an acronym in brackets spells is the name, titled by it, the acronym its alias.
     ("de", "Das Bundesvantoramt (BVA) warnt. Laut BVA stieg die Zahl der Fälle, sagte der BVA-Chef.",
      "Bundesvantoramt", "organization", ["BVA"]),
+    # A federal institution named by one compound is a name, titled in the nominative where the text
+    # writes only its genitive; with a place after it, the compound alone is its short form.
+    ("de", "Die Kritik des Bundesvantorhofs ist deutlich. Ein Bericht des Bundesvantorhofs liegt vor.",
+     "Bundesvantorhof", "organization", ["Bundesvantorhofs"]),
+    ("de", "Das Landeskriminalamt Vantor ermittelt. Das Landeskriminalamt warnt vor Betrug.",
+     "Landeskriminalamt Vantor", "organization", ["Landeskriminalamt"]),
     # A German compound's head tells the name it is: a paper's (`-blatt`, `-zeitung`), a court's.
     ("de", "Wie das Vantorblatt berichtet, will Quillo Stellen streichen. Laut Vantorblatt ist das Ziel "
      "klar.", "Vantorblatt", "publication", []),

@@ -25,7 +25,15 @@ from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
 from .acronyms import with_long_forms
-from .cues import LEGAL_SUFFIXES, ORGANIZATION_TAILS, cue, places, word_set
+from .cues import (
+    LEGAL_SUFFIXES,
+    ORGANIZATION_TAILS,
+    cue,
+    federal_institution,
+    named_institution,
+    places,
+    word_set,
+)
 from .forms import Form, longest, stem_key, title_of
 from .frequency import how_common, zipf
 from .nametypes import type_of_name
@@ -182,10 +190,12 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
             and " ".join(other.words) not in every_place
             and not (a_place and how_common(other.words[0], language) >= COMMON)  # `South Sudan`
         ]  # fmt: skip
+        # `Landgericht` of `Landgericht Köln`, where the text names one court so
+        institution = len(words) == 1 and (named_institution(words[0]) or federal_institution(words[0]))
         by_prefix = [
             other for other in longer
             if len(other.words) > len(words) and other.words[: len(words)] == words
-            and _generic_tail(other.words[len(words):], language)
+            and (_generic_tail(other.words[len(words):], language) or institution)
         ]  # fmt: skip
         targets = {name_key(" ".join(o.words)) for o in by_suffix + by_prefix}
         if len({root(t) for t in targets}) == 1:

@@ -118,6 +118,23 @@ COMPOUND_HEADS = word_set(
     "institut bundesamt landesamt gesellschaft stiftung verband verein akademie universität "
     "hochschule klinikum museum zentrum"
 )
+
+
+def federal_institution(word: str) -> bool:
+    """A German federal or state institution named by one compound (`Bundesrechnungshof`,
+    `Bundeskanzleramt`, `Landeskriminalamts`): `Bundes-` or `Landes-`, a word, an institution's noun."""
+    lowered = word.lower()
+    lowered = lowered.removesuffix("es") if lowered.endswith("es") else lowered.removesuffix("s")
+    prefix = next((p for p in ("bundes", "landes") if lowered.startswith(p)), "")
+    ending = next((e for e in _FEDERAL_HEADS if lowered.endswith(e)), "")
+    middle = len(lowered) - len(prefix) - len(ending)
+    return bool(prefix and ending) and (middle > 2 or (middle == 0 and ending != "amt"))  # not `Bundesamt`
+
+
+_FEDERAL_HEADS = ("amt", "hof", "rat", "tag", "agentur", "ministerium", "gericht", "anstalt", "kammer",
+                  "behörde", "wehr", "polizei", "institut", "archiv", "zentrale")  # fmt: skip
+
+
 # The German nouns of institutions whose name goes on with a place's or a person's (`Universität
 # Hamburg`, `Stiftung Warentest`, `Stadtwerke München`, `Landgericht Köln`): the noun is the name's
 # first word, no description.

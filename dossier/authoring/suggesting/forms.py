@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...syntax.names import name_key
-from .cues import NATIONS_SHORT, cue, named_institution, nations, places, word_set
+from .cues import NATIONS_SHORT, cue, federal_institution, named_institution, nations, places, word_set
 from .occurrences import Occurrence
 from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, demonym, genitive_name, is_adjective, spelled_as_adjective
 
@@ -100,6 +100,8 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
     institution = named_institution(best.words[0])
     if institution and len(institution) < len(best.words[0]) and name.startswith(best.words[0]):
         name = best.words[0][: len(institution)] + name[len(best.words[0]) :]  # `Amtsgerichts Köln`
+    if len(best.words) == 1 and federal_institution(name):
+        name = _GENITIVE_HEAD.sub("", name)  # `des Bundesrechnungshofs`: no federal head ends in -s
     return best, name[:-1] if _prenominal_genitive(best) else name  # `Rudolf Augsteins Motto`
 
 

@@ -26,6 +26,7 @@ from .cues import (
     PLACE_HEADS,
     STORM_WORDS,
     cue,
+    federal_institution,
     named_institution,
     nations,
     places,
@@ -134,6 +135,7 @@ def _compound_says(word: str) -> Counter:
     `Koreakrieg`, `Oktoberfest`): not a person's, a noun made of one."""
     votes: Counter = Counter()
     kind = "event" if word.lower().endswith(_EVENT_COMPOUNDS) else cue(word)
+    kind = "organization" if federal_institution(word) else kind  # `Bundesrechnungshof`
     if kind and kind != "person" and len(word) > 8:
         votes[kind] += 3
     return votes

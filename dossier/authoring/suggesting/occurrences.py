@@ -20,6 +20,7 @@ from .cues import (
     TITLES,
     countries,
     cue,
+    federal_institution,
     is_role,
     named_institution,
     places,
@@ -377,7 +378,9 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     hints = Counter(hints)
     evidence = 2.0 if hints.pop(_APPOSITION, 0) else 0.0
     rarest = min(how_common(word, language) for word in words)
-    spelled = any(name_like(word) for word in words)
+    # One compound that names a federal institution is a name as a spelling no word has is.
+    federal = language == "de" and len(words) == 1 and federal_institution(words[0])
+    spelled = any(name_like(word) for word in words) or federal
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
     if len(words) > 1:
         evidence += 2.0 + (1.5 if LINKS & set(words) else 0.0)  # `Bank of America`: a name's build
@@ -421,7 +424,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if len(words) == 1 and not spelled:
         after_article = word_before.lower() in _ARTICLE_BEFORE
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
-    elif _vocabulary_run(words, language):
+    elif _vocabulary_run(words, language) and not federal:
         evidence -= 6.0
     a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
     if no_name(words) or a_people:
