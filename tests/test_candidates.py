@@ -76,6 +76,10 @@ CANDIDATES = [
     # A German genitive of a full name names the person, titled in the nominative.
     ("de", "Die Rede steht in einem Beitrag Karla Wendlands. Später schrieb Karla Wendland ein Buch, "
      "sagte Wendland.", "Karla Wendland", "person", ["Karla Wendlands", "Wendland"]),
+    # A full name only in the genitive before a noun, whose surname the text uses alone, is titled in
+    # the nominative, even where the surname is a common word (`Söder`).
+    ("de", "In Markus Söders Kabinett gibt es Streit. Gestern sagte Söder, er bleibe ruhig.", "Markus Söder",
+     "person", ["Markus Söders", "Söder"]),
     # A name only ever in the genitive before a noun is titled in the nominative.
     ("de", "In der Halle hängt Hanno Kesslings Motto. Hanno Kesslings Erbe wirkt, sagt Hanno Kesslings "
      "Sohn.", "Hanno Kessling", None, ["Hanno Kesslings"]),

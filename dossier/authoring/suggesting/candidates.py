@@ -186,7 +186,8 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         a_place = " ".join(words) in every_place
         by_suffix = [
             other for other in longer
-            if len(other.words) > len(words) and name_key(" ".join(other.words[-len(words):])) == key
+            if len(other.words) > len(words)
+            and key in (name_key(" ".join(other.words[-len(words):])), _genitive_stem(other, language))
             and " ".join(other.words) not in every_place
             and not (a_place and how_common(other.words[0], language) >= COMMON)  # `South Sudan`
         ]  # fmt: skip
@@ -340,6 +341,13 @@ def _generic_tail(words: tuple[str, ...], language: str) -> bool:
              or (word.isupper() and len(word) <= 3))
         for word in words
     )  # fmt: skip
+
+
+def _genitive_stem(form: Form, language: str) -> str | None:
+    """The key of a German name's last word without its genitive's -s (`Söder` of `Markus Söders
+    Kabinett`), or None."""
+    last = form.words[-1]
+    return name_key(last[:-1]) if language == "de" and last.endswith("s") and len(last) > 3 else None
 
 
 def _evidence(form: Form) -> float:

@@ -102,18 +102,22 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
         name = best.words[0][: len(institution)] + name[len(best.words[0]) :]  # `Amtsgerichts Köln`
     if len(best.words) == 1 and federal_institution(name):
         name = _GENITIVE_HEAD.sub("", name)  # `des Bundesrechnungshofs`: no federal head ends in -s
-    return best, name[:-1] if _prenominal_genitive(best) else name  # `Rudolf Augsteins Motto`
+    return best, name[:-1] if _prenominal_genitive(best, chosen) else name  # `Rudolf Augsteins Motto`
 
 
 _ARTICLE = re.compile(r"\b(der|die|das|dem|des|im|vom|zum|beim)\s+$", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 
 
-def _prenominal_genitive(form: Form) -> bool:
+def _prenominal_genitive(form: Form, chosen: list[Form]) -> bool:
     """A German name of several words in the genitive before a noun, every time the text writes it:
-    `Rudolf Augsteins Motto` (the last word a genitive whose stem is no word, see `genitive_name`)."""
-    several = len(form.words) > 1 and form.text.endswith(form.words[-1])
-    return several and genitive_name(form.words[-1]) and form.before_a_noun == len(form.occurrences)
+    `Rudolf Augsteins Motto` (the last word a genitive whose stem is no word, see `genitive_name`, or
+    one the text uses alone: `Markus Söders Kabinett` and `Söder`)."""
+    last = form.words[-1]
+    several = len(form.words) > 1 and form.text.endswith(last)
+    stem_alone = last.endswith("s") and any(other.words == (last[:-1],) for other in chosen)
+    genitive = genitive_name(last) or stem_alone
+    return several and genitive and form.before_a_noun == len(form.occurrences)
 
 
 # A German adjective's ending after the article, and the ending of the name as it is titled (the
