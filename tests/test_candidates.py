@@ -135,6 +135,9 @@ CANDIDATES = [
     # One German compound an acronym in brackets spells is the name, titled by it, the acronym its alias.
     ("de", "Das Bundesvantoramt (BVA) warnt. Laut BVA stieg die Zahl der Fälle, sagte der BVA-Chef.",
      "Bundesvantoramt", "organization", ["BVA"]),
+    # An adjective before an institution's noun is a word of its name, no noun in apposition.
+    ("de", "Ein Sprecher des Auswärtigen Amts sagte, man prüfe das. Im Auswärtigen Amt ist man "
+     "zurückhaltend.", "Auswärtiges Amt", "organization", []),
     # A federal institution named by one compound is a name, titled in the nominative where the text
     # writes only its genitive; with a place after it, the compound alone is its short form.
     ("de", "Die Kritik des Bundesvantorhofs ist deutlich. Ein Bericht des Bundesvantorhofs liegt vor.",

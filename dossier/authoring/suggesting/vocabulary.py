@@ -142,7 +142,9 @@ def plural_of_word(word: str, language: str) -> bool:
 def in_apposition(word: str, language: str) -> bool:
     """A German noun that stands before a name as its description (`Ciderfreund`, `Tochter`), not
     a name spelled as none is (`iPhone 16`)."""
-    if language != "de" or is_adjective(word) or not word.isalpha() or word.islower() or name_like(word):
+    if language != "de" or not word.isalpha() or word.islower() or name_like(word):
+        return False
+    if spelled_as_adjective(word):  # `des Auswärtigen Amts`: an adjective of the name
         return False
     own = zipf(word, "de")
     return (
