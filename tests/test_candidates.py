@@ -144,6 +144,10 @@ CANDIDATES = [
      "Bundesvantorhof", "organization", ["Bundesvantorhofs"]),
     ("de", "Das Landeskriminalamt Vantor ermittelt. Das Landeskriminalamt warnt vor Betrug.",
      "Landeskriminalamt Vantor", "organization", ["Landeskriminalamt"]),
+    # A place's adjective in -er before a name's adjective takes no ending; the adjective after it is
+    # titled in the nominative.
+    ("de", "Er sagte der Harlower Allgemeinen Zeitung, man prüfe das. In der Harlower Allgemeinen Zeitung "
+     "stand es.", "Harlower Allgemeine Zeitung", "publication", ["Harlower Allgemeinen Zeitung"]),
     # A German compound's head tells the name it is: a paper's (`-blatt`, `-zeitung`), a court's.
     ("de", "Wie das Vantorblatt berichtet, will Quillo Stellen streichen. Laut Vantorblatt ist das Ziel "
      "klar.", "Vantorblatt", "publication", []),

@@ -134,9 +134,10 @@ def _titled(best: Form, chosen: list[Form]) -> str:
     article (see `_TITLED_ENDINGS`); the text's own spelling where its articles do not tell. Only
     the adjectives before the name's head agree with its article (not `geistigen` in `Verband zum
     Schutz geistigen Eigentums`)."""
-    adjectives = list(
-        itertools.takewhile(lambda i: spelled_as_adjective(best.words[i]), range(len(best.words) - 1))
-    )
+    # A place's adjective in -er may stand among the adjectives: it takes no ending to agree.
+    agreeing = [spelled_as_adjective(word) for word in best.words[:-1]]
+    placed = [a or _place_adjective(word) for a, word in zip(agreeing, best.words, strict=False)]
+    adjectives = [i for i in itertools.takewhile(lambda i: placed[i], range(len(placed))) if agreeing[i]]
     if not adjectives:
         return best.text
     votes: Counter = Counter()
@@ -161,6 +162,11 @@ def _titled(best: Form, chosen: list[Form]) -> str:
     for i in adjectives:
         words[i] = words[i][: len(words[i]) - len(_ending(words[i]))] + ending
     return " ".join(words)
+
+
+def _place_adjective(word: str) -> bool:
+    """A German place's adjective in -er, which takes no ending (`Frankfurter`, `Zürcher`, `Kieler`)."""
+    return word[:1].isupper() and word.endswith("er") and len(word) > 4 and not spelled_as_adjective(word)
 
 
 # After `dem`, `des` and the articles joined to a preposition, masculine and neuter look alike; the
