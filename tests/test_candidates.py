@@ -120,6 +120,8 @@ CANDIDATES = [
      "sales rose.", "Orbis 5", "product", []),
     ("de", "Quillo hat Vantos 11 aktualisiert. Das Update für Vantos 11 behebt Fehler, teilte Quillo mit.",
      "Vantos 11", "product", []),
+    ("de", "Das Update ist für Vantos X 10.10 verfügbar. Es setzt Vantos X 10.10 voraus, sagt Quillo.",
+     "Vantos X 10.10", None, []),
     ("en", "The court gave Quillo 10 days to respond. Quillo said it would comply, and Quillo did.", "Quillo",
      None, []),
     # A model's number after a name makes a product; a year does not.

@@ -177,5 +177,6 @@ def _newspaper(words: Words) -> bool:
 
 
 def _model_number(word: str) -> bool:
-    """A model's number or code after a name (`737`, `S24`, `i5`), not a year."""
-    return any(c.isdigit() for c in word) and len(word) <= 5 and word.isalnum() and not a_year(word)
+    """A model's number, code or version after a name (`737`, `S24`, `i5`, `10.10`), not a year."""
+    code = len(word) <= 5 and word.replace(".", "").isalnum()
+    return any(c.isdigit() for c in word) and code and not a_year(word)

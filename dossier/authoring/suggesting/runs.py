@@ -154,7 +154,7 @@ def _model_number(word: str, before: str, following: str) -> bool:
     return number and (name_like(before) or following.lower() in _MODEL_WORDS)
 
 
-_NAME_AND_NUMBER = re.compile(r"\b([A-ZÄÖÜ][\w-]*) (\d{1,3})\b(?![.,]\d)")
+_NAME_AND_NUMBER = re.compile(r"\b([A-ZÄÖÜ][\w-]*) (\d{1,3}(?:\.\d{1,3})?)\b(?![.,]\d)")  # `OS X 10.10`
 
 
 def _numbered_names(body: str) -> frozenset[tuple[str, str]]:
