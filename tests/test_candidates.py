@@ -188,6 +188,8 @@ CANDIDATES = [
     # or a paper's `Press` a publication.
     ("en", "Officers of the Norway Police arrested two men. A spokesman for the Norway Police said both were "
      "charged.", "Norway Police", "organization", []),
+    ("en", "The European Parliament approved the law on Wednesday. Members of the European Parliament "
+     "cheered.", "European Parliament", "organization", []),
     ("en", "This report was written by the Harlow Press. Reporters for the Harlow Press saw the damage.",
      "Harlow Press", "publication", []),
     # A club by its name's last word, whatever place its first names; a role is no given name a

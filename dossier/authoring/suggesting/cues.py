@@ -166,7 +166,8 @@ NEWSPAPER_HEADS = word_set(
 # authority's (`Staatsanwaltschaft Köln`).
 ORGANIZATION_HEADS = word_set(
     "administration office bureau board service fund society federation institution academy college school "
-    "church forces army navy police guard corps united athletic rovers wanderers hotspur fc amt "
+    "church forces army navy police guard corps united athletic rovers wanderers hotspur fc amt parliament "
+    "parlament congress kongress senate senat assembly committee ausschuss tribunal "
     "staatsanwaltschaft generalstaatsanwaltschaft polizeipräsidium polizeidirektion landratsamt bezirksamt "
     "bezirksregierung regierungspräsidium handwerkskammer handelskammer ihk verbraucherzentrale polizei "
     "feuerwehr landeskriminalamt"
