@@ -169,6 +169,9 @@ CANDIDATES = [
      "Polizei Vantor", "organization", []),
     ("de", "Die Richter des Amtsgerichts Harlow folgten der Klage. Ein Sprecher des Amtsgerichts Harlow "
      "bestätigte das Urteil.", "Amtsgericht Harlow", "organization", ["Amtsgerichts Harlow"]),
+    # A name's possessive before a role or a product is its owner's or its maker's: an organization.
+    ("en", "Analysts said Vantix's phone business grew. Vantix's phone sold well, and Vantix hired.",
+     "Vantix", "organization", []),
     # The noun for a thing's kind before `called`, `named`, `namens` tells its type.
     ("en", "Researchers found a new strain of ransomware called Vortexa. Vortexa encrypts files, they said.",
      "Vortexa", "product", []),

@@ -67,10 +67,14 @@ def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
     """A cue right after a name (or after a comma): `Quillo reported that` a paper, not `Quillo
     reported record sales`; a role after a name qualifies it (`Xiaomi CEO`), and where another name
     follows, the name is the role's company (`Goldman Sachs analyst Jane Porter`; not `US president
-    Joe Biden`, `Paris mayor Anne Hidalgo`: the role's place)."""
+    Joe Biden`, `Paris mayor Anne Hidalgo`: the role's place); after its possessive, a role's or a
+    product's noun makes it their owner (`Quillo's chief executive`, `Vantix's phone`)."""
     hints: Counter = Counter()
     gap = body[end : after[0]].strip()
     kind = cue(after[2]) if gap in ("", ",") else None
+    if kind in ("person", "product") and body[end - 2 : end] in ("'s", "’s"):
+        hints["organization"] += 1  # the owner of a role or the maker of a product: `Quillo's CEO`
+        return hints
     if kind == "publication" and _reports_a_thing(body, after):
         kind = None
     if kind and not (kind == "person" and not gap):
