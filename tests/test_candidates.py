@@ -483,6 +483,15 @@ def test_a_german_noun_after_a_place_is_no_word_of_its_name() -> None:
     assert "Dresden" in found and "Dresden Einsparungen" not in found, found
 
 
+def test_a_genitive_before_a_role_or_a_product_names_its_owner_and_the_noun_is_no_name() -> None:
+    found = named(
+        "Gestern sagte Quillos Chef, die Zahlen seien gut. Auch Quillos Smartphone verkauft sich gut, und "
+        "Quillo wächst.",
+        "de",
+    )
+    assert found.get("Quillo", ("",))[0] != "person" and not {"Chef", "Smartphone"} & set(found), found
+
+
 def test_an_article_before_and_joins_nothing() -> None:
     found = named("The and Drug Administration met. The and Drug Administration said no.", "en")
     assert not [name for name in found if name.split()[0] in ("The", "and")], found

@@ -256,6 +256,8 @@ def _split_genitives(forms: dict[str, Form], language: str) -> None:
             )
             forms[base].occurrences.append(genitive)
             forms[base].spellings[head] += 0  # an alias, not the name's spelling
+            if len(rest) == 1 and (strict_noun(rest[0], language) or cue(rest[0])):
+                continue  # `Quillos Smartphone`: a noun, no second name
             remainder = Occurrence(occurrence.start + len(head) + 1, occurrence.end, rest, False,
                                     occurrence.evidence / 2, occurrence.hints)  # fmt: skip
             forms.setdefault(rest_key, Form(rest, language)).occurrences.append(remainder)

@@ -260,8 +260,12 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and words[last - 1] not in LINKS  # `Bundesagentur für Arbeit`
             and not _named_institution(words[first], language)  # `Stadtwerke München`
         ):
-            kind = cue(words[last])  # a genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`
-            if kind:
+            # A genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`; before a role or a
+            # product, the owner's or the maker's (`Quillos Chef`, `Quillos Smartphone`), no person.
+            kind = cue(words[last])
+            if kind == "product":
+                hints["organization"] += 1
+            elif kind and kind != "person":
                 hints[kind] += 1
             # After a name spelled as none is, a name's genitive or a place (`in Berlin Einsparungen`;
             # not `Berlin Hauptbahnhof`).
