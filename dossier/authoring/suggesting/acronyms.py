@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .occurrences import KEEP, Occurrence, Text, merged_into
+from .occurrences import KEEP, Occurrence, Text, compound_spells, merged_into
 
 DEFINED = 1.0  # evidence a long form gains over its best run for spelling the acronym after it
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)|,\s*(?:kurz|short)\s+([A-Z][A-Za-z]{1,7})\b")
@@ -58,9 +58,11 @@ def long_form(body: str, at: int, acronym: str) -> tuple[int, int] | None:
     words = words[-(len(letters) + 5) :]
     if not words or not (body[words[-1][0]].isupper() or body[words[-1][0]].isdigit()):
         return None  # a name ends in a capitalised word or a number (`… Act of 1940`)
-    best: tuple[int, int] | None = _compound(body, words[-1], letters)
+    # One German compound that spells the acronym (`Weltgesundheitsorganisation (WHO)`), or two words
+    # at least: one word is a run already.
+    best = words[-1] if compound_spells(body[words[-1][0] : words[-1][1]], letters) else None
     best_starts = 1
-    for first in range(len(words) - 2, -1, -1):  # two words at least, or one compound (`_compound`)
+    for first in range(len(words) - 2, -1, -1):
         start, _ = words[first]
         if not body[start].isupper() or body[start].lower() != letters[0]:
             continue
@@ -68,19 +70,6 @@ def long_form(body: str, at: int, acronym: str) -> tuple[int, int] | None:
         if starts is not None and 1 + starts > best_starts:
             best, best_starts = (start, words[-1][1]), 1 + starts
     return best
-
-
-def _compound(body: str, word: tuple[int, int], letters: list[str]) -> tuple[int, int] | None:
-    """One German compound the acronym's letters are found in, in order, the first its first
-    (`Weltgesundheitsorganisation (WHO)`, `Bundeskriminalamt (BKA)`): its span, or None."""
-    text = body[word[0] : word[1]]
-    if len(text) < _COMPOUND or not text.isalpha() or not text[0].isupper() or text[0].lower() != letters[0]:
-        return None
-    rest = iter(text[1:].lower())
-    return word if all(letter in rest for letter in letters[1:]) else None
-
-
-_COMPOUND = 10  # letters a German compound that one acronym abbreviates has at least
 
 
 def _word_starts_matched(body: str, words: list[tuple[int, int]], letters: list[str]) -> int | None:

@@ -475,6 +475,16 @@ def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
     return all(strict_noun(word, language) for word in words)
 
 
+def compound_spells(word: str, letters: list[str]) -> bool:
+    """Whether one German compound holds an acronym's letters in order, the first its first
+    (`Weltgesundheitsorganisation` and WHO, `Bundeskriminalamt` and BKA)."""
+    rest = iter(word[1:].lower())
+    first = word[:1].isupper() and word[:1].lower() == letters[0].lower()
+    return (
+        len(word) >= 10 and word.isalpha() and first and all(letter.lower() in rest for letter in letters[1:])
+    )
+
+
 def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
     """`Screen Actors Guild (SAG)`, `Kraftfahrt-Bundesamt (KBA)`, `Verband zum Schutz … , kurz VSGE`:
     the acronym defined right after."""
@@ -485,10 +495,7 @@ def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
         return None
     acronym = found[1]
     capitals = [c for c in acronym if c.isupper()]
-    if len(parts) == 1:  # one compound: `Weltgesundheitsorganisation (WHO)`
-        rest = iter(parts[0][1:].lower())
-        spelled = all(c.lower() in rest for c in capitals[1:])
-        compound = len(parts[0]) >= 10 and parts[0][:1] == capitals[0] if capitals else False
-        return acronym if compound and spelled and len(capitals) >= 2 else None
+    if len(parts) == 1:
+        return acronym if len(capitals) >= 2 and compound_spells(parts[0], capitals) else None
     initials = [part[0].upper() for part in parts if part[:1].isupper()]
     return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None
