@@ -3,8 +3,10 @@ occurrences (`weighing.type_votes`), and what the name's own words and forms say
 
 A surname used alone makes a person; a head word an institution, a paper, a place, a law or an
 event (`Marine Stewardship Council`, `Süddeutsche Zeitung`, `Bank of America`, `The Washington
-Post`, `Dead Sea`, `… Protocol`); a small letter first or a model number a product (`iPhone`,
-`A380`); a digit rules a person out. One word the text never shows as a person's is no person,
+Post`, `Dead Sea`, `… Protocol`, `World War II`), and so does the head of one German compound
+(`Handelsblatt`); a storm's word or a compass word first an event or a place (`Hurricane Katrina`,
+`North Yorkshire`); a small letter first or a model number a product (`iPhone`, `A380`); a digit
+rules a person out. One word the text never shows as a person's is no person,
 whatever the model makes of a word it does not know.
 """
 
@@ -131,8 +133,9 @@ _EVENT_COMPOUNDS = tuple(ending for ending in EVENT_ENDINGS if ending != "schau"
 
 
 def _compound_says(word: str) -> Counter:
-    """What the head of a German compound says of the name it is (`Handelsblatt`, `Bundesgerichtshof`,
-    `Koreakrieg`, `Oktoberfest`): not a person's, a noun made of one."""
+    """What the head of one German compound says of the name it is: `Handelsblatt` a paper,
+    `Bundesgerichtshof` and `Bundesrechnungshof` organizations, `Koreakrieg` and `Oktoberfest`
+    events; a person's noun says nothing (a name made of one is no person's)."""
     votes: Counter = Counter()
     kind = "event" if word.lower().endswith(_EVENT_COMPOUNDS) else cue(word)
     kind = "organization" if federal_institution(word) else kind  # `Bundesrechnungshof`
