@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .occurrences import KEEP, Occurrence, Text, compound_spells, merged_into
+from .occurrences import KEEP, Occurrence, Text, merged_into
+from .vocabulary import compound_spells
 
 DEFINED = 1.0  # evidence a long form gains over its best run for spelling the acronym after it
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)|,\s*(?:kurz|short)\s+([A-Z][A-Za-z]{1,7})\b")

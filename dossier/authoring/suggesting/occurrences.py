@@ -38,6 +38,7 @@ from .vocabulary import (
     RARE,
     as_word,
     capitalised,
+    compound_spells,
     demonym,
     frequent_noun,
     genitive_name,
@@ -473,16 +474,6 @@ def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
     if _named_institution(words[0], language):
         return False  # `Stadtwerke München`: an institution's noun, then its place
     return all(strict_noun(word, language) for word in words)
-
-
-def compound_spells(word: str, letters: list[str]) -> bool:
-    """Whether one German compound holds an acronym's letters in order, the first its first
-    (`Weltgesundheitsorganisation` and WHO, `Bundeskriminalamt` and BKA)."""
-    rest = iter(word[1:].lower())
-    first = word[:1].isupper() and word[:1].lower() == letters[0].lower()
-    return (
-        len(word) >= 10 and word.isalpha() and first and all(letter.lower() in rest for letter in letters[1:])
-    )
 
 
 def defined_acronym(body: str, occurrence: Occurrence) -> str | None:

@@ -243,3 +243,13 @@ def as_word(word: str, language: str, written_small: bool, after_article: bool) 
             return 2.5  # a German word, though names use it too (`Fischer`)
         return 1.5 if common >= COMMON and after_article else 0.0
     return 1.0 if common >= 5.5 else 0.0
+
+
+def compound_spells(word: str, letters: list[str]) -> bool:
+    """Whether one German compound holds an acronym's letters in order, the first its first
+    (`Weltgesundheitsorganisation` and WHO, `Bundeskriminalamt` and BKA)."""
+    rest = iter(word[1:].lower())
+    first = word[:1].isupper() and word[:1].lower() == letters[0].lower()
+    return (
+        len(word) >= 10 and word.isalpha() and first and all(letter.lower() in rest for letter in letters[1:])
+    )
