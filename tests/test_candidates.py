@@ -150,6 +150,9 @@ CANDIDATES = [
     # titled in the nominative.
     ("de", "Er sagte der Harlower Allgemeinen Zeitung, man prüfe das. In der Harlower Allgemeinen Zeitung "
      "stand es.", "Harlower Allgemeine Zeitung", "publication", ["Harlower Allgemeinen Zeitung"]),
+    # What German copy is at in a place is a fair, a show, a festival: an event.
+    ("de", "Auf der Vantorfair in Berlin zeigt Quillo neue Geräte. Die Vantorfair endet am Sonntag.",
+     "Vantorfair", "event", []),
     # A German compound's head tells the name it is: a paper's (`-blatt`, `-zeitung`), a court's.
     ("de", "Wie das Vantorblatt berichtet, will Quillo Stellen streichen. Laut Vantorblatt ist das Ziel "
      "klar.", "Vantorblatt", "publication", []),

@@ -1,5 +1,6 @@
 """What the words around one occurrence of a name say of what it names: a role or a cue before it,
-a cue after it, a description set off by a comma, and the pronoun later in its sentence."""
+a cue after it, a description set off by a comma, the noun before `called`, German's `auf der … in`
+(a fair), and the pronoun later in its sentence."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ _DESCRIPTION_AFTER = re.compile(
 # The words that name a thing after the noun for its kind (`a startup called`, `ein Start-up namens`).
 _NAMING = word_set("called named dubbed namens genannt")
 _LAST_WORD = re.compile(r"([\w\-]+)\s+$")
+_AT_A_FAIR = re.compile(r"\bauf (?:der|dem)$", re.IGNORECASE)
+_IN_A_PLACE = re.compile(r"\s+in\s+[A-ZÄÖÜ]")
 _CAPITAL_AFTER_WORD = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 _SMALL_WORD_AFTER = re.compile(r" ([a-zäöüß]+)\b")
 _REPORTING = word_set("reported reports berichtete berichtet")
@@ -55,6 +58,9 @@ def cues_around(
     if any(kinds):
         hints[next(kind for kind in kinds if kind)] += 2  # `Huawei, the Chinese tech giant,`
     following = body[end : end + 60]
+    at_a_fair = before is not None and _AT_A_FAIR.search(body, max(0, before[0] - 6), before[1])
+    if language == "de" and at_a_fair and _IN_A_PLACE.match(following):
+        hints["event"] += 2  # `auf der Gamescom in Köln`: a fair, a show, a festival
     after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
     if language == "en" and _HIS_HER.search(following) and not after_the:
         hints["person"] += 1  # `Steve Jobs said his`
