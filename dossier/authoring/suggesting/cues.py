@@ -138,13 +138,17 @@ _FEDERAL_HEADS = ("amt", "hof", "rat", "tag", "agentur", "ministerium", "gericht
 # The German nouns of institutions whose name goes on with a place's or a person's (`Universität
 # Hamburg`, `Stiftung Warentest`, `Stadtwerke München`, `Landgericht Köln`): the noun is the name's
 # first word, no description.
-NAMED_INSTITUTIONS = word_set(
+# German authorities so named, which no cue says an organization (`Staatsanwaltschaft Köln`).
+_AUTHORITIES = word_set(
+    "staatsanwaltschaft generalstaatsanwaltschaft polizeipräsidium polizeidirektion landratsamt bezirksamt "
+    "bezirksregierung regierungspräsidium handwerkskammer handelskammer ihk verbraucherzentrale polizei "
+    "feuerwehr landeskriminalamt"
+)
+NAMED_INSTITUTIONS = _AUTHORITIES | word_set(
     "universität hochschule fachhochschule klinikum universitätsklinikum museum stiftung akademie "
     "stadtwerke verkehrsbetriebe landesbank sparkasse volksbank amtsgericht landgericht "
     "oberlandesgericht verwaltungsgericht oberverwaltungsgericht arbeitsgericht landesarbeitsgericht "
-    "sozialgericht landessozialgericht finanzgericht staatsanwaltschaft generalstaatsanwaltschaft "
-    "polizeipräsidium polizeidirektion landratsamt bezirksamt bezirksregierung regierungspräsidium "
-    "handwerkskammer handelskammer ihk verbraucherzentrale polizei feuerwehr landeskriminalamt"
+    "sozialgericht landessozialgericht finanzgericht"
 )
 
 
@@ -164,13 +168,10 @@ NEWSPAPER_HEADS = word_set(
 # The last word of an institution's name that is no cue beside a name (`Federal Aviation
 # Administration`, not `the Biden administration`; `Manchester United`), or the first of a German
 # authority's (`Staatsanwaltschaft Köln`).
-ORGANIZATION_HEADS = word_set(
+ORGANIZATION_HEADS = _AUTHORITIES | word_set(
     "administration office bureau board service fund society federation institution academy college school "
     "church forces army navy police guard corps united athletic rovers wanderers hotspur fc amt parliament "
-    "parlament congress kongress senate senat assembly committee ausschuss tribunal "
-    "staatsanwaltschaft generalstaatsanwaltschaft polizeipräsidium polizeidirektion landratsamt bezirksamt "
-    "bezirksregierung regierungspräsidium handwerkskammer handelskammer ihk verbraucherzentrale polizei "
-    "feuerwehr landeskriminalamt"
+    "parlament congress kongress senate senat assembly committee ausschuss tribunal"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.

@@ -154,7 +154,7 @@ def _spelling_says(words: Words, said: bool) -> Counter:
     first = words[0]
     numbered = len(words) == 1 and any(c.isdigit() for c in first)
     spelled = name_like(first) and (first[:1].islower() or numbered)
-    if spelled or any(_model_number(word) for word in words[1:]):  # `Galaxy S24`, `Vantor 12 Pro`
+    if spelled or any(_model_code(word) for word in words[1:]):  # `Galaxy S24`, `Vantor 12 Pro`
         votes["product"] += 2
     elif not said and len(words) == 1 and first.isupper() and 2 <= len(first) <= 5:
         votes["organization"] += 1  # most name bodies
@@ -179,7 +179,7 @@ def _newspaper(words: Words) -> bool:
     return head != "post" or not national
 
 
-def _model_number(word: str) -> bool:
+def _model_code(word: str) -> bool:
     """A model's number, code or version after a name (`737`, `S24`, `i5`, `10.10`), not a year."""
     code = len(word) <= 5 and word.replace(".", "").isalnum()
     return any(c.isdigit() for c in word) and code and not a_year(word)
