@@ -245,6 +245,9 @@ CANDIDATES = [
     # compound by its ending.
     ("en", "Veterans of the Norlandic War met in Vantor. The Norlandic War ended in 1953.", "Norlandic War",
      "event", []),
+    # The model's place in its first word (a real country it knows) speaks of that word, not the war.
+    ("en", "Veterans of the Vietnam War met in Hanoi. The Vietnam War ended in 1975.", "Vietnam War",
+     "event", []),
     ("en", "The Harlow Revolution changed the region. Historians still debate the Harlow Revolution.",
      "Harlow Revolution", "event", []),
     ("en", "After the Harlow War II ended, veterans returned. The Harlow War II changed the region.",

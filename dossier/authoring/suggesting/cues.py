@@ -193,6 +193,7 @@ EVENT_HEADS = word_set(
     "week expo show fair games marathon tournament prix bowl open derby championships elections contest "
     "war wars revolution crisis uprising battle massacre krieg krise aufstand"
 )
+_HEAD_NOUNS = NEWSPAPER_HEADS | ORGANIZATION_HEADS | PLACE_HEADS | EVENT_HEADS
 # Letters after a person's name for an honour, a degree or a seat (`Daniel Bernoulli FRS`, `… MdB`):
 # no words of the name, and written so, in capitals.
 POSTNOMINALS = frozenset(
@@ -255,6 +256,12 @@ def cue(word: str) -> str | None:
         if (lowered.endswith(ending) or inflected) and lowered != ending:
             return kind  # `Bundesverkehrsminister`, `Gerichtshofs`
     return None
+
+
+def a_head_noun(word: str) -> bool:
+    """Whether a word is the head noun of an institution's, a paper's, a place's or an event's
+    name (`Council`, `Zeitung`, `Island`, `War`): the word that types the name it ends."""
+    return cue(word) not in (None, "person") or word.lower() in _HEAD_NOUNS
 
 
 def is_role(word: str) -> bool:

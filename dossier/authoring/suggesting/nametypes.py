@@ -27,6 +27,7 @@ from .cues import (
     PLACE_FIRST_WORDS,
     PLACE_HEADS,
     STORM_WORDS,
+    a_head_noun,
     cue,
     federal_institution,
     named_institution,
@@ -81,17 +82,14 @@ def _a_persons(words: Words) -> bool:
     German adjective (`The Onion`, `Deutsche Telekom`); no head noun last (`Paralympic Games`, `New
     York Press`, `Palm Springs`); no word that links an institution's head to the rest of its name
     (`Centre for Social Evolution`)."""
-    first, last = words[0], words[-1].lower()
+    first = words[0]
     spelled = first[:1].isupper() and first[1:].islower()
     # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
     not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS or named_institution(first)
     given_name = spelled and not not_given and not is_adjective(first)
-    a_head_noun = cue(words[-1]) not in (None, "person") or last in _HEAD_NOUNS
+    headed = a_head_noun(words[-1])
     linked = any(word in LINKS for word in words)
-    return given_name and not a_head_noun and not linked
-
-
-_HEAD_NOUNS = NEWSPAPER_HEADS | ORGANIZATION_HEADS | PLACE_HEADS | EVENT_HEADS
+    return given_name and not headed and not linked
 
 
 def _head_says(words: Words) -> Counter:

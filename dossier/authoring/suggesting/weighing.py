@@ -28,7 +28,7 @@ import bisect
 from collections import Counter
 from pathlib import Path
 
-from .cues import POSTNOMINALS, STORM_WORDS, cue
+from .cues import POSTNOMINALS, STORM_WORDS, a_head_noun, cue
 from .namemodel import Name, names_in
 from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
 from .runs import LINKS, PARTICLES, POSSESSIVE
@@ -88,7 +88,10 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
             # No word the rules' penalties sink: `Schäuble` of `Wolfgang Schäuble`, `Commerzbank`.
             occurrence.evidence = max(occurrence.evidence, 0.0)
         occurrence.evidence += SAYS_NAME * best.confidence
-        occurrence.kinds[best.kind] += best.confidence
+        # A name the model finds before the occurrence's head noun is a word of it, and its kind that
+        # word's (the place of `Vietnam War`): the head types the whole.
+        if best.end >= occurrence.end or not a_head_noun(occurrence.words[-1]):
+            occurrence.kinds[best.kind] += best.confidence
     return occurrences
 
 
