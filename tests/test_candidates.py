@@ -427,6 +427,15 @@ CANDIDATES = [
     # A place by the last word of its name.
     ("en", "Tourists visit Colby Springs each summer. Colby Springs has two hotels.", "Colby Springs",
      "place", []),
+    # A building, a road, a park: a place by its head word.
+    ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
+     "place", []),
+    ("en", "Fans filled the Quillo Arena on Friday. The Quillo Arena holds 20,000.", "Quillo Arena", "place",
+     []),
+    ("en", "Worshippers left the Vantor Mosque at noon. The Vantor Mosque dates from 1620.", "Vantor Mosque",
+     "place", []),
+    ("en", "Hikers crossed the Marbeck Nature Reserve. The Marbeck Nature Reserve is closed in winter.",
+     "Marbeck Nature Reserve", "place", []),
     ("en", "Ships queued at Marbeck Harbour on Monday. Marbeck Harbour reopened later, and Marbeck Harbour "
      "grew.", "Marbeck Harbour", "place", []),
 ]  # fmt: skip
