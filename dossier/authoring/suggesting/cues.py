@@ -291,6 +291,17 @@ def nations() -> frozenset[str]:
     )
 
 
+@cache
+def languages() -> frozenset[str]:
+    """The names of languages written as one word of four letters or more, in English and German
+    (CLDR, through Babel): most are a people's adjective too (`French`, `Dutch`, `Thai`); not `Wu`,
+    a surname as often."""
+    from babel import Locale
+
+    names = (name for language in ("en", "de") for name in Locale(language).languages.values())
+    return frozenset(name for name in names if name.isalpha() and len(name) >= 4)
+
+
 _UNIONS = frozenset({"UN", "EU"})
 NATIONS_SHORT = word_set("US USA UK EU UN")  # the short forms news copy uses before a role or a name
 

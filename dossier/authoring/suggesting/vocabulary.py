@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .cues import countries, cue, is_role, places, word_set
+from .cues import countries, cue, is_role, languages, places, word_set
 from .frequency import how_common, zipf
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
@@ -205,11 +205,13 @@ _PLACE_ENDINGS = ("", "a", "ia", "y", "o", "e", "as", "any")
 @cache
 def demonym(word: str, language: str) -> bool:
     """Whether a word names a people or is the adjective of a place (`Kenyan`, `Chinese`) or a common
-    adjective of its kind (`American`, `Islamic`), not a thing."""
+    adjective of its kind (`American`, `Islamic`) or a language's name (`French`), not a thing."""
     if word in places():
         return False
-    if word.lower().endswith(_DEMONYM_ENDINGS) and how_common(word, language) >= COMMON:
-        return True
+    if (word.lower().endswith(_DEMONYM_ENDINGS) or word in languages()) and how_common(
+        word, language
+    ) >= COMMON:
+        return True  # a language's name a common word too: `French`, `Dutch`, `Greek`
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
     return any(stem + ending in countries() for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
 
