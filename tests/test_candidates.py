@@ -427,6 +427,12 @@ CANDIDATES = [
     # A place by the last word of its name.
     ("en", "Tourists visit Colby Springs each summer. Colby Springs has two hotels.", "Colby Springs",
      "place", []),
+    # A person's name with and without a middle name or initial is one name, titled without it where
+    # the text writes it so as often.
+    ("en", "Harald Quentin Marbeck was born in 1950. Harald Marbeck studied law in Vantor. Marbeck later "
+     "taught.", "Harald Marbeck", "person", ["Harald Quentin Marbeck", "Marbeck"]),
+    ("en", "Eliza J. Torvald founded Quillo. Eliza Torvald said Quillo grew. Torvald left in 2020.",
+     "Eliza Torvald", "person", ["Eliza J. Torvald", "Torvald"]),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

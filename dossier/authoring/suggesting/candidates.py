@@ -175,6 +175,8 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
     for key, long in _initials(forms).items():
         if root(key) == key:
             join(key, long)
+    for key, long in _without_middle_names(forms, language).items():
+        join(key, long)
     every_place = places()
     longer = [form for form in forms.values() if len(form.words) > 1]
     for key, form in forms.items():
@@ -205,6 +207,32 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
     for key in forms:
         groups.setdefault(root(key), []).append(key)
     return list(groups.values())
+
+
+def _without_middle_names(forms: dict[str, Form], language: str) -> dict[str, str]:
+    """A person's name the text also writes with a middle name or initial (`Matthew Goode` of
+    `Matthew William Goode`, `Eugene Nida` of `Eugene A. Nida`): short key → the one long name's
+    key."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    for key, form in forms.items():
+        words = form.words
+        middle = words[1:-1]
+        if 3 <= len(words) <= 4 and all(_given_or_initial(word) for word in middle):
+            longer.setdefault((words[0], words[-1]), set()).add(key)
+    found = {}
+    for key, form in forms.items():
+        longs = longer.get((form.words[0], form.words[-1]), set()) if len(form.words) == 2 else set()
+        if len(longs) == 1 and (_a_person(form, language) or _a_person(forms[min(longs)], language)):
+            found[key] = min(longs)
+    return found
+
+
+def _given_or_initial(word: str) -> bool:
+    """A given name's spelling (`William`) or an initial (`A.`)."""
+    bare = word.rstrip(".")
+    return (len(bare) == 1 and bare.isupper()) or (
+        bare[:1].isupper() and bare[1:].islower() and bare.isalpha()
+    )
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # initials with full stops: `U.S.`

@@ -94,6 +94,7 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
         ),
     )
     best = _before_a_person(_without_article(_without_nation(best, chosen), chosen), chosen)
+    best = _without_middle_name(best, chosen)
     if best.language != "de":
         return best, best.text
     name = _titled(best, chosen)
@@ -103,6 +104,14 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
     if len(best.words) == 1 and federal_institution(name):
         name = _GENITIVE_HEAD.sub("", name)  # `des Bundesrechnungshofs`: no federal head ends in -s
     return best, name[:-1] if _prenominal_genitive(best, chosen) else name  # `Rudolf Augsteins Motto`
+
+
+def _without_middle_name(best: Form, chosen: list[Form]) -> Form:
+    """A person's name titled without the middle name the text writes once (`Matthew Goode`, where
+    it also writes `Matthew William Goode`): the form without it, where the text uses it as often."""
+    words = best.words
+    short = next((form for form in chosen if len(words) > 2 and form.words == (words[0], words[-1])), None)
+    return short if short is not None and len(short.occurrences) >= len(best.occurrences) else best
 
 
 _ARTICLE = re.compile(r"\b(der|die|das|dem|des|im|vom|zum|beim)\s+$", re.IGNORECASE)
