@@ -433,6 +433,10 @@ CANDIDATES = [
      "taught.", "Harald Marbeck", "person", ["Harald Quentin Marbeck", "Marbeck"]),
     ("en", "Eliza J. Torvald founded Quillo. Eliza Torvald said Quillo grew. Torvald left in 2020.",
      "Eliza Torvald", "person", ["Eliza J. Torvald", "Torvald"]),
+    # One word the text never names in full is a person's where the model is sure of one each time
+    # (a real surname here: the rule rests on what the model learnt).
+    ("de", "Merkel sagte am Montag, die Lage sei ernst. Merkel reist morgen nach Paris.", "Merkel", "person",
+     []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

@@ -37,7 +37,7 @@ from .cues import (
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, is_adjective, name_like, spelled_as_adjective
-from .weighing import LAW, type_of, type_votes
+from .weighing import LAW, SURE_PERSON, type_of, type_votes
 
 Words = tuple[str, ...]
 
@@ -56,10 +56,12 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     hints.update(_spelling_says(words, bool(hints)))
     if any(c.isdigit() for c in name):
         hints.pop("person", None)  # `1Password`: no one's name has a digit in it
-    if len(words) == 1 and not any(o.hints["person"] for o in occurrences):
+    sure = sum(o.kinds["person"] for o in occurrences) / len(occurrences) >= SURE_PERSON
+    if len(words) == 1 and not any(o.hints["person"] for o in occurrences) and not sure:
         # News copy names a person in full before it uses the surname alone: one word the text
         # never names in full nor shows as a person's is a name the model does not know (a foreign
-        # company's: `Spotify` in German copy), most often an organization's.
+        # company's: `Spotify` in German copy), most often an organization's; unless the model is
+        # sure of a person every time (`Merkel`, whom a text may name so alone).
         hints["organization"] += hints.pop("person", 0)
     return type_of(hints)
 
