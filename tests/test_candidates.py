@@ -437,6 +437,9 @@ CANDIDATES = [
     # (a real surname here: the rule rests on what the model learnt).
     ("de", "Merkel sagte am Montag, die Lage sei ernst. Merkel reist morgen nach Paris.", "Merkel", "person",
      []),
+    # One word nothing in the text types is most often an organization's name.
+    ("en", "Shares of Zentrix slid. Zentrix shares fell again on Friday; Zentrix may fall further.", "Zentrix",
+     "organization", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

@@ -60,9 +60,12 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     if len(words) == 1 and not any(o.hints["person"] for o in occurrences) and not sure:
         # News copy names a person in full before it uses the surname alone: one word the text
         # never names in full nor shows as a person's is a name the model does not know (a foreign
-        # company's: `Spotify` in German copy), most often an organization's; unless the model is
-        # sure of a person every time (`Merkel`, whom a text may name so alone).
+        # company's: `Spotify` in German copy), most often an organization's, where nothing says
+        # what it is too; unless the model is sure of a person every time (`Merkel`, whom a text may
+        # name so alone).
         hints["organization"] += hints.pop("person", 0)
+        if not any(vote > 0 for vote in hints.values()):
+            hints["organization"] += 1  # where nothing says what it is, too (`Snapchat`)
     return type_of(hints)
 
 
