@@ -440,6 +440,11 @@ CANDIDATES = [
     # One word nothing in the text types is most often an organization's name.
     ("en", "Shares of Zentrix slid. Zentrix shares fell again on Friday; Zentrix may fall further.", "Zentrix",
      "organization", []),
+    # The noun before `such as` or `wie` types the names listed as its examples.
+    ("en", "Leaders of tech firms such as Vantix, Quillo and Marbeck met on Monday. Investors in Vantix "
+     "cheered. Quillo stayed away.", "Vantix", "organization", []),
+    ("de", "Konzerne wie Vantix, Quillo und Marbeck verlieren Kunden. Vantix will sparen. Marbeck schweigt.",
+     "Vantix", "organization", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

@@ -36,8 +36,9 @@ from .cues import (
 )
 from .forms import Form, longest, stem_key, title_of
 from .frequency import how_common, zipf
+from .lists import listed_together
 from .nametypes import type_of_name
-from .occurrences import KEEP, Occurrence, Text, defined_acronym, listed_together, names_in
+from .occurrences import KEEP, Occurrence, Text, defined_acronym, names_in
 from .runs import LINKS
 from .scan import suggestion_id
 from .vocabulary import (

@@ -3,7 +3,6 @@ hold, each occurrence with the evidence that it names something and the cues to 
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -125,9 +124,6 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(Locale("en").currencies) | {"RMB"}
 
 
-_LIST_GAP = re.compile(r",\s*|\s+(?:und|and|oder|or|sowie|as well as|&)\s+|,\s+(?:und|and|oder|or)\s+")
-
-
 def merged_into(
     body: str,
     occurrences: list[Occurrence],
@@ -153,23 +149,6 @@ def merged_into(
     initial = bool(inside) and inside[0].start == start and inside[0].initial
     whole = Occurrence(start, end, tuple(body[start:end].split()), initial, given, hints, kinds)
     return sorted([o for o in occurrences if id(o) not in pieces] + [whole], key=lambda o: o.start)
-
-
-def listed_together(body: str, occurrences: list[Occurrence]) -> None:
-    """Names listed together (`ByteDance, Tencent und Baidu`) are of a kind: where one of a list
-    carries good evidence, the others gain."""
-    ordered = sorted(occurrences, key=lambda o: o.start)
-    lists: list[list[Occurrence]] = []
-    for previous, current in itertools.pairwise(ordered):
-        if _LIST_GAP.fullmatch(body[previous.end : current.start]):
-            if lists and lists[-1][-1] is previous:
-                lists[-1].append(current)
-            else:
-                lists.append([previous, current])
-    for members in lists:
-        if len(members) >= 3 and max(o.evidence for o in members) >= KEEP:
-            for occurrence in members:
-                occurrence.evidence += 1.5
 
 
 def names_in(text: Text) -> Iterator[Occurrence]:
