@@ -208,6 +208,9 @@ CANDIDATES = [
     # name before `and` is not its word.
     ("en", "On Monday the Fish and Timber Commission met. Members of the Fish and Timber Commission voted.",
      "Fish and Timber Commission", "organization", []),
+    # Not where the word before `and` is an institution's noun of its own.
+    ("en", "The ruling alarmed the Court and National Assembly in Vantor. Later the National Assembly met "
+     "again.", "National Assembly", "organization", []),
     ("en", "Shares of Quillo and Deutsche Bank fell. Quillo said little, and Deutsche Bank declined to "
      "comment.", "Deutsche Bank", "organization", []),
     # A people's possessive is a word of a name; an owner's ends it.

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from .cues import ORGANIZATION_HEADS, TITLES, institution_head, places, word_set
+from .cues import ORGANIZATION_HEADS, TITLES, cue, institution_head, places, word_set
 from .frequency import how_common
 from .vocabulary import capitalised, genitive_name, given_name, name_like
 
@@ -88,7 +88,8 @@ def _and_between(body: str, first: list[Word], second: list[Word]) -> bool:
     words, head = (first[0][2], second[0][2]), second[-1][2]
     common = all(how_common(word, "en") >= _COMMON_WORD and not name_like(word) for word in words)
     institution = institution_head(head) or head.lower() in ORGANIZATION_HEADS
-    return common and institution and words[0] != "The" and words[0] not in places()
+    # Not an institution's noun first: `the Court and National Assembly` are two.
+    return common and institution and words[0] != "The" and words[0] not in places() and not cue(words[0])
 
 
 _COMMON_WORD = 4.0  # how common a word of the language is (wordfreq's Zipf scale): `Food`, `Exchange`
