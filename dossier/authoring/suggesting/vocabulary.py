@@ -204,14 +204,17 @@ _PLACE_ENDINGS = ("", "a", "ia", "y", "o", "e", "as", "any")
 
 @cache
 def demonym(word: str, language: str) -> bool:
-    """Whether a word names a people or is the adjective of a place (`Kenyan`, `Chinese`) or a common
-    adjective of its kind (`American`, `Islamic`) or a language's name (`French`), not a thing."""
+    """Whether a word names a people or is the adjective of a place (`Kenyan`, `Chinese`; English
+    makes them from the place's name) or a common adjective of its kind (`American`, `Islamic`,
+    `chinesischer`) or a language's name (`French`), not a thing."""
     if word in places():
         return False
-    if (word.lower().endswith(_DEMONYM_ENDINGS) or word in languages()) and how_common(
-        word, language
-    ) >= COMMON:
+    ending = next((e for e in _DEMONYM_ENDINGS if word.lower().endswith(e)), "")
+    adjective = len(word) - len(ending) >= 2 if ending else word in languages()  # not `Fischer`
+    if adjective and how_common(word, language) >= COMMON:
         return True  # a language's name a common word too: `French`, `Dutch`, `Greek`
+    if language == "de":
+        return False  # a country's name with an ending is its case there: `den Niederlanden`
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
     return any(stem + ending in countries() for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
 
