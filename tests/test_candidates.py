@@ -448,6 +448,12 @@ CANDIDATES = [
      "cheered. Quillo stayed away.", "Vantix", "organization", []),
     ("de", "Konzerne wie Vantix, Quillo und Marbeck verlieren Kunden. Vantix will sparen. Marbeck schweigt.",
      "Vantix", "organization", []),
+    # A place the text names only in the genitive or the dative is titled in the nominative (a real
+    # place: the rule rests on the gazetteer).
+    ("de", "Die Wirtschaft Frankreichs wächst. Frankreichs Exporte steigen, sagte der Minister.", "Frankreich",
+     "place", ["Frankreichs"]),
+    ("de", "Quillo wächst in den Niederlanden schnell. Aus den Niederlanden kommen viele Kunden.",
+     "Niederlande", "place", ["Niederlanden"]),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),
