@@ -423,7 +423,7 @@ CANDIDATES = [
      "Landesagentur für Küstenschutz", "organization", []),
     # Initials written with full stops spell a longer name of the text as well.
     ("en", "The Norland Republic imposed tariffs. The NR later lifted them, and N.R. officials said the "
-     "NR would wait.", "Norland Republic", None, ["NR", "N.R"]),
+     "NR would wait.", "Norland Republic", None, ["NR", "N.R."]),
     # An ordinal or a decade before a name is no word of it.
     ("en", "Leaders met at the 60th Harlow Summit on Monday. The Harlow Summit ended late, and Harlow "
      "Summit talks go on.", "Harlow Summit", "event", []),
@@ -454,6 +454,9 @@ CANDIDATES = [
      "place", ["Frankreichs"]),
     ("de", "Quillo wächst in den Niederlanden schnell. Aus den Niederlanden kommen viele Kunden.",
      "Niederlande", "place", ["Niederlanden"]),
+    # The full stop after dotted initials is the name's, at a sentence's end too.
+    ("en", "Quillo moved its base to the U.S. Rivals stayed in the U.K. and the U.S. market grew.", "U.S.",
+     "place", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

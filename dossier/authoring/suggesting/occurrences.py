@@ -56,6 +56,7 @@ _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 DETERMINERS = word_set(
     "the a an this that these those der die das den dem des ein eine einen einem einer eines "
     "kein keine sein seine ihr ihre unser unsere jeder jede dieser diese dieses diesem diesen"
@@ -316,6 +317,8 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
                 found = _Found((head,), start, start + len(head), _Around(around.before, None, False))
                 yield _occurrence(text, found, own, legal, joined=True)
             return
+    if _DOTTED_INITIALS.fullmatch(word) and text.body.startswith(".", end):
+        word, end = word + ".", end + 1  # `U.S.`: the full stop after the last initial is the name's
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
 
 
