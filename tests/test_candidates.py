@@ -457,6 +457,10 @@ CANDIDATES = [
     # The full stop after dotted initials is the name's, at a sentence's end too.
     ("en", "Quillo moved its base to the U.S. Rivals stayed in the U.K. and the U.S. market grew.", "U.S.",
      "place", []),
+    # A treaty's, a battle's, a gulf's name goes on with `of` after its head word.
+    ("en", "The war ended with the Treaty of Vantor. Under the Treaty of Vantor both sides withdrew.",
+     "Treaty of Vantor", "other", []),
+    ("en", "Ships crossed the Gulf of Vantor. The Gulf of Vantor is shallow.", "Gulf of Vantor", "place", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

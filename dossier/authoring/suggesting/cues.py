@@ -220,13 +220,15 @@ ORGANIZATION_TAILS = word_set(
 )
 
 
-# The head words of institutions, laws and events whose names go on with `of` or `for` (`Bank of
-# America`, `Investment Company Act of 1940`, `National Institute for Space Research`).
+# The head words of institutions, laws, events and places whose names go on with `of` or `for` (`Bank
+# of America`, `Investment Company Act of 1940`, `National Institute for Space Research`, `Treaty of
+# Versailles`, `Battle of Hastings`, `Gulf of Mexico`).
 _INSTITUTION_HEADS = word_set(
     "act acts institute institution centre center bureau office museum school college academy board "
     "church republic kingdom fund society federation service agency ministry department university "
     "council court commission authority foundation union league association organization "
-    "organisation bank party conference festival summit forum programme program network"
+    "organisation bank party conference festival summit forum programme program network congress "
+    "treaty convention protocol declaration battle siege war gulf bay isle strait"
 )
 
 
