@@ -52,6 +52,17 @@ def has_model(language: str) -> bool:
     return tagger(language) is not None
 
 
+@cache
+def known_place(word: str, language: str) -> bool:
+    """Whether the model, shown the word alone, takes it for a place's name at even odds or better:
+    a place the corpora named often enough for it to learn (`Köln`, `Frankfurt`), not a word."""
+    model = tagger(language)
+    if model is None:
+        return False
+    model.set(sentence_features([word], language))
+    return model.marginal("B-LOC", 0) >= 0.5
+
+
 def sentences(body: str) -> list[tuple[int, int]]:
     """Where the body's sentences start and end; not after an initial or a common abbreviation."""
     spans, start = [], 0

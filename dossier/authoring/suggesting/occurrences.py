@@ -17,6 +17,7 @@ from .cues import (
     POSTNOMINALS,
     STORM_WORDS,
     TITLES,
+    a_head_noun,
     countries,
     cue,
     federal_institution,
@@ -45,6 +46,7 @@ from .vocabulary import (
     is_adjective,
     name_like,
     noun_compound,
+    place_adjective,
     plural_of_word,
     strict_noun,
 )
@@ -191,6 +193,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             if (in_apposition(words[i], language) or noun_compound(words[i], language))
             and not _named_institution(words[i], language)
             and words[i + 1] not in LINKS  # `Bundesagentur für Arbeit`: the head of the name
+            and not _placed_head(body, words, i + 1)
         ]
         if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
             continue  # `sieben Milliarden Parameter`: a quantity, and what it counts
@@ -237,6 +240,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and not legal
             and first < last
             and not is_adjective(words[last - 1])
+            and not _placed_head(body, words, last)
             and not is_adjective(words[last])
             and words[last - 1] not in LINKS  # `Bundesagentur für Arbeit`
             and not _named_institution(words[first], language)  # `Stadtwerke München`
@@ -339,6 +343,12 @@ def _genitive_of_a_name(body: str, word: str) -> bool:
     )
 
 
+def _placed_head(body: str, words: list[str], head: int) -> bool:
+    """A head noun after a German place's adjective: `Kölner Dom`, `Münchner Sicherheitskonferenz`,
+    `Frankfurter Börse` are names, the adjective no noun in apposition nor the noun one after a name."""
+    return head > 0 and a_head_noun(words[head]) and place_adjective(words[head - 1], body)
+
+
 def _named_institution(word: str, language: str) -> bool:
     """A German institution's noun its name goes on after (`Universität Hamburg`, `Stiftung Warentest`),
     in the genitive too (`des Amtsgerichts Köln`)."""
@@ -411,7 +421,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if len(words) == 1 and not spelled:
         after_article = word_before.lower() in _ARTICLE_BEFORE
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
-    elif _vocabulary_run(words, language) and not federal:
+    elif _vocabulary_run(words, language) and not federal and not _placed_head(body, list(words), 1):
         evidence -= 6.0
     a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
     if no_name(words) or a_people:
