@@ -469,6 +469,11 @@ CANDIDATES = [
      "Frankfurter Börse", "organization", []),
     ("de", "In Harlow fahren viele Autos. Die Harlower Brücke wird saniert. Über die Harlower Brücke fahren "
      "täglich 40.000 Autos.", "Harlower Brücke", "place", []),
+    # A military rank or a hyphenated office before a name is a role, no word of it.
+    ("en", "Colonel Harald Quent led the unit. Quent said the troops were ready.", "Harald Quent", "person",
+     ["Quent"]),
+    ("en", "The Secretary-General Ilse Vantor agreed on Monday. Vantor said talks would go on.",
+     "Ilse Vantor", "person", ["Vantor"]),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

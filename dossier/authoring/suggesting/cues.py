@@ -63,7 +63,10 @@ _CUES: dict[str, tuple[str, ...]] = {
         "fotografin", "künstler", "künstlerin", "komponist", "komponistin", "musiker", "musikerin",
         "komiker", "komikerin", "produzent", "produzentin", "fußballer", "fußballerin", "stürmer",
         "stürmerin", "torwart", "torhüterin", "spieler", "spielerin", "arzt", "ärztin", "chirurg",
-        "chirurgin", "polizist", "polizistin", "soldat", "soldatin",
+        "chirurgin", "polizist", "polizistin", "soldat", "soldatin", "colonel", "lieutenant",
+        "admiral", "sergeant", "commander", "marshal", "brigadier", "corporal", "oberst", "leutnant",
+        "hauptmann", "kommandeur", "kommandeurin", "secretary-general", "director-general",
+        "attorney-general", "governor-general", "generalsekretär", "generalsekretärin",
     ),
     "organization": (
         "company", "companies", "firm", "group", "corporation", "bank", "agency", "startup",
