@@ -474,6 +474,9 @@ CANDIDATES = [
      ["Quent"]),
     ("en", "The Secretary-General Ilse Vantor agreed on Monday. Vantor said talks would go on.",
      "Ilse Vantor", "person", ["Vantor"]),
+    # One of a people before a name is no word of it (`Frenchman`, `Scotswoman`).
+    ("en", "The Scotsman James Marbeck built the engine. Marbeck later sold it.", "James Marbeck", "person",
+     ["Marbeck"]),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

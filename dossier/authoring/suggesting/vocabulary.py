@@ -210,6 +210,9 @@ def demonym(word: str, language: str) -> bool:
     `chinesischer`) or a language's name (`French`), not a thing."""
     if word in places():
         return False
+    one = re.match(r"(\w{4,}?)(?:wo)?m[ae]n$", word)  # `Frenchman`, `Scotswomen`: one of a people
+    if one and language == "en" and demonym(one[1], language):
+        return True
     ending = next((e for e in _DEMONYM_ENDINGS if word.lower().endswith(e)), "")
     adjective = len(word) - len(ending) >= 2 if ending else word in languages()  # not `Fischer`
     if adjective and how_common(word, language) >= COMMON:
