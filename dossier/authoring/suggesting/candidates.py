@@ -37,6 +37,7 @@ from .cues import (
 from .forms import Form, longest, stem_key, title_of
 from .frequency import how_common, zipf
 from .lists import listed_together
+from .namemodel import place_adjectives
 from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, defined_acronym, names_in
 from .runs import LINKS
@@ -112,6 +113,7 @@ def candidates_in(
     `store`: where the name model keeps what it found (see `namemodel.names_in`)."""
     text = Text.of(body, language)
     language = text.language
+    text = text.knowing(place_adjectives(body, language))
     forms: dict[str, Form] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of the name it abbreviates
     for occurrence in with_long_forms(text, weighed(text, list(names_in(text)), store)):

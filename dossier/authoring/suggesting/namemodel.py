@@ -17,6 +17,7 @@ from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
+from .cues import places
 from .namefeatures import sentence_features
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -52,14 +53,33 @@ def has_model(language: str) -> bool:
     return tagger(language) is not None
 
 
+def place_adjectives(body: str, language: str) -> frozenset[str]:
+    """The German places' adjectives in -er of a body (`Kölner`, `Münchner`, `Harlower`): of a place
+    the gazetteer or the model knows, or one the body names (`München` drops its -en before -er)."""
+    if language != "de":
+        return frozenset()
+    found = set()
+    for word in set(_PLACE_ADJECTIVE.findall(body)):
+        stem = word[:-2]
+        named = [stem, stem[:-1] + "en"] if stem.endswith("n") else [stem]
+        if any(
+            place in places() or _known_place(place) or re.search(rf"\b{place}\b", body) for place in named
+        ):
+            found.add(word)
+    return frozenset(found)
+
+
+_PLACE_ADJECTIVE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{2,}er\b")
+
+
 @cache
-def known_place(word: str, language: str) -> bool:
-    """Whether the model, shown the word alone, takes it for a place's name at even odds or better:
-    a place the corpora named often enough for it to learn (`Köln`, `Frankfurt`), not a word."""
-    model = tagger(language)
+def _known_place(word: str) -> bool:
+    """Whether the German model, shown the word alone, takes it for a place's name at even odds or
+    better: a place the corpora named often enough for it to learn (`Köln`, `Frankfurt`), no word."""
+    model = tagger("de")
     if model is None:
         return False
-    model.set(sentence_features([word], language))
+    model.set(sentence_features([word], "de"))
     return model.marginal("B-LOC", 0) >= 0.5
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .cues import (
@@ -46,7 +46,6 @@ from .vocabulary import (
     is_adjective,
     name_like,
     noun_compound,
-    place_adjective,
     plural_of_word,
     strict_noun,
 )
@@ -95,10 +94,15 @@ class Text:
     body: str
     language: str
     small_words: frozenset[str]
+    place_adjectives: frozenset[str] = frozenset()  # German places' adjectives (`Kölner`), see `knowing`
 
     @classmethod
     def of(cls, body: str, language: str) -> Text:
         return cls(body, language.split("-")[0].lower(), frozenset(_SMALL_WORD.findall(body)))
+
+    def knowing(self, place_adjectives: frozenset[str]) -> Text:
+        """The text with the places' adjectives the name model tells of it (`namemodel.place_adjectives`)."""
+        return replace(self, place_adjectives=place_adjectives)
 
 
 @dataclass(frozen=True)
@@ -193,7 +197,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             if (in_apposition(words[i], language) or noun_compound(words[i], language))
             and not _named_institution(words[i], language)
             and words[i + 1] not in LINKS  # `Bundesagentur für Arbeit`: the head of the name
-            and not _placed_head(body, words, i + 1)
+            and not _placed_head(text, words, i + 1)
         ]
         if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
             continue  # `sieben Milliarden Parameter`: a quantity, and what it counts
@@ -240,7 +244,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and not legal
             and first < last
             and not is_adjective(words[last - 1])
-            and not _placed_head(body, words, last)
+            and not _placed_head(text, words, last)
             and not is_adjective(words[last])
             and words[last - 1] not in LINKS  # `Bundesagentur für Arbeit`
             and not _named_institution(words[first], language)  # `Stadtwerke München`
@@ -343,10 +347,10 @@ def _genitive_of_a_name(body: str, word: str) -> bool:
     )
 
 
-def _placed_head(body: str, words: list[str], head: int) -> bool:
+def _placed_head(text: Text, words: list[str], head: int) -> bool:
     """A head noun after a German place's adjective: `Kölner Dom`, `Münchner Sicherheitskonferenz`,
     `Frankfurter Börse` are names, the adjective no noun in apposition nor the noun one after a name."""
-    return head > 0 and a_head_noun(words[head]) and place_adjective(words[head - 1], body)
+    return head > 0 and a_head_noun(words[head]) and words[head - 1] in text.place_adjectives
 
 
 def _named_institution(word: str, language: str) -> bool:
@@ -421,7 +425,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if len(words) == 1 and not spelled:
         after_article = word_before.lower() in _ARTICLE_BEFORE
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
-    elif _vocabulary_run(words, language) and not federal and not _placed_head(body, list(words), 1):
+    elif _vocabulary_run(words, language) and not federal and not _placed_head(text, list(words), 1):
         evidence -= 6.0
     a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
     if no_name(words) or a_people:

@@ -12,7 +12,6 @@ from functools import cache
 
 from .cues import countries, cue, is_role, languages, places, word_set
 from .frequency import how_common, zipf
-from .namemodel import known_place
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
 RARE = 2.5  # below this a capitalised word is hardly ever anything but a name
@@ -261,17 +260,4 @@ def compound_spells(word: str, letters: list[str]) -> bool:
     first = word[:1].isupper() and word[:1].lower() == letters[0].lower()
     return (
         len(word) >= 10 and word.isalpha() and first and all(letter.lower() in rest for letter in letters[1:])
-    )
-
-
-def place_adjective(word: str, body: str) -> bool:
-    """A German place's adjective in -er (`Kölner`, `Münchner`, `Harlower`): a place the gazetteer
-    or the name model knows, or one the text (`body`) names, with -er after it (`München` drops
-    its -en)."""
-    if not (word[:1].isupper() and word.endswith("er") and len(word) > 4 and word.isalpha()):
-        return False
-    stem = word[:-2]
-    named = [stem, stem[:-1] + "en"] if stem.endswith("n") else [stem]
-    return any(
-        place in places() or known_place(place, "de") or re.search(rf"\b{place}\b", body) for place in named
     )
