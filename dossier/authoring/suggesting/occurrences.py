@@ -330,9 +330,11 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
 
 
-def no_name(words: tuple[str, ...]) -> bool:
-    """Words spelled as no name is, whatever stands around them: a quarter, a number, a measure or a
-    term with digits (`Q3`, `KB/50 MB`, `R&D 2026`)."""
+def no_name(words: tuple[str, ...], language: str) -> bool:
+    """Words no name is, whatever stands around them: a quarter, a number, a measure or a term with
+    digits (`Q3`, `KB/50 MB`, `R&D 2026`), a people or its adjective (`Kenyan`, `Chinese`)."""
+    if len(words) == 1 and demonym(words[0], language):
+        return True
     phrase = " ".join(words)
     measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
     core = _YEAR_AFTER.sub("", phrase)  # `R&D 2026`: a term and a year is no name either
@@ -427,8 +429,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
     elif _vocabulary_run(words, language) and not federal and not _placed_head(text, list(words), 1):
         evidence -= 6.0
-    a_people = len(words) == 1 and demonym(words[0], language)  # `Kenyan`, `Chinese`: a people
-    if no_name(words) or a_people:
+    if no_name(words, language):
         evidence = -10.0
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair

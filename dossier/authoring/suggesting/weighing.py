@@ -32,7 +32,7 @@ from .cues import POSTNOMINALS, STORM_WORDS, a_head_noun, cue
 from .namemodel import Name, names_in
 from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
 from .runs import LINKS, PARTICLES, POSSESSIVE
-from .vocabulary import HYPHENS, demonym, genitive_name
+from .vocabulary import HYPHENS, genitive_name
 
 FINDER = "both"
 SAYS_NAME = 6.0  # evidence an occurrence the model tags as a name gains, times its confidence
@@ -66,8 +66,7 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
     # The words of longer names (`Krafcik` of `John Krafcik`): a surname alone is no noun.
     in_longer = {word for o in occurrences if len(o.words) > 1 for word in o.words}
     for occurrence in occurrences:
-        a_people = len(occurrence.words) == 1 and demonym(occurrence.words[0], text.language)
-        if no_name(occurrence.words) or a_people:
+        if no_name(occurrence.words, text.language):
             continue  # no word of the model makes a name of `R&D`, nor of `Chinese` (a corpus's MISC)
         overlapping = _overlapping(names, starts, occurrence.start, occurrence.end)
         if not overlapping:
