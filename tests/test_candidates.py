@@ -474,6 +474,9 @@ CANDIDATES = [
      ["Quent"]),
     ("en", "The Secretary-General Ilse Vantor agreed on Monday. Vantor said talks would go on.",
      "Ilse Vantor", "person", ["Vantor"]),
+    # Nor is a rank that begins a company's or a hero's name as often, where the text uses the surname.
+    ("en", "The ship was steered by Captain Lisa Torvald. Torvald was praised.", "Lisa Torvald", "person",
+     ["Torvald"]),
     # One of a people before a name is no word of it (`Frenchman`, `Scotswoman`).
     ("en", "The Scotsman James Marbeck built the engine. Marbeck later sold it.", "James Marbeck", "person",
      ["Marbeck"]),

@@ -227,21 +227,25 @@ def _without_article(best: Form, chosen: list[Form]) -> Form:
 
 
 def _before_a_person(best: Form, chosen: list[Form]) -> Form:
-    """A place, a people or a party before a name in one run of capitals is no word of it (`Ambassador
-    to the United States Hamdullah Mohib`, `Republican Mitt Romney`, `United Kingdom Home Office`)
-    where the text names it by its last word alone (a person by the surname): the name is the rest
-    (two words at least, none a cue), the whole an alias."""
+    """A place, a people, a party or a rank before a name in one run of capitals is no word of it
+    (`Ambassador to the United States Hamdullah Mohib`, `Republican Mitt Romney`, `Captain Lisa
+    Quent`, `United Kingdom Home Office`) where the text names it by its last word alone (a person
+    by the surname): the name is the rest (two words at least, none a cue), the whole an alias."""
     words = best.words
     surname = any(form.words == words[-1:] for form in chosen)
     for cut in (1, 2):
         before, rest = " ".join(words[:cut]), words[cut:]
-        described = before in places() or demonym(before, best.language) or before.lower() in _PARTISANS
+        described = before in places() or demonym(before, best.language) or before.lower() in _BEFORE_NAMES
         if surname and len(rest) >= 2 and described and not any(cue(word) for word in rest):
             return Form(rest, best.language, best.occurrences, Counter({" ".join(rest): 1}))
     return best
 
 
-_PARTISANS = word_set("republican democrat tory conservative liberal socialist communist")
+# A party's man or woman, and a rank that begins a name's run as often as a company's or a hero's
+# name (`General Motors`, `Captain America`): no word of a person's name the text uses alone.
+_BEFORE_NAMES = word_set(
+    "republican democrat tory conservative liberal socialist communist general major captain"
+)
 
 
 def _nation(words: list[str] | tuple[str, ...]) -> bool:
