@@ -448,6 +448,9 @@ CANDIDATES = [
      "cheered. Quillo stayed away.", "Vantix", "organization", []),
     ("de", "Konzerne wie Vantix, Quillo und Marbeck verlieren Kunden. Vantix will sparen. Marbeck schweigt.",
      "Vantix", "organization", []),
+    # After `im` or `dem`, a war's head noun tells the ordinal's gender.
+    ("de", "Im Ersten Harlowkrieg kämpften Tausende. Nach dem Ersten Harlowkrieg zerfiel das Reich.",
+     "Erster Harlowkrieg", "event", ["Ersten Harlowkrieg"]),
     # A place the text names only in the genitive or the dative is titled in the nominative (a real
     # place: the rule rests on the gazetteer).
     ("de", "Die Wirtschaft Frankreichs wächst. Frankreichs Exporte steigen, sagte der Minister.",

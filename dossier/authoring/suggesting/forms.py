@@ -186,11 +186,12 @@ _OBLIQUE = frozenset({"dem", "des", "im", "vom", "zum", "beim"})
 _MASCULINE = (
     "tag", "hof", "bund", "fonds", "dienst", "funk", "verein", "verband", "rat", "konzern", "kreis",
     "markt", "hafen", "sender", "ausschuss", "gipfel", "kongress", "preis", "senat", "club", "klub",
+    "krieg", "dom", "turm",
 )  # fmt: skip
 _NEUTER = (
     "amt", "museum", "parlament", "institut", "gericht", "ministerium", "zentrum", "kreuz", "fernsehen",
     "werk", "haus", "theater", "orchester", "netz", "unternehmen", "büro", "archiv", "kabinett",
-    "krankenhaus", "klinikum", "komitee", "königreich", "reich",
+    "krankenhaus", "klinikum", "komitee", "königreich", "reich", "fest", "stadion",
 )  # fmt: skip
 
 
