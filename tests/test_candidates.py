@@ -477,6 +477,12 @@ CANDIDATES = [
      ["Quent"]),
     ("en", "The Secretary-General Ilse Vantor agreed on Monday. Vantor said talks would go on.",
      "Ilse Vantor", "person", ["Vantor"]),
+    # A given name after a kin word is a person's, a comma between or not; not German's `Tochter` (a
+    # subsidiary as often).
+    ("en", "The woman hid her daughter, Vantia, from the police. Vantia was found on Monday.", "Vantia",
+     "person", []),
+    ("de", "Der Konzern Quillo und seine Tochter Vantix wachsen. Vantix gewinnt viele Kunden, sagt Quillo.",
+     "Vantix", "organization", []),
     # Nor is a rank that begins a company's or a hero's name as often, where the text uses the surname.
     ("en", "The ship was steered by Captain Lisa Torvald. Torvald was praised.", "Lisa Torvald", "person",
      ["Torvald"]),

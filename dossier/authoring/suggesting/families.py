@@ -10,18 +10,8 @@ import re
 
 from ...syntax.names import name_key
 from .candidates import Candidate
-from .cues import word_set
+from .surroundings import KIN, KIN_BEFORE
 
-_KIN = word_set(
-    "wife husband son daughter brother sister mother father widow widower ehefrau ehemann frau mann "
-    "sohn tochter bruder schwester mutter vater witwe witwer"
-)
-# A possessive, perhaps a word such as `first` or `late`, then the kin word and the given name.
-_KIN_BEFORE = re.compile(
-    r"\b(?:his|her|their|seine|seiner|seinem|seinen|ihre|ihrer|ihrem|ihren)\s+(?:[^\W\d]+\s+)?"
-    r"([^\W\d]+)\s*,?\s*$",
-    re.IGNORECASE,
-)
 REACH = 300  # how far before the kin word the person it belongs to is looked for, in characters
 
 
@@ -37,8 +27,8 @@ def with_family_names(body: str, candidates: list[Candidate], known: frozenset[s
         if not spelled or candidate.type not in ("person", "place", "other"):
             continue  # a place or other: what a model that never saw the given name may make of it
         for found in re.finditer(rf"\b{re.escape(given)}\b", body):
-            kin = _KIN_BEFORE.search(body, max(0, found.start() - 40), found.start())
-            if kin is None or kin.group(1).lower() not in _KIN:
+            kin = KIN_BEFORE.search(body, max(0, found.start() - 40), found.start())
+            if kin is None or kin.group(1).lower() not in KIN:
                 continue
             relative = _named_before(body, people, kin.start())
             full = f"{given} {relative.name.split()[-1]}" if relative is not None else ""

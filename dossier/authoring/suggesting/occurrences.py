@@ -412,7 +412,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if joined:
         evidence += 1.0
     word_before = before[2] if before else ""
-    said, around_hints = cues_around(body, language, words, end, _beside(body, before, start), after)
+    said, around_hints = cues_around(body, language, words, (start, end), _beside(body, before, start), after)
     evidence += said
     hints.update(around_hints)
     if language == "de" and not initial and len(words) == 1:

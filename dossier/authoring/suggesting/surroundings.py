@@ -1,6 +1,7 @@
 """What the words around one occurrence of a name say of what it names: a role or a cue before it,
-a cue after it, a description set off by a comma, the noun before `called`, German's `auf der … in`
-(a fair), and the pronoun later in its sentence."""
+a kin word after a possessive (`her daughter, …`), a cue after it, a description set off by a
+comma, the noun before `called`, German's `auf der … in` (a fair), and the pronoun later in its
+sentence."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ _DESCRIPTION_AFTER = re.compile(
     r",\s+(?:the|a|an|its|his|her|their|der|die|das|dem|den|des|ein|eine|einem|einer|eines|sein|seine|seinem"
     r"|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
 )
+KIN = word_set(
+    "wife husband son daughter brother sister mother father widow widower ehefrau ehemann frau mann "
+    "sohn tochter bruder schwester mutter vater witwe witwer"
+)
+# A possessive, perhaps a word such as `first` or `late`, then the kin word before a given name.
+KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|seine|seiner|seinem|seinen|ihre|ihrer|ihrem|ihren)\s+(?:[^\W\d]+\s+)?"
+    r"([^\W\d]+)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# German's daughter and mother name a company's subsidiary and parent as often (`ihre Tochter …`).
+_COMPANY_KIN = word_set("tochter mutter")
 # The words that name a thing after the noun for its kind (`a startup called`, `ein Start-up namens`).
 _NAMING = word_set("called named dubbed namens genannt")
 _LAST_WORD = re.compile(r"([\w\-]+)\s+$")
@@ -36,11 +49,20 @@ _REPORT_OBJECTS = word_set(
 
 
 def cues_around(
-    body: str, language: str, words: tuple[str, ...], end: int, before: Word | None, after: Word | None
+    body: str,
+    language: str,
+    words: tuple[str, ...],
+    span: tuple[int, int],
+    before: Word | None,
+    after: Word | None,
 ) -> tuple[float, Counter]:
-    """The evidence the words around an occurrence of `words` (ending at `end`, between the words
-    `before` and `after`) add that it is a name, and their votes for its type."""
+    """The evidence the words around an occurrence of `words` (at `span`, between the words `before`
+    and `after`) add that it is a name, and their votes for its type."""
+    start, end = span
     evidence, hints = 0.0, Counter()
+    kin = KIN_BEFORE.search(body, max(0, start - 40), start)
+    if kin and kin[1].lower() in KIN - _COMPANY_KIN:
+        hints["person"] += 2  # `her daughter, Angel`, `seine Frau Mirela`: a comma may stand between
     word_before = before[2] if before else ""
     if word_before and is_role(word_before):
         evidence += 2.0
