@@ -188,7 +188,7 @@ PLACE_HEADS = word_set(
     "sea ocean lake bay gulf coast peninsula desert valley mountains mountain springs falls strait "
     "street avenue square boulevard airport harbour harbor port bridge canal meer see straße platz allee "
     "flughafen hafen bahnhof hauptbahnhof gebirge road highway motorway park reserve empire "
-    "cathedral church mosque temple castle tower stadium arena dom kirche moschee tempel turm stadion "
+    "cathedral mosque temple castle tower stadium arena dom kirche moschee tempel turm stadion "
     "brücke"
 )
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`;
