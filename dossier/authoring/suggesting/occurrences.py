@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -349,10 +349,10 @@ def _genitive_of_a_name(body: str, word: str) -> bool:
     )
 
 
-def _placed_head(text: Text, words: list[str], head: int) -> bool:
+def _placed_head(text: Text, words: Sequence[str], head: int) -> bool:
     """A head noun after a German place's adjective: `Kölner Dom`, `Münchner Sicherheitskonferenz`,
     `Frankfurter Börse` are names, the adjective no noun in apposition nor the noun one after a name."""
-    return head > 0 and a_head_noun(words[head]) and words[head - 1] in text.place_adjectives
+    return 0 < head < len(words) and a_head_noun(words[head]) and words[head - 1] in text.place_adjectives
 
 
 def _named_institution(word: str, language: str) -> bool:
@@ -427,7 +427,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     if len(words) == 1 and not spelled:
         after_article = word_before.lower() in _ARTICLE_BEFORE
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
-    elif _vocabulary_run(words, language) and not federal and not _placed_head(text, list(words), 1):
+    elif _vocabulary_run(text, words):
         evidence -= 6.0
     if no_name(words, language):
         evidence = -10.0
@@ -462,14 +462,17 @@ def _written_small(body: str, words: tuple[str, ...]) -> bool:
     return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
 
 
-def _vocabulary_run(words: tuple[str, ...], language: str) -> bool:
+def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:
     """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
-    unless an adjective written with a capital (`Deutsche Bahn`) or an institution's noun first
-    shows one."""
+    unless an adjective written with a capital (`Deutsche Bahn`), an institution's noun first, a
+    place's adjective before a head noun or one federal institution's compound shows one."""
+    language = text.language
     if language != "de" or is_adjective(words[0]) or any(name_like(word) for word in words):
         return False
-    if _named_institution(words[0], language):
-        return False  # `Stadtwerke München`: an institution's noun, then its place
+    if len(words) == 1 and federal_institution(words[0]):
+        return False  # `Bundesrechnungshof`
+    if _named_institution(words[0], language) or _placed_head(text, words, 1):
+        return False  # `Stadtwerke München`, `Münchner Sicherheitskonferenz`
     return all(strict_noun(word, language) for word in words)
 
 
