@@ -3,6 +3,8 @@ and bylines, and the text a page gives."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dossier.authoring.sources.extract import with_scripts_as_text, without_boilerplate
@@ -66,6 +68,12 @@ CANDIDATES = [
     # Two people side by side, each named elsewhere in the text: two names, not one.
     ("de", "Reporterin Ilse Brandauer schrieb den Text. Chefin Marta Kovač las ihn. Später zeigte "
      "Brandauer Marta Kovač die Mail, und Kovač antwortete Brandauer.", "Marta Kovač", "person", ["Kovač"]),
+    # A surname several people named in full share, used alone, is the first one's: news copy names
+    # its subject first, a relative or namesake after.
+    ("en", "Senator Alma Vexley spoke on Monday. Her husband, Tobin Vexley, stayed at home. Vexley said "
+     "the vote would pass, and Vexley thanked her staff.", "Alma Vexley", "person", ["Vexley"]),
+    ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "
+     "sagte, das Gesetz komme, und Quellmann dankte.", "Hanna Quellmann", "person", ["Quellmann"]),
     # A name before a role qualifies the role: `Norland president` is no person.
     ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
      "Ana Ruiz", "person", ["Ruiz"]),
@@ -848,3 +856,27 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
     from dossier.authoring.suggesting.cues import is_role
 
     assert is_role(word) is role
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [
+        # A description after a comma types the name before it (its head noun in German)...
+        ("de", "Das sagte Quillo, der chinesische Konzern, am Montag.", "organization"),
+        ("de", "Das sagte Quillo, ein Hersteller aus Wuhan, am Montag.", "organization"),
+        ("en", "So said Quillo, the Chinese tech group, on Monday.", "organization"),
+        # ... a German relative clause does not: its nouns describe something else.
+        ("de", "Das sagte Korb, die von Seiten des Ministeriums das Projekt begleitet, am Montag.", None),
+        ("de", "Das sagte Korb, der den Konzern berät, am Montag.", None),
+    ],
+)
+def test_a_description_after_a_name_types_it_a_relative_clause_does_not(
+    language: str, text: str, kind: str | None
+) -> None:
+    from dossier.authoring.suggesting.surroundings import cues_around
+
+    words = [(m.start(), m.end(), m[0]) for m in re.finditer(r"\w+", text)]
+    at = next(i for i, word in enumerate(words) if word[2] in ("Quillo", "Korb"))
+    name = words[at]
+    _, hints = cues_around(text, language, (name[2],), name[:2], words[at - 1], words[at + 1])
+    assert (hints.most_common(1)[0][0] if hints else None) == kind

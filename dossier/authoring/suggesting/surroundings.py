@@ -10,6 +10,7 @@ from collections import Counter
 
 from .cues import NATIONS_SHORT, cue, is_role, places, word_set
 from .runs import Word
+from .vocabulary import ADJECTIVE_ENDINGS
 
 # A person's pronoun later in the sentence, before another name of two words (`Goldman Sachs analyst
 # Jane Porter cut her forecast`: hers). English only: German's `sein` and `ihr` stand as often for a
@@ -18,9 +19,14 @@ _HIS_HER = re.compile(r"^(?:(?![A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ])[^.!?\n])*?\b(?:his|
 _ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 # A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
 # chinesische Hersteller,`, `MiMo, seinem ersten Sprachmodell,`): its first words.
+_GERMAN_DETERMINERS = (
+    "der die das dem den des ein eine einem einer eines sein seine seinem seinen seiner ihr ihre ihrem ihren "
+    "ihrer"
+)
+_GERMAN_ARTICLES = word_set(_GERMAN_DETERMINERS)
 _DESCRIPTION_AFTER = re.compile(
-    r",\s+(?:the|a|an|its|his|her|their|der|die|das|dem|den|des|ein|eine|einem|einer|eines|sein|seine|seinem"
-    r"|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
+    r",\s+(?:the|a|an|its|his|her|their|" + _GERMAN_DETERMINERS.replace(" ", "|") + r")\s+"
+    r"([^\W\d][\w\-‐‑]*(?:\s+[\w\-‐‑]+){0,3})"
 )
 KIN = word_set(
     "wife husband son daughter brother sister mother father widow widower ehefrau ehemann frau mann "
@@ -76,9 +82,9 @@ def cues_around(
     if after is not None:
         hints.update(_after(body, words, end, after))
     described = _DESCRIPTION_AFTER.match(body, end, end + 80)
-    kinds = [cue(word) for word in described[1].split()] if described else []
-    if any(kinds):
-        hints[next(kind for kind in kinds if kind)] += 2  # `Huawei, the Chinese tech giant,`
+    kind = _description_kind(described[1].split(), language) if described else None
+    if kind:
+        hints[kind] += 2  # `Huawei, the Chinese tech giant,`
     following = body[end : end + 60]
     at_a_fair = before is not None and _AT_A_FAIR.search(body, max(0, before[0] - 6), before[1])
     if language == "de" and at_a_fair and _IN_A_PLACE.match(following):
@@ -89,6 +95,22 @@ def cues_around(
     elif _ITS.search(following):
         hints["organization"] += 1
     return evidence, hints
+
+
+def _description_kind(words: list[str], language: str) -> str | None:
+    """The type the words of a description after a name point to (`the Chinese tech giant`). In
+    German, its head noun's, after adjectives only: `, die von Seiten des Ministeriums …` begins a
+    relative clause, whose nouns describe something else."""
+    for word in words:
+        kind = cue(word)
+        if language != "de" and kind:
+            return kind
+        if language == "de" and word[:1].isupper():
+            return kind
+        adjective = word.endswith(ADJECTIVE_ENDINGS) and word.lower() not in _GERMAN_ARTICLES
+        if language == "de" and not adjective:
+            return None
+    return None
 
 
 def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
