@@ -74,6 +74,10 @@ CANDIDATES = [
      "the vote would pass, and Vexley thanked her staff.", "Alma Vexley", "person", ["Vexley"]),
     ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "
      "sagte, das Gesetz komme, und Quellmann dankte.", "Hanna Quellmann", "person", ["Quellmann"]),
+    # A given name only German uses (`Jörg`) reads as a noun, but not where the model is sure of the
+    # person: two people of one family.
+    ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "
+     "sagte, das Gesetz komme.", "Jörg Quellmann", "person", []),
     # A name before a role qualifies the role: `Norland president` is no person.
     ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
      "Ana Ruiz", "person", ["Ruiz"]),

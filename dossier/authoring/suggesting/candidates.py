@@ -50,7 +50,7 @@ from .vocabulary import (
     is_adjective,
     strict_noun,
 )
-from .weighing import type_votes, weighed
+from .weighing import SURE_PERSON, type_votes, weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
 
@@ -206,10 +206,29 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         targets = {name_key(" ".join(o.words)) for o in by_suffix + by_prefix}
         if len({root(t) for t in targets}) == 1:
             join(key, next(iter(targets)))
+        elif len(words) == 1 and by_suffix and not by_prefix:
+            namesake = _first_named(form, by_suffix, language)
+            if namesake is not None:
+                join(key, name_key(" ".join(namesake.words)))
     groups: dict[str, list[str]] = {}
     for key in forms:
         groups.setdefault(root(key), []).append(key)
     return list(groups.values())
+
+
+def _first_named(surname: Form, people: list[Form], language: str) -> Form | None:
+    """The person a surname used alone names where the text names several people by it in full
+    (`Trump` of `Donald Trump` and `Melania Trump`): news copy names its subject first and a
+    relative or namesake after, so the first named, where it is named before the surname is used
+    alone."""
+    if not all(_a_person(person, language) for person in people):
+        return None
+    first = min(people, key=_first_start)
+    return first if _first_start(first) < _first_start(surname) else None
+
+
+def _first_start(form: Form) -> int:
+    return min(occurrence.start for occurrence in form.occurrences)
 
 
 def _without_middle_names(forms: dict[str, Form], language: str) -> dict[str, str]:
@@ -326,7 +345,8 @@ def _split_joined(forms: dict[str, Form], language: str) -> None:
         german = language == "de" and word[:1].isupper() and word[1:].islower()
         # A word the model saw in no name, before a surname it did (`Dokumentar Geicke`).
         unseen = not any(occurrence.kinds for occurrence in form.occurrences)
-        return german and (strict_noun(word, language) or in_apposition(word, language) or unseen)
+        noun_like = strict_noun(word, language) or in_apposition(word, language) or unseen
+        return german and noun_like and not _sure_of_a_person(form)
 
     for key, form in list(forms.items()):
         words = form.words
@@ -361,7 +381,16 @@ def _a_person(form: Form, language: str) -> bool:
     if not (first[:1].isupper() and first[1:].islower() and first.isalpha()) or is_adjective(first):
         return False
     top = type_votes(form.occurrences).most_common(1)
-    return bool(top) and top[0][0] == "person" and not strict_noun(first, language)
+    noun = strict_noun(first, language) and not _sure_of_a_person(form)
+    return bool(top) and top[0][0] == "person" and not noun
+
+
+def _sure_of_a_person(form: Form) -> bool:
+    """Whether the model is sure of a person at every occurrence of a form of several words. A given
+    name only German uses (`Jörg`) reads as a noun, but the model took the words for one name: a
+    noun it leaves out (`Dokumentar` of `Dokumentar Geicke`) is cut off before (see `weighing`)."""
+    sure = all(occurrence.kinds["person"] >= SURE_PERSON for occurrence in form.occurrences)
+    return len(form.words) > 1 and sure
 
 
 def _generic_tail(words: tuple[str, ...], language: str) -> bool:
