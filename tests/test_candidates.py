@@ -78,6 +78,10 @@ CANDIDATES = [
     # person: two people of one family.
     ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "
      "sagte, das Gesetz komme.", "Jörg Quellmann", "person", []),
+    # An institution named after a person is no form of the person's name.
+    ("en", "The painter Ada Brennick left her prints to the Ada Brennick Foundation, which gave them to the "
+     "museum. Brennick died in 1990, and the Ada Brennick Foundation still runs the archive.",
+     "Ada Brennick", "person", ["Brennick"]),
     # A name before a role qualifies the role: `Norland president` is no person.
     ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
      "Ana Ruiz", "person", ["Ruiz"]),

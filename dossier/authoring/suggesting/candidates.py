@@ -198,10 +198,14 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         ]  # fmt: skip
         # `Landgericht` of `Landgericht Köln`, where the text names one court so
         institution = len(words) == 1 and (named_institution(words[0]) or federal_institution(words[0]))
+        # `Whole Foods` of `Whole Foods Market`; not `Andy Warhol` of `Andy Warhol Foundation`, an
+        # institution named after a person (but `Talbot Widgets` of `Talbot Widgets Inc.`)
+        person = len(words) > 1 and _a_person(form, language)
         by_prefix = [
             other for other in longer
             if len(other.words) > len(words) and other.words[: len(words)] == words
             and (_generic_tail(other.words[len(words):], language) or institution)
+            and not (person and any(w.lower() not in LEGAL_SUFFIXES for w in other.words[len(words):]))
         ]  # fmt: skip
         targets = {name_key(" ".join(o.words)) for o in by_suffix + by_prefix}
         if len({root(t) for t in targets}) == 1:
