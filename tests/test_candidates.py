@@ -505,6 +505,9 @@ CANDIDATES = [
     # One of a people before a name is no word of it (`Frenchman`, `Scotswoman`).
     ("en", "The Scotsman James Marbeck built the engine. Marbeck later sold it.", "James Marbeck", "person",
      ["Marbeck"]),
+    # Nor is an adherent's noun (`Scientologist`, `Buddhist`).
+    ("en", "The talk was given by Buddhist Lena Morcroft on Sunday. Morcroft spoke of her years in Nepal, "
+     "and Morcroft took questions.", "Lena Morcroft", "person", ["Morcroft"]),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

@@ -236,7 +236,7 @@ def _before_a_person(best: Form, chosen: list[Form]) -> Form:
     surname = any(form.words == words[-1:] for form in chosen)
     for cut in (1, 2):
         before, rest = " ".join(words[:cut]), words[cut:]
-        described = before in places() or demonym(before, best.language) or before.lower() in _BEFORE_NAMES
+        described = before in places() or demonym(before, best.language) or _an_adherent(before)
         if surname and len(rest) >= 2 and described and not any(cue(word) for word in rest):
             return Form(rest, best.language, best.occurrences, Counter({" ".join(rest): 1}))
     return best
@@ -247,6 +247,12 @@ def _before_a_person(best: Form, chosen: list[Form]) -> Form:
 _BEFORE_NAMES = word_set(
     "republican democrat tory conservative liberal socialist communist general major captain"
 )
+
+
+def _an_adherent(word: str) -> bool:
+    """A party's or a faith's man or woman (`Republican`, `Scientologist`, `Buddhist`), or a rank
+    (see `_BEFORE_NAMES`)."""
+    return word.lower() in _BEFORE_NAMES or (len(word) >= 7 and word.endswith(("ist", "ists")))
 
 
 def _nation(words: list[str] | tuple[str, ...]) -> bool:
