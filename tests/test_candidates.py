@@ -508,6 +508,13 @@ CANDIDATES = [
     # Nor is an adherent's noun (`Scientologist`, `Buddhist`).
     ("en", "The talk was given by Buddhist Lena Morcroft on Sunday. Morcroft spoke of her years in Nepal, "
      "and Morcroft took questions.", "Lena Morcroft", "person", ["Morcroft"]),
+    # A country's short form before a national or a federal institution's name is no word of it; a
+    # survey is an institution by its head word.
+    ("en", "Scientists at the US National Tide Survey warned on Monday that the coast is sinking. The "
+     "survey has measured it since 1950.", "National Tide Survey", "organization",
+     ["US National Tide Survey"]),
+    ("en", "China National Petroleum Corporation said on Monday that output rose.",
+     "China National Petroleum Corporation", "organization", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

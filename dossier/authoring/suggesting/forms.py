@@ -210,11 +210,19 @@ def _ending(word: str) -> str:
 def _without_nation(best: Form, chosen: list[Form]) -> Form:
     """A country's name before an institution's that the text also uses alone, with no country
     before it, is no word of it (`US Congress` and `Congress`; not `China Mobile` where only the
-    start of a sentence cut the country off); the form with it is an alias."""
+    start of a sentence cut the country off), and a country's short form before a national or federal
+    institution's (`US National Park Service`, `US Federal Reserve`; not `China National Petroleum
+    Corporation`, a company's name); the form with it is an alias."""
     if len(best.words) > 1 and _nation(best.words[:1]):
-        alone = (form for form in chosen if form.words == best.words[1:])
+        rest = best.words[1:]
+        if best.words[0] in NATIONS_SHORT and len(rest) > 1 and rest[0] in _NATIONAL:
+            return Form(rest, best.language, best.occurrences, Counter({" ".join(rest): 1}))
+        alone = (form for form in chosen if form.words == rest)
         return next((form for form in alone if form.after_a_nation < len(form.occurrences)), best)
     return best
+
+
+_NATIONAL = frozenset({"National", "Federal"})
 
 
 def _without_article(best: Form, chosen: list[Form]) -> Form:
