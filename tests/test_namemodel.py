@@ -202,3 +202,21 @@ def test_a_german_word_the_model_saw_in_no_name_before_a_surname_is_cut_off(monk
     found = {c.name: c for c in candidates_in("a.md", body, "de", frozenset(), "")}
     assert "Marta Jelinek" in found and "Jelinek" in found["Marta Jelinek"].aliases
     assert not {"Jelinek", "Kustodin Jelinek"} & set(found)
+
+
+def test_a_name_the_model_finds_across_a_comma_is_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`born in Tarnby, Cumbria`: a corpus that tags a town and its county as one place teaches the
+    model so, but they are two names, each a place."""
+    from dossier.authoring.suggesting import weighing
+    from dossier.authoring.suggesting.candidates import candidates_in
+    from dossier.authoring.suggesting.namemodel import Name
+
+    body = "Ada Vantor was born in Tarnby, Cumbria. Vantor left Tarnby, Cumbria, in 1990."
+
+    def model(text: str, *_) -> list[Name]:
+        return [Name(at, at + 15, "place", 0.95) for at in (text.index("Tarnby"), text.rindex("Tarnby"))]
+
+    monkeypatch.setattr(weighing, "names_in", model)
+    found = {c.name: c.type for c in candidates_in("a.md", body, "en", frozenset(), "")}
+    assert found.get("Tarnby") == found.get("Cumbria") == "place"
+    assert "Tarnby, Cumbria" not in found

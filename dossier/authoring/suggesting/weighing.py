@@ -190,7 +190,8 @@ def _joinable(text: Text, name: Name) -> bool:
     genitive = possessive or (text.language == "de" and any(genitive_name(word) for word in words[:-1]))
     digits = name.kind == "person" and any(c.isdigit() for c in name_text)
     honoured = words[-1] in POSTNOMINALS  # `Daniel Bernoulli FRS`: the rules cut the letters off
-    return words[0].lower() not in DETERMINERS and not genitive and not digits and not honoured
+    listed = any(word.endswith(",") for word in words)  # `Exeter, Devon`: a town, then its county
+    return words[0].lower() not in DETERMINERS and not genitive and not digits and not honoured and not listed
 
 
 def _overlapping(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
