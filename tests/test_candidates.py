@@ -515,6 +515,13 @@ CANDIDATES = [
      ["US National Tide Survey"]),
     ("en", "China National Petroleum Corporation said on Monday that output rose.",
      "China National Petroleum Corporation", "organization", []),
+    # A Romance language's institution or place first in a name English copy keeps untranslated.
+    ("en", "She taught at the Universidad de Vantor before she joined Banco Quillo. Banco Quillo made her "
+     "its chief economist.", "Banco Quillo", "organization", []),
+    ("en", "She taught at the Universidad de Vantor for years, and the Universidad de Vantor thanked her.",
+     "Universidad de Vantor", "organization", []),
+    ("en", "Crowds filled the Piazza Marbeck on Sunday; the Piazza Marbeck was closed later.",
+     "Piazza Marbeck", "place", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

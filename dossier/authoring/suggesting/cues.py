@@ -199,6 +199,31 @@ EVENT_HEADS = word_set(
     "war wars revolution crisis uprising battle massacre krieg krise aufstand"
 )
 _HEAD_NOUNS = NEWSPAPER_HEADS | ORGANIZATION_HEADS | PLACE_HEADS | EVENT_HEADS
+# The first word of an institution's or a place's name in the Romance languages, which English and
+# German copy keeps untranslated (`Banco Santander`, `Universidad de Chile`, `Piazza Navona`): the
+# name's head word. Not the words a company's name begins with as often (`Rio Tinto`, `Monte dei
+# Paschi`, `Sierra Club`, `Via Rail`).
+FOREIGN_HEADS = {
+    **dict.fromkeys(
+        word_set(
+            "universidad universidade université università universitat instituto istituto institut "
+            "banco banca banque conservatoire conservatorio escuela école scuola academia académie "
+            "accademia colegio collège ministerio ministério ministère ministero partido parti partito "
+            "fundación fundação fondation fondazione sociedad société società compañía compagnie "
+            "compagnia consejo conseil consiglio tribunal corte cour museo musée museu teatro théâtre "
+            "biblioteca bibliothèque"
+        ),
+        "organization",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "plaza piazza praça rue calle avenida palacio palazzo palais castillo château castello "
+            "iglesia église chiesa igreja catedral cathédrale cattedrale isla île isola ilha río lago "
+            "lac playa praia puerto porto"
+        ),
+        "place",
+    ),
+}
 # Letters after a person's name for an honour, a degree or a seat (`Daniel Bernoulli FRS`, `… MdB`):
 # no words of the name, and written so, in capitals.
 POSTNOMINALS = frozenset(

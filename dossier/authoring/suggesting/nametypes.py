@@ -20,6 +20,7 @@ from .cues import (
     COMPASS_WORDS,
     EVENT_ENDINGS,
     EVENT_HEADS,
+    FOREIGN_HEADS,
     LAW_HEADS,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
@@ -54,8 +55,8 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     else:
         hints.update(_compound_says(words[0]))
     hints.update(_spelling_says(words, bool(hints)))
-    if any(c.isdigit() for c in name):
-        hints.pop("person", None)  # `1Password`: no one's name has a digit in it
+    if any(c.isdigit() for c in name) or (len(words) > 1 and words[0].lower() in FOREIGN_HEADS):
+        hints.pop("person", None)  # `1Password`, `Banco Quillo`: no one's name has a digit or a bank in it
     sure = sum(o.kinds["person"] for o in occurrences) / len(occurrences) >= SURE_PERSON
     if len(words) == 1 and not any(o.hints["person"] for o in occurrences) and not sure:
         # News copy names a person in full before it uses the surname alone: one word the text
@@ -90,7 +91,8 @@ def _a_persons(words: Words) -> bool:
     first = words[0]
     spelled = first[:1].isupper() and first[1:].islower()
     # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
-    not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS or named_institution(first)
+    not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS | FOREIGN_HEADS.keys()
+    not_given = not_given or named_institution(first)
     given_name = spelled and not not_given and not is_adjective(first)
     headed = a_head_noun(words[-1])
     linked = any(word in LINKS for word in words)
@@ -108,7 +110,9 @@ def _head_says(words: Words) -> Counter:
     head = words[linked[0] - 1] if linked and linked[0] > 0 else last
     if named_institution(words[0]):  # `Universität Hamburg`, `Stiftung Warentest`
         head = words[0]
-    if head.lower() in ORGANIZATION_TAILS:  # `Frontier Communications`, `Sequoia Capital`
+    if words[0].lower() in FOREIGN_HEADS:  # `Banco Santander`, `Museo del Prado`, `Piazza Navona`
+        votes[FOREIGN_HEADS[words[0].lower()]] += 3
+    elif head.lower() in ORGANIZATION_TAILS:  # `Frontier Communications`, `Sequoia Capital`
         votes["organization"] += 3
     elif cue(head) and cue(head) != "person":
         votes[cue(head)] += 3
