@@ -887,21 +887,27 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
     ("language", "text", "kind"),
     [
         # A description after a comma types the name before it (its head noun in German)...
-        ("de", "Das sagte Quillo, der chinesische Konzern, am Montag.", "organization"),
-        ("de", "Das sagte Quillo, ein Hersteller aus Wuhan, am Montag.", "organization"),
-        ("en", "So said Quillo, the Chinese tech group, on Monday.", "organization"),
+        ("de", "Das sagte [Quillo], der chinesische Konzern, am Montag.", "organization"),
+        ("de", "Das sagte [Quillo], ein Hersteller aus Wuhan, am Montag.", "organization"),
+        ("en", "So said [Quillo], the Chinese tech group, on Monday.", "organization"),
         # ... a German relative clause does not: its nouns describe something else.
-        ("de", "Das sagte Korb, die von Seiten des Ministeriums das Projekt begleitet, am Montag.", None),
-        ("de", "Das sagte Korb, der den Konzern berät, am Montag.", None),
+        ("de", "Das sagte [Korb], die von Seiten des Ministeriums das Projekt begleitet, am Montag.", None),
+        ("de", "Das sagte [Korb], der den Konzern berät, am Montag.", None),
+        # A role of an institution before a comma: the name after it is the role's holder.
+        ("en", "The secretary general of the Tide League (a club), [Nuno Varela], spoke.", "person"),
+        ("de", "Die Chefin von Quillo, [Tamsin Varrow], sprach am Montag.", "person"),
+        ("en", "She studied at the University of Tarnby, [Cumbria], for a year.", None),
     ],
 )
-def test_a_description_after_a_name_types_it_a_relative_clause_does_not(
-    language: str, text: str, kind: str | None
-) -> None:
+def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kind: str | None) -> None:
+    """The name is in brackets."""
     from dossier.authoring.suggesting.surroundings import cues_around
 
-    words = [(m.start(), m.end(), m[0]) for m in re.finditer(r"\w+", text)]
-    at = next(i for i, word in enumerate(words) if word[2] in ("Quillo", "Korb"))
-    name = words[at]
-    _, hints = cues_around(text, language, (name[2],), name[:2], words[at - 1], words[at + 1])
+    start = text.index("[")
+    end = text.index("]") - 1
+    text = text.replace("[", "").replace("]", "")
+    before = list(re.finditer(r"\w+", text[:start]))[-1]
+    after = re.compile(r"\w+").search(text, end)
+    beside = [(word.start(), word.end(), word[0]) for word in (before, after)]
+    _, hints = cues_around(text, language, tuple(text[start:end].split()), (start, end), *beside)
     assert (hints.most_common(1)[0][0] if hints else None) == kind

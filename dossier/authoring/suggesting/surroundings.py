@@ -42,6 +42,11 @@ KIN_BEFORE = re.compile(
 _COMPANY_KIN = word_set("tochter mutter")
 # The words that name a thing after the noun for its kind (`a startup called`, `ein Start-up namens`).
 _NAMING = word_set("called named dubbed namens genannt")
+# A role of an institution before a comma and a name: the name is the role's holder (`the secretary
+# general of CEI (Italian Episcopal Conference), Nunzio Galantino`, `der Chef von Quillo, Jan Brenn`).
+_ROLE_OF_BEFORE = re.compile(
+    r"\b(?:([^\W\d][\w\-]*)\s+)?([^\W\d][\w\-]*)\s+(?:of|at|for|von|der|des|bei)\s+[^,;.!?\n]{1,80},\s*$"
+)
 _LAST_WORD = re.compile(r"([\w\-]+)\s+$")
 _AT_A_FAIR = re.compile(r"\bauf (?:der|dem)$", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\s+in\s+[A-ZÄÖÜ]")
@@ -70,6 +75,9 @@ def cues_around(
     if kin and kin[1].lower() in KIN - _COMPANY_KIN:
         hints["person"] += 2  # `her daughter, Angel`, `seine Frau Mirela`: a comma may stand between
     word_before = before[2] if before else ""
+    holder = _ROLE_OF_BEFORE.search(body, max(0, start - 100), start)
+    if holder and any(is_role(word) for word in holder.groups(default="")) and len(words) > 1:
+        hints["person"] += 3  # `The chief executive of Quillo, Jane Porter,`: the role's holder
     if word_before and is_role(word_before):
         evidence += 2.0
         hints[cue(word_before) or "person"] += 2
