@@ -82,6 +82,12 @@ CANDIDATES = [
     ("en", "The painter Ada Brennick left her prints to the Ada Brennick Foundation, which gave them to the "
      "museum. Brennick died in 1990, and the Ada Brennick Foundation still runs the archive.",
      "Ada Brennick", "person", ["Brennick"]),
+    # A given name the training corpora's people begin with makes a person's name of two words, where
+    # the model, in its sentence, takes it for a firm's.
+    ("de", "Dessen Leitung übernimmt Maxine Quellbrink ab Oktober und berichtet an den Vorstand.",
+     "Maxine Quellbrink", "person", []),
+    ("de", "Dessen Leitung übernimmt Gennadij Quellbrink ab Oktober und berichtet an den Vorstand.",
+     "Gennadij Quellbrink", "person", []),
     # A name before a role qualifies the role: `Norland president` is no person.
     ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
      "Ana Ruiz", "person", ["Ruiz"]),

@@ -220,3 +220,20 @@ def test_a_name_the_model_finds_across_a_comma_is_two(monkeypatch: pytest.Monkey
     found = {c.name: c.type for c in candidates_in("a.md", body, "en", frozenset(), "")}
     assert found.get("Tarnby") == found.get("Cumbria") == "place"
     assert "Tarnby, Cumbria" not in found
+
+
+def test_the_given_names_are_the_first_words_of_people_and_seldom_of_anything_else() -> None:
+    from tools.train_names import given_names
+
+    def tagged(words: str, kind: str) -> list[tuple[str, str]]:
+        labels = [f"B-{kind}"] + [f"I-{kind}"] * (len(words.split()) - 1)
+        return [("Dann", "O"), *zip(words.split(), labels, strict=True), ("kam", "O")]
+
+    sentences = [
+        tagged("Maxine Vantor", "PER"),
+        tagged("Hugo Lenz", "PER"),
+        tagged("Hugo Quill", "ORG"),  # as often a company's first word as a person's
+        tagged("Quillo", "PER"),  # a name of one word tells no given name
+        tagged("McKay Brenn", "PER"),  # not spelled as a given name is
+    ]
+    assert given_names(sentences) == ["Maxine"]

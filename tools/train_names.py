@@ -2,7 +2,7 @@
 `../shared/corpora/ner/`, written into the package, and scored on what was held apart.
 
     python tools/train_names.py [--corpora DIR] [--iterations 100] [--languages de,en] [--score-only]
-                                [--models DIR]
+                                [--models DIR] [--given-names-only]
 
 Labels are mapped onto the engine's four kinds of name: PER → person, ORG → organization, LOC →
 place, OTH/MISC → other; GermEval's `deriv` and `part` tags (`deutsche`, `Deutschland-Reise`: a word
@@ -13,6 +13,8 @@ made from a name, not a name) are not names. Per language:
 - English: trained on UNER English-EWT train (its first-commit version; OTH is not a name in UNER)
   and dev, and the first four fifths of Wikigold, by document; held apart and reported: EWT test,
   UNER English-PUD and Wikigold's last fifth (Wikigold has no split of its own).
+
+Beside the models it writes `given-names.txt` (see `given_names`), from both languages' training data.
 
 The scores are span-level, as `seqeval` counts them: a name is right when its first and last word
 and its kind are all right. The social-media corpora (BTC, WNUT-17), the historical and OCR'd ones
@@ -34,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dossier.authoring.suggesting.namefeatures import sentence_features  # noqa: E402
-from dossier.authoring.suggesting.namemodel import MODELS  # noqa: E402
+from dossier.authoring.suggesting.namemodel import GIVEN_NAMES, MODELS  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora" / "ner"
 KINDS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTH", "MISC": "OTH"}
@@ -161,6 +163,27 @@ def score(truth: list[list[str]], guessed: list[list[str]]) -> dict[str, tuple[f
     return table
 
 
+def given_names(sentences: list[Sentence]) -> list[str]:
+    """The given names of the training sentences: the first word of a person's name of two words or
+    more, spelled as a given name is, where it stands at least twice as often so as in any other
+    name or with a capital inside a sentence (`Hugo` of `Hugo Boss` too often an organization's)."""
+    first: Counter = Counter()
+    elsewhere: Counter = Counter()
+    for sentence in sentences:
+        for start, end, kind in spans([label for _, label in sentence]):
+            words = [word for word, _ in sentence[start:end]]
+            if kind == "PER" and len(words) > 1:
+                first[words[0]] += 1
+            elif kind != "PER":
+                elsewhere.update(words)
+        elsewhere.update(word for word, label in sentence[1:] if label == "O" and word[:1].isupper())
+    return sorted(
+        word
+        for word, count in first.items()
+        if count >= 2 * elsewhere[word] and len(word) > 1 and word.isalpha() and word[1:].islower()
+    )
+
+
 def train(language: str, sentences: list[Sentence], iterations: int, model: Path) -> None:
     import pycrfsuite
 
@@ -214,10 +237,22 @@ def main() -> int:
     parser.add_argument(
         "--score-only", action="store_true", help="score the models in the package, train none"
     )
+    parser.add_argument(
+        "--given-names-only", action="store_true", help="write the list of given names, train no model"
+    )
     args = parser.parse_args()
     if not args.corpora.is_dir():
         print(f"tools/train_names.py: error: no corpora at {args.corpora}", file=sys.stderr)
         return 2
+    if not args.score_only:
+        # One list for every language: news copy names people of every country.
+        training = [sentence for language in ("de", "en") for sentence in corpora(args.corpora, language)[0]]
+        names = given_names(training)
+        args.models.mkdir(parents=True, exist_ok=True)
+        (args.models / GIVEN_NAMES).write_text("\n".join(names) + "\n", encoding="utf-8")
+        print(f"{len(names)} given names written to {args.models / GIVEN_NAMES}")
+    if args.given_names_only:
+        return 0
     for language in args.languages.split(","):
         started = time.perf_counter()
         sentences, held = corpora(args.corpora, language)

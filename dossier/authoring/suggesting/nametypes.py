@@ -35,6 +35,7 @@ from .cues import (
     nations,
     places,
 )
+from .namemodel import given_names
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
 from .vocabulary import demonym, is_adjective, name_like, spelled_as_adjective
@@ -50,6 +51,8 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     if name in places():
         hints["place"] += 4
     hints.update(_forms_say(words, forms))
+    if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):
+        hints["person"] += 2  # `Gennadij Quellbrink`, whom the model, in its sentence, took for a firm
     if len(words) > 1:
         hints.update(_head_says(words))
     else:
