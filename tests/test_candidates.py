@@ -903,6 +903,11 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
         ("en", "The secretary general of the Tide League (a club), [Nuno Varela], spoke.", "person"),
         ("de", "Die Chefin von Quillo, [Tamsin Varrow], sprach am Montag.", "person"),
         ("en", "She studied at the University of Tarnby, [Cumbria], for a year.", None),
+        # English puts the speaker after a verb of saying that follows a quotation; a company before it.
+        ("en", "“The market is political,” says [Tarlbeck].", "person"),
+        ("en", "“The market is political,” [Tarlbeck] says.", None),
+        ("en", "The price rose, Quillo told [Norvane].", None),
+
     ],
 )
 def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kind: str | None) -> None:
@@ -914,6 +919,6 @@ def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kin
     text = text.replace("[", "").replace("]", "")
     before = list(re.finditer(r"\w+", text[:start]))[-1]
     after = re.compile(r"\w+").search(text, end)
-    beside = [(word.start(), word.end(), word[0]) for word in (before, after)]
+    beside = [(word.start(), word.end(), word[0]) if word else None for word in (before, after)]
     _, hints = cues_around(text, language, tuple(text[start:end].split()), (start, end), *beside)
     assert (hints.most_common(1)[0][0] if hints else None) == kind

@@ -47,6 +47,10 @@ _NAMING = word_set("called named dubbed namens genannt")
 _ROLE_OF_BEFORE = re.compile(
     r"\b(?:([^\W\d][\w\-]*)\s+)?([^\W\d][\w\-]*)\s+(?:of|at|for|von|der|des|bei)\s+[^,;.!?\n]{1,80},\s*$"
 )
+# A verb of saying after a quotation or a comma, before the speaker's name (not `told`: its object
+# is the listener, `told LA Weekly`).
+_SAID = word_set("said says added adds explained explains argued argues")
+_QUOTATION_END = re.compile(r"[,\"”’']\s*$")
 _LAST_WORD = re.compile(r"([\w\-]+)\s+$")
 _AT_A_FAIR = re.compile(r"\bauf (?:der|dem)$", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\s+in\s+[A-ZÄÖÜ]")
@@ -89,6 +93,8 @@ def cues_around(
             hints[cue(called[1])] += 2  # `a ransomware called Vortexa`, `ein Start-up namens Quillo`
     if after is not None:
         hints.update(_after(body, words, end, after))
+    if language == "en" and before is not None and _speaker(body, before):
+        hints["person"] += 1  # `“…,” says Tarlo`: English puts a company's name before the verb
     described = _DESCRIPTION_AFTER.match(body, end, end + 80)
     kind = _description_kind(described[1].split(), language) if described else None
     if kind:
@@ -140,6 +146,12 @@ def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
     elif kind == "person" and _CAPITAL_AFTER_WORD.match(body, after[1]) and not _a_place(words):
         hints["organization"] += 2
     return hints
+
+
+def _speaker(body: str, before: Word) -> bool:
+    """Whether the word before a name is a verb of saying after a quotation or a comma."""
+    quoted = _QUOTATION_END.search(body, max(0, before[0] - 3), before[0])
+    return before[2].lower() in _SAID and quoted is not None
 
 
 def _reports_a_thing(body: str, after: Word) -> bool:
