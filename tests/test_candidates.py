@@ -903,11 +903,11 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
         ("en", "The secretary general of the Tide League (a club), [Nuno Varela], spoke.", "person"),
         ("de", "Die Chefin von Quillo, [Tamsin Varrow], sprach am Montag.", "person"),
         ("en", "She studied at the University of Tarnby, [Cumbria], for a year.", None),
-        # English puts the speaker after a verb of saying that follows a quotation; a company before it.
+        # The speaker after a verb of saying that follows a quotation; a company's name before it.
         ("en", "“The market is political,” says [Tarlbeck].", "person"),
         ("en", "“The market is political,” [Tarlbeck] says.", None),
         ("en", "The price rose, Quillo told [Norvane].", None),
-
+        ("de", "„Der Markt ist politisch“, sagte [Tarlbeck] am Montag.", "person"),
     ],
 )
 def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kind: str | None) -> None:

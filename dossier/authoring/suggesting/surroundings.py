@@ -48,8 +48,11 @@ _ROLE_OF_BEFORE = re.compile(
     r"\b(?:([^\W\d][\w\-]*)\s+)?([^\W\d][\w\-]*)\s+(?:of|at|for|von|der|des|bei)\s+[^,;.!?\n]{1,80},\s*$"
 )
 # A verb of saying after a quotation or a comma, before the speaker's name (not `told`: its object
-# is the listener, `told LA Weekly`).
-_SAID = word_set("said says added adds explained explains argued argues")
+# is the listener, `told LA Weekly`); a company's statement is put otherwise (`Quillo said`, `teilte
+# Quillo mit`).
+_SAID = word_set(
+    "said says added adds explained explains argued argues sagte sagt erklärte erklärt betonte betont"
+)
 _QUOTATION_END = re.compile(r"[,\"”’']\s*$")
 _LAST_WORD = re.compile(r"([\w\-]+)\s+$")
 _AT_A_FAIR = re.compile(r"\bauf (?:der|dem)$", re.IGNORECASE)
@@ -93,8 +96,8 @@ def cues_around(
             hints[cue(called[1])] += 2  # `a ransomware called Vortexa`, `ein Start-up namens Quillo`
     if after is not None:
         hints.update(_after(body, words, end, after))
-    if language == "en" and before is not None and _speaker(body, before):
-        hints["person"] += 1  # `“…,” says Tarlo`: English puts a company's name before the verb
+    if before is not None and _speaker(body, before):
+        hints["person"] += 1  # `“…,” says Tarlo`: a company's name goes before the verb (`teilte … mit`)
     described = _DESCRIPTION_AFTER.match(body, end, end + 80)
     kind = _description_kind(described[1].split(), language) if described else None
     if kind:
