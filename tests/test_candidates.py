@@ -922,3 +922,9 @@ def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kin
     beside = [(word.start(), word.end(), word[0]) if word else None for word in (before, after)]
     _, hints = cues_around(text, language, tuple(text[start:end].split()), (start, end), *beside)
     assert (hints.most_common(1)[0][0] if hints else None) == kind
+
+
+def test_a_peoples_adjective_begins_no_persons_name() -> None:
+    """`English Vantopedia` used later as `Vantopedia` is no given name and a surname."""
+    found = named("The English Vantopedia grew fast last year. Vantopedia now has six million pages.", "en")
+    assert found["English Vantopedia"][0] != "person"
