@@ -528,6 +528,9 @@ CANDIDATES = [
      "Universidad de Vantor", "organization", []),
     ("en", "Crowds filled the Piazza Marbeck on Sunday; the Piazza Marbeck was closed later.",
      "Piazza Marbeck", "place", []),
+    # An event's head noun types its name as much as an institution's does.
+    ("en", "Pupils entered the Quillo Science Fair. The Quillo Science Fair ran all week.",
+     "Quillo Science Fair", "event", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

@@ -128,7 +128,7 @@ def _head_says(words: Words) -> Counter:
     elif head.lower() in LAW_HEADS:
         votes[LAW] += 3
     if head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS):
-        votes["event"] += 2
+        votes["event"] += 3
     if a_year(words[-1]) and words[-2] not in LINKS:
         votes["event"] += 2
     if words[0].lower() in STORM_WORDS:
