@@ -62,6 +62,9 @@ CANDIDATES = [
      "Baltisches Seeamt", None, ["Baltische Seeamt"]),
     ("de", "Kritik an der Nordischen Fährlinie wächst. Die Nordische Fährlinie schweigt. Mit der "
      "Nordischen Fährlinie fährt keiner.", "Nordische Fährlinie", None, ["Nordischen Fährlinie"]),
+    # A quotation mark between the article and the name, as German copy writes a paper's.
+    ("de", "Das sagte er der „Nordischen Rundschau“. Die „Nordische Rundschau“ fragte, und der „Nordischen "
+     "Rundschau“ antwortete er.", "Nordische Rundschau", "publication", ["Nordischen Rundschau"]),
     # An acronym the text does not define but spells as a name's initials is the name's alias.
     ("en", "The Northern Rail Alliance met on Monday. Members of the Northern Rail Alliance voted, and "
      "the NRA said it would appeal.", "Northern Rail Alliance", None, ["NRA"]),

@@ -116,7 +116,8 @@ def _without_middle_name(best: Form, chosen: list[Form]) -> Form:
     return short if short is not None and len(short.occurrences) >= len(best.occurrences) else best
 
 
-_ARTICLE = re.compile(r"\b(der|die|das|dem|des|im|vom|zum|beim)\s+$", re.IGNORECASE)
+# The article before a name, an opening quotation mark between (`der „Süddeutschen Zeitung“`).
+_ARTICLE = re.compile(r"\b(der|die|das|dem|des|im|vom|zum|beim)\s+[„“\"»«‚‘']?$", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 
 
