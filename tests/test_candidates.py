@@ -537,6 +537,8 @@ CANDIDATES = [
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),
+    ("en", "Scientists camped on the Vantor Ice Shelf in May. The Vantor Ice Shelf is melting fast.",
+     "Vantor Ice Shelf", "place", []),
     ("en", "Fans filled the Quillo Arena on Friday. The Quillo Arena holds 20,000.", "Quillo Arena", "place",
      []),
     ("en", "Worshippers left the Vantor Mosque at noon. The Vantor Mosque dates from 1620.", "Vantor Mosque",

@@ -183,13 +183,15 @@ LAW_HEADS = word_set(
     "gesetz abkommen vertrag verordnung richtlinie pakt"
 )
 # The last word of a place's name that is no cue beside a name (`Dead Sea`, `Palm Springs`, `Rotes
-# Meer`; not `the sea`).
+# Meer`, `Ross Ice Shelf`; not `the sea`); not `Forest` nor `Heights`, as often a football club's and
+# a novel's.
 PLACE_HEADS = word_set(
     "sea ocean lake bay gulf coast peninsula desert valley mountains mountain springs falls strait "
     "street avenue square boulevard airport harbour harbor port bridge canal meer see straße platz allee "
     "flughafen hafen bahnhof hauptbahnhof gebirge road highway motorway park reserve empire "
     "cathedral mosque temple castle tower stadium arena dom kirche moschee tempel turm stadion "
-    "brücke"
+    "brücke islands isles archipelago glacier shelf plateau basin canyon reef volcano peak ridge hills delta "
+    "lagoon fjord plains inseln gletscher wald"
 )
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`;
 # `Korean War`, `French Revolution`, `Cuban Missile Crisis`), or its first before a link (`Battle of
