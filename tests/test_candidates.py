@@ -514,6 +514,12 @@ CANDIDATES = [
     # One of a people before a name is no word of it (`Frenchman`, `Scotswoman`).
     ("en", "The Scotsman James Marbeck built the engine. Marbeck later sold it.", "James Marbeck", "person",
      ["Marbeck"]),
+    # In English, a people's adjective before one word the text names alone is no word of the name;
+    # before two it may be (`the Chinese Communist Party`).
+    ("en", "Fans of the American Vantopedia wrote in. Vantopedia now has six million pages, and Vantopedia "
+     "is free.", "Vantopedia", None, ["American Vantopedia"]),
+    ("en", "The Chinese Communist Party met in Beijing. The Communist Party said the plan would hold, and "
+     "the Communist Party will vote.", "Chinese Communist Party", "organization", ["Communist Party"]),
     # Nor is an adherent's noun (`Scientologist`, `Buddhist`).
     ("en", "The talk was given by Buddhist Lena Morcroft on Sunday. Morcroft spoke of her years in Nepal, "
      "and Morcroft took questions.", "Lena Morcroft", "person", ["Morcroft"]),
@@ -935,4 +941,5 @@ def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kin
 def test_a_peoples_adjective_begins_no_persons_name() -> None:
     """`English Vantopedia` used later as `Vantopedia` is no given name and a surname."""
     found = named("The English Vantopedia grew fast last year. Vantopedia now has six million pages.", "en")
-    assert found["English Vantopedia"][0] != "person"
+    kind = next(kind for name, (kind, aliases) in found.items() if "Vantopedia" in [name, *aliases])
+    assert kind != "person"

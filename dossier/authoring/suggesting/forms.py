@@ -94,7 +94,7 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
         ),
     )
     best = _before_a_person(_without_article(_without_nation(best, chosen), chosen), chosen)
-    best = _without_middle_name(best, chosen)
+    best = _without_middle_name(_without_people(best, chosen), chosen)
     if best.language != "de":
         return best, best.text
     name = _titled(best, chosen)
@@ -224,6 +224,18 @@ def _without_nation(best: Form, chosen: list[Form]) -> Form:
 
 
 _NATIONAL = frozenset({"National", "Federal"})
+
+
+def _without_people(best: Form, chosen: list[Form]) -> Form:
+    """In English, a people's adjective or a language's name before one word the text also names
+    alone is no word of the name (`American YouTube`, `English wikiHow`): the word alone, where its
+    own evidence says it is a name (not `Airways` of `British Airways`). Not before two words (`the
+    Chinese Communist Party` is one party's name); not in German (`Deutsche Bank`, and the noun
+    `Bank`)."""
+    if best.language != "en" or len(best.words) != 2 or not demonym(best.words[0], "en"):
+        return best
+    named = (form for form in chosen if form.words == best.words[1:])
+    return next((form for form in named if sum(o.evidence for o in form.occurrences) > 0), best)
 
 
 def _without_article(best: Form, chosen: list[Form]) -> Form:
