@@ -52,9 +52,11 @@ from .vocabulary import (
 
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
 KEEP = 3.0  # the evidence a name needs to be proposed
+NO_NAME = -10.0  # the evidence of words that are no name whatever the model says (see `weighing`)
 
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # `400`, `12.000`, `3,5`
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -430,13 +432,14 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     elif _vocabulary_run(text, words):
         evidence -= 6.0
     if no_name(words, language):
-        evidence = -10.0
+        evidence = NO_NAME
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
-    after_number = before and before[2].isdigit() and body[before[1] : start].strip() == ""
+    after_number = before and _NUMBER.fullmatch(before[2]) and body[before[1] : start].strip() == ""
     unit = acronym and len(words[0]) <= 3  # `50 KB`, `3 GW`
     if after_number and (unit or (language == "de" and all(zipf(word, "de") >= COMMON for word in words))):
-        evidence -= 6.0  # after a number, a unit: `400 Millionen Euro`
+        evidence = NO_NAME  # after a number, a unit: `400 Millionen Euro`, `12.000 Pfund` (the model
+        # takes `Pfund` for a name)
     return Occurrence(start, end, words, initial, evidence, hints)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .cues import POSTNOMINALS, STORM_WORDS, a_head_noun, cue
 from .namemodel import Name, names_in
-from .occurrences import DETERMINERS, KEEP, Occurrence, Text, merged_into, no_name
+from .occurrences import DETERMINERS, KEEP, NO_NAME, Occurrence, Text, merged_into, no_name
 from .runs import LINKS, PARTICLES, POSSESSIVE
 from .vocabulary import HYPHENS, genitive_name
 
@@ -66,8 +66,9 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
     # The words of longer names (`Krafcik` of `John Krafcik`): a surname alone is no noun.
     in_longer = {word for o in occurrences if len(o.words) > 1 for word in o.words}
     for occurrence in occurrences:
-        if no_name(occurrence.words, text.language):
-            continue  # no word of the model makes a name of `R&D`, nor of `Chinese` (a corpus's MISC)
+        if occurrence.evidence <= NO_NAME or no_name(occurrence.words, text.language):
+            continue  # no word of the model makes a name of `R&D`, of `Chinese` (a corpus's MISC), of a
+            # unit after a number
         overlapping = _overlapping(names, starts, occurrence.start, occurrence.end)
         if not overlapping:
             if len(occurrence.words) > 1 and cue(occurrence.words[-1]) == "event":
