@@ -56,6 +56,9 @@ NO_NAME = -10.0  # the evidence of words that are no name whatever the model say
 
 _ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
+# A full stop after a word, then a word in small letters: the word is abbreviated (not a number
+# after it: a sentence may begin with a year, `… von Salzburg. 1538 warnte …`).
+_ABBREVIATION_STOP = re.compile(r"\.[ \u00a0][a-zäöüß]+\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # `400`, `12.000`, `3,5`
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
@@ -431,8 +434,8 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         evidence -= as_word(words[0], language, words[0].lower() in text.small_words, after_article)
     elif _vocabulary_run(text, words):
         evidence -= 6.0
-    if no_name(words, language):
-        evidence = NO_NAME
+    if no_name(words, language) or (len(words) == 1 and _ABBREVIATION_STOP.match(body, end)):
+        evidence = NO_NAME  # `v. Chr. gegründet`, `Abb. unten`: an abbreviation's full stop
     if initial and not (len(words) > 1 and rarest < COMMON):
         evidence = min(evidence, evidence / 2)  # any word may start a sentence; not a rare pair
     after_number = before and _NUMBER.fullmatch(before[2]) and body[before[1] : start].strip() == ""
