@@ -595,6 +595,9 @@ NOT_NAMES = [
     ("en", "Each photo is under 40 KB and the plant makes 3 GW. Files over 90 KB fail, at 3 GW."),
     # A unit after a number written with a thousands' separator, whatever the model makes of it.
     ("de", "Sparer erhalten 3 % auf 12.000 Pfund. Wer 5.000 Pfund anlegt, bekommt Zinsen auf 5.000 Pfund."),
+    # A people's adjective after a point of the compass or another people's.
+    ("en", "North Korean troops met Latin American traders. The North Korean side and Latin American buyers "
+     "talked."),
     # An abbreviation's full stop inside a sentence (a word in small letters after it).
     ("de", "Die Stadt wurde 500 v. Chr. gegründet und um 300 n. Chr. zerstört, sagen Forscher aus Harlow."),
 ]
@@ -614,7 +617,7 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
     words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
     words += ["KB", "GW", "R&D 2026", "R&D", "Geld für Schulen", "Geld", "Schulen"]
     words += ["French", "Dutch", "Greek", "Thai", "British", "Kölner Innenstadt", "Kölner", "Innenstadt"]
-    words += ["Pfund", "Chr"]
+    words += ["Pfund", "Chr", "North Korean", "Latin American"]
     assert not set(words) & set(found)
 
 

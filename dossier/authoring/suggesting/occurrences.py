@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .cues import (
+    COMPASS_WORDS,
     COMPOUND_HEADS,
     LEGAL_SUFFIXES,
     NATIONS_SHORT,
@@ -337,9 +338,13 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
 
 def no_name(words: tuple[str, ...], language: str) -> bool:
     """Words no name is, whatever stands around them: a quarter, a number, a measure or a term with
-    digits (`Q3`, `KB/50 MB`, `R&D 2026`), a people or its adjective (`Kenyan`, `Chinese`)."""
+    digits (`Q3`, `KB/50 MB`, `R&D 2026`), a people or its adjective (`Kenyan`, `Chinese`, after a
+    point of the compass or another: `North Korean`, `Latin American`)."""
     if len(words) == 1 and demonym(words[0], language):
         return True
+    described = len(words) == 2 and (words[0].lower() in COMPASS_WORDS or demonym(words[0], language))
+    if described and demonym(words[1], language):
+        return True  # `North Korean`, `Latin American`, `Thai Chinese`
     phrase = " ".join(words)
     measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
     core = _YEAR_AFTER.sub("", phrase)  # `R&D 2026`: a term and a year is no name either
