@@ -66,9 +66,9 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
     # The words of longer names (`Krafcik` of `John Krafcik`): a surname alone is no noun.
     in_longer = {word for o in occurrences if len(o.words) > 1 for word in o.words}
     for occurrence in occurrences:
-        if occurrence.evidence <= NO_NAME or no_name(occurrence.words, text.language):
+        if occurrence.evidence == NO_NAME or no_name(occurrence.words, text.language):
             continue  # no word of the model makes a name of `R&D`, of `Chinese` (a corpus's MISC), of a
-            # unit after a number
+            # unit after a number: the rules' veto, not a sum of penalties that reached as low
         overlapping = _overlapping(names, starts, occurrence.start, occurrence.end)
         if not overlapping:
             if len(occurrence.words) > 1 and cue(occurrence.words[-1]) == "event":
