@@ -91,6 +91,11 @@ CANDIDATES = [
      "Maxine Quellbrink", "person", []),
     ("de", "Dessen Leitung übernimmt Gennadij Quellbrink ab Oktober und berichtet an den Vorstand.",
      "Gennadij Quellbrink", "person", []),
+    # A given name whose ending reads as a people's adjective (`-ian`, `-ic`) is still a given name.
+    ("en", "Julian Quellbrink spoke on Monday. Quellbrink said the plan would work, and Quellbrink left.",
+     "Julian Quellbrink", "person", ["Quellbrink"]),
+    ("en", "Christian Vantor met the press. Vantor said sales rose.", "Christian Vantor", "person",
+     ["Vantor"]),
     # A name before a role qualifies the role: `Norland president` is no person.
     ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
      "Ana Ruiz", "person", ["Ruiz"]),

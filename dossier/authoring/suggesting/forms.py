@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ...syntax.names import name_key
 from .cues import NATIONS_SHORT, cue, federal_institution, named_institution, nations, places, word_set
+from .namemodel import given_names
 from .occurrences import Occurrence
 from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, demonym, genitive_name, is_adjective, spelled_as_adjective
 
@@ -232,8 +233,9 @@ def _without_people(best: Form, chosen: list[Form]) -> Form:
     own evidence says it is a name (not `Airways` of `British Airways`). Not before two words (`the
     Chinese Communist Party` is one party's name); not in German (`Deutsche Bank`, and the noun
     `Bank`)."""
-    if best.language != "en" or len(best.words) != 2 or not demonym(best.words[0], "en"):
-        return best
+    first = best.words[0]
+    if best.language != "en" or len(best.words) != 2 or not demonym(first, "en") or first in given_names():
+        return best  # `Julian`, `Christian`, `Brian`: given names, whatever their ending says
     named = (form for form in chosen if form.words == best.words[1:])
     return next((form for form in named if sum(o.evidence for o in form.occurrences) > 0), best)
 

@@ -96,7 +96,8 @@ def _a_persons(words: Words) -> bool:
     # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
     not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS | FOREIGN_HEADS.keys()
     not_given = not_given or named_institution(first)
-    given_name = spelled and not not_given and not is_adjective(first) and not demonym(first, "en")
+    people = demonym(first, "en") and first not in given_names()  # `English Wikipedia`; not `Julian …`
+    given_name = spelled and not not_given and not is_adjective(first) and not people
     headed = a_head_noun(words[-1])
     linked = any(word in LINKS for word in words)
     return given_name and not headed and not linked
