@@ -540,6 +540,9 @@ CANDIDATES = [
      "its chief economist.", "Banco Quillo", "organization", []),
     ("en", "She taught at the Universidad de Vantor for years, and the Universidad de Vantor thanked her.",
      "Universidad de Vantor", "organization", []),
+    # A place's word may be a given name too (`Isla`, `Rue`); an institution's is none.
+    ("en", "Isla Quellbrink spoke on Monday. Quellbrink said the film would open, and Quellbrink left.",
+     "Isla Quellbrink", "person", ["Quellbrink"]),
     ("en", "Crowds filled the Piazza Marbeck on Sunday; the Piazza Marbeck was closed later.",
      "Piazza Marbeck", "place", []),
     # An event's head noun types its name as much as an institution's does.

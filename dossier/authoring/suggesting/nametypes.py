@@ -58,8 +58,10 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     else:
         hints.update(_compound_says(words[0]))
     hints.update(_spelling_says(words, bool(hints)))
-    if any(c.isdigit() for c in name) or (len(words) > 1 and words[0].lower() in FOREIGN_HEADS):
+    institution = len(words) > 1 and FOREIGN_HEADS.get(words[0].lower()) == "organization"
+    if any(c.isdigit() for c in name) or institution:
         hints.pop("person", None)  # `1Password`, `Banco Quillo`: no one's name has a digit or a bank in it
+        # (a place's word may be a given name too: `Isla`, `Rue`)
     sure = sum(o.kinds["person"] for o in occurrences) / len(occurrences) >= SURE_PERSON
     if len(words) == 1 and not any(o.hints["person"] for o in occurrences) and not sure:
         # News copy names a person in full before it uses the surname alone: one word the text
@@ -94,8 +96,8 @@ def _a_persons(words: Words) -> bool:
     first = words[0]
     spelled = first[:1].isupper() and first[1:].islower()
     # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
-    not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS | FOREIGN_HEADS.keys()
-    not_given = not_given or named_institution(first)
+    not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS
+    not_given = not_given or named_institution(first) or FOREIGN_HEADS.get(first.lower()) == "organization"
     people = demonym(first, "en") and first not in given_names()  # `English Wikipedia`; not `Julian …`
     given_name = spelled and not not_given and not is_adjective(first) and not people
     headed = a_head_noun(words[-1])
