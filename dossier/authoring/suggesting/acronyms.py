@@ -1,5 +1,6 @@
 """Long names the text abbreviates where it first uses them: `Bundesamt für Sicherheit in der
-Informationstechnik (BSI)`, `International Union for Conservation of Nature (IUCN)`. Small words
+Informationstechnik (BSI)`, `International Union for Conservation of Nature (IUCN)`; and the acronym a
+name defines right after it (`defined_acronym`), an alias of the name. Small words
 inside such a name break it into several runs of capitalised words; where an acronym in brackets
 follows, the words before it that spell the acronym are one name, and the runs inside it are not.
 
@@ -18,13 +19,15 @@ import re
 from collections.abc import Iterable
 
 from .occurrences import KEEP, Occurrence, Text, merged_into
-from .vocabulary import compound_spells
+from .vocabulary import HYPHENS, compound_spells
 
 DEFINED = 1.0  # evidence a long form gains over its best run for spelling the acronym after it
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)|,\s*(?:kurz|short)\s+([A-Z][A-Za-z]{1,7})\b")
 _BOUNDARY = re.compile(r"[.!?;:,()\[\]\"“”„«»\n]")  # no long form reaches over these
 _WORD = re.compile(r"\S+")
 _REACH = 300  # characters before a definition looked at
+# An acronym right after a name, defined there (`Screen Actors Guild (SAG)`, `…, kurz VSGE`).
+_ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 
 
 def with_long_forms(text: Text, occurrences: Iterable[Occurrence]) -> list[Occurrence]:
@@ -92,3 +95,19 @@ def _word_starts_matched(body: str, words: list[tuple[int, int]], letters: list[
             if letters[j - 1] == character and best[j - 1] != impossible:
                 best[j] = max(best[j], best[j - 1] + at_start)
     return None if best[-1] == impossible else best[-1]
+
+
+def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
+    """`Screen Actors Guild (SAG)`, `Kraftfahrt-Bundesamt (KBA)`, `Verband zum Schutz … , kurz VSGE`:
+    the acronym defined right after."""
+    following = body[occurrence.end : occurrence.end + 24]
+    found = _ACRONYM_AFTER.match(following)
+    parts = [part for word in occurrence.words for part in HYPHENS.split(word)]  # `Kraftfahrt-Bundesamt`
+    if not found:
+        return None
+    acronym = found[1]
+    capitals = [c for c in acronym if c.isupper()]
+    if len(parts) == 1:
+        return acronym if len(capitals) >= 2 and compound_spells(parts[0], capitals) else None
+    initials = [part[0].upper() for part in parts if part[:1].isupper()]
+    return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ...syntax.names import name_key
-from .acronyms import with_long_forms
+from .acronyms import defined_acronym, with_long_forms
 from .cues import (
     LEGAL_SUFFIXES,
     ORGANIZATION_TAILS,
@@ -39,7 +39,7 @@ from .frequency import how_common, zipf
 from .lists import listed_together
 from .namemodel import place_adjectives
 from .nametypes import type_of_name
-from .occurrences import KEEP, Occurrence, Text, defined_acronym, names_in
+from .occurrences import KEEP, Occurrence, Text, names_in
 from .runs import LINKS
 from .scan import suggestion_id
 from .vocabulary import (

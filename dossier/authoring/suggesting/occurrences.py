@@ -39,7 +39,6 @@ from .vocabulary import (
     RARE,
     as_word,
     capitalised,
-    compound_spells,
     demonym,
     frequent_noun,
     genitive_name,
@@ -55,7 +54,6 @@ _CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
 KEEP = 3.0  # the evidence a name needs to be proposed
 NO_NAME = -10.0  # the evidence of words that are no name whatever the model says (see `weighing`)
 
-_ACRONYM_AFTER = re.compile(r"[\s\"”“'’*_]*(?:\(|,?\s*(?:kurz|short|or)\s+\**)([A-Z][A-Za-z]{1,7})\b")
 _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóòôõúùûýÿæœ]+(?![\w&'’\-])")
 # A full stop after a word, then a word in small letters: the word is abbreviated (not a number
 # after it: a sentence may begin with a year, `… von Salzburg. 1538 warnte …`).
@@ -485,19 +483,3 @@ def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:
     if _named_institution(words[0], language) or _placed_head(text, words, 1):
         return False  # `Stadtwerke München`, `Münchner Sicherheitskonferenz`
     return all(strict_noun(word, language) for word in words)
-
-
-def defined_acronym(body: str, occurrence: Occurrence) -> str | None:
-    """`Screen Actors Guild (SAG)`, `Kraftfahrt-Bundesamt (KBA)`, `Verband zum Schutz … , kurz VSGE`:
-    the acronym defined right after."""
-    following = body[occurrence.end : occurrence.end + 24]
-    found = _ACRONYM_AFTER.match(following)
-    parts = [part for word in occurrence.words for part in HYPHENS.split(word)]  # `Kraftfahrt-Bundesamt`
-    if not found:
-        return None
-    acronym = found[1]
-    capitals = [c for c in acronym if c.isupper()]
-    if len(parts) == 1:
-        return acronym if len(capitals) >= 2 and compound_spells(parts[0], capitals) else None
-    initials = [part[0].upper() for part in parts if part[:1].isupper()]
-    return acronym if capitals and capitals[0] == initials[0] and len(capitals) >= 2 else None
