@@ -96,6 +96,8 @@ CANDIDATES = [
      "Julian Quellbrink", "person", ["Quellbrink"]),
     ("en", "Christian Vantor met the press. Vantor said sales rose.", "Christian Vantor", "person",
      ["Vantor"]),
+    ("de", "Christian Peter Vantor sprach am Montag. Vantor sagte, der Plan gehe auf, und Vantor ging.",
+     "Christian Peter Vantor", "person", ["Vantor"]),
     # A name before a role qualifies the role: `Norland president` is no person.
     ("en", "Norland president Ana Ruiz spoke in Norland on Friday. Ruiz said Norland would sign.",
      "Ana Ruiz", "person", ["Ruiz"]),

@@ -259,7 +259,8 @@ def _before_a_person(best: Form, chosen: list[Form]) -> Form:
     surname = any(form.words == words[-1:] for form in chosen)
     for cut in (1, 2):
         before, rest = " ".join(words[:cut]), words[cut:]
-        described = before in places() or demonym(before, best.language) or _an_adherent(before)
+        people = demonym(before, best.language) and before not in given_names()  # not `Julian Paul …`
+        described = before in places() or people or _an_adherent(before)
         if surname and len(rest) >= 2 and described and not any(cue(word) for word in rest):
             return Form(rest, best.language, best.occurrences, Counter({" ".join(rest): 1}))
     return best
