@@ -606,8 +606,7 @@ NOT_NAMES = [
     # A unit after a number written with a thousands' separator, whatever the model makes of it.
     ("de", "Sparer erhalten 3 % auf 12.000 Pfund. Wer 5.000 Pfund anlegt, bekommt Zinsen auf 5.000 Pfund."),
     # A people's adjective after a point of the compass or another people's.
-    ("en", "North Korean troops met Latin American traders. The North Korean side and Latin American buyers "
-     "talked."),
+    ("en", "North Korean troops met Latin American traders. The North Korean side and Latin American paid."),
     # An abbreviation's full stop inside a sentence (a word in small letters after it).
     ("de", "Die Stadt wurde 500 v. Chr. gegründet und um 300 n. Chr. zerstört, sagen Forscher aus Harlow."),
 ]
