@@ -607,6 +607,7 @@ NOT_NAMES = [
     ("de", "Sparer erhalten 3 % auf 12.000 Pfund. Wer 5.000 Pfund anlegt, bekommt Zinsen auf 5.000 Pfund."),
     # A people's adjective after a point of the compass or another people's.
     ("en", "North Korean troops met Latin American traders. The North Korean side and Latin American paid."),
+    ("en", "Middle Eastern markets fell and Far Eastern buyers waited. Middle Eastern funds sold early."),
     # An abbreviation's full stop inside a sentence (a word in small letters after it).
     ("de", "Die Stadt wurde 500 v. Chr. gegründet und um 300 n. Chr. zerstört, sagen Forscher aus Harlow."),
 ]
@@ -626,7 +627,7 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
     words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
     words += ["KB", "GW", "R&D 2026", "R&D", "Geld für Schulen", "Geld", "Schulen"]
     words += ["French", "Dutch", "Greek", "Thai", "British", "Kölner Innenstadt", "Kölner", "Innenstadt"]
-    words += ["Pfund", "Chr", "North Korean", "Latin American"]
+    words += ["Pfund", "Chr", "North Korean", "Latin American", "Middle Eastern", "Far Eastern"]
     assert not set(words) & set(found)
 
 

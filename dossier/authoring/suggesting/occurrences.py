@@ -58,6 +58,8 @@ _SMALL_WORD = re.compile(r"(?<![\w&])[a-zäöüßàáâçéèêëíìîïñóò�
 # A full stop after a word, then a word in small letters: the word is abbreviated (not a number
 # after it: a sentence may begin with a year, `… von Salzburg. 1538 warnte …`).
 _ABBREVIATION_STOP = re.compile(r"\.[ \u00a0][a-zäöüß]+\b")
+_REGIONS = frozenset({"middle", "far", "near"})  # `Middle Eastern`, `Far Eastern`
+_COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # `400`, `12.000`, `3,5`
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
@@ -336,17 +338,24 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
 
 def no_name(words: tuple[str, ...], language: str) -> bool:
     """Words no name is, whatever stands around them: a quarter, a number, a measure or a term with
-    digits (`Q3`, `KB/50 MB`, `R&D 2026`), a people or its adjective (`Kenyan`, `Chinese`, after a
-    point of the compass or another: `North Korean`, `Latin American`)."""
+    digits (`Q3`, `KB/50 MB`, `R&D 2026`), a people or its adjective (`Kenyan`, `Chinese`, `North
+    Korean`, `Middle Eastern`)."""
     if len(words) == 1 and demonym(words[0], language):
         return True
-    described = len(words) == 2 and (words[0].lower() in COMPASS_WORDS or demonym(words[0], language))
-    if described and demonym(words[1], language):
-        return True  # `North Korean`, `Latin American`, `Thai Chinese`
+    if len(words) == 2 and _a_peoples_pair(words, language):
+        return True
     phrase = " ".join(words)
     measured = "/" in phrase and any(c.isdigit() for c in phrase)  # `KB/50 MB`, a case number `C131/12`
     core = _YEAR_AFTER.sub("", phrase)  # `R&D 2026`: a term and a year is no name either
     return bool(_NOT_NAMES.fullmatch(core.replace(" ", ""))) or phrase.isdigit() or measured
+
+
+def _a_peoples_pair(words: tuple[str, ...], language: str) -> bool:
+    """A people's adjective after a point of the compass or another people's (`North Korean`, `Latin
+    American`, `Thai Chinese`), or a region's (`Middle Eastern`, `Far Eastern`)."""
+    first, second = words[0].lower(), words[1].lower()
+    described = first in COMPASS_WORDS | _REGIONS or demonym(words[0], language)
+    return described and (demonym(words[1], language) or second in _COMPASS_ADJECTIVES)
 
 
 def _genitive_of_a_name(body: str, word: str) -> bool:
