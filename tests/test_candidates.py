@@ -555,6 +555,8 @@ CANDIDATES = [
      "place", []),
     ("en", "Scientists camped on the Vantor Ice Shelf in May. The Vantor Ice Shelf is melting fast.",
      "Vantor Ice Shelf", "place", []),
+    ("de", "Fischer fahren in die Vantorer Bucht. Die Vantorer Bucht ist flach, und in der Vantorer Bucht "
+     "liegt Sand.", "Vantorer Bucht", "place", []),
     ("en", "Fans filled the Quillo Arena on Friday. The Quillo Arena holds 20,000.", "Quillo Arena", "place",
      []),
     ("en", "Worshippers left the Vantor Mosque at noon. The Vantor Mosque dates from 1620.", "Vantor Mosque",

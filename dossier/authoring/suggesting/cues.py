@@ -191,7 +191,7 @@ PLACE_HEADS = word_set(
     "flughafen hafen bahnhof hauptbahnhof gebirge road highway motorway park reserve empire "
     "cathedral mosque temple castle tower stadium arena dom kirche moschee tempel turm stadion "
     "brücke islands isles archipelago glacier shelf plateau basin canyon reef volcano peak ridge hills delta "
-    "lagoon fjord plains inseln gletscher wald"
+    "lagoon fjord plains inseln gletscher wald küste bucht halbinsel wüste tal"
 )
 # The last word of an event's name that is no cue beside a name (`Fashion Week`, not `last week`;
 # `Korean War`, `French Revolution`, `Cuban Missile Crisis`), or its first before a link (`Battle of
