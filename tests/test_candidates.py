@@ -550,6 +550,11 @@ CANDIDATES = [
     # An event's head noun types its name as much as an institution's does.
     ("en", "Pupils entered the Quillo Science Fair. The Quillo Science Fair ran all week.",
      "Quillo Science Fair", "event", []),
+    # A country's name as news copy writes it out, not as CLDR abbreviates it (`St. Lucia`, `&`).
+    ("en", "Tourists flew to Saint Lucia and to Trinidad and Tobago. Saint Lucia was sunny, and Trinidad and "
+     "Tobago was wet.", "Trinidad and Tobago", "place", []),
+    ("en", "Tourists flew to Saint Lucia and to Trinidad and Tobago. Saint Lucia was sunny, and Trinidad and "
+     "Tobago was wet.", "Saint Lucia", "place", []),
     # A building, a road, a park: a place by its head word.
     ("en", "Crowds gathered outside the Quillo Tower. The Quillo Tower opened in 1998.", "Quillo Tower",
      "place", []),

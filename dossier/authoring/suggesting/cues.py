@@ -316,11 +316,20 @@ def nations() -> frozenset[str]:
     from babel import Locale
 
     return frozenset(
-        name
+        spelled
         for language in ("en", "de")
         for code, name in Locale(language).territories.items()
         if code not in _UNIONS
+        for spelled in _spelled_out(name, language)
     )
+
+
+def _spelled_out(name: str, language: str) -> set[str]:
+    """A territory's name as CLDR abbreviates it and as news copy writes it out (`St. Kitts & Nevis`,
+    `Saint Kitts and Nevis`; `Bosnia & Herzegovina`, `Bosnien und Herzegowina`)."""
+    names = {name, name.replace(" & ", " and " if language == "en" else " und ")}
+    saint = "Saint " if language == "en" else "Sankt "
+    return names | {spelled.replace("St. ", saint) for spelled in names}
 
 
 @cache

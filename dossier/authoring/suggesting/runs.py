@@ -65,10 +65,12 @@ def runs(body: str, tokens: list[Word], language: str) -> Iterator[Run]:
 def _joined_by_and(body: str, found: Iterator[Run]) -> Iterator[Run]:
     """Two runs an `and` joins into an institution's name: one word of the language before it, words
     of the language after it and an institution's head last (`Securities and Exchange Commission`,
-    `Food and Drug Administration`; not `Apple and Deutsche Bank`, nor `Europe and Asia`)."""
+    `Food and Drug Administration`; not `Apple and Deutsche Bank`, nor `Europe and Asia`); or into a
+    country's name (`Trinidad and Tobago`). (German's `und` joins none: the noun runs there cut
+    `Bosnien und Herzegowina` otherwise.)"""
     held: Run | None = None
     for current in found:
-        if held is not None and _and_between(body, held[0], current[0]):
+        if held is not None and _and_joins(body, held[0], current[0]):
             start, end = held[0][-1][1] + 1, current[0][0][0] - 1
             yield [*held[0], (start, end, body[start:end]), *current[0]], held[1], current[2]
             held = None
@@ -90,6 +92,16 @@ def _and_between(body: str, first: list[Word], second: list[Word]) -> bool:
     institution = institution_head(head) or head.lower() in ORGANIZATION_HEADS
     # Not an institution's noun first: `the Court and National Assembly` are two.
     return common and institution and words[0] != "The" and words[0] not in places() and not cue(words[0])
+
+
+def _and_joins(body: str, first: list[Word], second: list[Word]) -> bool:
+    return _and_between(body, first, second) or _one_place(body, first, second)
+
+
+def _one_place(body: str, first: list[Word], second: list[Word]) -> bool:
+    """Whether `first`, an `and` and `second` are one place's name the gazetteer knows."""
+    joined = body[first[-1][1] : second[0][0]] in (" and ", " & ")
+    return joined and body[first[0][0] : second[-1][1]] in places()
 
 
 _COMMON_WORD = 4.0  # how common a word of the language is (wordfreq's Zipf scale): `Food`, `Exchange`
