@@ -36,7 +36,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dossier.authoring.suggesting.namefeatures import sentence_features  # noqa: E402
-from dossier.authoring.suggesting.namemodel import GIVEN_NAMES, MODELS  # noqa: E402
+from dossier.authoring.suggesting.namemodel import MODELS  # noqa: E402
+from dossier.authoring.suggesting.vocabulary import GIVEN_NAMES  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora" / "ner"
 KINDS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTH", "MISC": "OTH"}

@@ -12,9 +12,15 @@ from dataclasses import dataclass, field
 
 from ...syntax.names import name_key
 from .cues import NATIONS_SHORT, cue, federal_institution, named_institution, nations, places, word_set
-from .namemodel import given_names
 from .occurrences import Occurrence
-from .vocabulary import ADJECTIVE_ENDINGS, HYPHENS, demonym, genitive_name, is_adjective, spelled_as_adjective
+from .vocabulary import (
+    ADJECTIVE_ENDINGS,
+    HYPHENS,
+    a_peoples_word,
+    genitive_name,
+    is_adjective,
+    spelled_as_adjective,
+)
 
 
 @dataclass
@@ -233,9 +239,8 @@ def _without_people(best: Form, chosen: list[Form]) -> Form:
     own evidence says it is a name (not `Airways` of `British Airways`). Not before two words (`the
     Chinese Communist Party` is one party's name); not in German (`Deutsche Bank`, and the noun
     `Bank`)."""
-    first = best.words[0]
-    if best.language != "en" or len(best.words) != 2 or not demonym(first, "en") or first in given_names():
-        return best  # `Julian`, `Christian`, `Brian`: given names, whatever their ending says
+    if best.language != "en" or len(best.words) != 2 or not a_peoples_word(best.words[0], "en"):
+        return best
     named = (form for form in chosen if form.words == best.words[1:])
     return next((form for form in named if sum(o.evidence for o in form.occurrences) > 0), best)
 
@@ -259,8 +264,7 @@ def _before_a_person(best: Form, chosen: list[Form]) -> Form:
     surname = any(form.words == words[-1:] for form in chosen)
     for cut in (1, 2):
         before, rest = " ".join(words[:cut]), words[cut:]
-        people = demonym(before, best.language) and before not in given_names()  # not `Julian Paul …`
-        described = before in places() or people or _an_adherent(before)
+        described = before in places() or a_peoples_word(before, best.language) or _an_adherent(before)
         if surname and len(rest) >= 2 and described and not any(cue(word) for word in rest):
             return Form(rest, best.language, best.occurrences, Counter({" ".join(rest): 1}))
     return best

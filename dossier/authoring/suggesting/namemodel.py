@@ -21,7 +21,6 @@ from .cues import places
 from .namefeatures import sentence_features
 
 MODELS = Path(__file__).resolve().parent / "models"
-GIVEN_NAMES = "given-names.txt"  # beside the models, from the same corpora (see `given_names`)
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place", "OTH": "other"}
 
 _WORD = re.compile(r"\w+(?:[-‐‑'’.&/]\w+)*\.?|[^\w\s]", re.U)
@@ -52,15 +51,6 @@ def tagger(language: str):
 
 def has_model(language: str) -> bool:
     return tagger(language) is not None
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """The given names the training corpora's people of two words or more begin with (`Maxine`,
-    `Gennadij`), written by `tools/train_names.py`: a word the model weighs in its sentence, the
-    candidates over the whole text (see `nametypes`)."""
-    listed = MODELS / GIVEN_NAMES
-    return frozenset(listed.read_text(encoding="utf-8").split()) if listed.is_file() else frozenset()
 
 
 def place_adjectives(body: str, language: str) -> frozenset[str]:

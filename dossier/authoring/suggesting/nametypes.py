@@ -35,10 +35,9 @@ from .cues import (
     nations,
     places,
 )
-from .namemodel import given_names
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
-from .vocabulary import demonym, is_adjective, name_like, spelled_as_adjective
+from .vocabulary import a_peoples_word, demonym, given_names, is_adjective, name_like, spelled_as_adjective
 from .weighing import LAW, SURE_PERSON, type_of, type_votes
 
 Words = tuple[str, ...]
@@ -58,10 +57,9 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     else:
         hints.update(_compound_says(words[0]))
     hints.update(_spelling_says(words, bool(hints)))
-    institution = len(words) > 1 and FOREIGN_HEADS.get(words[0].lower()) == "organization"
+    institution = len(words) > 1 and _foreign_institution(words[0])
     if any(c.isdigit() for c in name) or institution:
         hints.pop("person", None)  # `1Password`, `Banco Quillo`: no one's name has a digit or a bank in it
-        # (a place's word may be a given name too: `Isla`, `Rue`)
     sure = sum(o.kinds["person"] for o in occurrences) / len(occurrences) >= SURE_PERSON
     if len(words) == 1 and not any(o.hints["person"] for o in occurrences) and not sure:
         # News copy names a person in full before it uses the surname alone: one word the text
@@ -97,12 +95,18 @@ def _a_persons(words: Words) -> bool:
     spelled = first[:1].isupper() and first[1:].islower()
     # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
     not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS
-    not_given = not_given or named_institution(first) or FOREIGN_HEADS.get(first.lower()) == "organization"
-    people = demonym(first, "en") and first not in given_names()  # `English Wikipedia`; not `Julian …`
+    not_given = not_given or named_institution(first) or _foreign_institution(first)
+    people = a_peoples_word(first, "en")  # `English Wikipedia`
     given_name = spelled and not not_given and not is_adjective(first) and not people
     headed = a_head_noun(words[-1])
     linked = any(word in LINKS for word in words)
     return given_name and not headed and not linked
+
+
+def _foreign_institution(word: str) -> bool:
+    """A Romance language's institution's noun (`Banco`, `Universidad`): no person's name begins so,
+    where a place's word may (`Isla`, `Rue`)."""
+    return FOREIGN_HEADS.get(word.lower()) == "organization"
 
 
 def _head_says(words: Words) -> Counter:

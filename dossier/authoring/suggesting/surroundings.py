@@ -118,14 +118,12 @@ def _description_kind(words: list[str], language: str) -> str | None:
     """The type the words of a description after a name point to (`the Chinese tech giant`). In
     German, its head noun's, after adjectives only: `, die von Seiten des Ministeriums …` begins a
     relative clause, whose nouns describe something else."""
+    if language != "de":
+        return next((kind for kind in map(cue, words) if kind), None)
     for word in words:
-        kind = cue(word)
-        if language != "de" and kind:
-            return kind
-        if language == "de" and word[:1].isupper():
-            return kind
-        adjective = word.endswith(ADJECTIVE_ENDINGS) and word.lower() not in _GERMAN_ARTICLES
-        if language == "de" and not adjective:
+        if word[:1].isupper():
+            return cue(word)
+        if not word.endswith(ADJECTIVE_ENDINGS) or word.lower() in _GERMAN_ARTICLES:
             return None
     return None
 

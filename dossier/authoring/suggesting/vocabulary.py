@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from .cues import countries, cue, is_role, languages, places, word_set
 from .frequency import how_common, zipf
@@ -220,6 +221,24 @@ def demonym(word: str, language: str) -> bool:
         return False  # a country's name with an ending is its case there: `den Niederlanden`
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
     return any(stem + ending in countries() for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
+
+
+GIVEN_NAMES = "given-names.txt"  # written beside the name models by `tools/train_names.py`
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names the training corpora's people of two words or more begin with (`Maxine`,
+    `Gennadij`): a word the name model weighs in its sentence, the candidates over the whole text
+    (see `nametypes`)."""
+    listed = Path(__file__).resolve().parent / "models" / GIVEN_NAMES
+    return frozenset(listed.read_text(encoding="utf-8").split()) if listed.is_file() else frozenset()
+
+
+def a_peoples_word(word: str, language: str) -> bool:
+    """A people's adjective or a language's name before a name (see `demonym`), not a given name
+    that ends as one (`Julian`, `Christian`, `Brian`)."""
+    return demonym(word, language) and word not in given_names()
 
 
 def spelled_as_adjective(word: str) -> bool:
