@@ -365,6 +365,10 @@ CANDIDATES = [
      "Kelbrand mitteilte, hat Kelbrand Geld.", "Kelbrand", "organization", []),
     ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
      "Merkel geht.", "Merkel", "person", []),
+    # A word the model takes for a person's more often than not, where the text shows nothing else:
+    # an excerpt names no one in full.
+    ("en", "\"This is a disaster for patients,\" Quellmann said in an interview on Thursday. \"Doctors have "
+     "only a prescription pad,\" Quellmann said.", "Quellmann", "person", []),
     # A state or province (ISO 3166-2) is a place, whatever the words around it suggest.
     ("en", "Farmers in Minas Gerais and her neighbours lost their crops.", "Minas Gerais", "place", []),
     # The unions CLDR lists among its territories are organizations.
