@@ -77,6 +77,10 @@ CANDIDATES = [
      "the vote would pass, and Vexley thanked her staff.", "Alma Vexley", "person", ["Vexley"]),
     ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "
      "sagte, das Gesetz komme, und Quellmann dankte.", "Hanna Quellmann", "person", ["Quellmann"]),
+    # … whatever the text makes of the relative named after (a hyphenated given name; a name the
+    # model reads as a place's).
+    ("en", "Jeanne Vexley was born in Paris. Her father was Anatole-Désiré Vexley, a restaurateur. In "
+     "1947, Vexley made her debut, and Vexley won praise.", "Jeanne Vexley", "person", ["Vexley"]),
     # A given name only German uses (`Jörg`) reads as a noun, but not where the model is sure of the
     # person: two people of one family.
     ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "

@@ -48,6 +48,7 @@ from .vocabulary import (
     RARE,
     in_apposition,
     is_adjective,
+    spelled_as_a_given_name,
     strict_noun,
 )
 from .weighing import SURE_PERSON, type_votes, weighed
@@ -225,9 +226,10 @@ def _first_named(surname: Form, people: list[Form], language: str) -> Form | Non
     (`Trump` of `Donald Trump` and `Melania Trump`): news copy names its subject first and a
     relative or namesake after, so the first named, where it is named before the surname is used
     alone."""
-    if not all(_a_person(person, language) for person in people):
-        return None
     first = min(people, key=_first_start)
+    spelled = all(spelled_as_a_given_name(person.words[0]) for person in people)
+    if not (spelled and _a_person(first, language)):
+        return None
     return first if _first_start(first) < _first_start(surname) else None
 
 
@@ -382,7 +384,7 @@ def _a_person(form: Form, language: str) -> bool:
     """A name the text treats as a person's: a given name's spelling first, no adjective or noun,
     and the cues around it pointing to a person most."""
     first = form.words[0]
-    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()) or is_adjective(first):
+    if not spelled_as_a_given_name(first) or is_adjective(first):
         return False
     top = type_votes(form.occurrences).most_common(1)
     noun = strict_noun(first, language) and not _sure_of_a_person(form)

@@ -86,6 +86,13 @@ def genitive_name(word: str) -> bool:
     return how_common(base, "de") < COMMON and how_common(word, "de") < how_common(base, "de") + 1.0
 
 
+def spelled_as_a_given_name(word: str) -> bool:
+    """A capital, then small letters, each part of a hyphenated name so (`Jeanne`, `Jean-Pierre`,
+    `Anatole-Désiré`)."""
+    parts = HYPHENS.split(word)
+    return all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in parts)
+
+
 def given_name(word: str) -> bool:
     """A word a connector may follow inside a name (`Kris de Decker`, `Ursula von der Leyen`), not a
     noun (`Deutschlandtakt von Deutscher Bahn`) nor a role (`Trainer von Borussia Dortmund`)."""
