@@ -81,6 +81,9 @@ CANDIDATES = [
     # model reads as a place's).
     ("en", "Jeanne Vexley was born in Paris. Her father was Anatole-Désiré Vexley, a restaurateur. In "
      "1947, Vexley made her debut, and Vexley won praise.", "Jeanne Vexley", "person", ["Vexley"]),
+    # A surname used alone makes a person, after a hyphenated given name too.
+    ("en", "The deal was signed by Jean-Luc Vantorek in Geneva. Vantorek spoke first, and Vantorek left "
+     "early.", "Jean-Luc Vantorek", "person", ["Vantorek"]),
     # A given name only German uses (`Jörg`) reads as a noun, but not where the model is sure of the
     # person: two people of one family.
     ("de", "Ministerin Hanna Quellmann sprach am Montag. Ihr Bruder Jörg Quellmann fehlte. Quellmann "

@@ -37,7 +37,15 @@ from .cues import (
 )
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, PARTICLES, a_year
-from .vocabulary import a_peoples_word, demonym, given_names, is_adjective, name_like, spelled_as_adjective
+from .vocabulary import (
+    a_peoples_word,
+    demonym,
+    given_names,
+    is_adjective,
+    name_like,
+    spelled_as_a_given_name,
+    spelled_as_adjective,
+)
 from .weighing import LAW, SURE_PERSON, type_of, type_votes
 
 Words = tuple[str, ...]
@@ -102,7 +110,7 @@ def _a_persons(words: Words) -> bool:
     York Press`, `Palm Springs`); no word that links an institution's head to the rest of its name
     (`Centre for Social Evolution`)."""
     first = words[0]
-    spelled = first[:1].isupper() and first[1:].islower()
+    spelled = spelled_as_a_given_name(first)
     # `Hurricane Katrina`, `North Yorkshire`, `Landratsamt Harlow`
     not_given = first.lower() in DETERMINERS | STORM_WORDS | PLACE_FIRST_WORDS
     not_given = not_given or named_institution(first) or _foreign_institution(first)
