@@ -479,6 +479,8 @@ CANDIDATES = [
      "taught.", "Harald Marbeck", "person", ["Harald Quentin Marbeck", "Marbeck"]),
     ("en", "Eliza J. Torvald founded Quillo. Eliza Torvald said Quillo grew. Torvald left in 2020.",
      "Eliza Torvald", "person", ["Eliza J. Torvald", "Torvald"]),
+    ("en", "Harald Jean-Quentin Marbeck was born in 1950. Harald Marbeck studied law in Vantor. Marbeck "
+     "later taught.", "Harald Marbeck", "person", ["Harald Jean-Quentin Marbeck", "Marbeck"]),
     # One word the text never names in full is a person's where the model is sure of one each time
     # (a real surname here: the rule rests on what the model learnt).
     ("de", "Merkel sagte am Montag, die Lage sei ernst. Merkel reist morgen nach Paris.", "Merkel", "person",
@@ -859,6 +861,9 @@ def test_a_given_name_named_as_someones_kin_is_titled_with_their_family_name() -
     known = frozenset({"mirela delacroix"})  # an entity has the name already: the proposal stays
     found = with_family_names(text, candidates_in("a.md", text, "en", frozenset(), ""), known)
     assert "Mirela" in {c.name for c in found}
+    text = "Minister Arno Delacroix arrived with his wife Marie-Claire. Delacroix spoke; Marie-Claire waved."
+    found = with_family_names(text, candidates_in("a.md", text, "en", frozenset(), ""), frozenset())
+    assert "Marie-Claire Delacroix" in {c.name for c in found}  # a hyphenated given name too
 
 
 @pytest.mark.parametrize(

@@ -258,9 +258,7 @@ def _without_middle_names(forms: dict[str, Form], language: str) -> dict[str, st
 def _given_or_initial(word: str) -> bool:
     """A given name's spelling (`William`) or an initial (`A.`)."""
     bare = word.rstrip(".")
-    return (len(bare) == 1 and bare.isupper()) or (
-        bare[:1].isupper() and bare[1:].islower() and bare.isalpha()
-    )
+    return (len(bare) == 1 and bare.isupper()) or spelled_as_a_given_name(bare)
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # initials with full stops: `U.S.`

@@ -11,6 +11,7 @@ import re
 from ...syntax.names import name_key
 from .candidates import Candidate
 from .surroundings import KIN, KIN_BEFORE
+from .vocabulary import spelled_as_a_given_name
 
 REACH = 300  # how far before the kin word the person it belongs to is looked for, in characters
 
@@ -23,8 +24,7 @@ def with_family_names(body: str, candidates: list[Candidate], known: frozenset[s
     taken = known | {key for c in candidates for key in c.keys}
     for candidate in candidates:
         given = candidate.name
-        spelled = given.isalpha() and given[:1].isupper() and given[1:].islower()
-        if not spelled or candidate.type not in ("person", "place", "other"):
+        if not spelled_as_a_given_name(given) or candidate.type not in ("person", "place", "other"):
             continue  # a place or other: what a model that never saw the given name may make of it
         for found in re.finditer(rf"\b{re.escape(given)}\b", body):
             kin = KIN_BEFORE.search(body, max(0, found.start() - 40), found.start())
