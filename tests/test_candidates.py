@@ -372,6 +372,9 @@ CANDIDATES = [
      "Kelbrand mitteilte, hat Kelbrand Geld.", "Kelbrand", "organization", []),
     ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
      "Merkel geht.", "Merkel", "person", []),
+    # A work's title or a sentence the model takes for one name of another kind, a person's inside.
+    ("de", "Das Beispiel: Anna Wahlmer (\"Annas Markt\") sagte, er verdiene viel.", "Anna Wahlmer", "person",
+     []),
     # A word the model takes for a person's more often than not, where the text shows nothing else:
     # an excerpt names no one in full.
     ("en", "\"This is a disaster for patients,\" Quellmann said in an interview on Thursday. \"Doctors have "

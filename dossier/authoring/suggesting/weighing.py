@@ -91,7 +91,8 @@ def weighed(text: Text, occurrences: list[Occurrence], store: Path | None = None
         occurrence.evidence += SAYS_NAME * best.confidence
         # A name the model finds before the occurrence's head noun is a word of it, and its kind that
         # word's (the place of `Vietnam War`): the head types the whole.
-        if best.end >= occurrence.end or not a_head_noun(occurrence.words[-1]):
+        whole = best.end >= occurrence.end or not a_head_noun(occurrence.words[-1])
+        if whole and not _inside_a_larger_thing(text, occurrence, best):
             occurrence.kinds[best.kind] += best.confidence
     return occurrences
 
@@ -124,6 +125,23 @@ def type_of(votes: Counter) -> str:
     votes["other"] += votes.pop(LAW, 0)  # a law or a treaty is none of the finer types
     top = votes.most_common(1)
     return top[0][0] if top and top[0][1] > 0 else "other"
+
+
+def _inside_a_larger_thing(text: Text, occurrence: Occurrence, name: Name) -> bool:
+    """Whether the model's name reaches past the occurrence over a word in small letters that links
+    no name's words, or a colon or a dash: a work's title or a sentence the model took for one
+    name (`Sarah Palin braucht gar`, `Helden der Nacht - We Own The Night mit Mark Wahlberg`), whose
+    kind is not the name's inside it."""
+    if name.kind != "other":
+        return False
+    outside = text.body[name.start : max(name.start, occurrence.start)].split()
+    outside += text.body[min(name.end, occurrence.end) : name.end].split()
+    return any(
+        (word.isalpha() and word.islower() and word not in _INSIDE_AN_INSTITUTION | PARTICLES)
+        or word.endswith(":")
+        or word in ("-", "–")
+        for word in outside
+    )
 
 
 def _spelled_as_a_noun(text: Text, occurrence: Occurrence) -> bool:
