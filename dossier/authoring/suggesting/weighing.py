@@ -128,10 +128,10 @@ def type_of(votes: Counter) -> str:
 
 
 def _inside_a_larger_thing(text: Text, occurrence: Occurrence, name: Name) -> bool:
-    """Whether the model's name reaches past the occurrence over a word in small letters that links
-    no name's words, or a colon or a dash: a work's title or a sentence the model took for one
-    name (`Sarah Palin braucht gar`, `Helden der Nacht - We Own The Night mit Mark Wahlberg`), whose
-    kind is not the name's inside it."""
+    """Whether the model's name of no person, organization or place reaches past the occurrence
+    over a word in small letters that links no name's words, or a colon or a dash: a work's title
+    or a sentence the model took for one (`Das Beispiel: Anna Wahlmer`, `Schatten der Stadt - Men
+    Of The City mit Otto Palberg`), whose kind is not the name's inside it."""
     if name.kind != "other":
         return False
     outside = text.body[name.start : max(name.start, occurrence.start)].split()
