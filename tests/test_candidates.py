@@ -372,6 +372,10 @@ CANDIDATES = [
      "Kelbrand mitteilte, hat Kelbrand Geld.", "Kelbrand", "organization", []),
     ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
      "Merkel geht.", "Merkel", "person", []),
+    # A city's name is a person's where the model is sure of one (a real surname: the rule rests on
+    # what the model learnt).
+    ("de", "„Wir müssen uns erholen und es gegen Norland noch einmal versuchen“, hoffte Darwin.", "Darwin",
+     "person", []),
     # A work's title or a sentence the model takes for one name of another kind, a person's inside.
     ("de", "Das Beispiel: Anna Wahlmer (\"Annas Markt\") sagte, er verdiene viel.", "Anna Wahlmer", "person",
      []),

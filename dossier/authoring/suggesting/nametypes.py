@@ -62,8 +62,9 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     """The type of the name titled `name`, its words `words`, the text's `forms` of it (`words`
     among them) and their `occurrences`."""
     hints = type_votes(occurrences)
-    if name in places():
-        hints["place"] += 4
+    person = sum(o.kinds["person"] for o in occurrences) / len(occurrences)  # the model's mean confidence
+    if name in places() and person < SURE_PERSON:
+        hints["place"] += 4  # not where the model is sure of a person (`„…“, hoffte Darwin`)
     hints.update(_forms_say(words, forms))
     if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):
         hints["person"] += 2  # `Gennadij Quellbrink`, whom the model, in its sentence, took for a firm
@@ -75,7 +76,6 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     institution = len(words) > 1 and _foreign_institution(words[0])
     if any(c.isdigit() for c in name) or institution:
         hints.pop("person", None)  # `1Password`, `Banco Quillo`: no one's name has a digit or a bank in it
-    person = sum(o.kinds["person"] for o in occurrences) / len(occurrences)
     uncued = not any(vote > 0 for o in occurrences for vote in o.hints.values())
     kept = person >= SURE_PERSON or (person >= LIKELY_PERSON and uncued)
     if len(words) == 1 and not any(o.hints["person"] for o in occurrences) and not kept:
