@@ -180,16 +180,19 @@ def _compound_says(word: str) -> Counter:
 
 
 _ROMAN = re.compile(r"[IVX]{2,5}")
+# A variant's letter after a hyphen: a standard's, a connector's, a model's (`DVB-T`, `USB-C`).
+_VARIANT = re.compile(r"[A-Z]{2,5}-[A-Z]")
 
 
 def _spelling_says(words: Words, said: bool) -> Counter:
-    """A small letter first or a model's number makes a product (`iPhone`, `A380`, `DVB-T2`,
-    `Galaxy S24`); an acronym nothing else was `said` of is most often an organization."""
+    """A small letter first, a model's number or a variant's letter makes a product (`iPhone`,
+    `A380`, `DVB-T2`, `Galaxy S24`, `USB-C`); an acronym nothing else was `said` of is most often an organization."""
     votes: Counter = Counter()
     first = words[0]
     numbered = len(words) == 1 and any(c.isdigit() for c in first)
     spelled = name_like(first) and (first[:1].islower() or numbered)
-    if spelled or any(_model_code(word) for word in words[1:]):  # `Galaxy S24`, `Vantor 12 Pro`
+    variant = len(words) == 1 and _VARIANT.fullmatch(first) is not None  # `DVB-T`, `USB-C`
+    if spelled or variant or any(_model_code(word) for word in words[1:]):  # `Galaxy S24`, `Vantor 12 Pro`
         votes["product"] += 2
     elif not said and len(words) == 1 and first.isupper() and 2 <= len(first) <= 5:
         votes["organization"] += 1  # most name bodies
