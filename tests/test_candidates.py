@@ -110,6 +110,11 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A device's noun beside a name makes a product.
+    ("en", "Quillo unveiled the Vantix camera on Monday. The Vantix camera costs $500, and Vantix ships "
+     "in May.", "Vantix", "product", []),
+    ("de", "Die Drohne Zorvo fliegt weit. Zorvo wiegt 300 Gramm, und Zorvo kostet wenig.", "Zorvo", "product",
+     []),
     # A variant's letter after a hyphen: a standard's or a connector's.
     ("de", "Der Sender strahlt über QVB-T aus. QVB-T erreicht viele Haushalte, sagt die Firma.", "QVB-T",
      "product", []),

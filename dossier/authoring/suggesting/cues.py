@@ -90,7 +90,10 @@ _CUES: dict[str, tuple[str, ...]] = {
         "vehicle", "fahrzeug", "drug", "medikament", "film", "movie", "series", "serie", "album",
         "thriller", "drama", "comedy", "komödie", "ransomware", "malware", "browser", "passwortmanager",
         "sprachmodell", "suv", "laptop", "notebook", "tablet", "nachricht", "message", "messenger",
-        "chatbot", "audio",
+        "chatbot", "audio", "camera", "kamera", "smartwatch", "aircraft", "flugzeug", "rocket", "rakete",
+        "satellite", "satellit", "processor", "prozessor", "drone", "drohne", "robot", "roboter",
+        "headphones", "kopfhörer", "earbuds", "router", "vaccine", "impfstoff", "fernseher",
+        "betriebssystem", "e-reader",
     ),
     "publication": (
         "newspaper", "zeitung", "magazine", "magazin", "journal", "paper", "reported", "berichtete",

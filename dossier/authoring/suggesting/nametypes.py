@@ -186,7 +186,8 @@ _VARIANT = re.compile(r"[A-Z]{2,5}-[A-Z]")
 
 def _spelling_says(words: Words, said: bool) -> Counter:
     """A small letter first, a model's number or a variant's letter makes a product (`iPhone`,
-    `A380`, `DVB-T2`, `Galaxy S24`, `USB-C`); an acronym nothing else was `said` of is most often an organization."""
+    `A380`, `DVB-T2`, `Galaxy S24`, `USB-C`); an acronym nothing else was `said` of is most often
+    an organization."""
     votes: Counter = Counter()
     first = words[0]
     numbered = len(words) == 1 and any(c.isdigit() for c in first)
