@@ -110,6 +110,10 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A sports club's abbreviation before its town makes an organization, not a place (a real town:
+    # the model reads it as one).
+    ("de", "Der SC Trier gewann am Samstag. Der SC Trier bleibt damit vorn.", "SC Trier",
+     "organization", []),
     # A device's noun beside a name makes a product.
     ("en", "Quillo unveiled the Vantix camera on Monday. The Vantix camera costs $500, and Vantix ships "
      "in May.", "Vantix", "product", []),

@@ -229,6 +229,9 @@ FOREIGN_HEADS = {
         "place",
     ),
 }
+# A sports club's abbreviation first in its name, before its town (`SC Freiburg`, `VfB Stuttgart`,
+# `AC Milan`): written in capitals or as the abbreviation is, not as a word (`As`).
+CLUB_FIRST_WORDS = word_set("fc sc sv tsv tus vfb vfl vfr fsv bsc spvgg ssv tsg ssc ac as cf cd fk sk nk rb")
 # Letters after a person's name for an honour, a degree or a seat (`Daniel Bernoulli FRS`, `… MdB`):
 # no words of the name, and written so, in capitals.
 POSTNOMINALS = frozenset(

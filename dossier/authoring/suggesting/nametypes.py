@@ -17,6 +17,7 @@ from collections import Counter
 
 from ...syntax.names import name_key
 from .cues import (
+    CLUB_FIRST_WORDS,
     COMPASS_WORDS,
     EVENT_ENDINGS,
     EVENT_HEADS,
@@ -140,6 +141,8 @@ def _head_says(words: Words) -> Counter:
         head = words[0]
     if words[0].lower() in FOREIGN_HEADS:  # `Banco Santander`, `Museo del Prado`, `Piazza Navona`
         votes[FOREIGN_HEADS[words[0].lower()]] += 3
+    elif words[0].lower() in CLUB_FIRST_WORDS and words[0] != words[0].capitalize():
+        votes["organization"] += 3  # `SC Freiburg`, `VfB Stuttgart`: a club, not its town
     elif head.lower() in ORGANIZATION_TAILS:  # `Frontier Communications`, `Sequoia Capital`
         votes["organization"] += 3
     elif cue(head) and cue(head) != "person":
