@@ -110,6 +110,11 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A company's trade last in its name makes an organization, not a person.
+    ("de", "Die Aktie von Marbeck Automation stieg am Montag. Marbeck Automation meldete Gewinne.",
+     "Marbeck Automation", "organization", []),
+    ("de", "Die Aktie von Quellmann Robotics stieg am Montag. Quellmann Robotics meldete Gewinne.",
+     "Quellmann Robotics", "organization", []),
     # A sports club's abbreviation before its town makes an organization, not a place (a real town:
     # the model reads it as one).
     ("de", "Der SC Trier gewann am Samstag. Der SC Trier bleibt damit vorn.", "SC Trier",

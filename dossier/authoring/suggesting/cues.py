@@ -254,6 +254,12 @@ ORGANIZATION_TAILS = word_set(
     "technology systems labs studios networks motors airlines pharmaceuticals brands partners communications "
     "capital ventures gruppe holding konzern"
 )
+# The last word of a company's name by its trade (`Manz Automation`, `Quillo Industries`): types the
+# name, but the name before it may be another's (`Boston` of `Boston Dynamics`), so no short form.
+COMPANY_WORDS = word_set(
+    "solutions industries electronics logistics robotics dynamics semiconductor semiconductors automation "
+    "engineering consulting therapeutics biosciences biotech foods resources services"
+)
 
 
 # The head words of institutions, laws, events and places whose names go on with `of` or `for` (`Bank

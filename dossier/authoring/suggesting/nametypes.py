@@ -18,6 +18,7 @@ from collections import Counter
 from ...syntax.names import name_key
 from .cues import (
     CLUB_FIRST_WORDS,
+    COMPANY_WORDS,
     COMPASS_WORDS,
     EVENT_ENDINGS,
     EVENT_HEADS,
@@ -143,7 +144,7 @@ def _head_says(words: Words) -> Counter:
         votes[FOREIGN_HEADS[words[0].lower()]] += 3
     elif words[0].lower() in CLUB_FIRST_WORDS and words[0] != words[0].capitalize():
         votes["organization"] += 3  # `SC Freiburg`, `VfB Stuttgart`: a club, not its town
-    elif head.lower() in ORGANIZATION_TAILS:  # `Frontier Communications`, `Sequoia Capital`
+    elif head.lower() in ORGANIZATION_TAILS | COMPANY_WORDS:  # `Frontier Communications`, `Manz Automation`
         votes["organization"] += 3
     elif cue(head) and cue(head) != "person":
         votes[cue(head)] += 3
