@@ -127,6 +127,7 @@ CANDIDATES = [
     # A variant's letter after a hyphen: a standard's or a connector's.
     ("de", "Der Sender strahlt über QVB-T aus. QVB-T erreicht viele Haushalte, sagt die Firma.", "QVB-T",
      "product", []),
+    ("en", "The box supports QSB‐C. QSB‐C carries power, and QSB‐C is spreading.", "QSB‐C", "product", []),
     # No one's name has a digit in it, whatever the words around it (`Chef` cues a person).
     ("de", "Chef 7Keeper? Chef 7Keeper ist eine Marke, sagt Chef 7Keeper.", "7Keeper", "product", []),
     # A German genitive of a full name names the person, titled in the nominative.

@@ -185,7 +185,7 @@ def _compound_says(word: str) -> Counter:
 
 _ROMAN = re.compile(r"[IVX]{2,5}")
 # A variant's letter after a hyphen: a standard's, a connector's, a model's (`DVB-T`, `USB-C`).
-_VARIANT = re.compile(r"[A-Z]{2,5}-[A-Z]")
+_VARIANT = re.compile(r"[A-Z]{2,5}[-‐‑][A-Z]")  # any hyphen (`DVB‐T`)
 
 
 def _spelling_says(words: Words, said: bool) -> Counter:
