@@ -110,6 +110,9 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A product named by its maker's name and its own, each also alone: no given name and surname.
+    ("en", "Quillo released Quillo Vantage on Monday. Vantage costs little, and Quillo expects Vantage to "
+     "sell well.", "Quillo Vantage", "other", ["Vantage"]),
     # A company's trade last in its name makes an organization, not a person.
     ("de", "Die Aktie von Marbeck Automation stieg am Montag. Marbeck Automation meldete Gewinne.",
      "Marbeck Automation", "organization", []),

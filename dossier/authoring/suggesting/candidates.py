@@ -125,9 +125,10 @@ def candidates_in(
             acronyms[name_key(acronym)] = key
     listed_together(body, [o for form in forms.values() for o in form.occurrences])
     clusters = _cluster(forms, acronyms, language)
+    alone = frozenset(form.words[0] for form in forms.values() if len(form.words) == 1)
     found = []
     for members in clusters:
-        candidate = _candidate(path, members, forms, title)
+        candidate = _candidate(path, members, forms, title, alone)
         if candidate is not None and not (candidate.keys & known):
             found.append(candidate)
     found.sort(key=lambda c: (-c.score, c.start))
@@ -420,7 +421,11 @@ def _evidence(form: Form) -> float:
     return sum(o.evidence for o in form.occurrences)
 
 
-def _candidate(path: str, members: list[str], forms: dict[str, Form], title: str) -> Candidate | None:
+def _candidate(
+    path: str, members: list[str], forms: dict[str, Form], title: str, alone: frozenset[str]
+) -> Candidate | None:
+    """The candidate the forms `members` name, or None (`alone`: the words the text uses alone as
+    names, see `nametypes.type_of_name`)."""
     chosen = [forms[key] for key in members]
     occurrences = sorted((o for form in chosen for o in form.occurrences), key=lambda o: o.start)
     score = sum(o.evidence for o in occurrences)
@@ -436,7 +441,7 @@ def _candidate(path: str, members: list[str], forms: dict[str, Form], title: str
     if len(full[0].words) > 1 and sum(_evidence(form) for form in full) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
     best, name = title_of(chosen)
-    kind = type_of_name(name, best.words, [form.words for form in chosen], occurrences)
+    kind = type_of_name(name, best.words, [form.words for form in chosen], occurrences, alone)
     aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
     first = occurrences[0]
     return Candidate(

@@ -60,14 +60,16 @@ Words = tuple[str, ...]
 LIKELY_PERSON = 0.5
 
 
-def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[Occurrence]) -> str:
+def type_of_name(
+    name: str, words: Words, forms: list[Words], occurrences: list[Occurrence], alone: frozenset[str]
+) -> str:
     """The type of the name titled `name`, its words `words`, the text's `forms` of it (`words`
-    among them) and their `occurrences`."""
+    among them) and their `occurrences` (`alone`: the words the text uses alone as names)."""
     hints = type_votes(occurrences)
     person = sum(o.kinds["person"] for o in occurrences) / len(occurrences)  # the model's mean confidence
     if name in places() and person < SURE_PERSON:
         hints["place"] += 4  # not where the model is sure of a person (`„…“, hoffte Darwin`)
-    hints.update(_forms_say(words, forms))
+    hints.update(_forms_say(words, forms, alone))
     if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):
         hints["person"] += 2  # `Gennadij Quellbrink`, whom the model, in its sentence, took for a firm
     if len(words) > 1:
@@ -93,13 +95,15 @@ def type_of_name(name: str, words: Words, forms: list[Words], occurrences: list[
     return type_of(hints)
 
 
-def _forms_say(words: Words, forms: list[Words]) -> Counter:
+def _forms_say(words: Words, forms: list[Words], alone: frozenset[str]) -> Counter:
     """A surname used alone makes a person (`Van Gogh` too; not `The Journal` of `The Wall Street
-    Journal`, nor `Congress` of `US Congress`); a first word used alone an organization."""
+    Journal`, nor `Congress` of `US Congress`), unless the text uses the first word alone too: news
+    copy seldom names a person by the given name alone, a product by its maker's name often
+    (`Quillo Vantage`, `Vantage` and `Quillo`); a first word used alone an organization."""
     votes: Counter = Counter()
     shorts = [form for form in forms if len(form) < len(words)]
     surname = any(last_words(words, form) for form in shorts)
-    if surname and len(words) in (2, 3, 4) and _a_persons(words):
+    if surname and len(words) in (2, 3, 4) and _a_persons(words) and words[0] not in alone:
         votes["person"] += 3
     if any(form == words[:1] for form in shorts) and len(words) > 1:
         votes["organization"] += 1
