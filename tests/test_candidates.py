@@ -110,6 +110,9 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A German name's genitive in -s after an adjective is a form of its nominative.
+    ("de", "Der Chef des Bayerischen Quellfunks trat zurück. Der Bayerische Quellfunk sucht einen "
+     "Nachfolger.", "Bayerischer Quellfunk", "organization", ["Bayerischen Quellfunks"]),
     # A product named by its maker's name and its own, each also alone: no given name and surname.
     ("en", "Quillo released Quillo Vantage on Monday. Vantage costs little, and Quillo expects Vantage to "
      "sell well.", "Quillo Vantage", "other", ["Vantage"]),

@@ -170,9 +170,12 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
     for key, form in forms.items():
         if key.endswith("s") and key[:-1] in forms and (len(form.words) == 1 or language == "de"):
             join(key, key[:-1])  # the German genitive: `Stengers` names Stenger, `Karla Wendlands` her
-        elif language == "de" and key.endswith("es") and len(key) > 5:  # `Bundestages`, `des Deutschen
-            base = stem_key(form.words)[:-2]  # Gewerkschaftsbundes` and `Deutscher Gewerkschaftsbund`
-            if base in stems or base in forms:
+        elif language == "de" and key.endswith("s") and len(key) > 5:  # `Bundestages`, `des Deutschen
+            # Gewerkschaftsbundes` and `Deutscher Gewerkschaftsbund`, `des Bayerischen Rundfunks`
+            stem = stem_key(form.words)
+            bases = [stem[:-2]] * key.endswith("es") + [stem[:-1]] * (len(form.words) > 1)
+            base = next((base for base in bases if base in stems or base in forms), None)
+            if base is not None:
                 join(key, stems[base][0] if base in stems else base)
     for acronym, long in acronyms.items():
         if acronym in forms and long in forms:
