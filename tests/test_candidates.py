@@ -110,6 +110,8 @@ CANDIDATES = [
      "Ana Ruiz", "person", ["Ruiz"]),
     # Spelled as names are: inner capitals and digits.
     ("en", "The iPhone 15 and the iPad sold well; the iPhone led.", "iPhone", "product", []),
+    # A possessive at a sentence's start is a name's where the word is no common one.
+    ("en", "Quillo's new console sold out. Quillo said it would restock soon.", "Quillo", None, []),
     # A German name's genitive in -s after an adjective is a form of its nominative.
     ("de", "Der Chef des Bayerischen Quellfunks trat zurück. Der Bayerische Quellfunk sucht einen "
      "Nachfolger.", "Bayerischer Quellfunk", "organization", ["Bayerischen Quellfunks"]),

@@ -289,6 +289,9 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
         yield _occurrence(text, found, hints, legal)
 
 
+_A_WORDS_POSSESSIVE = 4.5  # how common a possessor at a sentence's start is that is a word (`Today's`)
+
+
 def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: bool) -> Iterator[Occurrence]:
     """One capitalised word: a name, a name joined to a noun (`Waymo-Chef`), or a word."""
     language = text.language
@@ -333,7 +336,10 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
             return
     if _DOTTED_INITIALS.fullmatch(word) and text.body.startswith(".", end):
         word, end = word + ".", end + 1  # `U.S.`: the full stop after the last initial is the name's
-    yield _occurrence(text, _Found(tuple(_without_possessive([word])), start, end, around), hints, legal)
+    bare = _without_possessive([word])[0]
+    if around.initial and bare != word and how_common(bare, language) < _A_WORDS_POSSESSIVE:
+        around = replace(around, initial=False)  # `Nintendo's new console`: a possessor, a name
+    yield _occurrence(text, _Found((bare,), start, end, around), hints, legal)
 
 
 def no_name(words: tuple[str, ...], language: str) -> bool:
