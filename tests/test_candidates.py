@@ -68,6 +68,8 @@ CANDIDATES = [
     # An acronym the text does not define but spells as a name's initials is the name's alias.
     ("en", "The Northern Rail Alliance met on Monday. Members of the Northern Rail Alliance voted, and "
      "the NRA said it would appeal.", "Northern Rail Alliance", None, ["NRA"]),
+    ("en", "The Securities and Exchange Board sued the firm. The SEB said the firm misled investors.",
+     "Securities and Exchange Board", None, ["SEB"]),
     # Two people side by side, each named elsewhere in the text: two names, not one.
     ("de", "Reporterin Ilse Brandauer schrieb den Text. Chefin Marta Kovač las ihn. Später zeigte "
      "Brandauer Marta Kovač die Mail, und Kovač antwortete Brandauer.", "Marta Kovač", "person", ["Kovač"]),

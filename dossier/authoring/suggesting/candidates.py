@@ -268,6 +268,9 @@ def _given_or_initial(word: str) -> bool:
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # initials with full stops: `U.S.`
 
 
+_SMALL_IN_INITIALS = LINKS | {"and", "und", "&"}  # `Securities and Exchange Commission`: SEC
+
+
 def _initials(forms: dict[str, Form]) -> dict[str, str]:
     """Acronyms the text does not define but spells as the initials of one longer name of it
     (`EU` for `Europäische Union`, `UCPS` for `User Centric Payment System`, `RKI` for
@@ -275,9 +278,9 @@ def _initials(forms: dict[str, Form]) -> dict[str, str]:
     by_initials: dict[str, set[str]] = {}
     for key, form in forms.items():
         parts = [part for word in form.words for part in HYPHENS.split(word)]
-        if len(parts) > 1 and all(part[:1].isupper() or part in LINKS for part in parts):
-            spelled = {"".join(part[0] for part in parts), "".join(p[0] for p in parts if p not in LINKS)}
-            for initials in spelled:  # `BoE` and `BE` of `Bank of England`
+        if len(parts) > 1 and all(part[:1].isupper() or part in _SMALL_IN_INITIALS for part in parts):
+            spelled = {"".join(part[0] for part in parts), "".join(p[0] for p in parts if p[:1].isupper())}
+            for initials in spelled:  # `BoE` and `BE` of `Bank of England`, `SEC`
                 by_initials.setdefault(initials, set()).add(key)
     found = {}
     for key, form in forms.items():
