@@ -156,6 +156,8 @@ def _head_says(words: Words) -> Counter:
         votes["publication"] += 3
     elif head.lower() in ORGANIZATION_HEADS:
         votes["organization"] += 3
+    elif head.lower() == "reserve" and words[-2].lower() in _RESERVE_HOLDERS:
+        votes["organization"] += 3  # `Federal Reserve`, `Army Reserve`: not a nature reserve
     elif head.lower() in PLACE_HEADS:
         votes["place"] += 3
     elif head.lower() in LAW_HEADS:
@@ -171,6 +173,7 @@ def _head_says(words: Words) -> Counter:
     return votes
 
 
+_RESERVE_HOLDERS = frozenset({"federal", "central", "army", "naval", "strategic"})
 # A compound in `-schau` alone is as often a programme's name as a show's (`Tagesschau`, `Sportschau`).
 _EVENT_COMPOUNDS = tuple(ending for ending in EVENT_ENDINGS if ending != "schau")
 
