@@ -617,8 +617,8 @@ CANDIDATES = [
     ("en", "Hikers crossed the Marbeck Nature Reserve. The Marbeck Nature Reserve is closed in winter.",
      "Marbeck Nature Reserve", "place", []),
     # A country's or an army's reserve is an institution (a real one: the rule reads the word before).
-    ("en", "The Federal Reserve held rates steady. The Federal Reserve meets again in June.", "Federal Reserve",
-     "organization", []),
+    ("en", "The Federal Reserve held rates steady. The Federal Reserve meets again in June.",
+     "Federal Reserve", "organization", []),
     ("en", "Ships queued at Marbeck Harbour on Monday. Marbeck Harbour reopened later, and Marbeck Harbour "
      "grew.", "Marbeck Harbour", "place", []),
 ]  # fmt: skip
