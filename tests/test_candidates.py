@@ -120,6 +120,11 @@ CANDIDATES = [
     # A product named by its maker's name and its own, each also alone: no given name and surname.
     ("en", "Quillo released Quillo Vantage on Monday. Vantage costs little, and Quillo expects Vantage to "
      "sell well.", "Quillo Vantage", "other", ["Vantage"]),
+    # A German service's noun before a name is a description of a company (`Streamingdienst`).
+    ("de", "Der Streamingdienst Vantix erhöht die Preise. Vantix hat weltweit viele Kunden.", "Vantix",
+     "organization", []),
+    ("de", "Der Fahrdienst Quillo ist in Berlin aktiv. Quillo wirbt mit günstigen Preisen.", "Quillo",
+     "organization", []),
     # A company's trade last in its name makes an organization, not a person.
     ("de", "Die Aktie von Marbeck Automation stieg am Montag. Marbeck Automation meldete Gewinne.",
      "Marbeck Automation", "organization", []),

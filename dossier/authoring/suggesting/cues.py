@@ -82,7 +82,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "gewerkschaft", "agentur", "commission", "kommission", "bündnis", "alliance", "gesellschaft",
         "verlag", "kanzlei", "airline", "band", "center", "centre", "autobauer", "versicherer",
         "zulieferer", "händler", "insurer", "lender", "supplier", "stadtwerke", "verkehrsbetriebe",
-        "sparkasse", "volksbank", "landesbank",
+        "sparkasse", "volksbank", "landesbank", "dienst",
     ),
     "product": (
         "model", "modell", "phone", "smartphone", "handy", "app", "game", "spiel", "headset", "device",
