@@ -120,6 +120,9 @@ CANDIDATES = [
     # A product named by its maker's name and its own, each also alone: no given name and surname.
     ("en", "Quillo released Quillo Vantage on Monday. Vantage costs little, and Quillo expects Vantage to "
      "sell well.", "Quillo Vantage", "other", ["Vantage"]),
+    # A German legislature's noun is an institution's head (`Landtag`, `Kreistag`, `Stadtrat`).
+    ("de", "Der Vantorer Kreistag tagt. Im Vantorer Kreistag gab es Streit.", "Vantorer Kreistag",
+     "organization", []),
     # A German service's noun before a name is a description of a company (`Streamingdienst`).
     ("de", "Der Streamingdienst Vantix erhöht die Preise. Vantix hat weltweit viele Kunden.", "Vantix",
      "organization", []),

@@ -177,7 +177,8 @@ NEWSPAPER_HEADS = word_set(
 ORGANIZATION_HEADS = _AUTHORITIES | word_set(
     "administration office bureau board service fund society federation institution academy college school "
     "church forces army navy police guard corps united athletic rovers wanderers hotspur fc amt parliament "
-    "parlament congress kongress senate senat assembly committee ausschuss tribunal börse exchange survey"
+    "parlament congress kongress senate senat assembly committee ausschuss tribunal börse exchange survey "
+    "landtag kreistag stadtrat gemeinderat bürgerschaft abgeordnetenhaus"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.
