@@ -120,6 +120,9 @@ CANDIDATES = [
     # A product named by its maker's name and its own, each also alone: no given name and surname.
     ("en", "Quillo released Quillo Vantage on Monday. Vantage costs little, and Quillo expects Vantage to "
      "sell well.", "Quillo Vantage", "other", ["Vantage"]),
+    # A surname's German genitive alone is a form of the full name named before.
+    ("de", "Nach Angaben von Marta Quellmann sinken die Preise. Quellmanns Prognose ist vorsichtig.",
+     "Marta Quellmann", "person", ["Quellmanns"]),
     # A German legislature's noun is an institution's head (`Landtag`, `Kreistag`, `Stadtrat`).
     ("de", "Der Vantorer Kreistag tagt. Im Vantorer Kreistag gab es Streit.", "Vantorer Kreistag",
      "organization", []),

@@ -46,6 +46,7 @@ from .vocabulary import (
     COMMON,
     HYPHENS,
     RARE,
+    genitive_name,
     in_apposition,
     is_adjective,
     spelled_as_a_given_name,
@@ -194,10 +195,13 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         if words[-1].endswith("s") and len(words) == 1 and key[:-1] in forms:
             continue
         a_place = " ".join(words) in every_place
+        # `Quellmanns Prognose` after `Marta Quellmann`: the surname's genitive alone
+        own_genitive = name_key(words[0][:-1]) if language == "de" and genitive_name(words[0]) else None
         by_suffix = [
             other for other in longer
             if len(other.words) > len(words)
-            and key in (name_key(" ".join(other.words[-len(words):])), _genitive_stem(other, language))
+            and (key in (name_key(" ".join(other.words[-len(words):])), _genitive_stem(other, language))
+                 or (len(words) == 1 and own_genitive == name_key(other.words[-1])))
             and " ".join(other.words) not in every_place
             and not (a_place and how_common(other.words[0], language) >= COMMON)  # `South Sudan`
         ]  # fmt: skip
