@@ -174,7 +174,7 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         elif language == "de" and key.endswith("s") and len(key) > 5:  # `Bundestages`, `des Deutschen
             # Gewerkschaftsbundes` and `Deutscher Gewerkschaftsbund`, `des Bayerischen Rundfunks`
             stem = stem_key(form.words)
-            bases = [stem[:-2]] * key.endswith("es") + [stem[:-1]] * (len(form.words) > 1)
+            bases = ([stem[:-2]] if key.endswith("es") else []) + ([stem[:-1]] if len(form.words) > 1 else [])
             base = next((base for base in bases if base in stems or base in forms), None)
             if base is not None:
                 join(key, stems[base][0] if base in stems else base)

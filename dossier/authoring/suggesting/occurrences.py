@@ -289,7 +289,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
         yield _occurrence(text, found, hints, legal)
 
 
-_A_WORDS_POSSESSIVE = 4.5  # how common a possessor at a sentence's start is that is a word (`Today's`)
+_A_WORDS_POSSESSIVE = 4.5  # from this common on, a possessive opening a sentence is a word's (`Today's`)
 
 
 def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: bool) -> Iterator[Occurrence]:
