@@ -2,7 +2,7 @@
 Wikinews articles and interviews of GUM (`../shared/corpora/ner/gum/cc-by/`, CC BY 2.5 text, CC BY
 4.0 annotations), whose named mentions carry a type and the Wikipedia page they name.
 
-    python benchmarks/wikinews.py [--finder both|model|rules]
+    python benchmarks/wikinews.py [--finder both|model|rules] [--other-genres]
 
 Two halves, fixed before any rule was tuned against them (6 December 2026): GUM's own training
 documents are the tuning half, its dev and test documents (named in its README) the reporting half.
@@ -11,6 +11,9 @@ Wikipedia page to a name only where one exists, so this counts some names too), 
 as GUM types them (its `object` a product, its `abstract` and the rest other; GUM has no
 publication and calls a paper an organization, so either counts), and the names titled as the
 Wikipedia page they name where the article spells that title out.
+
+`--other-genres` scores GUM's other training documents the same way (biographies, travel guides,
+academic and court texts; both licence folders): more tuning text, never reporting text.
 """
 
 from __future__ import annotations
@@ -105,14 +108,31 @@ def read(path: Path) -> Article:
 
 def halves() -> dict[str, list[Path]]:
     """GUM's Wikinews documents, its training ones apart from its dev and test ones."""
-    readme = (GUM / "README.md").read_text(encoding="utf-8")
-    held = set(re.findall(r"GUM_\w+", readme.split("**dev**", 1)[1].split("## Licence", 1)[0]))
+    held = _held()
     documents = sorted((GUM / "cc-by").glob("GUM_*.conllu"))
-    wikinews = [path for path in documents if re.match(r"GUM_(news|interview)_", path.name)]
+    wikinews = [path for path in documents if _WIKINEWS.match(path.name)]
     return {
         "tuning": [path for path in wikinews if path.stem not in held],
         "reporting": [path for path in wikinews if path.stem in held],
     }
+
+
+def other_genres() -> list[Path]:
+    """GUM's training documents of its other genres, in both licence folders."""
+    held = _held()
+    documents = [
+        path for folder in ("cc-by", "cc-by-sa") for path in sorted((GUM / folder).glob("GUM_*.conllu"))
+    ]
+    return [path for path in documents if path.stem not in held and not _WIKINEWS.match(path.name)]
+
+
+_WIKINEWS = re.compile(r"GUM_(news|interview)_")
+
+
+def _held() -> set[str]:
+    """GUM's dev and test documents, as its README names them."""
+    readme = (GUM / "README.md").read_text(encoding="utf-8")
+    return set(re.findall(r"GUM_\w+", readme.split("**dev**", 1)[1].split("## Licence", 1)[0]))
 
 
 def score(paths: list[Path]) -> Counter:
@@ -140,6 +160,7 @@ def score(paths: list[Path]) -> Counter:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--finder", choices=("both", "model", "rules"), default="both")
+    parser.add_argument("--other-genres", action="store_true", help="GUM's other training documents")
     args = parser.parse_args()
     if not GUM.is_dir():
         print(f"benchmarks/wikinews.py: error: no GUM corpus at {GUM}", file=sys.stderr)
@@ -148,7 +169,8 @@ def main() -> int:
     print(f"| half ({args.finder}) | articles | of the first 15: no named mention | names typed as GUM types "
           "them | names titled as their Wikipedia page |")  # fmt: skip
     print("|---|---:|---:|---:|---:|")
-    for half, paths in halves().items():
+    groups = {"tuning, other genres": other_genres()} if args.other_genres else halves()
+    for half, paths in groups.items():
         c = score(paths)
         print(
             f"| {half} | {len(paths)} | {c['no named mention'] / c['candidates']:.0%} "

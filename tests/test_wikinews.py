@@ -10,7 +10,7 @@ from conftest import REPO, unavailable
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from wikinews import GUM, halves, read
+from wikinews import GUM, halves, other_genres, read
 
 from dossier.syntax.names import name_key
 
@@ -26,6 +26,15 @@ def test_the_halves_are_fixed_apart(gum) -> None:
     tuning, reporting = (set(path.stem for path in split[half]) for half in ("tuning", "reporting"))
     assert len(tuning) > 30 and len(reporting) >= 8 and not tuning & reporting
     assert all(name.startswith(("GUM_news_", "GUM_interview_")) for name in tuning | reporting)
+
+
+def test_the_other_genres_are_training_documents_of_neither_half(gum) -> None:
+    others = {path.stem for path in other_genres()}
+    split = halves()
+    wikinews = {path.stem for half in split.values() for path in half}
+    assert len(others) > 40 and not others & wikinews
+    assert not any(name.startswith(("GUM_news_", "GUM_interview_")) for name in others)
+    assert {path.parent.name for path in other_genres()} == {"cc-by", "cc-by-sa"}
 
 
 def test_a_document_gives_its_text_and_its_named_mentions(gum) -> None:
