@@ -196,7 +196,7 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
             continue
         a_place = " ".join(words) in every_place
         # `Quellmanns Prognose` after `Marta Quellmann`: the surname's genitive alone
-        own_genitive = name_key(words[0][:-1]) if language == "de" and genitive_name(words[0]) else None
+        own_genitive = _genitive_stem(form, language) if genitive_name(words[0]) else None
         by_suffix = [
             other for other in longer
             if len(other.words) > len(words)
