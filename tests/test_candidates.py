@@ -632,6 +632,23 @@ CANDIDATES = [
      "Federal Reserve", "organization", []),
     ("en", "Ships queued at Marbeck Harbour on Monday. Marbeck Harbour reopened later, and Marbeck Harbour "
      "grew.", "Marbeck Harbour", "place", []),
+    # Arabic's article joined to a name by a hyphen is a word of it, in a name and alone.
+    ("en", "The director, Suleiman al-Quarni, spoke to reporters. Later al-Quarni said the site was safe.",
+     "Suleiman al-Quarni", "person", ["al-Quarni"]),
+    ("en", "He served under Abd al-Vantor Quasimi for years; Quasimi named him minister.",
+     "Abd al-Vantor Quasimi", "person", ["Quasimi"]),
+    ("de", "Der Armeechef Abdel Karim as-Quellani traf den Präsidenten. Später sagte as-Quellani ab.",
+     "Abdel Karim as-Quellani", "person", ["as-Quellani"]),
+    # A general's rank before a person's full name is no word of it; a company's name begins so.
+    ("en", "Army chief General Tarek Quellbrink met the envoy in Vantor on Monday.", "Tarek Quellbrink",
+     "person", []),
+    ("en", "Shares of General Quillo Motors Company fell; General Quillo Motors Company builds trucks.",
+     "General Quillo Motors Company", "organization", []),
+    # A German place of several words inflected, as its page is titled, and a place's, not a person's.
+    ("de", "Der Bürgermeister New Yorks sprach am Montag.", "New York", "place", ["New Yorks"]),
+    ("de", "Die Regierung Sri Lankas hat gewählt.", "Sri Lanka", "place", ["Sri Lankas"]),
+    ("de", "Die Wirtschaft Baden-Württembergs wächst, sagte der Minister.", "Baden-Württemberg", "place",
+     ["Baden-Württembergs"]),
 ]  # fmt: skip
 
 

@@ -110,8 +110,8 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
         name = best.words[0][: len(institution)] + name[len(best.words[0]) :]  # `Amtsgerichts Köln`
     if len(best.words) == 1 and federal_institution(name):
         name = _GENITIVE_HEAD.sub("", name)  # `des Bundesrechnungshofs`: no federal head ends in -s
-    if len(best.words) == 1 and name not in places() and name[:-1] in places() and name.endswith(("s", "n")):
-        name = name[:-1]  # a place's genitive or dative: `Frankreichs`, `den Niederlanden`
+    if name not in places() and name[:-1] in places() and name.endswith(("s", "n")):
+        name = name[:-1]  # a place's genitive or dative: `Frankreichs`, `New Yorks`, `den Niederlanden`
     return best, name[:-1] if _prenominal_genitive(best, chosen) else name  # `Rudolf Augsteins Motto`
 
 

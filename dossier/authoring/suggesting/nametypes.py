@@ -67,7 +67,12 @@ def type_of_name(
     among them) and their `occurrences` (`alone`: the words the text uses alone as names)."""
     hints = type_votes(occurrences)
     person = sum(o.kinds["person"] for o in occurrences) / len(occurrences)  # the model's mean confidence
-    if name in places() and person < SURE_PERSON:
+    # A place of several words the gazetteer knows is no person's: a role before it is its holder's
+    # (`der Bürgermeister New Yorks`, `die Regierung Sri Lankas`).
+    several = name in places() and len(words) > 1
+    if several:
+        hints.pop("person", None)
+    if name in places() and (person < SURE_PERSON or several):
         hints["place"] += 4  # not where the model is sure of a person (`„…“, hoffte Darwin`)
     hints.update(_forms_say(words, forms, alone))
     if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):

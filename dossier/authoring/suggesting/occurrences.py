@@ -37,6 +37,8 @@ from .vocabulary import (
     COMMON,
     HYPHENS,
     RARE,
+    a_rank_before_a_name,
+    articled,
     as_word,
     capitalised,
     demonym,
@@ -225,7 +227,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # Not `John` of `John F. Kennedy`, nor `Sturm` of `Sturm Xaver`.
             leading_word = piece_initial and common and not an_initial_next
             leading_word = leading_word and word.lower() not in STORM_WORDS
-            role = is_role(word)
+            role = is_role(word) or a_rank_before_a_name(tuple(words[first : last + 1]))
             # `German Chancellor Olaf Scholz`, `US President Joe Biden`: whose the role is.
             role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
             # An article written with a capital inside a sentence is a title's (`watched The Crown`).
@@ -299,7 +301,7 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
     if around.initial and word.lower() in text.small_words and not name_like(word):
         return  # a word of the text's own, capitalised because it starts a sentence
     parts = HYPHENS.split(word)
-    if len(parts) > 1 and word in places():  # `Nordrhein-Westfalen`, `Guinea-Bissau`: no compound
+    if len(parts) > 1 and {word, word.removesuffix("s")} & places():  # `Guinea-Bissau`, `Sachsen-Anhalts`
         yield _occurrence(text, _Found((word,), start, end, around), hints, legal)
         return
     if len(parts) > 1 and language == "de" and parts[-1].lower() in COMPOUND_HEADS:
@@ -307,20 +309,16 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
         own["organization"] += 2  # `Robert-Koch-Institut`, `Kraftfahrt-Bundesamt`: the compound is the name
         yield _occurrence(text, _Found((word,), start, end, around), own, legal)
         return
-    if len(parts) > 1 and not name_like(parts[-1]) and len(parts[-1]) > 2:
+    if len(parts) > 1 and not name_like(parts[-1]) and len(parts[-1]) > 2 and not articled(word):
         tail = parts[-1]
-        german_noun = (
-            language == "de"
-            and tail[:1].isupper()
-            and (how_common(tail, language) >= RARE or strict_noun(tail, language))
-        )
+        known = how_common(tail, language) >= RARE or strict_noun(tail, language)
+        german_noun = language == "de" and tail[:1].isupper() and known
         common = how_common(tail, language) >= COMMON and (language == "de" or tail.islower())
         joined_to_word = german_noun or common or cue(tail) is not None  # not `Bankman-Fried`: English
         # capitalises no common word after a hyphen
         a_model = name_like(parts[0]) and len(tail) <= 4 and cue(tail) is None  # `GPT-4o`, `A380-neo`
-        if (
-            joined_to_word or tail.islower()
-        ) and not a_model:  # `Waymo-Chef`, `Amazon-owned`: the name is the first part
+        # `Waymo-Chef`, `Amazon-owned`: the name is the first part
+        if (joined_to_word or tail.islower()) and not a_model:
             head = word[: len(word) - len(tail) - 1]
             kind = cue(tail)
             own = Counter(hints)

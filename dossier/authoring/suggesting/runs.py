@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .cues import ORGANIZATION_HEADS, TITLES, cue, institution_head, places, word_set
 from .frequency import how_common
-from .vocabulary import capitalised, genitive_name, given_name, name_like
+from .vocabulary import ARABIC_ARTICLE, capitalised, genitive_name, given_name, name_like
 
 Word = tuple[int, int, str]  # a word of the body: where it starts and ends, and its text
 
@@ -20,7 +20,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # `o2`, `1Password`), years, and the connectors of names (`Kris de Decker`); found by one pattern
 # so that the ordinary words between them cost nothing.
 _NAMEISH = re.compile(
-    rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
+    rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}|{ARABIC_ARTICLE}[{_UPPER}]{_WORD_BODY}"
     r"|\d(?!\w)(?![.,]\d)|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for|für)(?![\w]))"
 )
 _ABBREVIATION = re.compile(r"(?:^|[\s(])((?:[A-Z]\.){2,}|[A-Za-zÄÖÜäöü]{1,4}\.)$")  # `Dr.`, `D.`, `U.S.`

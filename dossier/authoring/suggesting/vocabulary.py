@@ -11,7 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from .cues import countries, cue, is_role, languages, places, word_set
+from .cues import LEGAL_SUFFIXES, a_head_noun, countries, cue, is_role, languages, places, word_set
 from .frequency import how_common, zipf
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
@@ -20,6 +20,10 @@ PART = 3.0  # a part of a German compound must be at least this common
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th|s)")  # `60th`, `1990s`
 HYPHENS = re.compile(r"[-‐‑]")
+# Arabic's article, and its assimilated forms, joined to a name by a hyphen: a word of a person's,
+# a paper's or a place's name written small (`Abd al-Karim Qasim`, `al-Ahram`, `as-Sisi`).
+ARABIC_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)[-‐‑]"
+_ARTICLED = re.compile(ARABIC_ARTICLE + r"[^\W\d_]")
 ADJECTIVE_ENDINGS = ("er", "en", "em", "es", "e")
 _GERMAN_NOUN_ENDINGS = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ität", "itäten", "ismus",
@@ -75,7 +79,14 @@ def name_like(token: str) -> bool:
 
 
 def capitalised(token: str) -> bool:
-    return token[:1].isupper() or name_like(token)
+    """A capital first, or spelled as names are (`eBay`, `al-Amr`)."""
+    return token[:1].isupper() or name_like(token) or articled(token)
+
+
+def articled(token: str) -> bool:
+    """A name with Arabic's article joined to it (`al-Amr`, `as-Sisi`): one word, no compound."""
+    article = _ARTICLED.match(token)
+    return article is not None and article[0][-1].isupper()
 
 
 def genitive_name(word: str) -> bool:
@@ -91,6 +102,19 @@ def spelled_as_a_given_name(word: str) -> bool:
     `Anatole-Désiré`)."""
     parts = HYPHENS.split(word)
     return all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in parts)
+
+
+_RANKS = word_set("general")  # a rank that begins companies' names too (`General Motors`)
+
+
+def a_rank_before_a_name(words: tuple[str, ...]) -> bool:
+    """`General` before a person's full name is a rank, not a word of the name (`General Mark
+    Milley`, `General Abd al-Karim Qasim`); not before a company's (`General Motors`, `General
+    Electric Company`)."""
+    rank, *name = words
+    last = name[-1].lower() if name else ""
+    person = len(name) >= 2 and spelled_as_a_given_name(name[0]) and not a_head_noun(last)
+    return rank.lower() in _RANKS and person and last not in LEGAL_SUFFIXES
 
 
 def given_name(word: str) -> bool:
@@ -179,6 +203,8 @@ def noun_compound(word: str, language: str) -> bool:
     `Coca-Cola`: a brand German copy writes as often as a noun, English less)."""
     parts = HYPHENS.split(word)
     if language != "de" or len(parts) < 2 or (name_like(parts[0]) and not parts[0].isupper()):
+        return False
+    if articled(word):
         return False
     tail = parts[-1]
     both = zipf(tail, "de") >= COMMON and zipf(tail, "en") >= _COMMON_IN_ENGLISH
