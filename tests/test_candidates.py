@@ -649,6 +649,13 @@ CANDIDATES = [
     ("de", "Die Regierung Sri Lankas hat gewählt.", "Sri Lanka", "place", ["Sri Lankas"]),
     ("de", "Die Wirtschaft Baden-Württembergs wächst, sagte der Minister.", "Baden-Württemberg", "place",
      ["Baden-Württembergs"]),
+    # A model's word after a name makes a product; a legal form is a company's (`SE`).
+    ("en", "Users can upgrade to Quillo Plus for $20 a month, and Quillo Plus adds voice.", "Quillo Plus",
+     "product", []),
+    ("de", "Das neue Vantor Pro kostet 999 Euro. Die Vantor Marbeck SE meldete Gewinne.", "Vantor Pro",
+     "product", []),
+    ("de", "Das neue Vantor Pro kostet 999 Euro. Die Vantor Marbeck SE meldete Gewinne.", "Vantor Marbeck SE",
+     "organization", []),
 ]  # fmt: skip
 
 

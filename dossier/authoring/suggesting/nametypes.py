@@ -24,6 +24,7 @@ from .cues import (
     EVENT_HEADS,
     FOREIGN_HEADS,
     LAW_HEADS,
+    LEGAL_SUFFIXES,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
     ORGANIZATION_TAILS,
@@ -38,7 +39,7 @@ from .cues import (
     places,
 )
 from .occurrences import DETERMINERS, Occurrence
-from .runs import LINKS, PARTICLES, a_year
+from .runs import LINKS, MODEL_WORDS, PARTICLES, a_year
 from .vocabulary import (
     a_peoples_word,
     demonym,
@@ -209,7 +210,9 @@ def _spelling_says(words: Words, said: bool) -> Counter:
     numbered = len(words) == 1 and any(c.isdigit() for c in first)
     spelled = name_like(first) and (first[:1].islower() or numbered)
     variant = len(words) == 1 and _VARIANT.fullmatch(first) is not None  # `DVB-T`, `USB-C`
-    if spelled or variant or any(_model_code(word) for word in words[1:]):  # `Galaxy S24`, `Vantor 12 Pro`
+    last = words[-1].lower()
+    model = len(words) > 1 and last in MODEL_WORDS and last not in LEGAL_SUFFIXES  # `Quillo Plus`, not `… SE`
+    if spelled or variant or model or any(_model_code(word) for word in words[1:]):  # `Galaxy S24`
         votes["product"] += 2
     elif not said and len(words) == 1 and first.isupper() and 2 <= len(first) <= 5:
         votes["organization"] += 1  # most name bodies

@@ -164,7 +164,7 @@ def _model_number(word: str, before: str, following: str) -> bool:
     """A model's number inside a product's name: after a name spelled as one (`iPhone 15`, `iOS 17`)
     or before a model's word (`Galaxy 24 Ultra`); not a count after a name (`Xiaomi 10 Milliarden`)."""
     number = word.isdigit() and len(word) <= 3
-    return number and (name_like(before) or following.lower() in _MODEL_WORDS)
+    return number and (name_like(before) or following.lower() in MODEL_WORDS)
 
 
 _NAME_AND_NUMBER = re.compile(r"\b([A-ZÄÖÜ][\w-]*) (\d{1,3}(?:\.\d{1,3})?)\b(?![.,]\d)")  # `OS X 10.10`
@@ -178,7 +178,8 @@ def _numbered_names(body: str) -> frozenset[tuple[str, str]]:
     return frozenset(pair for pair, count in pairs.items() if count > 1 and pair[0] not in places())
 
 
-_MODEL_WORDS = word_set("pro max plus ultra mini lite air neo se fold flip edge note xl")
+# A model's word after a product's name (`Galaxy S24 Ultra`, `MacBook Air`).
+MODEL_WORDS = word_set("pro max plus ultra mini lite air neo se fold flip edge note xl")
 
 
 def _joins(gap: str, last: str) -> bool:
