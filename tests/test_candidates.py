@@ -649,6 +649,13 @@ CANDIDATES = [
     ("de", "Die Regierung Sri Lankas hat gewählt.", "Sri Lanka", "place", ["Sri Lankas"]),
     ("de", "Die Wirtschaft Baden-Württembergs wächst, sagte der Minister.", "Baden-Württemberg", "place",
      ["Baden-Württembergs"]),
+    # An institution's name only after `des`: titled in the nominative where its head's ending tells
+    # the gender, and typed by that head.
+    ("de", "Die Abgeordneten des Europäischen Parlaments stimmten am Dienstag zu.", "Europäisches Parlament",
+     "organization", []),
+    ("de", "Laut einer Studie des Deutschen Instituts für Wirtschaftsforschung steigt der Pegel.",
+     "Deutsches Institut für Wirtschaftsforschung", None, []),
+    ("de", "Die Zukunft des Vantorer Hafens ist offen.", "Vantorer Hafen", "place", []),
     # A model's word after a name makes a product; a legal form is a company's (`SE`).
     ("en", "Users can upgrade to Quillo Plus for $20 a month, and Quillo Plus adds voice.", "Quillo Plus",
      "product", []),

@@ -277,11 +277,12 @@ _INSTITUTION_HEADS = word_set(
 
 def institution_head(word: str) -> bool:
     """A capitalised head word a name may go on after with `of`, `for` or `für` (`Bank` of America,
-    `Bundesagentur` für Arbeit: German makes the head a compound)."""
+    `Bundesagentur` für Arbeit: German makes the head a compound; `des Instituts für`, in the
+    genitive)."""
     lowered = word.lower()
-    return word[:1].isupper() and (
-        lowered in _INSTITUTION_HEADS or lowered.endswith(_GERMAN_INSTITUTION_HEADS)
-    )
+    genitive = lowered.removesuffix("s").removesuffix("e") if lowered.endswith("s") else lowered
+    german = lowered.endswith(_GERMAN_INSTITUTION_HEADS) or genitive.endswith(_GERMAN_INSTITUTION_HEADS)
+    return word[:1].isupper() and (lowered in _INSTITUTION_HEADS or german)
 
 
 _GERMAN_INSTITUTION_HEADS = (

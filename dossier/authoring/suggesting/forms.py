@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ...syntax.names import name_key
 from .cues import NATIONS_SHORT, cue, federal_institution, named_institution, nations, places, word_set
 from .occurrences import Occurrence
+from .runs import LINKS
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     HYPHENS,
@@ -112,6 +113,7 @@ def title_of(chosen: list[Form]) -> tuple[Form, str]:
         name = _GENITIVE_HEAD.sub("", name)  # `des Bundesrechnungshofs`: no federal head ends in -s
     if name not in places() and name[:-1] in places() and name.endswith(("s", "n")):
         name = name[:-1]  # a place's genitive or dative: `Frankreichs`, `New Yorks`, `den Niederlanden`
+    name = _nominative_head(name, best)
     return best, name[:-1] if _prenominal_genitive(best, chosen) else name  # `Rudolf Augsteins Motto`
 
 
@@ -161,7 +163,7 @@ def _titled(best: Form, chosen: list[Form]) -> str:
         return best.text
     votes: Counter = Counter()
     stem = stem_key(best.words)
-    gender = _gender(best.words[-1])
+    gender = _gender(best.words[_head(best.words)])
     for form in chosen:
         if len(form.words) != len(best.words) or stem_key(form.words) != stem:
             continue
@@ -204,9 +206,34 @@ _NEUTER = (
 
 
 def _gender(noun: str) -> str:
-    """`m` or `n` by a German noun's ending, or nothing where the ending does not tell."""
+    """`m` or `n` by a German noun's ending, in the genitive too (`Parlaments`, `Bundestages`), or
+    nothing where the ending does not tell."""
     lowered = noun.lower()
+    return _gender_by_ending(lowered) or _gender_by_ending(_GENITIVE_HEAD.sub("", lowered))
+
+
+def _gender_by_ending(lowered: str) -> str:
     return "m" if lowered.endswith(_MASCULINE) else "n" if lowered.endswith(_NEUTER) else ""
+
+
+def _head(words: tuple[str, ...]) -> int:
+    """Where a name's head noun stands: before its first link (`Institut für …`), else last."""
+    return next((i - 1 for i, word in enumerate(words) if word in LINKS and i > 0), len(words) - 1)
+
+
+def _nominative_head(name: str, best: Form) -> str:
+    """A German institution's name the text writes only after `des`, its head noun in the nominative
+    where the genitive's ending hides the gender its stem tells (`des Europäischen Parlaments`, `des
+    Deutschen Instituts für Wirtschaftsforschung`; not `Währungsfonds`)."""
+    words = name.split()
+    if set(best.articles) != {"des"} or len(words) != len(best.words) or len(words) < 2:
+        return name
+    head = _head(best.words)
+    stem = _GENITIVE_HEAD.sub("", words[head])
+    hidden = not _gender_by_ending(words[head].lower()) and _gender_by_ending(stem.lower())
+    if stem != words[head] and hidden:
+        words[head] = stem
+    return " ".join(words)
 
 
 def _ending(word: str) -> str:

@@ -79,7 +79,8 @@ def type_of_name(
     if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):
         hints["person"] += 2  # `Gennadij Quellbrink`, whom the model, in its sentence, took for a firm
     if len(words) > 1:
-        hints.update(_head_says(words))
+        titled = tuple(name.split())  # the head in the nominative (`des Hamburger Hafens`)
+        hints.update(_head_says(titled if len(titled) == len(words) else words))
     else:
         hints.update(_compound_says(words[0]))
     hints.update(_spelling_says(words, bool(hints)))
