@@ -33,7 +33,7 @@ def test_sentences_and_words_as_the_corpora_cut_them() -> None:
         "- Ein Punkt",
     ]
     first = sentences(body)[0]
-    assert [text for _, _, text in words(body, *first)] == [
+    assert [text for _, _, text in words(body, *first, "de")] == [
         "Dr.",
         "Hanna",
         "Berger",
@@ -42,6 +42,18 @@ def test_sentences_and_words_as_the_corpora_cut_them() -> None:
         "Montag",
         ".",
     ]
+
+
+def test_an_english_possessive_is_a_word_apart_as_the_corpora_write_it() -> None:
+    body = "Quillotech’s chief, Dana O'Brien's aide, said it's Reuters' view."
+    assert [text for _, _, text in words(body, 0, len(body), "en")] == [
+        "Quillotech", "'s", "chief", ",", "Dana", "O'Brien", "'s", "aide", ",", "said", "it", "'s", "Reuters",
+        "'", "view", ".",
+    ]  # fmt: skip
+    assert [text for _, _, text in words("Peter's Laden", 0, 13, "de")] == ["Peter's", "Laden"]
+    text = "Quillotech's chief executive, Dana Marbeck, resigned."
+    found = {(text[name.start : name.end], name.kind) for name in names_in(text, "en")}
+    assert ("Quillotech", "organization") in found
 
 
 @pytest.mark.parametrize(
