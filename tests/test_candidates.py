@@ -656,6 +656,14 @@ CANDIDATES = [
     ("de", "Laut einer Studie des Deutschen Instituts für Wirtschaftsforschung steigt der Pegel.",
      "Deutsches Institut für Wirtschaftsforschung", None, []),
     ("de", "Die Zukunft des Vantorer Hafens ist offen.", "Vantorer Hafen", "place", []),
+    # A place's noun first in an institution's name is a word of it.
+    ("en", "A spokesman for the State Department said the talks would go on.", "State Department",
+     "organization", []),
+    ("en", "Quillonia's State Administration for Market Supervision fined the firm.",
+     "State Administration for Market Supervision", "organization", []),
+    # A work's maker is as often a person as a company: no vote for either.
+    ("en", "Critics praised Dana Quellbrink's films, and Quellbrink's films won prizes.", "Dana Quellbrink",
+     "person", ["Quellbrink"]),
     # A model's word after a name makes a product; a legal form is a company's (`SE`).
     ("en", "Users can upgrade to Quillo Plus for $20 a month, and Quillo Plus adds voice.", "Quillo Plus",
      "product", []),

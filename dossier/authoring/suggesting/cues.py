@@ -10,6 +10,7 @@ ship with their packages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from .frequency import how_common
@@ -178,7 +179,7 @@ ORGANIZATION_HEADS = _AUTHORITIES | word_set(
     "administration office bureau board service fund society federation institution academy college school "
     "church forces army navy police guard corps united athletic rovers wanderers hotspur fc amt parliament "
     "parlament congress kongress senate senat assembly committee ausschuss tribunal börse exchange survey "
-    "landtag kreistag stadtrat gemeinderat bürgerschaft abgeordnetenhaus"
+    "landtag kreistag stadtrat gemeinderat bürgerschaft abgeordnetenhaus forum"
 )
 # The last word of a law's, a treaty's or a plan's name (`Paris Agreement`, `Digital Markets Act`,
 # `Pariser Abkommen`): none of the engine's finer types, whatever place or body it names.
@@ -267,7 +268,8 @@ COMPANY_WORDS = word_set(
 # of America`, `Investment Company Act of 1940`, `National Institute for Space Research`, `Treaty of
 # Versailles`, `Battle of Hastings`, `Gulf of Mexico`).
 _INSTITUTION_HEADS = word_set(
-    "act acts institute institution centre center bureau office museum school college academy board "
+    "act acts institute institution centre center bureau office administration museum school college "
+    "academy board "
     "church republic kingdom fund society federation service agency ministry department university "
     "council court commission authority foundation union league association organization "
     "organisation bank party conference festival summit forum programme program network congress "
@@ -283,6 +285,16 @@ def institution_head(word: str) -> bool:
     genitive = lowered.removesuffix("s").removesuffix("e") if lowered.endswith("s") else lowered
     german = lowered.endswith(_GERMAN_INSTITUTION_HEADS) or genitive.endswith(_GERMAN_INSTITUTION_HEADS)
     return word[:1].isupper() and (lowered in _INSTITUTION_HEADS or german)
+
+
+LINKS = word_set("of for für")  # `Bank of America`, `Bundesagentur für Arbeit`: after an institution's head
+
+
+def institution_headed(words: Sequence[str]) -> bool:
+    """Words an institution's head ends, or ends before a link (`Council`, `Administration for …`):
+    a place's noun before them is a word of its name (`State Council`, `City Council`)."""
+    head = next((i - 1 for i, word in enumerate(words) if word in LINKS and i > 0), len(words) - 1)
+    return head >= 0 and institution_head(words[head])
 
 
 _GERMAN_INSTITUTION_HEADS = (

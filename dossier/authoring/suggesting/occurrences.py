@@ -22,6 +22,7 @@ from .cues import (
     countries,
     cue,
     federal_institution,
+    institution_headed,
     is_role,
     named_institution,
     places,
@@ -236,10 +237,11 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # A number before a name is not its part: `the 2025 Human Car Home …`, `In 2005 Vantor Labs`.
             number = word.isdigit()
             no_part = kind or role or determiner or leading_word or number or noun_compound(word, language)
-            if not no_part or (
-                (first < last and words[first + 1] in LINKS) or _named_institution(word, language)
-            ):
-                break  # `Bank of America`: the head word of an institution's name is its word
+            # `Bank of America`, `State Council`: the head word of an institution's name is its word
+            headed = kind not in (None, "person") and institution_headed(words[first + 1 : last + 1])
+            linked = first < last and words[first + 1] in LINKS
+            if not no_part or headed or linked or _named_institution(word, language):
+                break
             if kind:
                 hints[kind] += 2
             first += 1

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from .cues import ORGANIZATION_HEADS, TITLES, cue, institution_head, places, word_set
+from .cues import LINKS, ORGANIZATION_HEADS, TITLES, cue, institution_head, places, word_set
 from .frequency import how_common
 from .vocabulary import ARABIC_ARTICLE, capitalised, genitive_name, given_name, name_like
 
@@ -30,7 +30,6 @@ POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = word_set("de da di von van del la le du bin al")
 _AFTER_VON = word_set("der den")  # `Ursula von der Leyen`
 PARTICLES = _CONNECTORS | _AFTER_VON  # small words inside a person's name
-LINKS = word_set("of for für")  # `Bank of America`, `Bundesagentur für Arbeit`: after an institution's head
 _SENTENCE_END = re.compile(r"[.!?:;…]|\n\s*\n|^\s*[-*+>#]|\n\s*[-*+>#]|\n\s*\d+[.)]")
 _HEADING = re.compile(r"^#.*$", re.M)
 

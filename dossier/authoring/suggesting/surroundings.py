@@ -38,6 +38,8 @@ KIN_BEFORE = re.compile(
     r"([^\W\d]+)\s*,?\s*$",
     re.IGNORECASE,
 )
+# A work's noun: its maker is as often a person as a company (`Edgar's films`).
+_WORKS = word_set("film movie album serie thriller drama comedy novel song book")
 # German's daughter and mother name a company's subsidiary and parent as often (`ihre Tochter …`).
 _COMPANY_KIN = word_set("tochter mutter")
 # The words that name a thing after the noun for its kind (`a startup called`, `ein Start-up namens`).
@@ -137,8 +139,11 @@ def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
     hints: Counter = Counter()
     gap = body[end : after[0]].strip()
     kind = cue(after[2]) if gap in ("", ",") else None
-    if kind in ("person", "product") and body[end - 2 : end] in ("'s", "’s"):
-        hints["organization"] += 1  # the owner of a role or the maker of a product: `Quillo's CEO`
+    owned = after[2].lower().removesuffix("s")  # `Quillo's chips`
+    made = cue(after[2]) or cue(owned)
+    if made in ("person", "product") and not gap and body[end - 2 : end] in ("'s", "’s"):
+        if owned not in _WORKS | KIN:
+            hints["organization"] += 2  # the owner of a role or the maker of a product: `Quillo's CEO`
         return hints
     if kind == "publication" and _reports_a_thing(body, after):
         kind = None
