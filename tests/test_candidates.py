@@ -664,6 +664,9 @@ CANDIDATES = [
     # A work's maker is as often a person as a company: no vote for either.
     ("en", "Critics praised Dana Quellbrink's films, and Quellbrink's films won prizes.", "Dana Quellbrink",
      "person", ["Quellbrink"]),
+    # A tour is an event, as a festival is.
+    ("en", "Fans queued for the Marbeck Summer Tour; the Marbeck Summer Tour sold out in May.",
+     "Marbeck Summer Tour", "event", []),
     # A model's word after a name makes a product; a legal form is a company's (`SE`).
     ("en", "Users can upgrade to Quillo Plus for $20 a month, and Quillo Plus adds voice.", "Quillo Plus",
      "product", []),

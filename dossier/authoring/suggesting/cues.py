@@ -203,7 +203,7 @@ PLACE_HEADS = word_set(
 # Hastings`).
 EVENT_HEADS = word_set(
     "week expo show fair games marathon tournament prix bowl open derby championships elections contest "
-    "war wars revolution crisis uprising battle massacre krieg krise aufstand"
+    "war wars revolution crisis uprising battle massacre krieg krise aufstand tour tournee"
 )
 _HEAD_NOUNS = NEWSPAPER_HEADS | ORGANIZATION_HEADS | PLACE_HEADS | EVENT_HEADS
 # The first word of an institution's or a place's name in the Romance languages, which English and
