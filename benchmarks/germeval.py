@@ -7,8 +7,9 @@ read alone, their persons, organizations, places and other names marked by hand 
 The name model never trained on them (`tools/train_names.py` holds them apart). They are tuning text
 of the rules and weights since the round of 6 December that read them name by name: a figure to
 tune on, not one from unseen text. Of each sentence's candidates: those naming none of the marked
-names, and the marked names typed as GermEval types them (the engine's product, event, publication
-and other all count as GermEval's other).
+names, and the marked names typed as GermEval types them (the engine's product, event and other
+count as GermEval's other; a publication as an organization, as GermEval marks a paper or a
+broadcaster, and as the PUD and Wikinews checks count it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dossier.syntax.names import name_key  # noqa: E402
 
 TEST = REPO.parent / "shared" / "corpora" / "ner" / "germeval2014" / "NER-de-test.tsv"
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "OTH": "other"}
-OTHER = {"product", "event", "publication", "other"}
+OTHER = {"product", "event", "other"}
 
 Sentence = tuple[str, dict[str, str]]  # (text, name key → the type GermEval marks)
 
@@ -73,6 +74,7 @@ def score(sentences: list[Sentence]) -> Counter:
                 counts["no marked name"] += 1
                 continue
             given = "other" if candidate.type in OTHER else candidate.type
+            given = "organization" if given == "publication" else given
             counts["names"] += 1
             counts["typed right"] += given == marked[found]
     return counts
