@@ -656,6 +656,8 @@ CANDIDATES = [
     ("de", "Laut einer Studie des Deutschen Instituts für Wirtschaftsforschung steigt der Pegel.",
      "Deutsches Institut für Wirtschaftsforschung", None, []),
     ("de", "Die Zukunft des Vantorer Hafens ist offen.", "Vantorer Hafen", "place", []),
+    ("de", "Der Europäische Gerichtshof für Menschenrechte hat am Dienstag entschieden.",
+     "Europäischer Gerichtshof für Menschenrechte", "organization", []),
     # A place's noun first in an institution's name is a word of it.
     ("en", "A spokesman for the State Department said the talks would go on.", "State Department",
      "organization", []),

@@ -300,7 +300,7 @@ def institution_headed(words: Sequence[str]) -> bool:
 _GERMAN_INSTITUTION_HEADS = (
     "amt", "agentur", "ministerium", "institut", "stiftung", "zentrum", "zentrale", "kommission",
     "gesellschaft", "verband", "vereinigung", "akademie", "hochschule", "universität", "behörde",
-    "anstalt", "kammer", "gericht",
+    "anstalt", "kammer", "gericht", "gerichtshof",
 )  # fmt: skip
 
 
