@@ -11,7 +11,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...syntax.names import name_key
-from .cues import NATIONS_SHORT, cue, federal_institution, named_institution, nations, places, word_set
+from .cues import (
+    NATIONS_SHORT,
+    a_head_noun,
+    cue,
+    federal_institution,
+    named_institution,
+    nations,
+    places,
+    word_set,
+)
 from .occurrences import Occurrence
 from .runs import LINKS
 from .vocabulary import (
@@ -224,14 +233,16 @@ def _head(words: tuple[str, ...]) -> int:
 def _nominative_head(name: str, best: Form) -> str:
     """A German institution's name the text writes only after `des`, its head noun in the nominative
     where the genitive's ending hides the gender its stem tells (`des Europäischen Parlaments`, `des
-    Deutschen Instituts für Wirtschaftsforschung`; not `Währungsfonds`)."""
+    Deutschen Instituts für Wirtschaftsforschung`; not `Währungsfonds`) or the head noun it is (`des
+    Silicon Valleys`, `des Wall Street Journals`)."""
     words = name.split()
     if set(best.articles) != {"des"} or len(words) != len(best.words) or len(words) < 2:
         return name
     head = _head(best.words)
     stem = _GENITIVE_HEAD.sub("", words[head])
     hidden = not _gender_by_ending(words[head].lower()) and _gender_by_ending(stem.lower())
-    if stem != words[head] and hidden:
+    borrowed = not a_head_noun(words[head]) and a_head_noun(stem)  # `des Silicon Valleys`
+    if stem != words[head] and (hidden or borrowed):
         words[head] = stem
     return " ".join(words)
 
