@@ -656,6 +656,8 @@ CANDIDATES = [
     ("de", "Laut einer Studie des Deutschen Instituts für Wirtschaftsforschung steigt der Pegel.",
      "Deutsches Institut für Wirtschaftsforschung", None, []),
     ("de", "Die Zukunft des Vantorer Hafens ist offen.", "Vantorer Hafen", "place", []),
+    ("de", "Die Technische Universität München hat ein Verfahren entwickelt.",
+     "Technische Universität München", "organization", []),
     ("de", "Viele Firmen des Quillo Valleys entlassen Mitarbeiter.", "Quillo Valley", "place", []),
     ("de", "Der Europäische Gerichtshof für Menschenrechte hat am Dienstag entschieden.",
      "Europäischer Gerichtshof für Menschenrechte", "organization", []),

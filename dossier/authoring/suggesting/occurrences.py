@@ -257,7 +257,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and not _placed_head(text, words, last)
             and not is_adjective(words[last])
             and words[last - 1] not in LINKS  # `Bundesagentur für Arbeit`
-            and not _named_institution(words[first], language)  # `Stadtwerke München`
+            # `Stadtwerke München`, `Technische Universität München`: the place is the name's
+            and not any(_named_institution(word, language) for word in words[first:last])
         ):
             # A genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`; before a role or a
             # product, the owner's or the maker's (`Quillos Chef`, `Quillos Smartphone`), no person.
@@ -280,8 +281,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             yield from _single(text, run[first], _Around(previous, after, piece_initial), hints, legal)
             continue
         start, end = run[first][0], run[last][1]
-        # A full stop after an initial or, last, a legal form is the name's: `George W. Bush`,
-        # `Philipp H.`, `Apple Inc.`
+        # A full stop after an initial or, last, a legal form is the name's: `George W. Bush`, `Apple Inc.`
         stops = []
         for index, word in enumerate(name):
             legal_form = index == len(name) - 1 and f"{word.lower()}." in LEGAL_SUFFIXES
