@@ -661,6 +661,9 @@ CANDIDATES = [
     ("de", "Viele Firmen des Quillo Valleys entlassen Mitarbeiter.", "Quillo Valley", "place", []),
     ("de", "Der Europäische Gerichtshof für Menschenrechte hat am Dienstag entschieden.",
      "Europäischer Gerichtshof für Menschenrechte", "organization", []),
+    # A forum is an organization's head, as a council is.
+    ("en", "Leaders met at the Vantor Economic Forum in May, and the Vantor Economic Forum closed on Friday.",
+     "Vantor Economic Forum", "organization", []),
     # A place's noun first in an institution's name is a word of it.
     ("en", "A spokesman for the State Department said the talks would go on.", "State Department",
      "organization", []),

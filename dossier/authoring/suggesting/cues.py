@@ -269,9 +269,8 @@ COMPANY_WORDS = word_set(
 # Versailles`, `Battle of Hastings`, `Gulf of Mexico`).
 _INSTITUTION_HEADS = word_set(
     "act acts institute institution centre center bureau office administration museum school college "
-    "academy board "
-    "church republic kingdom fund society federation service agency ministry department university "
-    "council court commission authority foundation union league association organization "
+    "academy board church republic kingdom fund society federation service agency ministry department "
+    "university council court commission authority foundation union league association organization "
     "organisation bank party conference festival summit forum programme program network congress "
     "treaty convention protocol declaration battle siege war gulf bay isle strait"
 )
@@ -290,11 +289,15 @@ def institution_head(word: str) -> bool:
 LINKS = word_set("of for für")  # `Bank of America`, `Bundesagentur für Arbeit`: after an institution's head
 
 
+def head_at(words: Sequence[str]) -> int:
+    """Where a name's head noun stands: before its first link (`Institut für …`), else last."""
+    return next((i - 1 for i, word in enumerate(words) if word in LINKS and i > 0), len(words) - 1)
+
+
 def institution_headed(words: Sequence[str]) -> bool:
     """Words an institution's head ends, or ends before a link (`Council`, `Administration for …`):
     a place's noun before them is a word of its name (`State Council`, `City Council`)."""
-    head = next((i - 1 for i, word in enumerate(words) if word in LINKS and i > 0), len(words) - 1)
-    return head >= 0 and institution_head(words[head])
+    return bool(words) and institution_head(words[head_at(words)])
 
 
 _GERMAN_INSTITUTION_HEADS = (

@@ -16,13 +16,13 @@ from .cues import (
     a_head_noun,
     cue,
     federal_institution,
+    head_at,
     named_institution,
     nations,
     places,
     word_set,
 )
 from .occurrences import Occurrence
-from .runs import LINKS
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     HYPHENS,
@@ -172,7 +172,7 @@ def _titled(best: Form, chosen: list[Form]) -> str:
         return best.text
     votes: Counter = Counter()
     stem = stem_key(best.words)
-    gender = _gender(best.words[_head(best.words)])
+    gender = _gender(best.words[head_at(best.words)])
     for form in chosen:
         if len(form.words) != len(best.words) or stem_key(form.words) != stem:
             continue
@@ -225,11 +225,6 @@ def _gender_by_ending(lowered: str) -> str:
     return "m" if lowered.endswith(_MASCULINE) else "n" if lowered.endswith(_NEUTER) else ""
 
 
-def _head(words: tuple[str, ...]) -> int:
-    """Where a name's head noun stands: before its first link (`Institut für …`), else last."""
-    return next((i - 1 for i, word in enumerate(words) if word in LINKS and i > 0), len(words) - 1)
-
-
 def _nominative_head(name: str, best: Form) -> str:
     """A German institution's name the text writes only after `des`, its head noun in the nominative
     where the genitive's ending hides the gender its stem tells (`des Europäischen Parlaments`, `des
@@ -238,7 +233,7 @@ def _nominative_head(name: str, best: Form) -> str:
     words = name.split()
     if set(best.articles) != {"des"} or len(words) != len(best.words) or len(words) < 2:
         return name
-    head = _head(best.words)
+    head = head_at(best.words)
     stem = _GENITIVE_HEAD.sub("", words[head])
     hidden = not _gender_by_ending(words[head].lower()) and _gender_by_ending(stem.lower())
     borrowed = not a_head_noun(words[head]) and a_head_noun(stem)  # `des Silicon Valleys`

@@ -17,10 +17,11 @@ _WORD_BODY = r"(?:[\w&]|['’.\-‐‑/](?=[^\W_]))*"
 _TOKEN = re.compile(rf"[^\W_]{_WORD_BODY}")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # The words a name can hold: capitalised ones, ones spelled with inner capitals or digits (`iPhone`,
-# `o2`, `1Password`), years, and the connectors of names (`Kris de Decker`); found by one pattern
-# so that the ordinary words between them cost nothing.
+# `o2`, `1Password`), ones Arabic's article is joined to, years, and the connectors of names (`Kris
+# de Decker`); found by one pattern so that the ordinary words between them cost nothing.
 _NAMEISH = re.compile(
-    rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}|{ARABIC_ARTICLE}[{_UPPER}]{_WORD_BODY}"
+    rf"(?<![\w&])(?:[{_UPPER}]{_WORD_BODY}|[^\W_][\w&]*?[{_UPPER}\d]{_WORD_BODY}"
+    rf"|{ARABIC_ARTICLE}[{_UPPER}]{_WORD_BODY}"  # `al-Amr`
     r"|\d(?!\w)(?![.,]\d)|(?:de|da|di|von|van|del|la|le|du|bin|al|der|den|of|for|für)(?![\w]))"
 )
 _ABBREVIATION = re.compile(r"(?:^|[\s(])((?:[A-Z]\.){2,}|[A-Za-zÄÖÜäöü]{1,4}\.)$")  # `Dr.`, `D.`, `U.S.`

@@ -202,9 +202,8 @@ def noun_compound(word: str, language: str) -> bool:
     use often (`One-Time`, `Online-Vermarkter`); a name of its own is not (`Mercedes-Benz`,
     `Coca-Cola`: a brand German copy writes as often as a noun, English less)."""
     parts = HYPHENS.split(word)
-    if language != "de" or len(parts) < 2 or (name_like(parts[0]) and not parts[0].isupper()):
-        return False
-    if articled(word):
+    branded = name_like(parts[0]) and not parts[0].isupper()
+    if language != "de" or len(parts) < 2 or branded or articled(word):
         return False
     tail = parts[-1]
     both = zipf(tail, "de") >= COMMON and zipf(tail, "en") >= _COMMON_IN_ENGLISH
