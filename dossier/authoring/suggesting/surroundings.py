@@ -140,8 +140,7 @@ def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
     gap = body[end : after[0]].strip()
     kind = cue(after[2]) if gap in ("", ",") else None
     owned = after[2].lower().removesuffix("s")  # `Quillo's chips`
-    made = cue(after[2]) or cue(owned)
-    if made in ("person", "product") and not gap and body[end - 2 : end] in ("'s", "’s"):
+    if (kind or cue(owned)) in ("person", "product") and not gap and body[end - 2 : end] in ("'s", "’s"):
         if owned not in _WORKS | KIN:
             hints["organization"] += 2  # the owner of a role or the maker of a product: `Quillo's CEO`
         return hints
