@@ -263,9 +263,9 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # A genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`; before a role or a
             # product, the owner's or the maker's (`Quillos Chef`, `Quillos Smartphone`), no person.
             kind = cue(words[last])
-            if kind == "product":
+            if kind in ("product", "person"):
                 hints["organization"] += 1
-            elif kind and kind != "person":
+            elif kind:
                 hints[kind] += 1
             # After a name spelled as none is, a name's genitive or a place (`in Berlin Einsparungen`;
             # not `Berlin Hauptbahnhof`).
