@@ -578,11 +578,14 @@ CANDIDATES = [
     ("en", "The Scotsman James Marbeck built the engine. Marbeck later sold it.", "James Marbeck", "person",
      ["Marbeck"]),
     # In English, a people's adjective before one word the text names alone is no word of the name;
-    # before two it may be (`the Chinese Communist Party`).
+    # before two it may be (`the Chinese Communist Party`), and before an institution's head noun is
+    # (`the Commission` is the name cut short).
     ("en", "Fans of the American Vantopedia wrote in. Vantopedia now has six million pages, and Vantopedia "
      "is free.", "Vantopedia", None, ["American Vantopedia"]),
     ("en", "The Chinese Communist Party met in Beijing. The Communist Party said the plan would hold, and "
      "the Communist Party will vote.", "Chinese Communist Party", "organization", ["Communist Party"]),
+    ("en", "The European Commission fined Quillo. The Commission said Quillo had abused its power.",
+     "European Commission", "organization", ["Commission"]),
     # Nor is an adherent's noun (`Scientologist`, `Buddhist`).
     ("en", "The talk was given by Buddhist Lena Morcroft on Sunday. Morcroft spoke of her years in Nepal, "
      "and Morcroft took questions.", "Lena Morcroft", "person", ["Morcroft"]),

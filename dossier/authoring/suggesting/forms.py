@@ -274,6 +274,8 @@ def _without_people(best: Form, chosen: list[Form]) -> Form:
     `Bank`)."""
     if best.language != "en" or len(best.words) != 2 or not a_peoples_word(best.words[0], "en"):
         return best
+    if a_head_noun(best.words[1]):
+        return best  # an institution's head noun alone is its name cut short (`the Commission`)
     named = (form for form in chosen if form.words == best.words[1:])
     return next((form for form in named if sum(o.evidence for o in form.occurrences) > 0), best)
 
