@@ -224,6 +224,12 @@ CANDIDATES = [
      "Bundesvantorhof", "organization", ["Bundesvantorhofs"]),
     ("de", "Das Landeskriminalamt Vantor ermittelt. Das Landeskriminalamt warnt vor Betrug.",
      "Landeskriminalamt Vantor", "organization", ["Landeskriminalamt"]),
+    # So is a federal institution's noun and what it is for, after `für` (`Bundesamt` too, which
+    # alone is a noun).
+    ("de", "Die Bundesagentur für Arbeit meldet weniger Arbeitslose. Nach Angaben der Bundesagentur für "
+     "Arbeit sank die Quote.", "Bundesagentur für Arbeit", "organization", []),
+    ("de", "Das Bundesamt für Küstenschutz warnt. Laut dem Bundesamt für Küstenschutz steigt das Meer.",
+     "Bundesamt für Küstenschutz", "organization", []),
     # A place's adjective in -er before a name's adjective takes no ending; the adjective after it is
     # titled in the nominative.
     ("de", "Er sagte der Harlower Allgemeinen Zeitung, man prüfe das. In der Harlower Allgemeinen Zeitung "
@@ -1044,6 +1050,24 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
     from dossier.authoring.suggesting.cues import is_role
 
     assert is_role(word) is role
+
+
+@pytest.mark.parametrize(
+    ("word", "linked", "federal"),
+    [
+        ("Bundesrechnungshof", False, True),
+        ("Landeskriminalamts", False, True),
+        ("Bundesagentur", False, True),
+        ("Bundesamt", False, False),  # alone a noun of the language (`ein Bundesamt`)
+        ("Bundesamt", True, True),  # before `für`, a name's head (`Bundesamt für Migration`)
+        ("Bundestrainer", True, False),
+        ("Bundesliga", True, False),
+    ],
+)
+def test_a_federal_institution_by_its_compound(word: str, linked: bool, federal: bool) -> None:
+    from dossier.authoring.suggesting.cues import federal_institution
+
+    assert federal_institution(word, linked) is federal
 
 
 @pytest.mark.parametrize(

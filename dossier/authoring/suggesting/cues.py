@@ -127,15 +127,17 @@ COMPOUND_HEADS = word_set(
 )
 
 
-def federal_institution(word: str) -> bool:
+def federal_institution(word: str, linked: bool = False) -> bool:
     """A German federal or state institution named by one compound (`Bundesrechnungshof`,
-    `Bundeskanzleramt`, `Landeskriminalamts`): `Bundes-` or `Landes-`, a word, an institution's noun."""
+    `Bundeskanzleramt`, `Landeskriminalamts`): `Bundes-` or `Landes-`, a word, an institution's noun;
+    `linked`: where `für` follows, also `Bundes-` and the noun alone (`Bundesamt für Migration`)."""
     lowered = word.lower()
     lowered = lowered.removesuffix("es") if lowered.endswith("es") else lowered.removesuffix("s")
     prefix = next((p for p in ("bundes", "landes") if lowered.startswith(p)), "")
     ending = next((e for e in _FEDERAL_HEADS if lowered.endswith(e)), "")
     middle = len(lowered) - len(prefix) - len(ending)
-    return bool(prefix and ending) and (middle > 2 or (middle == 0 and ending != "amt"))  # not `Bundesamt`
+    alone = middle == 0 and (ending != "amt" or linked)  # not `Bundesamt` alone, a noun of the language
+    return bool(prefix and ending) and (middle > 2 or alone)
 
 
 _FEDERAL_HEADS = ("amt", "hof", "rat", "tag", "agentur", "ministerium", "gericht", "anstalt", "kammer",

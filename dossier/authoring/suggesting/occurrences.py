@@ -405,7 +405,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     evidence = 2.0 if hints.pop(_APPOSITION, 0) else 0.0
     rarest = min(how_common(word, language) for word in words)
     # One compound that names a federal institution is a name as a spelling no word has is.
-    federal = language == "de" and len(words) == 1 and federal_institution(words[0])
+    federal = language == "de" and _federal(words)
     spelled = any(name_like(word) for word in words) or federal
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
     if len(words) > 1:
@@ -486,6 +486,13 @@ def _written_small(body: str, words: tuple[str, ...]) -> bool:
     return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
 
 
+def _federal(words: Sequence[str]) -> bool:
+    """A German federal or state institution's name: one compound (`Bundesrechnungshof`), or its noun
+    and what it is for (`Bundesagentur für Arbeit`, `Bundesamt für Migration und Flüchtlinge`)."""
+    linked = len(words) > 2 and words[1] == "für"
+    return (len(words) == 1 or linked) and federal_institution(words[0], linked)
+
+
 def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:
     """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
     unless an adjective written with a capital (`Deutsche Bahn`), an institution's noun first, a
@@ -493,8 +500,8 @@ def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:
     language = text.language
     if language != "de" or is_adjective(words[0]) or any(name_like(word) for word in words):
         return False
-    if len(words) == 1 and federal_institution(words[0]):
-        return False  # `Bundesrechnungshof`
+    if _federal(words):
+        return False  # `Bundesrechnungshof`, `Bundesagentur für Arbeit`
     if _named_institution(words[0], language) or _placed_head(text, words, 1):
         return False  # `Stadtwerke München`, `Münchner Sicherheitskonferenz`
     return all(strict_noun(word, language) for word in words)
