@@ -230,6 +230,9 @@ CANDIDATES = [
      "Arbeit sank die Quote.", "Bundesagentur für Arbeit", "organization", []),
     ("de", "Das Bundesamt für Küstenschutz warnt. Laut dem Bundesamt für Küstenschutz steigt das Meer.",
      "Bundesamt für Küstenschutz", "organization", []),
+    # An adjective in the genitive plural after an institution's noun makes the noun the name's head.
+    ("de", "Der Verband Deutscher Vantorbauer warnt. Laut dem Verband Deutscher Vantorbauer fehlt Personal.",
+     "Verband Deutscher Vantorbauer", "organization", []),
     # A place's adjective in -er before a name's adjective takes no ending; the adjective after it is
     # titled in the nominative.
     ("de", "Er sagte der Harlower Allgemeinen Zeitung, man prüfe das. In der Harlower Allgemeinen Zeitung "

@@ -206,6 +206,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             if (in_apposition(words[i], language) or noun_compound(words[i], language))
             and not _named_institution(words[i], language)
             and words[i + 1] not in LINKS  # `Bundesagentur für Arbeit`: the head of the name
+            # `Gewerkschaft Deutscher Lokomotivführer`: an adjective in the genitive plural after it
+            and not (i + 1 < last and _genitive_plural_adjective(words[i + 1]))
             and not _placed_head(text, words, i + 1)
         ]
         if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
@@ -238,7 +240,10 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             number = word.isdigit()
             no_part = kind or role or determiner or leading_word or number or noun_compound(word, language)
             # `Bank of America`, `State Council`: the head word of an institution's name is its word
-            headed = kind not in (None, "person") and institution_headed(words[first + 1 : last + 1])
+            headed = kind not in (None, "person") and (
+                institution_headed(words[first + 1 : last + 1])
+                or (first + 1 < last and _genitive_plural_adjective(words[first + 1]))
+            )
             linked = first < last and words[first + 1] in LINKS
             if not no_part or headed or linked or _named_institution(word, language):
                 break
@@ -484,6 +489,12 @@ def _written_small(body: str, words: tuple[str, ...]) -> bool:
             stem = stem[: -len(ending)]
             break
     return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
+
+
+def _genitive_plural_adjective(word: str) -> bool:
+    """A German adjective in -er with a capital (`Deutscher`, `Freier`): after a noun, before another,
+    the genitive plural that makes the first noun a name's head (`Verein Deutscher Ingenieure`)."""
+    return word.endswith("er") and word[:1].isupper() and is_adjective(word)
 
 
 def _federal(words: Sequence[str]) -> bool:
