@@ -230,6 +230,9 @@ CANDIDATES = [
      "Arbeit sank die Quote.", "Bundesagentur für Arbeit", "organization", []),
     ("de", "Das Bundesamt für Küstenschutz warnt. Laut dem Bundesamt für Küstenschutz steigt das Meer.",
      "Bundesamt für Küstenschutz", "organization", []),
+    # A genitive of a word the model tags as a name elsewhere loses nothing by the model's silence on it.
+    ("de", "Die Bewohner des Ruhrgebiets leiden unter dem Strukturwandel. Im Ruhrgebiet fehlen Jobs.",
+     "Ruhrgebiet", "place", ["Ruhrgebiets"]),
     # An adjective in the genitive plural after an institution's noun makes the noun the name's head.
     ("de", "Der Verband Deutscher Vantorbauer warnt. Laut dem Verband Deutscher Vantorbauer fehlt Personal.",
      "Verband Deutscher Vantorbauer", "organization", []),
