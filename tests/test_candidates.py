@@ -512,9 +512,11 @@ CANDIDATES = [
      ["Bundesministeriums für Küstenschutz"]),
     ("de", "Laut der Neuen Zürcher Zeitung sinken die Preise. Die Neue Zürcher Zeitung berichtet täglich.",
      "Neue Zürcher Zeitung", "publication", ["Neuen Zürcher Zeitung"]),
-    # A law's or a treaty's last word makes it none of the finer types, whatever place it names.
+    # A law's, a treaty's or a prize's last word makes it none of the finer types, whatever it names.
     ("en", "The Oslo Protocol set a goal. Under the Oslo Protocol, nations report. The Oslo Protocol "
      "holds.", "Oslo Protocol", "other", []),
+    ("en", "Lena Morcroft won the Marbeck Prize for Physics on Monday. The Marbeck Prize is worth $1 "
+     "million.", "Marbeck Prize", "other", []),
     # A German institution's name goes on with `für` after its head, a compound (not any noun's).
     ("de", "Die Landesagentur für Küstenschutz meldete mehr Schäden. Die Landesagentur für Küstenschutz "
      "rechnet mit mehr. Laut Landesagentur für Küstenschutz steigt die Zahl.",

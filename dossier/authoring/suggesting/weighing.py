@@ -1,10 +1,11 @@
 """The name model's word on what the evidence rules found: an occurrence the model tags as a name
 gains evidence and keeps the model's kind, one voice among the text's cues to its type (see
 `type_votes`); an occurrence the model tags no word of as a name loses a little, one German word
-spelled as a noun more, a German genitive of a name it tags elsewhere nothing. Where the model is sure of a person inside a German run, nouns beside the
-name are cut off; where it takes for a name words the rules cut into pieces (`Markus Söder`: a
-surname German uses more than English reads as a noun; `IG Metall`), the pieces are one name, the
-surname alone no noun, and one word it is nearly sure of no word (`Commerzbank`). Otherwise the
+spelled as a noun more, a German genitive of a name it tags elsewhere nothing. Where the model is
+sure of a person inside a German run, nouns beside the name are cut off; where it takes for a name
+words the rules cut into pieces (`Markus Söder`: a surname German uses more than English reads as a
+noun; `IG Metall`), the pieces are one name, the surname alone no noun, and one word it is nearly
+sure of no word (`Commerzbank`). Otherwise the
 rules decide where a name begins and ends and fold its forms into one candidate; the model weighs,
 it does not veto.
 
@@ -47,7 +48,7 @@ JOIN_PERSON = 0.5  # the model's confidence in a person that joins the pieces th
 JOINED = 2.0  # evidence a person's name the model joins gains over its best piece: a name of two words
 # The small words inside an institution's name the model finds: its links, and `und`/`and`.
 _INSIDE_AN_INSTITUTION = LINKS | {"und", "and"}
-LAW = "law"  # a vote of a law's or a treaty's head word (`… Act`, `… Agreement`): other, no product
+LAW = "law"  # a vote of a law's, a treaty's or a prize's head word (`… Act`, `… Prize`): other, no product
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
 
 
@@ -125,7 +126,7 @@ def type_of(votes: Counter) -> str:
     finer = [kind for kind in ("product", "event", "publication") if votes[kind] > 0]
     if votes["other"] > 0:
         votes[max(finer, key=lambda kind: votes[kind]) if finer else "product"] += votes.pop("other")
-    votes["other"] += votes.pop(LAW, 0)  # a law or a treaty is none of the finer types
+    votes["other"] += votes.pop(LAW, 0)  # a law, a treaty or a prize is none of the finer types
     top = votes.most_common(1)
     return top[0][0] if top and top[0][1] > 0 else "other"
 
