@@ -174,6 +174,9 @@ CANDIDATES = [
     # A newspaper's name by its last word.
     ("en", "The Harbourton Post first reported the deal. A spokesman told the Harbourton Post that talks "
      "continue.", "Harbourton Post", "publication", []),
+    # An English noun in `-ian` is no people's word: `the Guardian` is a paper's name.
+    ("en", "A spokesperson told the Guardian that talks would continue. The Guardian reported on Monday "
+     "that the deal was off.", "Guardian", "publication", []),
     # A German compound ending in an institution's noun is the institution's name, and the acronym
     # its parts' initials spell is its alias.
     ("de", "Das Ernst-Kolbe-Institut meldet mehr Fälle. Laut Ernst-Kolbe-Institut steigt die Zahl, so das "
@@ -1058,6 +1061,27 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
     from dossier.authoring.suggesting.cues import is_role
 
     assert is_role(word) is role
+
+
+@pytest.mark.parametrize(
+    ("word", "people"),
+    [
+        ("Kenyan", True),  # a country's name and an ending
+        ("Korean", True),  # a word of a country's name (`South Korea`)
+        ("Belgian", True),  # four letters of it before `-ian`
+        ("Norwegian", True),
+        ("French", True),  # a language's name
+        ("Islamic", True),  # a common adjective of its kind
+        ("Guardian", False),  # an English noun in `-ian`, no place's word (`The Guardian`)
+        ("Historian", False),
+        ("Ocean", False),
+        ("Amazon", False),
+    ],
+)
+def test_a_peoples_word_by_its_place(word: str, people: bool) -> None:
+    from dossier.authoring.suggesting.vocabulary import demonym
+
+    assert demonym(word, "en") is people
 
 
 @pytest.mark.parametrize(

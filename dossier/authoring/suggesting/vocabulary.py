@@ -247,12 +247,34 @@ def demonym(word: str, language: str) -> bool:
         return True
     ending = next((e for e in _DEMONYM_ENDINGS if word.lower().endswith(e)), "")
     adjective = len(word) - len(ending) >= 2 if ending else word in languages()  # not `Fischer`
-    if adjective and how_common(word, language) >= COMMON:
+    # English nouns end so too (`Guardian`, `Historian`, `Ocean`): there only a place's word makes one.
+    placed = language == "en" and _of_a_country(word)
+    if adjective and how_common(word, language) >= COMMON and (ending not in _NOUN_ENDINGS or placed):
         return True  # a language's name a common word too: `French`, `Dutch`, `Greek`
-    if language == "de":
-        return False  # a country's name with an ending is its case there: `den Niederlanden`
+    return placed  # German: a country's name with an ending is its case there (`den Niederlanden`)
+
+
+_NOUN_ENDINGS = ("ian", "ean")
+
+
+def _of_a_country(word: str) -> bool:
+    """An English word made from a country's name or a word of one: the name and an ending (`Kenyan`,
+    `Korean` of `South Korea`), or, before `-(i)an`, its first four letters (`Belgian`, `Norwegian`)."""
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
-    return any(stem + ending in countries() for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
+    made = (stem + ending for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
+    if any(name in countries() or name in _country_words() for name in made):
+        return True
+    stem = _AN.sub("", word)
+    return len(stem) >= 4 and stem != word and any(name.startswith(stem[:4]) for name in _country_words())
+
+
+_AN = re.compile(r"[ie]?ans?$")
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """The countries' names and the words of those of several words (`Kenya`; `Korea`, `Arabia`)."""
+    return frozenset(word for name in countries() for word in {name, *name.split()})
 
 
 GIVEN_NAMES = "given-names.txt"  # written beside the name models by `tools/train_names.py`
