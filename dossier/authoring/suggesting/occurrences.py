@@ -32,7 +32,7 @@ from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
 from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
 from .scan import scan
-from .surroundings import cues_around
+from .surroundings import COMPANY_HOLDINGS, cues_around
 from .vocabulary import (
     ADJECTIVE_ENDINGS,
     COMMON,
@@ -265,10 +265,11 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # `Stadtwerke München`, `Technische Universität München`: the place is the name's
             and not any(_named_institution(word, language) for word in words[first:last])
         ):
-            # A genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`; before a role or a
-            # product, the owner's or the maker's (`Quillos Chef`, `Quillos Smartphone`), no person.
+            # A genitive before a noun: `Boschs Vorstoß`, `Lindners Aussagen`; before a role, a
+            # product or what only a company has, the owner's or the maker's (`Quillos Chef`,
+            # `Quillos Smartphone`, `Quillos Umsatz`), no person.
             kind = cue(words[last])
-            if kind in ("product", "person"):
+            if kind in ("product", "person") or words[last].lower() in COMPANY_HOLDINGS:
                 hints["organization"] += 1
             elif kind:
                 hints[kind] += 1

@@ -44,6 +44,15 @@ _WORKS = word_set("film movie album serie thriller drama comedy novel song book"
 _COMPANY_KIN = word_set("tochter mutter")
 # The words that name a thing after the noun for its kind (`a startup called`, `ein Start-up namens`).
 _NAMING = word_set("called named dubbed namens genannt")
+# What only a company has, before `of` or `von` or after its possessive (`the shares of Quillo`, `der
+# Umsatz von Quillo`, `Quillo's revenue`): not sales (of a product), staff or `Mitarbeiter` (a
+# person's too).
+COMPANY_HOLDINGS = word_set(
+    "revenue revenues profit profits earnings shares stock shareholders employees headquarters takeover "
+    "acquisition buyout subsidiary valuation umsatz umsätze gewinn gewinne aktie aktien aktionäre "
+    "börsenwert börsengang übernahme hauptsitz firmensitz tochterfirma tochtergesellschaft"
+)
+_HOLDING_OF_BEFORE = re.compile(r"\b([^\W\d][\w\-]*)\s+(?:of|von|der|des)\s+$")
 # A role of an institution before a comma and a name: the name is the role's holder (`the secretary
 # general of CEI (Italian Episcopal Conference), Nunzio Galantino`, `der Chef von Quillo, Jan Brenn`).
 _ROLE_OF_BEFORE = re.compile(
@@ -87,6 +96,9 @@ def cues_around(
     holder = _ROLE_OF_BEFORE.search(body, max(0, start - 100), start)
     if holder and any(is_role(word) for word in holder.groups(default="")) and len(words) > 1:
         hints["person"] += 3  # `The chief executive of Quillo, Jane Porter,`: the role's holder
+    held = _HOLDING_OF_BEFORE.search(body, max(0, start - 40), start)
+    if held and held[1].lower() in COMPANY_HOLDINGS:
+        hints["organization"] += 1  # `der Umsatz von Quillo`, `the shares of Quillo`
     if word_before and is_role(word_before):
         evidence += 2.0
         hints[cue(word_before) or "person"] += 2
@@ -135,12 +147,14 @@ def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
     reported record sales`; a role after a name qualifies it (`Xiaomi CEO`), and where another name
     follows, the name is the role's company (`Goldman Sachs analyst Jane Porter`; not `US president
     Joe Biden`, `Paris mayor Anne Hidalgo`: the role's place); after its possessive, a role's or a
-    product's noun makes it their owner (`Quillo's chief executive`, `Vantix's phone`)."""
+    product's noun or what only a company has makes it their owner (`Quillo's chief executive`,
+    `Vantix's phone`, `Vantix's revenue`)."""
     hints: Counter = Counter()
     gap = body[end : after[0]].strip()
     kind = cue(after[2]) if gap in ("", ",") else None
     owned = after[2].lower().removesuffix("s")  # `Quillo's chips`
-    if (kind or cue(owned)) in ("person", "product") and not gap and body[end - 2 : end] in ("'s", "’s"):
+    owner = (kind or cue(owned)) in ("person", "product") or after[2].lower() in COMPANY_HOLDINGS
+    if owner and not gap and body[end - 2 : end] in ("'s", "’s"):
         if owned not in _WORKS | KIN:
             hints["organization"] += 2  # the owner of a role or the maker of a product: `Quillo's CEO`
         return hints
