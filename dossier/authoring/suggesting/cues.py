@@ -140,6 +140,13 @@ def federal_institution(word: str, linked: bool = False) -> bool:
     return bool(prefix and ending) and (middle > 2 or alone)
 
 
+def federal_name(words: Sequence[str]) -> bool:
+    """A German federal or state institution's name: one compound (`Bundesrechnungshof`), or its noun
+    and what it is for (`Bundesagentur für Arbeit`, `Bundesamt für Migration und Flüchtlinge`)."""
+    linked = len(words) > 2 and words[1] == "für"
+    return (len(words) == 1 or linked) and federal_institution(words[0], linked)
+
+
 _FEDERAL_HEADS = ("amt", "hof", "rat", "tag", "agentur", "ministerium", "gericht", "anstalt", "kammer",
                   "behörde", "wehr", "polizei", "institut", "archiv", "zentrale")  # fmt: skip
 

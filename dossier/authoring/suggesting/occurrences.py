@@ -21,7 +21,7 @@ from .cues import (
     a_head_noun,
     countries,
     cue,
-    federal_institution,
+    federal_name,
     institution_headed,
     is_role,
     named_institution,
@@ -44,7 +44,8 @@ from .vocabulary import (
     capitalised,
     demonym,
     frequent_noun,
-    genitive_name,
+    genitive_of_a_name,
+    genitive_plural_adjective,
     in_apposition,
     is_adjective,
     name_like,
@@ -207,7 +208,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             and not _named_institution(words[i], language)
             and words[i + 1] not in LINKS  # `Bundesagentur für Arbeit`: the head of the name
             # `Gewerkschaft Deutscher Lokomotivführer`: an adjective in the genitive plural after it
-            and not (i + 1 < last and _genitive_plural_adjective(words[i + 1]))
+            and not (i + 1 < last and genitive_plural_adjective(words[i + 1]))
             and not _placed_head(text, words, i + 1)
         ]
         if any(word in _QUANTITY_WORDS for word in words[first : last + 1]):
@@ -242,7 +243,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # `Bank of America`, `State Council`: the head word of an institution's name is its word
             headed = kind not in (None, "person") and (
                 institution_headed(words[first + 1 : last + 1])
-                or (first + 1 < last and _genitive_plural_adjective(words[first + 1]))
+                or (first + 1 < last and genitive_plural_adjective(words[first + 1]))
             )
             linked = first < last and words[first + 1] in LINKS
             if not no_part or headed or linked or _named_institution(word, language):
@@ -276,7 +277,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # After a name spelled as none is, a name's genitive or a place (`in Berlin Einsparungen`;
             # not `Berlin Hauptbahnhof`).
             a_place = words[last - 1] in places() and words[last].lower() not in PLACE_HEADS
-            after_name = name_like(words[last - 1]) or _genitive_of_a_name(body, words[last - 1]) or a_place
+            after_name = name_like(words[last - 1]) or genitive_of_a_name(body, words[last - 1]) or a_place
             if (after_name and strict_noun(words[last], language)) or frequent_noun(words[last]):
                 last -= 1
         if first > last:
@@ -370,14 +371,6 @@ def _a_peoples_pair(words: tuple[str, ...], language: str) -> bool:
     return described and (demonym(words[1], language) or second in _COMPASS_ADJECTIVES)
 
 
-def _genitive_of_a_name(body: str, word: str) -> bool:
-    """A German genitive of a name the text uses alone too (`Boschs Vorstoß` where it names Bosch),
-    not a given name that ends in -s (`Jens Marbeck`)."""
-    return (
-        genitive_name(word) and re.search(rf"(?<![\w\-]){re.escape(word[:-1])}(?![\w\-])", body) is not None
-    )
-
-
 def _placed_head(text: Text, words: Sequence[str], head: int) -> bool:
     """A head noun after a German place's adjective: `Kölner Dom`, `Münchner Sicherheitskonferenz`,
     `Frankfurter Börse` are names, the adjective no noun in apposition nor the noun one after a name."""
@@ -411,7 +404,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
     evidence = 2.0 if hints.pop(_APPOSITION, 0) else 0.0
     rarest = min(how_common(word, language) for word in words)
     # One compound that names a federal institution is a name as a spelling no word has is.
-    federal = language == "de" and _federal(words)
+    federal = language == "de" and federal_name(words)
     spelled = any(name_like(word) for word in words) or federal
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
     if len(words) > 1:
@@ -492,19 +485,6 @@ def _written_small(body: str, words: tuple[str, ...]) -> bool:
     return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
 
 
-def _genitive_plural_adjective(word: str) -> bool:
-    """A German adjective in -er with a capital (`Deutscher`, `Freier`): after a noun, before another,
-    the genitive plural that makes the first noun a name's head (`Verein Deutscher Ingenieure`)."""
-    return word.endswith("er") and word[:1].isupper() and is_adjective(word)
-
-
-def _federal(words: Sequence[str]) -> bool:
-    """A German federal or state institution's name: one compound (`Bundesrechnungshof`), or its noun
-    and what it is for (`Bundesagentur für Arbeit`, `Bundesamt für Migration und Flüchtlinge`)."""
-    linked = len(words) > 2 and words[1] == "für"
-    return (len(words) == 1 or linked) and federal_institution(words[0], linked)
-
-
 def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:
     """German nouns one after the other (`Millionen Euro`, `Absenkung der Mehrwertsteuer`): no name
     unless an adjective written with a capital (`Deutsche Bahn`), an institution's noun first, a
@@ -512,7 +492,7 @@ def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:
     language = text.language
     if language != "de" or is_adjective(words[0]) or any(name_like(word) for word in words):
         return False
-    if _federal(words):
+    if federal_name(words):
         return False  # `Bundesrechnungshof`, `Bundesagentur für Arbeit`
     if _named_institution(words[0], language) or _placed_head(text, words, 1):
         return False  # `Stadtwerke München`, `Münchner Sicherheitskonferenz`

@@ -97,6 +97,20 @@ def genitive_name(word: str) -> bool:
     return how_common(base, "de") < COMMON and how_common(word, "de") < how_common(base, "de") + 1.0
 
 
+def genitive_of_a_name(body: str, word: str) -> bool:
+    """A German genitive of a name the text uses alone too (`Boschs Vorstoß` where it names Bosch),
+    not a given name that ends in -s (`Jens Marbeck`)."""
+    return (
+        genitive_name(word) and re.search(rf"(?<![\w\-]){re.escape(word[:-1])}(?![\w\-])", body) is not None
+    )
+
+
+def genitive_plural_adjective(word: str) -> bool:
+    """A German adjective in -er with a capital (`Deutscher`, `Freier`): after a noun, before another,
+    the genitive plural that makes the first noun a name's head (`Verein Deutscher Ingenieure`)."""
+    return word.endswith("er") and word[:1].isupper() and is_adjective(word)
+
+
 def spelled_as_a_given_name(word: str) -> bool:
     """A capital, then small letters, each part of a hyphenated name so (`Jeanne`, `Jean-Pierre`,
     `Anatole-Désiré`)."""
