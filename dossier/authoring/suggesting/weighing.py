@@ -5,9 +5,8 @@ spelled as a noun more, a German genitive of a name it tags elsewhere nothing. W
 sure of a person inside a German run, nouns beside the name are cut off; where it takes for a name
 words the rules cut into pieces (`Markus Söder`: a surname German uses more than English reads as a
 noun; `IG Metall`), the pieces are one name, the surname alone no noun, and one word it is nearly
-sure of no word (`Commerzbank`). Otherwise the
-rules decide where a name begins and ends and fold its forms into one candidate; the model weighs,
-it does not veto.
+sure of no word (`Commerzbank`). Otherwise the rules decide where a name begins and ends and fold its
+forms into one candidate; the model weighs, it does not veto.
 
 The weights were set on the tuning halves alone: of the saved pages (tests/halves.yaml) and of GUM's
 Wikinews articles (benchmarks/wikinews.py). There the model's taking 0.75 for an occurrence it tags
