@@ -523,11 +523,13 @@ CANDIDATES = [
      ["Bundesministeriums für Küstenschutz"]),
     ("de", "Laut der Neuen Zürcher Zeitung sinken die Preise. Die Neue Zürcher Zeitung berichtet täglich.",
      "Neue Zürcher Zeitung", "publication", ["Neuen Zürcher Zeitung"]),
-    # A law's, a treaty's or a prize's last word makes it none of the finer types, whatever it names.
+    # A law's, a treaty's, a prize's or a data set's last word makes it none of the finer types.
     ("en", "The Oslo Protocol set a goal. Under the Oslo Protocol, nations report. The Oslo Protocol "
      "holds.", "Oslo Protocol", "other", []),
     ("en", "Lena Morcroft won the Marbeck Prize for Physics on Monday. The Marbeck Prize is worth $1 "
      "million.", "Marbeck Prize", "other", []),
+    ("en", "The Harlow Carbon Database tracks emissions. According to the Harlow Carbon Database, fires "
+     "rose.", "Harlow Carbon Database", "other", []),
     # A German institution's name goes on with `für` after its head, a compound (not any noun's).
     ("de", "Die Landesagentur für Küstenschutz meldete mehr Schäden. Die Landesagentur für Küstenschutz "
      "rechnet mit mehr. Laut Landesagentur für Küstenschutz steigt die Zahl.",

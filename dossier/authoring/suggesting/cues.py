@@ -190,12 +190,12 @@ ORGANIZATION_HEADS = _AUTHORITIES | word_set(
     "parlament congress kongress senate senat assembly committee ausschuss tribunal börse exchange survey "
     "landtag kreistag stadtrat gemeinderat bürgerschaft abgeordnetenhaus forum"
 )
-# The last word of a law's, a treaty's, a plan's or a prize's name (`Paris Agreement`, `Digital
-# Markets Act`, `Pariser Abkommen`, `Nobel Peace Prize`): none of the engine's finer types, whatever
-# place, body or person it names (a ceremony's `Awards` is an event's cue).
+# The last word of a law's, a treaty's, a plan's, a prize's or a data set's name (`Paris Agreement`,
+# `Digital Markets Act`, `Pariser Abkommen`, `Nobel Peace Prize`, `Consumer Price Index`): none of the
+# engine's finer types, whatever place, body or person it names (a ceremony's `Awards` is an event's).
 LAW_HEADS = word_set(
     "act agreement treaty accord accords protocol convention directive regulation initiative "
-    "gesetz abkommen vertrag verordnung richtlinie pakt prize award medal trophy"
+    "gesetz abkommen vertrag verordnung richtlinie pakt prize award medal trophy database datenbank index"
 )
 # The last word of a place's name that is no cue beside a name (`Dead Sea`, `Palm Springs`, `Rotes
 # Meer`, `Ross Ice Shelf`; not `the sea`); not `Forest` nor `Heights`, as often a football club's and
