@@ -233,12 +233,14 @@ CANDIDATES = [
      "Arbeit sank die Quote.", "Bundesagentur für Arbeit", "organization", []),
     ("de", "Das Bundesamt für Küstenschutz warnt. Laut dem Bundesamt für Küstenschutz steigt das Meer.",
      "Bundesamt für Küstenschutz", "organization", []),
-    # What only a company has, before `von` or `of` or after a genitive or a possessive, makes its owner
-    # an organization, whatever person the model takes an unknown word for.
+    # What only a company has, before `von` or `of`, after a genitive or a possessive or joined to the
+    # name, makes its owner an organization, whatever person the model takes an unknown word for.
     ("de", "Quello hat im dritten Quartal mehr verdient. Der Umsatz von Quello stieg um zehn Prozent. Quello "
      "beschäftigt 5000 Menschen.", "Quello", "organization", []),
     ("de", "Zuletzt wuchs Quello kräftig. Quellos Umsatz stieg um zehn Prozent, und Quello stellt ein.",
      "Quello", "organization", ["Quellos"]),
+    ("de", "Quello hat im dritten Quartal mehr verdient. Die Quello-Aktie stieg um zehn Prozent. Quello "
+     "beschäftigt 5000 Menschen.", "Quello", "organization", []),
     ("en", "Quillendo's first phone game will launch in December. Quillendo said the game would cost $10. "
      "Shares of Quillendo rose.", "Quillendo", "organization", []),
     # A genitive of a word the model tags as a name elsewhere loses nothing by the model's silence on it.

@@ -331,8 +331,8 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
             head = word[: len(word) - len(tail) - 1]
             kind = cue(tail)
             own = Counter(hints)
-            if kind == "person" or tail.lower() in ("owned", "based"):
-                own["organization"] += 2
+            if kind == "person" or tail.lower() in {"owned", "based", *COMPANY_HOLDINGS}:
+                own["organization"] += 2  # `Quillo-Chef`, `Quillo-Aktie`: the role's or the share's company
             elif kind:
                 own[kind] += 2
             plain = not HYPHENS.search(head)
