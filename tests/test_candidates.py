@@ -429,7 +429,7 @@ CANDIDATES = [
      "Coastal Forecasts said.", "Harlow Center for Coastal Forecasts", "organization", []),
     # One word the text never names in full nor shows as a person's is no person where the model is
     # unsure of one (here its organization, then two persons); a role word before it makes it one.
-    ("de", "Der Umsatz von Zorvalo wuchs kräftig. Wie Zorvalo mitteilte, hat Zorvalo nun zehn Millionen "
+    ("de", "Das Geschäft von Zorvalo wuchs kräftig. Wie Zorvalo mitteilte, hat Zorvalo nun zehn Millionen "
      "Nutzer.", "Zorvalo", "organization", []),
     ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
      "Merkel geht.", "Merkel", "person", []),
