@@ -193,7 +193,7 @@ ORGANIZATION_HEADS = _AUTHORITIES | word_set(
 # The last word of a law's, a treaty's, a plan's, a prize's or a data set's name (`Paris Agreement`,
 # `Digital Markets Act`, `Pariser Abkommen`, `Nobel Peace Prize`, `Consumer Price Index`): none of the
 # engine's finer types, whatever place, body or person it names (a ceremony's `Awards` is an event's).
-LAW_HEADS = word_set(
+OTHER_HEADS = word_set(
     "act agreement treaty accord accords protocol convention directive regulation initiative "
     "gesetz abkommen vertrag verordnung richtlinie pakt prize award medal trophy database datenbank index"
 )

@@ -23,11 +23,11 @@ from .cues import (
     EVENT_ENDINGS,
     EVENT_HEADS,
     FOREIGN_HEADS,
-    LAW_HEADS,
     LEGAL_SUFFIXES,
     NEWSPAPER_HEADS,
     ORGANIZATION_HEADS,
     ORGANIZATION_TAILS,
+    OTHER_HEADS,
     PLACE_FIRST_WORDS,
     PLACE_HEADS,
     STORM_WORDS,
@@ -49,7 +49,7 @@ from .vocabulary import (
     spelled_as_a_given_name,
     spelled_as_adjective,
 )
-from .weighing import LAW, SURE_PERSON, type_of, type_votes
+from .weighing import NO_FINER_TYPE, SURE_PERSON, type_of, type_votes
 
 Words = tuple[str, ...]
 
@@ -173,8 +173,8 @@ def _head_says(words: Words) -> Counter:
         votes["organization"] += 3  # `Federal Reserve`, `Army Reserve`: not a nature reserve
     elif head.lower() in PLACE_HEADS:
         votes["place"] += 3
-    elif head.lower() in LAW_HEADS:
-        votes[LAW] += 3
+    elif head.lower() in OTHER_HEADS:
+        votes[NO_FINER_TYPE] += 3
     if head.lower() in EVENT_HEADS or head.lower().endswith(EVENT_ENDINGS):
         votes["event"] += 3
     if a_year(words[-1]) and words[-2] not in LINKS:

@@ -47,7 +47,7 @@ JOIN_PERSON = 0.5  # the model's confidence in a person that joins the pieces th
 JOINED = 2.0  # evidence a person's name the model joins gains over its best piece: a name of two words
 # The small words inside an institution's name the model finds: its links, and `und`/`and`.
 _INSIDE_AN_INSTITUTION = LINKS | {"und", "and"}
-LAW = "law"  # a vote of a law's, a treaty's or a prize's head word (`… Act`, `… Prize`): other, no product
+NO_FINER_TYPE = "none finer"  # the vote of an `OTHER_HEADS` word (`… Act`, `… Prize`): other, no product
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
 
 
@@ -125,7 +125,7 @@ def type_of(votes: Counter) -> str:
     finer = [kind for kind in ("product", "event", "publication") if votes[kind] > 0]
     if votes["other"] > 0:
         votes[max(finer, key=lambda kind: votes[kind]) if finer else "product"] += votes.pop("other")
-    votes["other"] += votes.pop(LAW, 0)  # a law, a treaty or a prize is none of the finer types
+    votes["other"] += votes.pop(NO_FINER_TYPE, 0)  # a law, a treaty, a prize, a data set
     top = votes.most_common(1)
     return top[0][0] if top and top[0][1] > 0 else "other"
 
