@@ -714,6 +714,12 @@ CANDIDATES = [
     # The model's confidence in a person where it tags the word: untagged in the genitive, not against.
     ("de", "Die Gesundheit hemmte Tarvells Schaffen in den letzten Jahren. Tarvell arbeitete gern mit großen "
      "Talenten seiner Zeit.", "Tarvell", "person", ["Tarvells"]),
+    # A word the text capitalises inside a sentence is the same name where a sentence begins with it,
+    # though the word list knows it as a word.
+    ("en", "Ember cut its forecast on Thursday as orders slowed. Ember shares fell 12 percent in late "
+     "trading. Ember has struggled to win back buyers, its chief said. Analysts said Ember could gain share "
+     "in Canada.",
+     "Ember", "organization", []),
 ]  # fmt: skip
 
 
@@ -741,6 +747,8 @@ NOT_NAMES = [
     ("de", "Laut Bericht kostet das 400 Millionen Euro. Die Steuersenkung Bahntickets bleibt aus."),
     ("de", "Die Künstliche Intelligenz (KI) wächst; künstliche Intelligenz ist überall. KI hilft."),
     ("en", "However, the company said. Meanwhile, the market grew. However, analysts disagree."),
+    # English's `I` and its contractions, capitalised inside a sentence as at its start.
+    ("en", "I'd say the deal is good, and I'd buy. I'm sure of it. Then I'd sell, as I'm told I'd be rich."),
     ("en", "The American and Chinese markets grew. American buyers paid in June and on Monday."),
     # A people or its adjective, made from a country's name, is no name.
     ("en", "Peruvian farmers met Omani traders. The Peruvian delegation said Omani buyers pay well."),
@@ -778,7 +786,7 @@ def test_words_of_the_language_are_no_candidates(language: str, text: str) -> No
     words += ["American", "Chinese", "June", "Monday", "Künstliche Intelligenz", "KI", "Peruvian", "Omani"]
     words += ["KB", "GW", "R&D 2026", "R&D", "Geld für Schulen", "Geld", "Schulen"]
     words += ["French", "Dutch", "Greek", "Thai", "British", "Kölner Innenstadt", "Kölner", "Innenstadt"]
-    words += ["Pfund", "Chr", "North Korean", "Latin American", "Middle Eastern", "Far Eastern"]
+    words += ["I'd", "I'm", "Pfund", "Chr", "North Korean", "Latin American", "Middle Eastern", "Far Eastern"]
     assert not set(words) & set(found)
 
 
@@ -1088,6 +1096,8 @@ def test_a_role_word_by_its_head(word: str, role: bool) -> None:
         ("Historian", False),
         ("Ocean", False),
         ("Amazon", False),
+        ("Texan", True),  # a federal state's name and an ending
+        ("Marymegan", False),  # a given name: four letters of a state's name (`Maryland`) are not a nation's
     ],
 )
 def test_a_peoples_word_by_its_place(word: str, people: bool) -> None:

@@ -13,13 +13,11 @@ from .cues import (
     COMPASS_WORDS,
     COMPOUND_HEADS,
     LEGAL_SUFFIXES,
-    NATIONS_SHORT,
     PLACE_HEADS,
     POSTNOMINALS,
     STORM_WORDS,
     TITLES,
     a_head_noun,
-    countries,
     cue,
     federal_name,
     institution_headed,
@@ -30,11 +28,10 @@ from .cues import (
 )
 from .frequency import how_common, zipf
 from .numbers import CURRENCIES, PERCENT, SCALES
-from .runs import LINKS, POSSESSIVE, Word, free_tokens, is_initial, runs
+from .runs import LINKS, Word, free_tokens, is_initial, runs, without_possessive
 from .scan import scan
 from .surroundings import COMPANY_HOLDINGS, cues_around
 from .vocabulary import (
-    ADJECTIVE_ENDINGS,
     COMMON,
     HYPHENS,
     RARE,
@@ -49,9 +46,11 @@ from .vocabulary import (
     in_apposition,
     is_adjective,
     name_like,
+    national,
     noun_compound,
     plural_of_word,
     strict_noun,
+    written_small,
 )
 
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
@@ -67,6 +66,7 @@ _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # `400`, `12.000`, `3,5`
 _YEAR_AFTER = re.compile(r"(?: (?:19|20)\d\d)+$")
 _NOT_NAMES = re.compile(r"[QH][1-4]|[\d.,]+[a-zA-Z]{0,3}|[A-Z]{1,3}\d+|[A-Z]{1,2}&[A-Z]{1,2}|\d.*[-‑].*")
+_PRONOUN_I = re.compile(r"I(?:['’](?:d|m|ve|ll))?")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 DETERMINERS = word_set(
     "the a an this that these those der die das den dem des ein eine einen einem einer eines "
@@ -105,6 +105,7 @@ class Text:
     language: str
     small_words: frozenset[str]
     place_adjectives: frozenset[str] = frozenset()  # German places' adjectives (`Kölner`), see `knowing`
+    capitalised_inside: frozenset[str] = frozenset()  # words it capitalises inside a sentence, see `names_in`
 
     @classmethod
     def of(cls, body: str, language: str) -> Text:
@@ -171,8 +172,19 @@ def merged_into(
 def names_in(text: Text) -> Iterator[Occurrence]:
     """Every occurrence of a name in the text, in order, with its evidence and cues."""
     tokens = free_tokens(text.body, scan(text.body).protected)
-    for run, before, after in runs(text.body, tokens, text.language):
-        yield from _occurrences(text, run, _Around(before, after, is_initial(text.body, run[0][0])))
+    found = [
+        (run, _Around(before, after, is_initial(text.body, run[0][0])))
+        for run, before, after in runs(text.body, tokens, text.language)
+    ]
+    inside = frozenset(
+        without_possessive([word])[0]
+        for run, around in found
+        for index, (_, _, word) in enumerate(run)
+        if index or not around.initial
+    )
+    text = replace(text, capitalised_inside=inside)
+    for run, around in found:
+        yield from _occurrences(text, run, around)
 
 
 def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occurrence]:
@@ -233,7 +245,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             leading_word = leading_word and word.lower() not in STORM_WORDS
             role = is_role(word) or a_rank_before_a_name(tuple(words[first : last + 1]))
             # `German Chancellor Olaf Scholz`, `US President Joe Biden`: whose the role is.
-            role = role or (first + 1 < last and is_role(words[first + 1]) and _national(word, language))
+            role = role or (first + 1 < last and is_role(words[first + 1]) and national(word, language))
             # An article written with a capital inside a sentence is a title's (`watched The Crown`).
             titled = word in _TITLE_ARTICLES and not piece_initial
             determiner = word.lower() in DETERMINERS and not titled
@@ -296,7 +308,7 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             stops.append(abbreviation and body.startswith(".", run[first + index][1]))
         name = [word + "." if stop else word for word, stop in zip(name, stops, strict=True)]
         end += 1 if stops[-1] else 0
-        found = _Found(tuple(_without_possessive(name)), start, end, _Around(previous, after, piece_initial))
+        found = _Found(tuple(without_possessive(name)), start, end, _Around(previous, after, piece_initial))
         yield _occurrence(text, found, hints, legal)
 
 
@@ -343,17 +355,26 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
             return
     if _DOTTED_INITIALS.fullmatch(word) and text.body.startswith(".", end):
         word, end = word + ".", end + 1  # `U.S.`: the full stop after the last initial is the name's
-    bare = _without_possessive([word])[0]
+    bare = without_possessive([word])[0]
     if around.initial and bare != word and how_common(bare, language) < _A_WORDS_POSSESSIVE:
         around = replace(around, initial=False)  # `Nintendo's new console`: a possessor, a name
+    if around.initial and _a_name_inside(text, bare):
+        around = replace(around, initial=False)  # `Lyft shares fell` where the text says `… said Lyft`
     yield _occurrence(text, _Found((bare,), start, end, around), hints, legal)
+
+
+def _a_name_inside(text: Text, word: str) -> bool:
+    """Whether a word at a sentence's start is one the text capitalises inside a sentence too: a
+    name there, so the same name here, not a word any sentence may begin with (a word the text writes
+    small never gets this far). Not in German, which capitalises every noun inside a sentence."""
+    return text.language != "de" and word in text.capitalised_inside
 
 
 def no_name(words: tuple[str, ...], language: str) -> bool:
     """Words no name is, whatever stands around them: a quarter, a number, a measure or a term with
     digits (`Q3`, `KB/50 MB`, `R&D 2026`), a people or its adjective (`Kenyan`, `Chinese`, `North
-    Korean`, `Middle Eastern`)."""
-    if len(words) == 1 and demonym(words[0], language):
+    Korean`, `Middle Eastern`), English's `I` (`I'd`, `I’m`)."""
+    if len(words) == 1 and (demonym(words[0], language) or _PRONOUN_I.fullmatch(words[0])):
         return True
     if len(words) == 2 and _a_peoples_pair(words, language):
         return True
@@ -383,19 +404,6 @@ def _named_institution(word: str, language: str) -> bool:
     return language == "de" and named_institution(word) is not None
 
 
-def _national(word: str, language: str) -> bool:
-    """A country's name or its adjective (`German`, `US`, `französische`)."""
-    return word in countries() or demonym(word, language) or word in NATIONS_SHORT
-
-
-def _without_possessive(words: list[str]) -> list[str]:
-    last = words[-1]
-    for suffix in POSSESSIVE:
-        if last.endswith(suffix) and len(last) > len(suffix) + 1:
-            return [*words[:-1], last[: -len(suffix)]]
-    return words
-
-
 def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: bool = False) -> Occurrence:
     """The evidence that the words found name something."""
     body, language, words, start, end = text.body, text.language, found.words, found.start, found.end
@@ -412,7 +420,7 @@ def _occurrence(text: Text, found: _Found, hints: Counter, legal: bool, joined: 
         if language == "en" and not initial and cue(words[-1]) in ("organization", "event", "publication"):
             evidence += 0.5  # `the European Commission`: English writes no common noun with a capital
         if language == "de" and is_adjective(words[0]) and not is_adjective(words[-1]):
-            if _written_small(body, words):
+            if written_small(body, words):
                 evidence -= 5.0  # `Künstliche Intelligenz`, where the text writes `künstliche` too
             elif not initial:
                 evidence += 1.0  # an adjective is written small unless a name holds it
@@ -472,17 +480,6 @@ def _beside(body: str, before: Word | None, start: int) -> Word | None:
     if gap.startswith(".") and f"{before[2].lower()}." in TITLES:
         gap = gap[1:]
     return None if _CLAUSE_END.search(gap) else before
-
-
-def _written_small(body: str, words: tuple[str, ...]) -> bool:
-    """Whether the text writes the phrase with its adjective in lower case too (`künstliche
-    Intelligenz` beside `Künstliche Intelligenz`): a phrase of the language, not a name."""
-    stem = words[0].lower()
-    for ending in ADJECTIVE_ENDINGS:
-        if stem.endswith(ending):
-            stem = stem[: -len(ending)]
-            break
-    return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
 
 
 def _vocabulary_run(text: Text, words: Sequence[str]) -> bool:

@@ -233,3 +233,12 @@ def is_initial(body: str, start: int) -> bool:
         or stripped.endswith("\n")
         or "\n" in window[len(stripped) :]
     )
+
+
+def without_possessive(words: list[str]) -> list[str]:
+    """The words of a name without the possessive its last word ends in (`Quillo's` → `Quillo`)."""
+    last = words[-1]
+    for suffix in POSSESSIVE:
+        if last.endswith(suffix) and len(last) > len(suffix) + 1:
+            return [*words[:-1], last[: -len(suffix)]]
+    return words

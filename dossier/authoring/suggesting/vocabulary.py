@@ -11,7 +11,18 @@ import re
 from functools import cache
 from pathlib import Path
 
-from .cues import LEGAL_SUFFIXES, a_head_noun, countries, cue, is_role, languages, places, word_set
+from .cues import (
+    LEGAL_SUFFIXES,
+    NATIONS_SHORT,
+    a_head_noun,
+    countries,
+    cue,
+    is_role,
+    languages,
+    nations,
+    places,
+    word_set,
+)
 from .frequency import how_common, zipf
 
 COMMON = 3.6  # Zipf frequency from which a word is general vocabulary (3 = once per million words)
@@ -273,13 +284,14 @@ _NOUN_ENDINGS = ("ian", "ean")
 
 def _of_a_country(word: str) -> bool:
     """An English word made from a country's name or a word of one: the name and an ending (`Kenyan`,
-    `Korean` of `South Korea`), or, before `-(i)an`, its first four letters (`Belgian`, `Norwegian`)."""
+    `Korean` of `South Korea`), or, before `-(i)an`, the first four letters of a nation's (`Belgian`,
+    `Norwegian`; not a federal state's: `Marymegan` is no Marylander)."""
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
     made = (stem + ending for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
     if any(name in countries() or name in _country_words() for name in made):
         return True
     stem = _AN.sub("", word)
-    return len(stem) >= 4 and stem != word and any(name.startswith(stem[:4]) for name in _country_words())
+    return len(stem) >= 4 and stem != word and any(name.startswith(stem[:4]) for name in _nation_words())
 
 
 _AN = re.compile(r"[ie]?ans?$")
@@ -289,6 +301,12 @@ _AN = re.compile(r"[ie]?ans?$")
 def _country_words() -> frozenset[str]:
     """The countries' names and the words of those of several words (`Kenya`; `Korea`, `Arabia`)."""
     return frozenset(word for name in countries() for word in {name, *name.split()})
+
+
+@cache
+def _nation_words() -> frozenset[str]:
+    """The nations' names and their words, without the federal states of `countries`."""
+    return frozenset(word for name in nations() for word in {name, *name.split()})
 
 
 GIVEN_NAMES = "given-names.txt"  # written beside the name models by `tools/train_names.py`
@@ -348,3 +366,19 @@ def compound_spells(word: str, letters: list[str]) -> bool:
     return (
         len(word) >= 10 and word.isalpha() and first and all(letter.lower() in rest for letter in letters[1:])
     )
+
+
+def written_small(body: str, words: tuple[str, ...]) -> bool:
+    """Whether the text writes the phrase with its adjective in lower case too (`künstliche
+    Intelligenz` beside `Künstliche Intelligenz`): a phrase of the language, not a name."""
+    stem = words[0].lower()
+    for ending in ADJECTIVE_ENDINGS:
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    return re.search(rf"(?<!\w){re.escape(stem)}\w*\s+{re.escape(words[-1][:4])}", body) is not None
+
+
+def national(word: str, language: str) -> bool:
+    """A country's name or its adjective (`German`, `US`, `französische`)."""
+    return word in countries() or demonym(word, language) or word in NATIONS_SHORT
