@@ -105,7 +105,7 @@ class Text:
     language: str
     small_words: frozenset[str]
     place_adjectives: frozenset[str] = frozenset()  # German places' adjectives (`Kölner`), see `knowing`
-    capitalised_inside: frozenset[str] = frozenset()  # words it capitalises inside a sentence, see `names_in`
+    named_inside: frozenset[str] = frozenset()  # words it capitalises alone inside a sentence (`names_in`)
 
     @classmethod
     def of(cls, body: str, language: str) -> Text:
@@ -177,12 +177,9 @@ def names_in(text: Text) -> Iterator[Occurrence]:
         for run, before, after in runs(text.body, tokens, text.language)
     ]
     inside = frozenset(
-        without_possessive([word])[0]
-        for run, around in found
-        for index, (_, _, word) in enumerate(run)
-        if index or not around.initial
+        without_possessive([run[0][2]])[0] for run, around in found if len(run) == 1 and not around.initial
     )
-    text = replace(text, capitalised_inside=inside)
+    text = replace(text, named_inside=inside)
     for run, around in found:
         yield from _occurrences(text, run, around)
 
@@ -364,10 +361,10 @@ def _single(text: Text, token: Word, around: _Around, hints: Counter, legal: boo
 
 
 def _a_name_inside(text: Text, word: str) -> bool:
-    """Whether a word at a sentence's start is one the text capitalises inside a sentence too: a
+    """Whether a word at a sentence's start is one the text also capitalises alone inside a sentence: a
     name there, so the same name here, not a word any sentence may begin with (a word the text writes
     small never gets this far). Not in German, which capitalises every noun inside a sentence."""
-    return text.language != "de" and word in text.capitalised_inside
+    return text.language != "de" and word in text.named_inside
 
 
 def no_name(words: tuple[str, ...], language: str) -> bool:
