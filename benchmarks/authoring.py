@@ -343,9 +343,8 @@ def speed(folder: Path, root: Path, articles: int, runs: int) -> dict[str, str]:
         f"{len(pages)}; slowest {slowest_page:.0f} ms)",
         f"one generated article's suggestions, {articles:,}-article dossier loaded": f"{one:.0f} ms "
         f"(median of {len(per_article)}; slowest {slowest:.0f} ms)",
-        f"`suggest` over {articles:,} articles, whole command, the name model's work kept (goal < 10 s)": (
-            f"{command:.2f} s (median of {runs})"
-        ),
+        f"`suggest` over {articles:,} articles, whole command, the name model's work kept "
+        "(goal ≤ 9.3 s, as before the model)": f"{command:.2f} s (median of {runs})",
         f"`suggest` over {articles:,} articles, the first run (every article tagged)": f"{cold:.2f} s",
     }
 
