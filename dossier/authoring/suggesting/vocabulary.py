@@ -288,25 +288,19 @@ def _of_a_country(word: str) -> bool:
     `Norwegian`; not a federal state's: `Marymegan` is no Marylander)."""
     stems = [word[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if word.endswith(suffix)]
     made = (stem + ending for stem in stems if len(stem) >= 3 for ending in _PLACE_ENDINGS)
-    if any(name in countries() or name in _country_words() for name in made):
+    if any(name in _words_of(countries()) for name in made):  # the names are among their words
         return True
     stem = _AN.sub("", word)
-    return len(stem) >= 4 and stem != word and any(name.startswith(stem[:4]) for name in _nation_words())
+    return len(stem) >= 4 and stem != word and any(name.startswith(stem[:4]) for name in _words_of(nations()))
 
 
 _AN = re.compile(r"[ie]?ans?$")
 
 
 @cache
-def _country_words() -> frozenset[str]:
-    """The countries' names and the words of those of several words (`Kenya`; `Korea`, `Arabia`)."""
-    return frozenset(word for name in countries() for word in {name, *name.split()})
-
-
-@cache
-def _nation_words() -> frozenset[str]:
-    """The nations' names and their words, without the federal states of `countries`."""
-    return frozenset(word for name in nations() for word in {name, *name.split()})
+def _words_of(names: frozenset[str]) -> frozenset[str]:
+    """Names and the words of those of several words (`Kenya`; `Korea`, `Arabia`)."""
+    return frozenset(word for name in names for word in {name, *name.split()})
 
 
 GIVEN_NAMES = "given-names.txt"  # written beside the name models by `tools/train_names.py`
