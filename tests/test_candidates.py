@@ -83,6 +83,17 @@ CANDIDATES = [
     # model reads as a place's).
     ("en", "Jeanne Vexley was born in Paris. Her father was Anatole-Désiré Vexley, a restaurateur. In "
      "1947, Vexley made her debut, and Vexley won praise.", "Jeanne Vexley", "person", ["Vexley"]),
+    # … the one named first, in whichever form it is named again (after a rank).
+    ("en", "A statue of Rowan Delmare stands in Lyon. Rowan Delmare was born in 1635. In 1690, Generals "
+     "Rowan Delmare and Ivo Brandt took the fort; his son Alard Delmare fell there. Delmare was wounded, "
+     "and Delmare died in 1699.", "Rowan Delmare", "person", ["Delmare"]),
+    # A person named by the given name alone, in a portrait, is the one person named in full by it; the
+    # family name that begins a name written family name first too.
+    ("en", "Jared Vexmoor (born 1982) is an American actor. After school, Jared decided to move to Los "
+     "Angeles. In 2007, Jared hosted a show, and Vexmoor won an award.", "Jared Vexmoor", "person",
+     ["Jared", "Vexmoor"]),
+    ("en", "The reforms of Wang Tielun began in 1069. Wang argued that the state should lend to farmers, "
+     "and Wang Tielun won the emperor over.", "Wang Tielun", "person", ["Wang"]),
     # A surname used alone makes a person, after a hyphenated given name too.
     ("en", "The deal was signed by Jean-Luc Vantorek in Geneva. Vantorek spoke first, and Vantorek left "
      "early.", "Jean-Luc Vantorek", "person", ["Vantorek"]),

@@ -40,6 +40,7 @@ from .lists import listed_together
 from .namemodel import place_adjectives
 from .nametypes import type_of_name
 from .occurrences import KEEP, Occurrence, Text, names_in
+from .people import a_person, first_named, first_words_alone, sure_of_a_person, without_middle_names
 from .runs import LINKS
 from .scan import suggestion_id
 from .vocabulary import (
@@ -48,11 +49,9 @@ from .vocabulary import (
     RARE,
     genitive_name,
     in_apposition,
-    is_adjective,
-    spelled_as_a_given_name,
     strict_noun,
 )
-from .weighing import SURE_PERSON, type_votes, weighed
+from .weighing import weighed
 
 TITLE = 4.0  # the evidence a name in the title adds
 
@@ -184,7 +183,7 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
     for key, long in _initials(forms).items():
         if root(key) == key:
             join(key, long)
-    for key, long in _without_middle_names(forms, language).items():
+    for key, long in without_middle_names(forms, language).items():
         join(key, long)
     every_place = places()
     longer = [form for form in forms.values() if len(form.words) > 1]
@@ -209,7 +208,7 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         institution = len(words) == 1 and (named_institution(words[0]) or federal_institution(words[0]))
         # `Whole Foods` of `Whole Foods Market`; not `Andy Warhol` of `Andy Warhol Foundation`, an
         # institution named after a person (but `Talbot Widgets` of `Talbot Widgets Inc.`)
-        person = len(words) > 1 and _a_person(form, language)
+        person = len(words) > 1 and a_person(form, language)
         by_prefix = [
             other for other in longer
             if len(other.words) > len(words) and other.words[: len(words)] == words
@@ -220,53 +219,19 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
         if len({root(t) for t in targets}) == 1:
             join(key, next(iter(targets)))
         elif len(words) == 1 and by_suffix and not by_prefix:
-            namesake = _first_named(form, by_suffix, language)
+            people: dict[str, list[Form]] = {}  # each one's forms (`Rowan Delmare`, `Generals Rowan …`)
+            for other in by_suffix:
+                people.setdefault(root(name_key(" ".join(other.words))), []).append(other)
+            namesake = first_named(form, list(people.values()), language)
             if namesake is not None:
                 join(key, name_key(" ".join(namesake.words)))
+    for key, named in first_words_alone(forms, language).items():
+        if root(key) == key and len({root(other) for other in named}) == 1:
+            join(key, named[0])
     groups: dict[str, list[str]] = {}
     for key in forms:
         groups.setdefault(root(key), []).append(key)
     return list(groups.values())
-
-
-def _first_named(surname: Form, people: list[Form], language: str) -> Form | None:
-    """The person a surname used alone names where the text names several people by it in full
-    (`Trump` of `Donald Trump` and `Melania Trump`): news copy names its subject first and a
-    relative or namesake after, so the first named, where it is named before the surname is used
-    alone."""
-    first = min(people, key=_first_start)
-    spelled = all(spelled_as_a_given_name(person.words[0]) for person in people)
-    if not (spelled and _a_person(first, language)):
-        return None
-    return first if _first_start(first) < _first_start(surname) else None
-
-
-def _first_start(form: Form) -> int:
-    return min(occurrence.start for occurrence in form.occurrences)
-
-
-def _without_middle_names(forms: dict[str, Form], language: str) -> dict[str, str]:
-    """A person's name the text also writes with a middle name or initial (`Matthew Goode` of
-    `Matthew William Goode`, `Eugene Nida` of `Eugene A. Nida`): short key → the one long name's
-    key."""
-    longer: dict[tuple[str, str], set[str]] = {}
-    for key, form in forms.items():
-        words = form.words
-        middle = words[1:-1]
-        if 3 <= len(words) <= 4 and all(_given_or_initial(word) for word in middle):
-            longer.setdefault((words[0], words[-1]), set()).add(key)
-    found = {}
-    for key, form in forms.items():
-        longs = longer.get((form.words[0], form.words[-1]), set()) if len(form.words) == 2 else set()
-        if len(longs) == 1 and (_a_person(form, language) or _a_person(forms[min(longs)], language)):
-            found[key] = min(longs)
-    return found
-
-
-def _given_or_initial(word: str) -> bool:
-    """A given name's spelling (`William`) or an initial (`A.`)."""
-    bare = word.rstrip(".")
-    return (len(bare) == 1 and bare.isupper()) or spelled_as_a_given_name(bare)
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")  # initials with full stops: `U.S.`
@@ -335,7 +300,7 @@ def _split_joined(forms: dict[str, Form], language: str) -> None:
     noun before or after a person's name (`Dokumentar Geicke`, `Text Juan Morenos`), where the text
     names the person elsewhere, or after any name the text names alone (`in Dresden Einsparungen`):
     the occurrences go to the names alone (a genitive to its name)."""
-    people = {key for key, form in forms.items() if 2 <= len(form.words) <= 3 and _a_person(form, language)}
+    people = {key for key, form in forms.items() if 2 <= len(form.words) <= 3 and a_person(form, language)}
     by_surname: dict[str, set[str]] = {}
     for key in people:
         by_surname.setdefault(name_key(forms[key].words[-1]), set()).add(key)
@@ -361,7 +326,7 @@ def _split_joined(forms: dict[str, Form], language: str) -> None:
         # A word the model saw in no name, before a surname it did (`Dokumentar Geicke`).
         unseen = not any(occurrence.kinds for occurrence in form.occurrences)
         noun_like = strict_noun(word, language) or in_apposition(word, language) or unseen
-        return german and noun_like and not _sure_of_a_person(form)
+        return german and noun_like and not sure_of_a_person(form)
 
     for key, form in list(forms.items()):
         words = form.words
@@ -387,25 +352,6 @@ def _split_joined(forms: dict[str, Form], language: str) -> None:
                     forms[into].spellings[" ".join(part)] += into == name_key(" ".join(part))
             del forms[key]
             break
-
-
-def _a_person(form: Form, language: str) -> bool:
-    """A name the text treats as a person's: a given name's spelling first, no adjective or noun,
-    and the cues around it pointing to a person most."""
-    first = form.words[0]
-    if not spelled_as_a_given_name(first) or is_adjective(first):
-        return False
-    top = type_votes(form.occurrences).most_common(1)
-    noun = strict_noun(first, language) and not _sure_of_a_person(form)
-    return bool(top) and top[0][0] == "person" and not noun
-
-
-def _sure_of_a_person(form: Form) -> bool:
-    """Whether the model is sure of a person at every occurrence of a form of several words. A given
-    name only German uses (`Jörg`) reads as a noun, but the model took the words for one name: a
-    noun it leaves out (`Dokumentar` of `Dokumentar Geicke`) is cut off before (see `weighing`)."""
-    sure = all(occurrence.kinds["person"] >= SURE_PERSON for occurrence in form.occurrences)
-    return len(form.words) > 1 and sure
 
 
 def _generic_tail(words: tuple[str, ...], language: str) -> bool:

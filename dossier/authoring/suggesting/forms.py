@@ -314,8 +314,10 @@ _BEFORE_NAMES = word_set(
 
 def _an_adherent(word: str) -> bool:
     """A party's or a faith's man or woman (`Republican`, `Scientologist`, `Buddhist`), or a rank
-    (see `_BEFORE_NAMES`)."""
-    return word.lower() in _BEFORE_NAMES or (len(word) >= 7 and word.endswith(("ist", "ists")))
+    (see `_BEFORE_NAMES`), or their plural before two names (`Generals Rowan Delcourt and …`)."""
+    lowered = word.lower()
+    ranked = lowered in _BEFORE_NAMES or lowered.removesuffix("s") in _BEFORE_NAMES
+    return ranked or (len(word) >= 7 and word.endswith(("ist", "ists")))
 
 
 def _nation(words: list[str] | tuple[str, ...]) -> bool:
