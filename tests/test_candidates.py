@@ -94,6 +94,12 @@ CANDIDATES = [
      ["Jared", "Vexmoor"]),
     ("en", "The reforms of Wang Tielun began in 1069. Wang argued that the state should lend to farmers, "
      "and Wang Tielun won the emperor over.", "Wang Tielun", "person", ["Wang"]),
+    # A role only a town or a country has, after a name in a run of capitals or in the German genitive,
+    # makes the name a place's.
+    ("en", "Brenthaven Mayor Alma Vexley opened the bridge. The bridge links Brenthaven to the coast.",
+     "Brenthaven", "place", []),
+    ("de", "Dieses Miteinander hob Quellbachs Bürgermeister Jan Brenn in seinem Grußwort hervor.",
+     "Quellbachs", "place", []),
     # A surname used alone makes a person, after a hyphenated given name too.
     ("en", "The deal was signed by Jean-Luc Vantorek in Geneva. Vantorek spoke first, and Vantorek left "
      "early.", "Jean-Luc Vantorek", "person", ["Vantorek"]),
@@ -1154,6 +1160,15 @@ def test_a_federal_institution_by_its_compound(word: str, linked: bool, federal:
         ("en", "“The market is political,” [Tarlbeck] says.", None),
         ("en", "The price rose, Quillo told [Norvane].", None),
         ("de", "„Der Markt ist politisch“, sagte [Tarlbeck] am Montag.", "person"),
+        # English asks `who` of a person only; not of the name after `of` (the people before it).
+        ("en", "The bill was drafted by [Tarlbeck], who chairs the panel.", "person"),
+        ("en", "Former members of [Kelbrand], who left last year, spoke out.", None),
+        # A verb only a person is the subject of.
+        ("en", "When [Tarlbeck] died, the firm was sold.", "person"),
+        ("en", "When [Kelbrand] recalled the cars, the shares fell.", None),
+        # A role only a town, a state or a country has makes its owner a place; other roles a company.
+        ("en", "On Monday [Brenthaven's] mayor opened the bridge.", "place"),
+        ("en", "On Monday [Brenthaven's] chief executive opened the plant.", "organization"),
         # German's `sein` and `ihr` stand for a company as often as for a person: no cue to either.
         ("de", "Einen Tag zuvor stellte [Kelbrand] sein eigenes Modell vor.", None),
         ("de", "Am Montag stellte [Kelbrand] ihre neue Strategie vor.", None),

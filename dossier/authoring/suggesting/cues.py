@@ -337,6 +337,20 @@ def a_head_noun(word: str) -> bool:
     return cue(word) not in (None, "person") or word.lower() in _HEAD_NOUNS
 
 
+# The roles a town, a state or a country has, and no company: after a name's possessive or German
+# genitive, they make it a place (`Quillonias Ministerpräsident`, `Brenthaven's mayor`), as other
+# roles make it an organization (`Quillos Chef`). German joins them (`Außenminister`).
+_PLACES_ROLES = (
+    "minister", "ministerin", "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "gouverneur",
+    "gouverneurin", "mayor", "governor", "premier", "ambassador", "botschafter", "botschafterin",
+)  # fmt: skip
+
+
+def a_places_role(word: str) -> bool:
+    """A role only a town, a state or a country has (see `_PLACES_ROLES`)."""
+    return word.lower().endswith(_PLACES_ROLES)
+
+
 def is_role(word: str) -> bool:
     """A title or role that stands before a person's name and is not part of it."""
     lowered = word.lower()

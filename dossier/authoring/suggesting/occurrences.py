@@ -18,6 +18,7 @@ from .cues import (
     STORM_WORDS,
     TITLES,
     a_head_noun,
+    a_places_role,
     cue,
     federal_name,
     institution_headed,
@@ -199,7 +200,9 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
         if word.lower() in _CALENDAR or short:
             pieces.append(([], Counter()))
         elif is_role(word) and index > 0 and pieces[-1][0] and index < len(words) - 1:
-            pieces[-1][1]["organization"] += 2  # the role's company: `Microsoft President Brad Smith`
+            # The role's company (`Microsoft President Brad Smith`) or town (`Brenthaven Mayor …`: no
+            # company has one, a vote to outweigh the model's).
+            pieces[-1][1].update({"place": 3} if a_places_role(word) else {"organization": 2})
             pieces.append(([], Counter()))
             pieces[-1][0].append(index)
         else:
@@ -279,7 +282,9 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             # product or what only a company has, the owner's or the maker's (`Quillos Chef`,
             # `Quillos Smartphone`, `Quillos Umsatz`), no person.
             kind = cue(words[last])
-            if kind in ("product", "person") or words[last].lower() in COMPANY_HOLDINGS:
+            if a_places_role(words[last]):
+                hints["place"] += 3  # `Quillonias Ministerpräsident`
+            elif kind in ("product", "person") or words[last].lower() in COMPANY_HOLDINGS:
                 hints["organization"] += 1
             elif kind:
                 hints[kind] += 1

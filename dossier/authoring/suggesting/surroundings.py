@@ -1,14 +1,14 @@
 """What the words around one occurrence of a name say of what it names: a role or a cue before it,
 a kin word after a possessive (`her daughter, …`), a cue after it, a description set off by a
-comma, the noun before `called`, German's `auf der … in` (a fair), and the pronoun later in its
-sentence."""
+comma, the noun before `called`, German's `auf der … in` (a fair), in English `who` or a verb only a
+person is the subject of after it, and the pronoun later in its sentence."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from .cues import NATIONS_SHORT, cue, is_role, places, word_set
+from .cues import NATIONS_SHORT, a_places_role, cue, is_role, places, word_set
 from .runs import Word
 from .vocabulary import ADJECTIVE_ENDINGS
 
@@ -16,6 +16,14 @@ from .vocabulary import ADJECTIVE_ENDINGS
 # Jane Porter cut her forecast`: hers). English only: German's `sein` and `ihr` stand as often for a
 # company (`das Unternehmen und seine Kunden`, `die Bahn und ihre Züge`) as for a person.
 _HIS_HER = re.compile(r"^(?:(?![A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ])[^.!?\n])*?\b(?:his|her|he|she|him)\b")
+_WHO = re.compile(r",?\s+who(?:se|m)?\b")
+# A verb after a name that only a person is the subject of (a company recalls, apologises and posts
+# too).
+_A_PERSONS_VERB = re.compile(
+    r"\s+(?:died|dies|was\s+born|is\s+survived|married|resigned|retired|testified|pleaded|smiled|laughed|"
+    r"sighed|starred|graduated|grew\s+up)\b"
+)
+_AFFILIATION = word_set("of at for")  # `the chief of Quillo, who`: the chief
 _ITS = re.compile(r"^[^.!?\n]*?\b(?:its|it)\b")
 # A description after a name, set off by a comma (`Huawei, the Chinese tech giant,`, `Xiaomi, der
 # chinesische Hersteller,`, `MiMo, seinem ersten Sprachmodell,`): its first words.
@@ -121,6 +129,11 @@ def cues_around(
     if language == "de" and at_a_fair and _IN_A_PLACE.match(following):
         hints["event"] += 2  # `auf der Gamescom in Köln`: a fair, a show, a festival
     after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
+    if language == "en" and _A_PERSONS_VERB.match(following):
+        hints["person"] += 1  # `Vexley died`, `Vexley was born`: what only a person does
+    if language == "en" and _WHO.match(following) and word_before.lower() not in _AFFILIATION | {"the"}:
+        hints["person"] += 1  # `Vexley, who`: English asks `who` of a person only (not `members of
+        # Scientology, who`: the people before `of`)
     if language == "en" and _HIS_HER.search(following) and not after_the:
         hints["person"] += 1  # `Steve Jobs said his`
     elif _ITS.search(following):
@@ -155,7 +168,9 @@ def _after(body: str, words: tuple[str, ...], end: int, after: Word) -> Counter:
     owned = after[2].lower().removesuffix("s")  # `Quillo's chips`
     owner = (kind or cue(owned)) in ("person", "product") or after[2].lower() in COMPANY_HOLDINGS
     if owner and not gap and body[end - 2 : end] in ("'s", "’s"):
-        if owned not in _WORKS | KIN:
+        if a_places_role(after[2]):
+            hints["place"] += 3  # `Brenthaven's mayor`: no company has one
+        elif owned not in _WORKS | KIN:
             hints["organization"] += 2  # the owner of a role or the maker of a product: `Quillo's CEO`
         return hints
     if kind == "publication" and _reports_a_thing(body, after):
