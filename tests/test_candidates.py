@@ -1188,6 +1188,17 @@ def test_the_words_around_a_name_vote_for_its_type(language: str, text: str, kin
     assert (hints.most_common(1)[0][0] if hints else None) == kind
 
 
+def test_a_word_of_the_language_the_model_reads_as_a_things_name_begins_no_persons_name() -> None:
+    """`Google Marbeck` used later as `Marbeck`: the model reads the full form as no person's and
+    `Google` is a word of the language, so `Marbeck` is no surname."""
+    found = named(
+        "Engineers said Google Marbeck would open to all users. Google Marbeck handles video calls, and "
+        "Marbeck replaced an older app.",
+        "en",
+    )
+    assert found["Google Marbeck"][0] != "person"
+
+
 def test_a_peoples_adjective_begins_no_persons_name() -> None:
     """`English Vantopedia` used later as `Vantopedia` is no given name and a surname."""
     found = named("The English Vantopedia grew fast last year. Vantopedia now has six million pages.", "en")

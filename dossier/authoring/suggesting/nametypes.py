@@ -38,9 +38,11 @@ from .cues import (
     nations,
     places,
 )
+from .frequency import how_common
 from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, MODEL_WORDS, PARTICLES, a_year
 from .vocabulary import (
+    COMMON,
     a_peoples_word,
     demonym,
     given_names,
@@ -77,7 +79,7 @@ def type_of_name(
         hints.pop("person", None)
     if name in places() and (person < SURE_PERSON or several):
         hints["place"] += 4  # not where the model is sure of a person (`„…“, hoffte Darwin`)
-    hints.update(_forms_say(words, forms, alone))
+    hints.update(_forms_say(words, forms, alone, _model_says_a_thing(words, occurrences)))
     if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):
         hints["person"] += 2  # `Gennadij Quellbrink`, whom the model, in its sentence, took for a firm
     if len(words) > 1:
@@ -108,7 +110,19 @@ def type_of_name(
     return type_of(hints)
 
 
-def _forms_say(words: Words, forms: list[Words], alone: frozenset[str]) -> Counter:
+def _model_says_a_thing(words: Words, occurrences: list[Occurrence]) -> bool:
+    """Whether the name begins with a word of the language (`Google`, `Travel`, `Great`) and the
+    model, reading its full form, takes it for no person's more than for one (`Google Chrome`, where
+    the text also writes `Chrome`): no surname of a person's name, then."""
+    said: Counter = Counter()
+    for occurrence in occurrences:
+        if occurrence.words == words:
+            said.update(occurrence.kinds)
+    common = how_common(words[0], "en") >= COMMON
+    return common and sum(said.values()) > 2 * said["person"]
+
+
+def _forms_say(words: Words, forms: list[Words], alone: frozenset[str], thing: bool = False) -> Counter:
     """A surname used alone makes a person (`Van Gogh` too; not `The Journal` of `The Wall Street
     Journal`, nor `Congress` of `US Congress`), unless the text uses the first word alone too: news
     copy seldom names a person by the given name alone, a product by its maker's name often
@@ -116,7 +130,7 @@ def _forms_say(words: Words, forms: list[Words], alone: frozenset[str]) -> Count
     votes: Counter = Counter()
     shorts = [form for form in forms if len(form) < len(words)]
     surname = any(last_words(words, form) for form in shorts)
-    if surname and len(words) in (2, 3, 4) and _a_persons(words) and words[0] not in alone:
+    if surname and len(words) in (2, 3, 4) and _a_persons(words) and words[0] not in alone and not thing:
         votes["person"] += 3
     if any(form == words[:1] for form in shorts) and len(words) > 1:
         votes["organization"] += 1
