@@ -100,6 +100,10 @@ CANDIDATES = [
      "Brenthaven", "place", []),
     ("de", "Dieses Miteinander hob Quellbachs Bürgermeister Jan Brenn in seinem Grußwort hervor.",
      "Quellbachs", "place", []),
+    # Two words no vocabulary holds, spelled as a given name and a surname are, make a person's name
+    # where the model, in its sentence, reads one otherwise.
+    ("de", "Beide Schüler von Goffredo Marrasti, Ennio Valdone und Bruno Terzoli, trafen sich am "
+     "Konservatorium.", "Ennio Valdone", "person", []),
     # A surname used alone makes a person, after a hyphenated given name too.
     ("en", "The deal was signed by Jean-Luc Vantorek in Geneva. Vantorek spoke first, and Vantorek left "
      "early.", "Jean-Luc Vantorek", "person", ["Vantorek"]),

@@ -43,6 +43,7 @@ from .occurrences import DETERMINERS, Occurrence
 from .runs import LINKS, MODEL_WORDS, PARTICLES, a_year
 from .vocabulary import (
     COMMON,
+    RARE,
     a_peoples_word,
     demonym,
     given_names,
@@ -82,6 +83,8 @@ def type_of_name(
     hints.update(_forms_say(words, forms, alone, _model_says_a_thing(words, occurrences)))
     if 2 <= len(words) <= 3 and words[0] in given_names() and _a_persons(words):
         hints["person"] += 2  # `Gennadij Quellbrink`, whom the model, in its sentence, took for a firm
+    elif len(words) == 2 and _a_persons(words) and all(_rare_name(word) for word in words):
+        hints["person"] += 2  # `Tadeo Varrubel`: two words no vocabulary holds, spelled as names are
     if len(words) > 1:
         titled = tuple(name.split())  # the head in the nominative (`des Hamburger Hafens`)
         hints.update(_head_says(titled if len(titled) == len(words) else words))
@@ -135,6 +138,13 @@ def _forms_say(words: Words, forms: list[Words], alone: frozenset[str], thing: b
     if any(form == words[:1] for form in shorts) and len(words) > 1:
         votes["organization"] += 1
     return votes
+
+
+def _rare_name(word: str) -> bool:
+    """A word spelled as a given name is that neither German's nor English's vocabulary holds, and
+    not as a German adjective (`Norländische`)."""
+    rare = how_common(word, "de") < RARE
+    return rare and spelled_as_a_given_name(word) and not spelled_as_adjective(word)
 
 
 def _a_persons(words: Words) -> bool:
