@@ -104,6 +104,9 @@ CANDIDATES = [
     # where the model, in its sentence, reads one otherwise.
     ("de", "Beide Schüler von Goffredo Marrasti, Ennio Valdone und Bruno Terzoli, trafen sich am "
      "Konservatorium.", "Ennio Valdone", "person", []),
+    # A German noun that says what a name is, in the genitive before it, is no word of it.
+    ("de", "Der Schweizer gehört seit Jahren der Gruppe des früheren Händlers Ernano Valdetta an.",
+     "Ernano Valdetta", "person", []),
     # A surname used alone makes a person, after a hyphenated given name too.
     ("en", "The deal was signed by Jean-Luc Vantorek in Geneva. Vantorek spoke first, and Vantorek left "
      "early.", "Jean-Luc Vantorek", "person", ["Vantorek"]),

@@ -331,6 +331,18 @@ def cue(word: str) -> str | None:
     return None
 
 
+def inflected_cue(word: str) -> str | None:
+    """The type a German cue noun points to in the genitive or a weak noun's ending (`Händlers`,
+    `Gebrauchtwagenhändlers`, `Präsidenten`), or None."""
+    lowered = word.lower()
+    for ending in ("s", "es", "en", "n"):
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
+            found = cue(lowered[: -len(ending)])
+            if found is not None:
+                return found
+    return None
+
+
 def a_head_noun(word: str) -> bool:
     """Whether a word is the head noun of an institution's, a paper's, a place's or an event's
     name (`Council`, `Zeitung`, `Island`, `War`): the word that types the name it ends."""

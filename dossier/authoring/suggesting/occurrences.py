@@ -36,6 +36,7 @@ from .vocabulary import (
     COMMON,
     HYPHENS,
     RARE,
+    a_noun_before_a_name,
     a_rank_before_a_name,
     articled,
     as_word,
@@ -250,8 +251,8 @@ def _occurrences(text: Text, run: list[Word], around: _Around) -> Iterator[Occur
             titled = word in _TITLE_ARTICLES and not piece_initial
             determiner = word.lower() in DETERMINERS and not titled
             # A number before a name is not its part: `the 2025 Human Car Home …`, `In 2005 Vantor Labs`.
-            number = word.isdigit()
-            no_part = kind or role or determiner or leading_word or number or noun_compound(word, language)
+            no_part = kind or role or determiner or leading_word or word.isdigit()
+            no_part = no_part or a_noun_before_a_name(word, language)
             # `Bank of America`, `State Council`: the head word of an institution's name is its word
             headed = kind not in (None, "person") and (
                 institution_headed(words[first + 1 : last + 1])

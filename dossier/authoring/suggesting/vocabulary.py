@@ -17,6 +17,7 @@ from .cues import (
     a_head_noun,
     countries,
     cue,
+    inflected_cue,
     is_role,
     languages,
     nations,
@@ -233,6 +234,13 @@ def noun_compound(word: str, language: str) -> bool:
     tail = parts[-1]
     both = zipf(tail, "de") >= COMMON and zipf(tail, "en") >= _COMMON_IN_ENGLISH
     return native_noun(tail, language) or strict_noun(tail, language) or cue(tail) is not None or both
+
+
+def a_noun_before_a_name(word: str, language: str) -> bool:
+    """A German noun in apposition before a name, no word of it: a hyphenated compound (`Waymo-Chef`,
+    see `noun_compound`) or a noun that says what a name is in the genitive (`des früheren Händlers
+    Ernano Valdetta`, `des Präsidenten`)."""
+    return noun_compound(word, language) or (language == "de" and inflected_cue(word) is not None)
 
 
 @cache
