@@ -1206,6 +1206,42 @@ def test_a_word_of_the_language_the_model_reads_as_a_things_name_begins_no_perso
     assert found["Google Marbeck"][0] != "person"
 
 
+@pytest.mark.parametrize(
+    ("word", "places"),
+    [
+        ("Bürgermeister", True),
+        ("Außenminister", True),
+        ("Ministerpräsidentin", True),
+        ("mayor", True),
+        ("Chef", False),
+        ("president", False),  # a company's too
+        ("CEO", False),
+    ],
+)
+def test_a_role_only_a_place_has(word: str, places: bool) -> None:
+    from dossier.authoring.suggesting.cues import a_places_role
+
+    assert a_places_role(word) is places
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Händlers", "organization"),
+        ("Gebrauchtwagenhändlers", "organization"),
+        ("Präsidenten", "person"),
+        ("Kollegen", "person"),
+        ("Verlags", "organization"),
+        ("Petersen", None),
+        ("Bahn", None),
+    ],
+)
+def test_a_cue_noun_inflected(word: str, kind: str | None) -> None:
+    from dossier.authoring.suggesting.cues import inflected_cue
+
+    assert inflected_cue(word) == kind
+
+
 def test_a_peoples_adjective_begins_no_persons_name() -> None:
     """`English Vantopedia` used later as `Vantopedia` is no given name and a surname."""
     found = named("The English Vantopedia grew fast last year. Vantopedia now has six million pages.", "en")

@@ -353,7 +353,8 @@ def a_head_noun(word: str) -> bool:
 # genitive, they make it a place (`Quillonias Ministerpräsident`, `Brenthaven's mayor`), as other
 # roles make it an organization (`Quillos Chef`). German joins them (`Außenminister`).
 _PLACES_ROLES = (
-    "minister", "ministerin", "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "gouverneur",
+    "minister", "ministerin", "ministerpräsident", "ministerpräsidentin", "regierungschef",
+    "regierungschefin", "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "gouverneur",
     "gouverneurin", "mayor", "governor", "premier", "ambassador", "botschafter", "botschafterin",
 )  # fmt: skip
 

@@ -114,9 +114,9 @@ def type_of_name(
 
 
 def _model_says_a_thing(words: Words, occurrences: list[Occurrence]) -> bool:
-    """Whether the name begins with a word of the language (`Google`, `Travel`, `Great`) and the
-    model, reading its full form, takes it for no person's more than for one (`Google Chrome`, where
-    the text also writes `Chrome`): no surname of a person's name, then."""
+    """Whether the name begins with a word of English's vocabulary (`Google`, `Travel`, `Great`) and
+    the model, reading its full form, takes it for no person's more than for one (`Google Chrome`,
+    where the text also writes `Chrome`): no surname of a person's name, then."""
     said: Counter = Counter()
     for occurrence in occurrences:
         if occurrence.words == words:
@@ -125,11 +125,12 @@ def _model_says_a_thing(words: Words, occurrences: list[Occurrence]) -> bool:
     return common and sum(said.values()) > 2 * said["person"]
 
 
-def _forms_say(words: Words, forms: list[Words], alone: frozenset[str], thing: bool = False) -> Counter:
+def _forms_say(words: Words, forms: list[Words], alone: frozenset[str], thing: bool) -> Counter:
     """A surname used alone makes a person (`Van Gogh` too; not `The Journal` of `The Wall Street
     Journal`, nor `Congress` of `US Congress`), unless the text uses the first word alone too: news
     copy seldom names a person by the given name alone, a product by its maker's name often
-    (`Quillo Vantage`, `Vantage` and `Quillo`); a first word used alone an organization."""
+    (`Quillo Vantage`, `Vantage` and `Quillo`), or the model reads the full form as a `thing`'s
+    (see `_model_says_a_thing`); a first word used alone an organization."""
     votes: Counter = Counter()
     shorts = [form for form in forms if len(form) < len(words)]
     surname = any(last_words(words, form) for form in shorts)
