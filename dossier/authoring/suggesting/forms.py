@@ -315,8 +315,7 @@ _BEFORE_NAMES = word_set(
 def _an_adherent(word: str) -> bool:
     """A party's or a faith's man or woman (`Republican`, `Scientologist`, `Buddhist`), or a rank
     (see `_BEFORE_NAMES`), or their plural before two names (`Generals Rowan Delmare and …`)."""
-    lowered = word.lower()
-    ranked = lowered in _BEFORE_NAMES or lowered.removesuffix("s") in _BEFORE_NAMES
+    ranked = word.lower().removesuffix("s") in _BEFORE_NAMES  # none of them ends in -s
     return ranked or (len(word) >= 7 and word.endswith(("ist", "ists")))
 
 

@@ -131,9 +131,9 @@ def cues_around(
     after_the = language == "en" and word_before.lower() == "the"  # `the US`: a thing, not a person
     if language == "en" and _A_PERSONS_VERB.match(following):
         hints["person"] += 1  # `Vexley died`, `Vexley was born`: what only a person does
-    if language == "en" and _WHO.match(following) and word_before.lower() not in _AFFILIATION | {"the"}:
-        hints["person"] += 1  # `Vexley, who`: English asks `who` of a person only (not `members of
-        # Scientology, who`: the people before `of`)
+    of_a_body = word_before.lower() in _AFFILIATION  # `members of Scientology, who`: the members
+    if language == "en" and _WHO.match(following) and not (after_the or of_a_body):
+        hints["person"] += 1  # `Vexley, who`: English asks `who` of a person only
     if language == "en" and _HIS_HER.search(following) and not after_the:
         hints["person"] += 1  # `Steve Jobs said his`
     elif _ITS.search(following):
