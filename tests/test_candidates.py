@@ -744,6 +744,13 @@ CANDIDATES = [
      "trading. Ember has struggled to win back buyers, its chief said. Analysts said Ember could gain share "
      "in Canada.",
      "Ember", "organization", []),
+    # A surname that is also a district's or a town's name (ISO 3166-2's second level) is the surname of
+    # the one person the text names in full by it, whose given name is a common word.
+    ("en", "Coach Emily Barnsley has led the club since 2019. Under Emily Barnsley the team won twice. "
+     "Barnsley said the squad was tired.", "Emily Barnsley", "person", ["Barnsley"]),
+    # China's provinces by their names alone, without `Sheng`.
+    ("de", "Quillo baut ein Werk in Hubei. Hubei lockt Chiphersteller mit Subventionen an.", "Hubei", "place",
+     []),
 ]  # fmt: skip
 
 
@@ -1007,6 +1014,8 @@ def test_a_candidate_naming_the_articles_publication(
 def test_places_hold_states_but_not_common_words() -> None:
     every_place = places()
     assert {"Minas Gerais", "Sachsen-Anhalt", "Texas", "Bayern"} <= every_place
+    # China's provinces without `Sheng`; the second level; a name in brackets, the other language's
+    assert {"Hubei", "Guangdong", "Doncaster", "Bergamo", "A Coruña", "La Coruña"} <= every_place
     assert not {"Bar", "Zug", "Male", "Coast"} & every_place  # regions and cantons, and words first
 
 

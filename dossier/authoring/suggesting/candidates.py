@@ -48,6 +48,7 @@ from .vocabulary import (
     HYPHENS,
     RARE,
     genitive_name,
+    given_names,
     in_apposition,
     strict_noun,
 )
@@ -185,7 +186,7 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
             join(key, long)
     for key, long in without_middle_names(forms, language).items():
         join(key, long)
-    every_place = places()
+    every_place, given = places(), given_names()
     longer = [form for form in forms.values() if len(form.words) > 1]
     for key, form in forms.items():
         if not _evidence(form) > -3:
@@ -202,7 +203,9 @@ def _cluster(forms: dict[str, Form], acronyms: dict[str, str], language: str) ->
             and (key in (name_key(" ".join(other.words[-len(words):])), _genitive_stem(other, language))
                  or (len(words) == 1 and own_genitive == name_key(other.words[-1])))
             and " ".join(other.words) not in every_place
-            and not (a_place and how_common(other.words[0], language) >= COMMON)  # `South Sudan`
+            # `South Sudan`; not `Jessica Lau` (Lau, a Fijian province)
+            and not (a_place and how_common(other.words[0], language) >= COMMON
+                     and other.words[0] not in given)
         ]  # fmt: skip
         # `Landgericht` of `Landgericht Köln`, where the text names one court so
         institution = len(words) == 1 and (named_institution(words[0]) or federal_institution(words[0]))

@@ -10,6 +10,7 @@ ship with their packages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -430,9 +431,10 @@ def countries() -> frozenset[str]:
 
 @cache
 def places() -> frozenset[str]:
-    """The `countries`, city names (from the time-zone database) and the other first-level
-    subdivisions of ISO 3166-2 (pycountry): regions, provinces. A one-word subdivision that is also
-    a common word (`Central`, `Bar`, a region each) is left out."""
+    """The `countries`, city names (from the time-zone database) and the subdivisions of ISO 3166-2
+    (pycountry): regions, provinces, and at the second level the districts, provinces and
+    departments of the countries that list them (`Doncaster`, `Bergamo`, `Somme`). A one-word
+    subdivision that is also a common word (`Central`, `Bar`, a region each) is left out."""
     import zoneinfo
 
     import pycountry
@@ -443,13 +445,30 @@ def places() -> frozenset[str]:
         if "/" in zone and not city.startswith(("GMT", "UTC", "Etc")):
             names.add(city.replace("_", " "))
     for region in pycountry.subdivisions:
-        name = region.name
-        if region.parent_code is not None or "(" in name or "," in name:
-            continue
-        common = max(how_common(name, "en"), how_common(name, "de")) >= _COMMON_PLACE_WORD
-        if " " in name or "-" in name or not common:
-            names.add(name)
+        for name in _subdivision_names(region.name):
+            common = max(how_common(name, "en"), how_common(name, "de")) >= _COMMON_PLACE_WORD
+            if " " in name or "-" in name or not common:
+                names.add(name)
     return frozenset(name for name in names if name[:1].isupper() and len(name) > 2)
+
+
+_BRACKETED = re.compile(r"(.+?) \[(.+)\]$")  # `A Coruña [La Coruña]`: its name in the other language
+# China's province and municipality in pinyin after the name (`Hubei Sheng`, `Beijing Shi`): news
+# copy writes the name alone.
+_DESIGNATIONS = ("Sheng", "Shi")
+
+
+def _subdivision_names(listed: str) -> list[str]:
+    """The names news copy gives a subdivision pycountry lists as `listed`."""
+    bracketed = _BRACKETED.match(listed)
+    names = list(bracketed.groups()) if bracketed else [listed]
+    names = [_without_designation(name) for name in names]
+    return [name for name in names if "(" not in name and "," not in name]
+
+
+def _without_designation(name: str) -> str:
+    before, _, last = name.rpartition(" ")
+    return before if before and last in _DESIGNATIONS else name
 
 
 _COMMON_PLACE_WORD = 4.3  # zipf: `Central`, `Coast`, `Zug` (a canton, and a train)

@@ -119,9 +119,11 @@ def words(body: str, start: int, end: int, language: str) -> list[tuple[int, int
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 
 
-# How a body is cut into the model's words (see `words`): another value wherever that changes, so
-# that no answer kept from the old cutting is read back (2: the English possessive a word apart).
-_CUTTING = b"2"
+# How a body is cut into the model's words (see `words`) and what its features read beside them:
+# another value wherever that changes, so that no answer kept from the old is read back (2: the
+# English possessive a word apart; 3: the places of ISO 3166-2's second level and China's provinces
+# without `Sheng`, see `cues.places`).
+_CUTTING = b"3"
 
 
 @cache
