@@ -748,6 +748,10 @@ CANDIDATES = [
     # the one person the text names in full by it, whose given name is a common word.
     ("en", "Coach Emily Barnsley has led the club since 2019. Under Emily Barnsley the team won twice. "
      "Barnsley said the squad was tired.", "Emily Barnsley", "person", ["Barnsley"]),
+    # A name the training corpora tag as one kind, where the model, in its sentence, reads another.
+    ("de", "Die Zahlen legte Nokia am Donnerstag vor, früher als erwartet.", "Nokia", "organization", []),
+    ("de", "Die Rede hielt am Abend Lafontaine, der lange geschwiegen hatte.", "Lafontaine", "person", []),
+    ("en", "They moved to York in 1990, where York welcomed them.", "York", "place", []),
     # China's provinces by their names alone, without `Sheng`.
     ("de", "Quillo baut ein Werk in Hubei. Hubei lockt Chiphersteller mit Subventionen an.", "Hubei", "place",
      []),

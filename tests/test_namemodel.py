@@ -249,3 +249,35 @@ def test_the_given_names_are_the_first_words_of_people_and_seldom_of_anything_el
         tagged("McKay Brenn", "PER"),  # not spelled as a given name is
     ]
     assert given_names(sentences) == ["Maxine"]
+
+
+def test_the_corpus_names_are_those_tagged_twice_nearly_always_as_one_kind() -> None:
+    from tools.train_names import corpus_names
+
+    def tagged(words: str, kind: str) -> list[tuple[str, str]]:
+        labels = [f"B-{kind}"] + [f"I-{kind}"] * (len(words.split()) - 1)
+        return [("Dann", "O"), *zip(words.split(), labels, strict=True), ("kam", "O")]
+
+    sentences = [
+        *[tagged("Quillo Werke", "ORG")] * 2,
+        *[tagged("Vantor", "PER")] * 4,
+        tagged("Vantor", "ORG"),  # four of five: 0.8
+        tagged("Brenn", "LOC"),  # once: no knowledge
+        *[tagged("Tarnby", "LOC"), tagged("Tarnby", "PER")],  # a place and a person alike
+        *[tagged("Marbeck Cup", "OTH")] * 3,  # other names: too mixed a kind to list
+    ]
+    assert corpus_names(sentences) == [("Quillo Werke", "organization"), ("Vantor", "person")]
+
+
+def test_a_name_the_corpora_know_is_typed_as_they_tag_it_unless_the_text_shows_a_finer_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dossier.authoring.suggesting import nametypes
+    from dossier.authoring.suggesting.candidates import candidates_in
+
+    known = {"Vantor": "person", "Quillo Zeitung": "organization"}
+    monkeypatch.setattr(nametypes, "corpus_kind", known.get)
+    body = "Die Zahlen legte Quillo am Donnerstag vor. Am Abend sprach Vantor. Die Quillo Zeitung berichtete."
+    found = {c.name: c.type for c in candidates_in("a.md", body, "de", frozenset(), "")}
+    assert found["Vantor"] == "person"  # the model, in its sentence, reads a place
+    assert found["Quillo Zeitung"] == "publication"  # a paper, though the corpora tag no paper

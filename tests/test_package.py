@@ -62,7 +62,9 @@ def test_the_wheel_carries_every_layout_asset_catalog_and_starter_file(wheel: Pa
     assert {"dossier-0.1.0.dist-info/licenses/LICENSE", "dossier-0.1.0.dist-info/licenses/NOTICE"} <= names
     models = {f"dossier/authoring/suggesting/models/names-{language}.crfsuite" for language in ("de", "en")}
     assert models <= names  # the name models ship in the wheel, under 10 MB together
-    assert "dossier/authoring/suggesting/models/given-names.txt" in names
+    listed = ("given-names.txt", "corpus-names.tsv")
+    lists = {f"dossier/authoring/suggesting/models/{name}" for name in listed}
+    assert lists <= names
     assert sum(zipfile.ZipFile(wheel).getinfo(model).file_size for model in models) < 10_000_000
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "dossier = dossier.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -2,7 +2,7 @@
 `../shared/corpora/ner/`, written into the package, and scored on what was held apart.
 
     python tools/train_names.py [--corpora DIR] [--iterations 100] [--languages de,en] [--score-only]
-                                [--models DIR] [--given-names-only]
+                                [--models DIR] [--lists-only]
 
 Labels are mapped onto the engine's four kinds of name: PER → person, ORG → organization, LOC →
 place, OTH/MISC → other; GermEval's `deriv` and `part` tags (`deutsche`, `Deutschland-Reise`: a word
@@ -14,7 +14,9 @@ made from a name, not a name) are not names. Per language:
   and dev, and the first four fifths of Wikigold, by document; held apart and reported: EWT test,
   UNER English-PUD and Wikigold's last fifth (Wikigold has no split of its own).
 
-Beside the models it writes `given-names.txt` (see `given_names`), from both languages' training data.
+Beside the models it writes two lists from both languages' training data: `given-names.txt` (see
+`given_names`) and `corpus-names.tsv`, the names tagged twice or more, nearly always as one kind (see
+`corpus_kind`).
 
 The scores are span-level, as `seqeval` counts them: a name is right when its first and last word
 and its kind are all right. The social-media corpora (BTC, WNUT-17), the historical and OCR'd ones
@@ -37,7 +39,7 @@ sys.path.insert(0, str(REPO))
 
 from dossier.authoring.suggesting.namefeatures import sentence_features  # noqa: E402
 from dossier.authoring.suggesting.namemodel import MODELS  # noqa: E402
-from dossier.authoring.suggesting.vocabulary import GIVEN_NAMES  # noqa: E402
+from dossier.authoring.suggesting.vocabulary import CORPUS_NAMES, GIVEN_NAMES  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora" / "ner"
 KINDS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTH", "MISC": "OTH"}
@@ -185,6 +187,30 @@ def given_names(sentences: list[Sentence]) -> list[str]:
     )
 
 
+# A name the corpora tag `CORPUS_TIMES` times or more, `CORPUS_SHARE` of them as one kind, is listed
+# with that kind (`Boeing` ORG, `Lafontaine` PER, `York` LOC; not `Washington`, a person and a place).
+CORPUS_TIMES = 2
+CORPUS_SHARE = 0.8
+_CORPUS_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+def corpus_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """(name, kind) for each name of the training sentences tagged often enough as one kind of
+    person, organization or place (the corpora's other names are too mixed a kind to list)."""
+    kinds: dict[str, Counter] = {}
+    for sentence in sentences:
+        for start, end, kind in spans([label for _, label in sentence]):
+            name = " ".join(word for word, _ in sentence[start:end])
+            kinds.setdefault(name, Counter())[kind] += 1
+    listed = []
+    for name, counted in kinds.items():
+        kind, times = counted.most_common(1)[0]
+        total = sum(counted.values())
+        if total >= CORPUS_TIMES and times >= CORPUS_SHARE * total and kind in _CORPUS_KINDS:
+            listed.append((name, _CORPUS_KINDS[kind]))
+    return sorted(listed)
+
+
 def train(language: str, sentences: list[Sentence], iterations: int, model: Path) -> None:
     import pycrfsuite
 
@@ -239,7 +265,7 @@ def main() -> int:
         "--score-only", action="store_true", help="score the models in the package, train none"
     )
     parser.add_argument(
-        "--given-names-only", action="store_true", help="write the list of given names, train no model"
+        "--lists-only", action="store_true", help="write the lists of given and corpus names, train no model"
     )
     args = parser.parse_args()
     if not args.corpora.is_dir():
@@ -252,7 +278,11 @@ def main() -> int:
         args.models.mkdir(parents=True, exist_ok=True)
         (args.models / GIVEN_NAMES).write_text("\n".join(names) + "\n", encoding="utf-8")
         print(f"{len(names)} given names written to {args.models / GIVEN_NAMES}")
-    if args.given_names_only:
+        listed = corpus_names(training)
+        rows = "".join(f"{name}\t{kind}\n" for name, kind in listed)
+        (args.models / CORPUS_NAMES).write_text(rows, encoding="utf-8")
+        print(f"{len(listed)} corpus names written to {args.models / CORPUS_NAMES}")
+    if args.lists_only:
         return 0
     for language in args.languages.split(","):
         started = time.perf_counter()

@@ -323,6 +323,26 @@ def given_names() -> frozenset[str]:
     return frozenset(listed.read_text(encoding="utf-8").split()) if listed.is_file() else frozenset()
 
 
+CORPUS_NAMES = "corpus-names.tsv"  # written beside the name models by `tools/train_names.py`
+
+
+@cache
+def _corpus_names() -> dict[str, str]:
+    listed = Path(__file__).resolve().parent / "models" / CORPUS_NAMES
+    if not listed.is_file():
+        return {}
+    rows = (line.split("\t") for line in listed.read_text(encoding="utf-8").splitlines())
+    return {name: kind for name, kind in rows}
+
+
+def corpus_kind(name: str) -> str | None:
+    """The kind the name model's training corpora give a name they tag twice or more, nearly always
+    as one person, organization or place (`Boeing`, `Lafontaine`, `York`), or None: what the
+    annotators knew of a name the text may say nothing of (the model, reading a sentence, may not
+    know it either: `Boeing` a person's in one German sentence)."""
+    return _corpus_names().get(name)
+
+
 def a_peoples_word(word: str, language: str) -> bool:
     """A people's adjective or a language's name before a name (see `demonym`), not a given name
     that ends as one (`Julian`, `Christian`, `Brian`)."""
