@@ -16,13 +16,14 @@ made from a name, not a name) are not names. Per language:
 
 Beside the models it writes two lists from both languages' training data: `given-names.txt` (see
 `given_names`) and `corpus-names.tsv`, the names tagged twice or more, nearly always as one kind (see
-`corpus_kind`).
+`corpus_kind`), read from the social-media corpora too.
 
 The scores are span-level, as `seqeval` counts them: a name is right when its first and last word
-and its kind are all right. The social-media corpora (BTC, WNUT-17), the historical and OCR'd ones
-(Europeana, BIOfid), MobIE's traffic reports and GUM's all-mention layer are not used: other kinds
-of text, or other annotation schemes than the names news copy holds (GUM's named mentions, cut to
-their proper nouns, were tried: the English model scored lower on every held-apart set with them).
+and its kind are all right. The social-media corpora (BTC, WNUT-17; but for the list of names),
+the historical and OCR'd ones (Europeana, BIOfid), MobIE's traffic reports and GUM's all-mention
+layer are not used: other kinds of text, or other annotation schemes than the names news copy holds
+(GUM's named mentions, cut to their proper nouns, were tried: the English model scored lower on
+every held-apart set with them).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from dossier.authoring.suggesting.vocabulary import CORPUS_NAMES, GIVEN_NAMES  #
 
 CORPORA = REPO.parent / "shared" / "corpora" / "ner"
 KINDS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTH", "MISC": "OTH"}
+KINDS |= {"PERSON": "PER", "CORPORATION": "ORG", "LOCATION": "LOC"}  # WNUT-17's (its groups and works: none)
 
 Sentence = list[tuple[str, str]]  # (word, BIO label over PER/ORG/LOC/OTH)
 
@@ -125,6 +127,17 @@ def corpora(root: Path, language: str) -> tuple[list[Sentence], dict[str, list[S
         "Wikigold, last fifth": [s for document in documents[cut:] for s in document],
     }
     return train, held
+
+
+def social_media(root: Path) -> list[Sentence]:
+    """The posts of BTC and WNUT-17, every split: read for the list of corpus names only (the
+    companies, people and places news copy names too), not by the models (another kind of text).
+    A `#` begins a hashtag there, no comment."""
+    files = [root / "broad_twitter_corpus" / f"btc.{split}" for split in ("train", "dev", "test")]
+    wnut = ("wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated")
+    files += [root / "wnut17" / name for name in wnut]
+    lines = [file.read_text(encoding="utf-8").splitlines() for file in files]
+    return [sentence for text in lines for sentence in _sentences(text, 0, 1, True, comments=False)]
 
 
 def spans(labels: list[str]) -> set[tuple[int, int, str]]:
@@ -278,7 +291,7 @@ def main() -> int:
         args.models.mkdir(parents=True, exist_ok=True)
         (args.models / GIVEN_NAMES).write_text("\n".join(names) + "\n", encoding="utf-8")
         print(f"{len(names)} given names written to {args.models / GIVEN_NAMES}")
-        listed = corpus_names(training)
+        listed = corpus_names(training + social_media(args.corpora))
         rows = "".join(f"{name}\t{kind}\n" for name, kind in listed)
         (args.models / CORPUS_NAMES).write_text(rows, encoding="utf-8")
         print(f"{len(listed)} corpus names written to {args.models / CORPUS_NAMES}")

@@ -336,10 +336,10 @@ def _corpus_names() -> dict[str, str]:
 
 
 def corpus_kind(name: str) -> str | None:
-    """The kind the name model's training corpora give a name they tag twice or more, nearly always
-    as one person, organization or place (`Boeing`, `Lafontaine`, `York`), or None: what the
-    annotators knew of a name the text may say nothing of (the model, reading a sentence, may not
-    know it either: `Boeing` a person's in one German sentence)."""
+    """The kind the name model's training corpora and the social-media corpora give a name they tag
+    twice or more, nearly always as one person, organization or place (`Boeing`, `Lafontaine`,
+    `York`), or None: what the annotators knew of a name the text may say nothing of (the model,
+    reading a sentence, may not know it either: `Boeing` a person's in one German sentence)."""
     return _corpus_names().get(name)
 
 
