@@ -54,7 +54,7 @@ from .vocabulary import (
     spelled_as_a_given_name,
     spelled_as_adjective,
 )
-from .weighing import NO_FINER_TYPE, SURE_PERSON, type_of, type_votes
+from .weighing import FINER_TYPES, NO_FINER_TYPE, SURE_PERSON, type_of, type_votes
 
 Words = tuple[str, ...]
 
@@ -126,7 +126,7 @@ def _corpus_says(name: str, hints: Counter) -> Counter:
     says nothing where the text shows a finer type (a paper, an event, a product: `Handelsblatt`,
     `French Open`), as the corpora tag none."""
     kind = corpus_kind(name)
-    finer = any(hints[other] > 0 for other in ("product", "event", "publication", "other", NO_FINER_TYPE))
+    finer = any(hints[other] > 0 for other in (*FINER_TYPES, "other", NO_FINER_TYPE))
     return Counter({kind: CORPUS_VOTE} if kind and not (kind == "organization" and finer) else {})
 
 

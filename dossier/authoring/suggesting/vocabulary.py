@@ -312,6 +312,13 @@ def _words_of(names: frozenset[str]) -> frozenset[str]:
 
 
 GIVEN_NAMES = "given-names.txt"  # written beside the name models by `tools/train_names.py`
+CORPUS_NAMES = "corpus-names.tsv"  # the same
+
+
+def _beside_the_models(name: str) -> str:
+    """The text of a list `tools/train_names.py` writes beside the name models, or "" without it."""
+    listed = Path(__file__).resolve().parent / "models" / name
+    return listed.read_text(encoding="utf-8") if listed.is_file() else ""
 
 
 @cache
@@ -319,19 +326,12 @@ def given_names() -> frozenset[str]:
     """The given names the training corpora's people of two words or more begin with (`Maxine`,
     `Gennadij`): a word the name model weighs in its sentence, the candidates over the whole text
     (see `nametypes`)."""
-    listed = Path(__file__).resolve().parent / "models" / GIVEN_NAMES
-    return frozenset(listed.read_text(encoding="utf-8").split()) if listed.is_file() else frozenset()
-
-
-CORPUS_NAMES = "corpus-names.tsv"  # written beside the name models by `tools/train_names.py`
+    return frozenset(_beside_the_models(GIVEN_NAMES).split())
 
 
 @cache
 def _corpus_names() -> dict[str, str]:
-    listed = Path(__file__).resolve().parent / "models" / CORPUS_NAMES
-    if not listed.is_file():
-        return {}
-    rows = (line.split("\t") for line in listed.read_text(encoding="utf-8").splitlines())
+    rows = (line.split("\t") for line in _beside_the_models(CORPUS_NAMES).splitlines())
     return {name: kind for name, kind in rows}
 
 

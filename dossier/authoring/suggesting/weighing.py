@@ -48,6 +48,7 @@ JOINED = 2.0  # evidence a person's name the model joins gains over its best pie
 # The small words inside an institution's name the model finds: its links, and `und`/`and`.
 _INSIDE_AN_INSTITUTION = LINKS | {"und", "and"}
 NO_FINER_TYPE = "none finer"  # the vote of an `OTHER_HEADS` word (`… Act`, `… Prize`): other, no product
+FINER_TYPES = ("product", "event", "publication")  # the engine's types finer than the corpora's kinds
 MODEL_VOTE = 3.0  # the weight of the model's kinds among the votes for a name's type (`type_votes`)
 
 
@@ -122,7 +123,7 @@ def type_of(votes: Counter) -> str:
     news copy names most often that is none of the three (on the tuning half's pages, read by
     hand, products are 21 of the 37 names typed product or other)."""
     votes = Counter(votes)
-    finer = [kind for kind in ("product", "event", "publication") if votes[kind] > 0]
+    finer = [kind for kind in FINER_TYPES if votes[kind] > 0]
     if votes["other"] > 0:
         votes[max(finer, key=lambda kind: votes[kind]) if finer else "product"] += votes.pop("other")
     votes["other"] += votes.pop(NO_FINER_TYPE, 0)  # a law, a treaty, a prize, a data set
