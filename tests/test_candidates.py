@@ -1078,6 +1078,11 @@ def test_the_long_form_an_acronym_in_brackets_stands_for(text: str, long: str | 
         ("The U.S. Federal Reserve met.", "Federal", False),  # a dotted abbreviation
         ("He met Nelson D. Schwartz today.", "Schwartz", False),  # an initial
         ("Dr. Thomas Schulte kam.", "Thomas", False),  # a title
+        # Speech quoted after a comma opens a sentence; a quotation mark a space follows closes one.
+        ("and they say, 'Hey Quillan, my name is Orrin,' and", "Hey", True),
+        ("Er sagte, „Heute kommt Quillan“, und ging.", "Heute", True),
+        ('"We agree," Quillan said.', "Quillan", False),
+        ('It was called "Heute" by them.', "Heute", False),
     ],
 )
 def test_a_sentence_begins_after_its_full_stop_not_an_abbreviations(

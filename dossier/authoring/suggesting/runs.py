@@ -199,6 +199,11 @@ def _closed(body: str, run: list[Word]) -> Iterator[tuple[list[Word], Word | Non
         yield run, _word_before(body, run[0][0]), _word_after(body, run[-1][1])
 
 
+# Speech quoted after a comma or a colon begins a sentence (`say, 'Hey Frank`, `sagte: „Wir`); a
+# quotation mark closes where a space follows it (`"We agree," Smith said`), opens where a word does.
+_QUOTED_SPEECH = re.compile(r"[,:]\s+[\"'“„‘‚«»]$")
+
+
 def _word_before(body: str, at: int) -> Word | None:
     """The word before `at` in its paragraph, with where it stands."""
     low = max(0, at - 60, body.rfind("\n\n", 0, at) + 1)
@@ -230,6 +235,7 @@ def is_initial(body: str, start: int) -> bool:
         return True
     return (
         bool(_SENTENCE_END.search(stripped[-1:]))
+        or _QUOTED_SPEECH.search(window) is not None
         or stripped.endswith("\n")
         or "\n" in window[len(stripped) :]
     )
