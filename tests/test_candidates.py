@@ -172,7 +172,8 @@ CANDIDATES = [
     # A variant's letter after a hyphen: a standard's or a connector's.
     ("de", "Der Sender strahlt über QVB-T aus. QVB-T erreicht viele Haushalte, sagt die Firma.", "QVB-T",
      "product", []),
-    ("en", "The box supports QSB‐C. QSB‐C carries power, and QSB‐C is spreading.", "QSB‐C", "product", []),
+    ("en", "The box supports QSB‐C. QSB‐C carries power, and QSB‐C is spreading.", "QSB-C", "product",
+     ["QSB‐C"]),
     # No one's name has a digit in it, whatever the words around it (`Chef` cues a person).
     ("de", "Chef 7Keeper? Chef 7Keeper ist eine Marke, sagt Chef 7Keeper.", "7Keeper", "product", []),
     # A German genitive of a full name names the person, titled in the nominative.
@@ -431,9 +432,11 @@ CANDIDATES = [
     # An acronym may spell the small words of a name too.
     ("en", "Analysts expect the Bank of Norland to cut rates. The BoN meets on Thursday, and the BoN "
      "will act.", "Bank of Norland", "organization", ["BoN"]),
-    # Hyphens of different code points are one hyphen.
+    # Hyphens of different code points are one hyphen, and the name is titled with the keyboard's.
     ("de", "Der Empfang über DVB‐T endet bald. Wer DVB-T nutzt, braucht Neues. Ohne DVB‐T geht es.",
-     "DVB‐T", None, ["DVB-T"]),
+     "DVB-T", None, ["DVB‐T"]),
+    ("en", "Quillo sells the Vexa‑Pad in May. The Vexa‑Pad costs $300, and the Vexa‑Pad ships in June.",
+     "Vexa-Pad", None, ["Vexa‑Pad"]),
     # A long name with small words in it, spelled by the acronym in brackets after it, is one name;
     # only the adjectives before its head agree with the article.
     ("de", "Das Landesamt für Küstenschutz und Meeresdaten (LKM) warnt. Das LKM rät ab, so das LKM.",

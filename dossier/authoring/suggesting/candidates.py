@@ -400,6 +400,7 @@ def _candidate(
     if len(full[0].words) > 1 and sum(_evidence(form) for form in full) < 0:
         return None  # the full form is a phrase of the language (`Künstliche Intelligenz (KI)`)
     best, name = title_of(chosen)
+    name = HYPHENS.sub("-", name)  # titled with the keyboard's hyphen (`DVB-T2`); the page's is an alias
     kind = type_of_name(name, best.words, [form.words for form in chosen], occurrences, alone)
     aliases = {form.text for form in chosen} | {s for form in chosen for s in form.spellings}
     first = occurrences[0]
