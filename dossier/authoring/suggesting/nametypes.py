@@ -108,8 +108,11 @@ def type_of_name(
         # company's: `Spotify` in German copy), most often an organization's, where nothing says
         # what it is too; unless the model is sure of a person every time (`Merkel`, whom a text may
         # name so alone), or takes it for a person's more often than not and the text shows nothing
-        # else (`"…," Mailis said`: an excerpt's person, named in full before it).
-        hints["organization"] += hints.pop("person", 0)
+        # else (`"…," Mailis said`: an excerpt's person, named in full before it). Where the text
+        # says what else it is (`the Tarvex headset`), the model's doubt votes for nothing.
+        person = hints.pop("person", 0)
+        if not any(o.hints[kind] > 0 for o in occurrences for kind in (*FINER_TYPES, "place")):
+            hints["organization"] += person
         if not any(vote > 0 for vote in hints.values()):
             hints["organization"] += 1  # where nothing says what it is, too (`Snapchat`)
     hints.update(_corpus_says(name, hints))
