@@ -458,12 +458,12 @@ CANDIDATES = [
     # unsure of one (here its organization, then two persons); a role word before it makes it one.
     ("de", "Das Geschäft von Zorvalo wuchs kräftig. Wie Zorvalo mitteilte, hat Zorvalo nun zehn Millionen "
      "Nutzer.", "Zorvalo", "organization", []),
+    ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
+     "Merkel geht.", "Merkel", "person", []),
     # Where the text says what it is (a product's noun after it), the model's doubtful person is no
     # vote for an organization.
     ("en", "Quillo unveiled the Tarvex headset on Monday. The Tarvex will cost $999. Reviewers said the "
      "Tarvex felt heavy, and Quillo said the Tarvex would ship in June.", "Tarvex", "product", []),
-    ("de", "Laut Kanzlerin Merkel ist das gut. Merkel sagte, sie wolle mehr. Merkel bleibt. Kanzlerin "
-     "Merkel geht.", "Merkel", "person", []),
     # A city's name is a person's where the model is sure of one (a real surname: the rule rests on
     # what the model learnt).
     ("de", "„Wir müssen uns erholen und es gegen Norland noch einmal versuchen“, hoffte Darwin.", "Darwin",

@@ -199,9 +199,9 @@ def _closed(body: str, run: list[Word]) -> Iterator[tuple[list[Word], Word | Non
         yield run, _word_before(body, run[0][0]), _word_after(body, run[-1][1])
 
 
-# Speech quoted after a comma or a colon begins a sentence (`say, 'Hey Frank`, `sagte: „Wir`); a
+# Speech quoted after a comma begins a sentence (`say, 'Hey Frank`; a colon ends one anyway): a
 # quotation mark closes where a space follows it (`"We agree," Smith said`), opens where a word does.
-_QUOTED_SPEECH = re.compile(r"[,:]\s+[\"'“„‘‚«»]$")
+_QUOTED_SPEECH = re.compile(r",\s+[\"'“„‘‚«»]$")
 
 
 def _word_before(body: str, at: int) -> Word | None:
