@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dossier.authoring.suggesting.namefeatures import sentence_features  # noqa: E402
+from dossier.authoring.suggesting.namemodel import KINDS as ENGINE_KINDS  # noqa: E402
 from dossier.authoring.suggesting.namemodel import MODELS  # noqa: E402
 from dossier.authoring.suggesting.vocabulary import CORPUS_NAMES, GIVEN_NAMES  # noqa: E402
 
@@ -204,7 +205,6 @@ def given_names(sentences: list[Sentence]) -> list[str]:
 # with that kind (`Boeing` ORG, `Lafontaine` PER, `York` LOC; not `Washington`, a person and a place).
 CORPUS_TIMES = 2
 CORPUS_SHARE = 0.8
-_CORPUS_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
 def corpus_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
@@ -219,8 +219,8 @@ def corpus_names(sentences: list[Sentence]) -> list[tuple[str, str]]:
     for name, counted in kinds.items():
         kind, times = counted.most_common(1)[0]
         total = sum(counted.values())
-        if total >= CORPUS_TIMES and times >= CORPUS_SHARE * total and kind in _CORPUS_KINDS:
-            listed.append((name, _CORPUS_KINDS[kind]))
+        if total >= CORPUS_TIMES and times >= CORPUS_SHARE * total and kind != "OTH":
+            listed.append((name, ENGINE_KINDS[kind]))
     return sorted(listed)
 
 
